@@ -1,0 +1,245 @@
+/**
+ * Risk model = feature pipeline + GBDT + rules, trained on labelled rows and serialised to one
+ * versioned JSON document. Score = GBDT raw margin (log-odds) + Σ weights of the rules that hit.
+ * Explanations: bias + Σ feature contributions (Saabas path attribution) + Σ rule contributions,
+ * accumulated in that fixed order, which is exactly how the score itself is computed.
+ */
+
+import {
+  deserializePipeline,
+  FrameTransformer,
+  fitPipeline,
+  type Pipeline,
+  type PipelineOptions,
+  type SerializedPipeline,
+  serializePipeline,
+} from './features.ts';
+import type { Frame } from './frame.ts';
+import {
+  contributions,
+  DEFAULT_GBDT,
+  deserializeGbdt,
+  type GbdtModel,
+  type GbdtParams,
+  type SerializedGbdt,
+  serializeGbdt,
+  sigmoid,
+  trainGbdt,
+} from './gbdt.ts';
+import type { Mapping } from './mapping.ts';
+import { evaluateScores, type MetricReport } from './metrics.ts';
+import { evaluateRules, type RuleSet, validateRules } from './rules.ts';
+
+export const MODEL_FORMAT = 'eucab-risk-model';
+export const MODEL_VERSION = 1;
+
+export interface TrainOptions {
+  seed?: number;
+  gbdt?: Partial<GbdtParams>;
+  pipeline?: Partial<PipelineOptions>;
+  rules?: RuleSet | null;
+  mapping?: Mapping | null;
+  createdAt?: string;
+  onProgress?: (msg: string) => void;
+}
+
+export interface ModelDocument {
+  format: typeof MODEL_FORMAT;
+  version: typeof MODEL_VERSION;
+  createdAt: string;
+  mapping: Mapping | null;
+  training: { rows: number; positives: number; seed: number };
+  featureNames: string[];
+  importance: Array<{ feature: string; gain: number; share: number }>;
+  metrics: { trainOutOfFold?: MetricReport; validation?: MetricReport };
+  pipeline: SerializedPipeline;
+  gbdt: SerializedGbdt;
+  rules: RuleSet | null;
+}
+
+export interface RiskModel {
+  doc: ModelDocument;
+  pipeline: Pipeline;
+  gbdt: GbdtModel;
+  rules: RuleSet | null;
+}
+
+export const DEFAULT_MODEL_GBDT: Partial<GbdtParams> = {
+  nTrees: 300,
+  learningRate: 0.05,
+  maxDepth: 6,
+  maxLeaves: 31,
+  minChildWeight: 1,
+  lambda: 1,
+  subsample: 0.8,
+  colsample: 0.8,
+};
+
+/** Train on the given labelled rows of a frame (all rows when omitted). */
+export function trainModel(frame: Frame, rows: ArrayLike<number> | null, opts: TrainOptions = {}): RiskModel {
+  const seed = opts.seed ?? 1;
+  const idx = rows ?? Uint32Array.from({ length: frame.n }, (_, i) => i);
+  const t0 = Date.now();
+  const fit = fitPipeline(frame, idx, { ...opts.pipeline, seed });
+  opts.onProgress?.(
+    `features: ${fit.pipeline.featureNames.length} (${fit.pipeline.encoders.length} encodings) in ${Date.now() - t0} ms`,
+  );
+  const y = new Uint8Array(idx.length);
+  for (let i = 0; i < idx.length; i++) y[i] = frame.label[idx[i]!]!;
+  const gbdt = trainGbdt(fit.cols, y, { ...DEFAULT_GBDT, ...DEFAULT_MODEL_GBDT, ...opts.gbdt, seed }, (p) =>
+    opts.onProgress?.(`trees ${p.tree}/${p.nTrees}`),
+  );
+  const rules = opts.rules ? validateRules(opts.rules) : null;
+  const totalGain = gbdt.gain.reduce((a, b) => a + b, 0) || 1;
+  const importance = fit.pipeline.featureNames
+    .map((feature, f) => ({ feature, gain: gbdt.gain[f]!, share: gbdt.gain[f]! / totalGain }))
+    .sort((a, b) => b.gain - a.gain);
+  let pos = 0;
+  for (let i = 0; i < y.length; i++) pos += y[i]!;
+  const doc: ModelDocument = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    createdAt: opts.createdAt ?? new Date().toISOString(),
+    mapping: opts.mapping ?? null,
+    training: { rows: idx.length, positives: pos, seed },
+    featureNames: fit.pipeline.featureNames,
+    importance,
+    metrics: {},
+    pipeline: serializePipeline(fit.pipeline),
+    gbdt: serializeGbdt(gbdt),
+    rules,
+  };
+  return { doc, pipeline: fit.pipeline, gbdt, rules };
+}
+
+export function modelToJson(m: RiskModel): string {
+  return JSON.stringify(m.doc);
+}
+
+export function loadModel(json: string | unknown): RiskModel {
+  const doc = (typeof json === 'string' ? JSON.parse(json) : json) as ModelDocument;
+  if (!doc || doc.format !== MODEL_FORMAT)
+    throw new Error(`not a risk model document (format must be "${MODEL_FORMAT}")`);
+  if (doc.version !== MODEL_VERSION)
+    throw new Error(`unsupported model version ${doc.version} (this engine reads ${MODEL_VERSION})`);
+  const pipeline = deserializePipeline(doc.pipeline);
+  const gbdt = deserializeGbdt(doc.gbdt);
+  if (gbdt.nFeatures !== pipeline.featureNames.length)
+    throw new Error('model document: GBDT and pipeline disagree on features');
+  return { doc, pipeline, gbdt, rules: doc.rules ? validateRules(doc.rules) : null };
+}
+
+export interface Explanation {
+  bias: number;
+  /** Per feature contribution (indexed like featureNames). */
+  features: Float64Array;
+  /** Per rule contribution (weight when hit, else 0), indexed like rules. */
+  rules: Float64Array;
+}
+
+export interface ScoreResult {
+  /** Final score: model margin + rule weights (log-odds). */
+  score: Float64Array;
+  /** Model-only margin. */
+  margin: Float64Array;
+  /** sigmoid(model margin): the model's fraud probability. */
+  probability: Float64Array;
+  /** Mean of 1/(1 + training count) over single-field encodings: 1 = all values unseen. */
+  novelty: Float64Array;
+  /** 1 when a mandatory rule hits. */
+  mandatory: Uint8Array;
+  /** Rule hits per rule. */
+  ruleHits: Uint8Array[];
+}
+
+/**
+ * Score rows (all when rows is null) in chunks. When onExplain is given it is called for every row
+ * with its explanation (arrays are reused between calls: copy what you keep).
+ */
+export function scoreRows(
+  model: RiskModel,
+  frame: Frame,
+  rows: ArrayLike<number> | null = null,
+  opts: {
+    chunk?: number;
+    onExplain?: (i: number, e: Explanation) => void;
+    transformer?: FrameTransformer;
+  } = {},
+): ScoreResult {
+  const idx = rows ?? Uint32Array.from({ length: frame.n }, (_, i) => i);
+  const m = idx.length;
+  const tr = opts.transformer ?? new FrameTransformer(model.pipeline, frame);
+  const F = model.pipeline.featureNames.length;
+  const rules = model.rules;
+  const ruleHits = rules ? evaluateRules(rules, frame, idx) : [];
+  const R = ruleHits.length;
+  const score = new Float64Array(m);
+  const margin = new Float64Array(m);
+  const probability = new Float64Array(m);
+  const novelty = new Float64Array(m);
+  const mandatory = new Uint8Array(m);
+  const contrib = new Float64Array(F);
+  const rc = new Float64Array(R);
+  const chunk = opts.chunk ?? 65_536;
+  for (let s = 0; s < m; s += chunk) {
+    const e = Math.min(m, s + chunk);
+    const sub = idx instanceof Uint32Array ? idx.subarray(s, e) : Array.prototype.slice.call(idx, s, e);
+    const { cols, novelty: nov } = tr.transform(sub);
+    for (let i = 0; i < e - s; i++) {
+      contrib.fill(0);
+      const bias = contributions(model.gbdt, cols, i, contrib);
+      let mg = bias;
+      for (let f = 0; f < F; f++) mg += contrib[f]!;
+      let sc = mg;
+      for (let r = 0; r < R; r++) {
+        const hit = ruleHits[r]![s + i]!;
+        rc[r] = hit ? rules!.rules[r]!.weight : 0;
+        sc += rc[r]!;
+        if (hit && rules!.rules[r]!.mandatory) mandatory[s + i] = 1;
+      }
+      margin[s + i] = mg;
+      score[s + i] = sc;
+      probability[s + i] = sigmoid(mg);
+      novelty[s + i] = nov[i]!;
+      opts.onExplain?.(s + i, { bias, features: contrib, rules: rc });
+    }
+  }
+  return { score, margin, probability, novelty, mandatory, ruleHits };
+}
+
+/** Metrics of a model on labelled rows (rows with unknown label are skipped). */
+export function evaluateModel(
+  model: RiskModel,
+  frame: Frame,
+  rows: ArrayLike<number> | null = null,
+): MetricReport {
+  const all = rows ?? Uint32Array.from({ length: frame.n }, (_, i) => i);
+  const lab: number[] = [];
+  for (let i = 0; i < all.length; i++) if (frame.label[all[i]!] !== -1) lab.push(all[i]!);
+  const res = scoreRows(model, frame, lab);
+  return evaluateScores(
+    res.score,
+    lab.map((r) => frame.label[r]!),
+    {
+      ids: lab.map((r) => frame.ids[r]!),
+      revenue: frame.revenue ? lab.map((r) => frame.revenue![r]!) : null,
+    },
+  );
+}
+
+/** Top contributions as readable text, e.g. "rate:hs6×origin +1.234". */
+export function topContributions(
+  model: RiskModel,
+  e: Explanation,
+  k: number,
+): Array<{ name: string; value: number }> {
+  const items: Array<{ name: string; value: number }> = [];
+  const names = model.pipeline.featureNames;
+  for (let f = 0; f < e.features.length; f++)
+    if (e.features[f] !== 0) items.push({ name: names[f]!, value: e.features[f]! });
+  if (model.rules)
+    for (let r = 0; r < e.rules.length; r++)
+      if (e.rules[r] !== 0) items.push({ name: `rule:${model.rules.rules[r]!.id}`, value: e.rules[r]! });
+  items.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || (a.name < b.name ? -1 : 1));
+  return items.slice(0, k);
+}
