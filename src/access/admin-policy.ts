@@ -1,0 +1,107 @@
+import type { MembershipStatus, NetworkRole, OrgRole, OrgType } from '../db/schema.ts';
+import {
+  type Actor,
+  canWrite,
+  hasScope,
+  isOrgManager,
+  isPlatformAdmin,
+  isReadOnlyOrg,
+  isUser,
+} from './actor.ts';
+
+/**
+ * Policy for the platform's own objects: organisations, users, roles, networks and memberships.
+ * Shared records use shared-record-policy.ts. Deny unless a rule here allows.
+ */
+
+export const ORG_ROLES_BY_NCP: readonly OrgRole[] = ['ncp_deputy', 'risk_analyst', 'screening_reviewer'];
+export const ORG_ROLES_BY_DEPUTY: readonly OrgRole[] = ['risk_analyst', 'screening_reviewer'];
+
+export function canManageOrganisations(a: Actor): boolean {
+  return canWrite(a) && isPlatformAdmin(a);
+}
+
+/** Create users, disable them, import them: platform administrators, or the organisation's NCP / deputy. */
+export function canManageUsersOf(a: Actor, orgId: string): boolean {
+  return canWrite(a) && (isPlatformAdmin(a) || isOrgManager(a, orgId));
+}
+
+/** Roles this actor may grant or revoke in the given organisation. */
+export function grantableRoles(a: Actor, org: { id: string; type: OrgType }): OrgRole[] {
+  if (!canWrite(a)) return [];
+  const roles = new Set<OrgRole>();
+  if (isPlatformAdmin(a)) {
+    for (const r of ['ncp', 'ncp_deputy', 'risk_analyst', 'screening_reviewer'] as const) roles.add(r);
+    if (org.type === 'eucab_body') roles.add('platform_admin');
+  }
+  if (a.orgId === org.id && a.orgRoles.has('ncp')) for (const r of ORG_ROLES_BY_NCP) roles.add(r);
+  if (a.orgId === org.id && a.orgRoles.has('ncp_deputy')) for (const r of ORG_ROLES_BY_DEPUTY) roles.add(r);
+  return [...roles];
+}
+
+export function canViewUserDetails(a: Actor, user: { id: string; organisation_id: string }): boolean {
+  if (!isUser(a) || !hasScope(a, 'read')) return false;
+  return a.userId === user.id || isPlatformAdmin(a) || isOrgManager(a, user.organisation_id);
+}
+
+export interface MembershipFacts {
+  userId: string;
+  userOrgId: string;
+  networkId: string;
+  status: MembershipStatus;
+}
+
+export interface MembershipAbilities {
+  endorse: boolean;
+  approve: boolean;
+  reject: boolean;
+  withdraw: boolean;
+}
+
+function coordinates(a: Actor, networkId: string): boolean {
+  return a.networkRoles.get(networkId) === 'coordinator';
+}
+
+export function membershipAbilities(a: Actor, m: MembershipFacts): MembershipAbilities {
+  const w = canWrite(a);
+  const decider = w && (isPlatformAdmin(a) || coordinates(a, m.networkId));
+  const open = m.status === 'requested' || m.status === 'endorsed' || m.status === 'active';
+  return {
+    endorse: w && m.status === 'requested' && isOrgManager(a, m.userOrgId),
+    approve: decider && m.status === 'endorsed',
+    reject:
+      (decider && (m.status === 'requested' || m.status === 'endorsed')) ||
+      (w && m.status === 'requested' && isOrgManager(a, m.userOrgId)),
+    withdraw:
+      open &&
+      ((isUser(a) && hasScope(a, 'write') && a.userId === m.userId) ||
+        decider ||
+        (w && isOrgManager(a, m.userOrgId))),
+  };
+}
+
+/** A user asks to join a network (then their NCP endorses and the coordinator approves). */
+export function canRequestMembership(a: Actor, role: NetworkRole): boolean {
+  return canWrite(a) && role !== 'coordinator';
+}
+
+/** The NCP / deputy nominates a user of their own organisation (counts as endorsed). */
+export function canNominate(a: Actor, userOrgId: string, role: NetworkRole): boolean {
+  return canWrite(a) && isOrgManager(a, userOrgId) && role !== 'coordinator';
+}
+
+/** Platform administrators appoint coordinators (and may add anyone, e.g. Commission observers). */
+export function canAppoint(a: Actor): boolean {
+  return canWrite(a) && isPlatformAdmin(a);
+}
+
+/** Roles a user of this organisation may hold in a network: Commission users only observe. */
+export function allowedNetworkRoles(orgType: OrgType): NetworkRole[] {
+  return orgType === 'commission' ? ['observer'] : ['coordinator', 'expert', 'observer'];
+}
+
+/** Post in a network: its coordinators and experts (observers and the Commission only read). */
+export function canPostInNetwork(a: Actor, networkId: string): boolean {
+  const role = a.networkRoles.get(networkId);
+  return canWrite(a) && !isReadOnlyOrg(a) && (role === 'coordinator' || role === 'expert');
+}

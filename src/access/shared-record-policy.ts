@@ -1,0 +1,117 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Distribution, Tlp } from '../db/schema.ts';
+import { type Actor, canWrite, hasScope, isOrgManager, isUser } from './actor.ts';
+import { TLP_RULES } from './tlp.ts';
+
+/**
+ * THE access policy for shared records (announcements now; every registry kind later).
+ * One place decides single-record actions (`sharedAbilities`) and produces the SQL filter for
+ * lists (`readableFilter`); both implement the same rule table (ARCHITECTURE.md, "Access model"):
+ *
+ *  - TLP:RED → only the named recipients read it, whatever the distribution.
+ *  - otherwise by distribution: organisation → the owning organisation; network → the owning
+ *    organisation and the network's active members; sharing_group → the owning organisation and
+ *    the group's organisations; eucab → every signed-in user (all users belong to EUCAB member
+ *    organisations); public (TLP:CLEAR only) → anyone, anonymous visitors included.
+ *  - background work (system actors) reads nothing; an API key reads only with the `read` scope.
+ *  - update / share / retract: a writer (not read-only, `write` scope) of the owning organisation
+ *    who is the author or the organisation's NCP / NCP deputy, and who can read the record.
+ *  - export: readers, unless the marking forbids it (TLP:RED is never exported).
+ */
+export interface SharedEnvelope {
+  id: string;
+  owner_org_id: string;
+  author_id: string;
+  distribution: Distribution;
+  distribution_network_id: string | null;
+  sharing_group_id: string | null;
+  tlp: Tlp;
+  /** Named recipients (user ids); only meaningful for TLP:RED. */
+  recipients: readonly string[];
+}
+
+export interface SharedAbilities {
+  read: boolean;
+  update: boolean;
+  share: boolean;
+  retract: boolean;
+  export: boolean;
+  /** May a notification to this reader quote the record's title? */
+  quote: boolean;
+}
+
+export function canReadShared(a: Actor, r: SharedEnvelope): boolean {
+  if (a.kind === 'system' || !hasScope(a, 'read')) return false;
+  if (r.tlp === 'red') return isUser(a) && r.recipients.includes(a.userId);
+  switch (r.distribution) {
+    case 'public':
+      return r.tlp === 'clear';
+    case 'eucab':
+      return isUser(a);
+    case 'organisation':
+      return isUser(a) && a.orgId === r.owner_org_id;
+    case 'network':
+      return (
+        isUser(a) &&
+        (a.orgId === r.owner_org_id ||
+          (r.distribution_network_id !== null && a.networkRoles.has(r.distribution_network_id)))
+      );
+    case 'sharing_group':
+      return (
+        isUser(a) &&
+        (a.orgId === r.owner_org_id ||
+          (r.sharing_group_id !== null && a.sharingGroupIds.has(r.sharing_group_id)))
+      );
+    default:
+      return false;
+  }
+}
+
+export function sharedAbilities(a: Actor, r: SharedEnvelope): SharedAbilities {
+  const read = canReadShared(a, r);
+  const manage =
+    read &&
+    canWrite(a) &&
+    a.orgId === r.owner_org_id &&
+    (a.userId === r.author_id || isOrgManager(a, r.owner_org_id));
+  return {
+    read,
+    update: manage,
+    share: manage,
+    retract: manage,
+    export: read && TLP_RULES[r.tlp].exportable,
+    quote: read && TLP_RULES[r.tlp].quoteInNotifications,
+  };
+}
+
+const FALSE = sql<boolean>`false`;
+
+/**
+ * The SQL filter equivalent to `canReadShared`, for lists, counts, search, exports, statistics
+ * and the audit trail. `alias` is the table (alias) holding the envelope columns; `kind` the
+ * record kind name used in record_recipients.
+ */
+export function readableFilter(a: Actor, kind: string, alias: string): RawBuilder<boolean> {
+  if (a.kind === 'system' || !hasScope(a, 'read')) return FALSE;
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const publicClear = sql<boolean>`(${col('distribution')} = 'public' AND ${col('tlp')} = 'clear')`;
+  if (!isUser(a)) return sql<boolean>`(${col('tlp')} <> 'red' AND ${publicClear})`;
+
+  const networks = [...a.networkRoles.keys()];
+  const groups = [...a.sharingGroupIds];
+  const inList = (ids: string[], c: string) =>
+    ids.length === 0 ? FALSE : sql<boolean>`${col(c)} IN (${sql.join(ids.map((id) => sql`${id}::uuid`))})`;
+
+  return sql<boolean>`(
+    (${col('tlp')} = 'red' AND EXISTS (
+      SELECT 1 FROM record_recipients rr
+      WHERE rr.record_kind = ${kind} AND rr.record_id = ${col('id')} AND rr.user_id = ${a.userId}::uuid))
+    OR (${col('tlp')} <> 'red' AND (
+      ${publicClear}
+      OR ${col('distribution')} = 'eucab'
+      OR (${col('distribution')} IN ('organisation', 'network', 'sharing_group') AND ${col('owner_org_id')} = ${a.orgId}::uuid)
+      OR (${col('distribution')} = 'network' AND ${inList(networks, 'distribution_network_id')})
+      OR (${col('distribution')} = 'sharing_group' AND ${inList(groups, 'sharing_group_id')})
+    ))
+  )`;
+}

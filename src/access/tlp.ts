@@ -1,0 +1,95 @@
+import type { Distribution, Tlp } from '../db/schema.ts';
+
+/**
+ * TLP 2.0 (FIRST) markings and what the platform enforces for each. The words shown to people
+ * live in the message catalogs under `tlp.<marking>.rule`; the machine rules live here.
+ */
+export const TLP_MARKINGS: readonly Tlp[] = ['clear', 'green', 'amber', 'amber_strict', 'red'];
+export const DISTRIBUTIONS: readonly Distribution[] = [
+  'organisation',
+  'network',
+  'sharing_group',
+  'eucab',
+  'public',
+];
+
+export interface TlpRule {
+  label: string;
+  /** The sharing rule in words (English; translations in the catalogs). Printed on exports. */
+  rule: string;
+  /** Readers may download the record in an export file (which carries the marking). */
+  exportable: boolean;
+  /** In-app notifications may quote the record's title. */
+  quoteInNotifications: boolean;
+  /** E-mails (which leave the platform and can be forwarded) may quote the record's title. */
+  quoteInEmail: boolean;
+  /** Only named recipients read it; the distribution is ignored. */
+  namedRecipientsOnly: boolean;
+}
+
+export const TLP_RULES: Record<Tlp, TlpRule> = {
+  clear: {
+    label: 'TLP:CLEAR',
+    rule: 'Disclosure is not limited: recipients may spread this to the world.',
+    exportable: true,
+    quoteInNotifications: true,
+    quoteInEmail: true,
+    namedRecipientsOnly: false,
+  },
+  green: {
+    label: 'TLP:GREEN',
+    rule: 'Limited disclosure: recipients may share this within the EUCAB community, but not publicly.',
+    exportable: true,
+    quoteInNotifications: true,
+    quoteInEmail: true,
+    namedRecipientsOnly: false,
+  },
+  amber: {
+    label: 'TLP:AMBER',
+    rule: 'Limited disclosure: recipients may share this only on a need-to-know basis within their organisation and its clients.',
+    exportable: true,
+    quoteInNotifications: true,
+    quoteInEmail: false,
+    namedRecipientsOnly: false,
+  },
+  amber_strict: {
+    label: 'TLP:AMBER+STRICT',
+    rule: 'Limited disclosure: recipients may share this only on a need-to-know basis within their organisation.',
+    exportable: true,
+    quoteInNotifications: true,
+    quoteInEmail: false,
+    namedRecipientsOnly: false,
+  },
+  red: {
+    label: 'TLP:RED',
+    rule: 'For the eyes and ears of the named recipients only: no further disclosure.',
+    exportable: false,
+    quoteInNotifications: false,
+    quoteInEmail: false,
+    namedRecipientsOnly: true,
+  },
+};
+
+export const DISTRIBUTION_WORDS: Record<Distribution, string> = {
+  organisation: 'Readable by the owning organisation only.',
+  network: 'Readable by the members of one network and the owning organisation.',
+  sharing_group: 'Readable by the organisations of a named sharing group.',
+  eucab: 'Readable by all EUCAB members.',
+  public: 'Readable by anyone, including anonymous visitors.',
+};
+
+/** Returns a reason when the combination is not allowed. */
+export function checkMarking(distribution: Distribution, tlp: Tlp): string | null {
+  if (distribution === 'public' && tlp !== 'clear') {
+    return 'Public distribution is allowed only with TLP:CLEAR.';
+  }
+  return null;
+}
+
+export function markingBanner(distribution: Distribution, tlp: Tlp): string {
+  const r = TLP_RULES[tlp];
+  const dist = r.namedRecipientsOnly
+    ? 'Readable by the named recipients only.'
+    : DISTRIBUTION_WORDS[distribution];
+  return `${r.label} — ${r.rule} ${dist}`;
+}

@@ -1,0 +1,48 @@
+import type { Actor, ApiScope } from '../access/actor.ts';
+import type { Database } from '../db/connection.ts';
+import type { NetworkRole, OrgRole } from '../db/schema.ts';
+
+/** Builds the actor of a user from the database (roles, active memberships, sharing groups). */
+export async function loadActor(
+  db: Database,
+  userId: string,
+  scopes: ReadonlySet<ApiScope> | null,
+): Promise<Actor | null> {
+  const user = await db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.email', 'users.status', 'users.organisation_id', 'organisations.type'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (user?.status !== 'active') return null;
+  const [roles, memberships, groups] = await Promise.all([
+    db
+      .selectFrom('role_grants')
+      .select('role')
+      .where('user_id', '=', userId)
+      .where('organisation_id', '=', user.organisation_id)
+      .execute(),
+    db
+      .selectFrom('network_memberships')
+      .select(['network_id', 'role'])
+      .where('user_id', '=', userId)
+      .where('status', '=', 'active')
+      .execute(),
+    db
+      .selectFrom('sharing_group_members')
+      .select('sharing_group_id')
+      .where('organisation_id', '=', user.organisation_id)
+      .execute(),
+  ]);
+  return {
+    kind: 'user',
+    userId: user.id,
+    label: user.email,
+    orgId: user.organisation_id,
+    orgType: user.type,
+    orgRoles: new Set<OrgRole>(roles.map((r) => r.role)),
+    networkRoles: new Map<string, NetworkRole>(memberships.map((m) => [m.network_id, m.role])),
+    sharingGroupIds: new Set(groups.map((g) => g.sharing_group_id)),
+    scopes,
+  };
+}

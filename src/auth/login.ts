@@ -1,0 +1,91 @@
+import { systemActor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/connection.ts';
+import type { User } from '../db/schema.ts';
+import { HttpError } from '../server/errors.ts';
+import { verifyPassword } from './crypto.ts';
+import type { SessionStage } from './sessions.ts';
+
+const authActor = systemActor('sign-in');
+
+/** Platform administrators and NCPs must use a second factor. */
+export async function totpRequired(db: Database, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('role_grants')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('role', 'in', ['platform_admin', 'ncp'])
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function stageAfterFirstFactor(
+  db: Database,
+  user: Pick<User, 'id' | 'totp_enabled'>,
+): Promise<SessionStage> {
+  if (user.totp_enabled) return 'mfa';
+  return (await totpRequired(db, user.id)) ? 'enrol' : 'full';
+}
+
+/**
+ * Checks e-mail and password with temporary lockout after repeated failures. Every outcome is
+ * audited (never the password). The error never says whether the e-mail exists.
+ */
+export async function checkPasswordLogin(
+  db: Database,
+  config: Config,
+  email: string,
+  password: string,
+): Promise<User> {
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where(({ fn }) => fn('lower', ['email']), '=', email.toLowerCase())
+    .executeTakeFirst();
+  const wrong = new HttpError(401, 'Unauthorized', 'The e-mail address or the password is wrong.');
+  if (!user) {
+    await verifyPassword(null, password);
+    throw wrong;
+  }
+  if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
+    throw new HttpError(
+      423,
+      'Locked',
+      `Too many failed sign-ins: this account is locked until ${new Date(user.locked_until).toISOString().slice(11, 16)} UTC. Try again then, or reset your password.`,
+    );
+  }
+  const ok = user.status === 'active' && (await verifyPassword(user.password_hash, password));
+  if (!ok) {
+    const failures = user.failed_logins + 1;
+    const lock = failures >= config.LOGIN_MAX_FAILURES;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({
+          failed_logins: lock ? 0 : failures,
+          locked_until: lock ? new Date(Date.now() + config.LOGIN_LOCK_MINUTES * 60_000) : user.locked_until,
+        })
+        .where('id', '=', user.id)
+        .execute();
+      await recordAudit(trx, authActor, {
+        action: lock ? 'auth.locked' : 'auth.failed',
+        recordKind: 'user',
+        recordId: user.id,
+        organisationId: user.organisation_id,
+        changes: { failures },
+      });
+    });
+    if (user.status !== 'active')
+      throw new HttpError(401, 'Unauthorized', 'This account is disabled. Ask your national contact point.');
+    throw wrong;
+  }
+  if (user.failed_logins > 0 || user.locked_until) {
+    await db
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
+  }
+  return user;
+}

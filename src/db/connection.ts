@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseHandle {
+  db: Database;
+  /** 'pglite' (embedded, one session) or 'postgres' (a real server, a pool). */
+  engine: 'pglite' | 'postgres';
+  /** The underlying PGlite instance, when embedded (tests clone it). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+// Keep bigint counts and timestamps as JS-friendly values on both engines.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+/**
+ * One driver path for both engines: Kysely's PostgresDialect over a pg.Pool. PGlite provides a
+ * pg-compatible connection (pool size 1: PGlite has exactly one session, so a transaction that
+ * is held open blocks every other request — see ARCHITECTURE.md "PGlite has one session").
+ */
+export async function openDatabase(opts: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  pglite?: PGlite;
+}): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  let instance = opts.pglite;
+  if (!instance) {
+    const dir = opts.dataDir ?? 'memory://';
+    if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+    instance = await PGlite.create({ dataDir: dir, extensions: { unaccent, pg_trgm } });
+  }
+  const pglite = instance;
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!opts.pglite) await pglite.close();
+    },
+  };
+}

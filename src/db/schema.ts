@@ -1,0 +1,280 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export type OrgType = 'national_administration' | 'commission' | 'eucab_body' | 'eucab_unit';
+export type OrgRole = 'platform_admin' | 'ncp' | 'ncp_deputy' | 'risk_analyst' | 'screening_reviewer';
+export type NetworkRole = 'coordinator' | 'expert' | 'observer';
+export type MembershipStatus = 'requested' | 'endorsed' | 'active' | 'rejected' | 'withdrawn';
+export type Distribution = 'organisation' | 'network' | 'sharing_group' | 'eucab' | 'public';
+export type Tlp = 'clear' | 'green' | 'amber' | 'amber_strict' | 'red';
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  code: string;
+  type: OrgType;
+  name: string;
+  names: Json<Record<string, string>>;
+  country_code: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface NetworksTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  description: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  organisation_id: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  status: Generated<'active' | 'disabled'>;
+  locale: Generated<string>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<string>;
+  user_id: string;
+  organisation_id: string;
+  role: OrgRole;
+  granted_by: string | null;
+  granted_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  stage: 'mfa' | 'enrol' | 'full';
+  auth_method: 'password' | 'oidc';
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scopes: string[];
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface IdentityProvidersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  enabled: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface OidcLoginStatesTable {
+  state_hash: string;
+  provider_id: string;
+  code_verifier: string;
+  nonce: string;
+  expires_at: Timestamp;
+}
+
+export interface UserIdentitiesTable {
+  provider_id: string;
+  subject: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface NetworkMembershipsTable {
+  id: Generated<string>;
+  network_id: string;
+  user_id: string;
+  role: NetworkRole;
+  status: MembershipStatus;
+  requested_by: string | null;
+  endorsed_by: string | null;
+  decided_by: string | null;
+  note: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SharingGroupsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface SharingGroupMembersTable {
+  sharing_group_id: string;
+  organisation_id: string;
+}
+
+/** The access envelope every shared record kind carries. */
+export interface SharedEnvelopeColumns {
+  id: Generated<string>;
+  owner_org_id: string;
+  author_id: string;
+  distribution: Distribution;
+  distribution_network_id: string | null;
+  sharing_group_id: string | null;
+  tlp: Tlp;
+}
+
+export interface AnnouncementsTable extends SharedEnvelopeColumns {
+  network_id: string;
+  title: string;
+  body: string;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface RecordRecipientsTable {
+  record_kind: string;
+  record_id: string;
+  user_id: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  record_kind: string;
+  record_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  record_kind: string | null;
+  record_id: string | null;
+  summary: string;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
+export interface AuditEventsTable {
+  seq: Generated<number>;
+  id: Generated<string>;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  organisation_id: string | null;
+  action: string;
+  record_kind: string;
+  record_id: string | null;
+  changes: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  processed_at: NullableTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  kind: string;
+  organisation_id: string;
+  created_by: string;
+  file_name: string;
+  file_sha256: string;
+  status: 'staging' | 'staged' | 'publishing' | 'published' | 'failed' | 'cancelled';
+  total_rows: Generated<number>;
+  staged_rows: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface ImportRowsTable {
+  job_id: string;
+  line: number;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface DB {
+  organisations: OrganisationsTable;
+  networks: NetworksTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  password_resets: PasswordResetsTable;
+  identity_providers: IdentityProvidersTable;
+  user_identities: UserIdentitiesTable;
+  oidc_login_states: OidcLoginStatesTable;
+  network_memberships: NetworkMembershipsTable;
+  sharing_groups: SharingGroupsTable;
+  sharing_group_members: SharingGroupMembersTable;
+  announcements: AnnouncementsTable;
+  record_recipients: RecordRecipientsTable;
+  attachments: AttachmentsTable;
+  notifications: NotificationsTable;
+  audit_events: AuditEventsTable;
+  outbox: OutboxTable;
+  import_jobs: ImportJobsTable;
+  import_rows: ImportRowsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Organisation = Selectable<OrganisationsTable>;
+export type Announcement = Selectable<AnnouncementsTable>;
+export type NewAuditEvent = Insertable<AuditEventsTable>;

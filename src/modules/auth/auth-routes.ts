@@ -1,0 +1,282 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { systemActor } from '../../access/actor.ts';
+import { recordAudit } from '../../audit/audit-log.ts';
+import { hashPassword, passwordProblem, randomToken, sha256 } from '../../auth/crypto.ts';
+import { checkPasswordLogin, stageAfterFirstFactor } from '../../auth/login.ts';
+import { createSession, destroySession, destroyUserSessions, promoteSession } from '../../auth/sessions.ts';
+import { normaliseRecoveryCode, verifyTotp } from '../../auth/totp.ts';
+import { change } from '../../core/change.ts';
+import { clearSessionCookie, setSessionCookie } from '../../server/cookies.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { badRequest, HttpError, unauthorized } from '../../server/errors.ts';
+import { describeMe } from './me.ts';
+
+const RESET_TTL_MINUTES = 30;
+
+export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = deps;
+  const limited = { rateLimit: { max: config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: 60_000 } };
+
+  r.get(
+    '/auth/csrf',
+    { schema: { tags: ['auth'], summary: 'CSRF token for browser requests' } },
+    async (_req, reply) => {
+      return { token: reply.generateCsrf() };
+    },
+  );
+
+  r.post(
+    '/auth/login',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        body: z.strictObject({
+          email: z.string().trim().email().max(254),
+          password: z.string().min(1).max(256),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const user = await checkPasswordLogin(db, config, req.body.email, req.body.password);
+      const stage = await stageAfterFirstFactor(db, user);
+      const token = await createSession(db, config, {
+        userId: user.id,
+        stage,
+        authMethod: 'password',
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+      });
+      if (stage === 'full') {
+        await change(deps, (trx) =>
+          recordAudit(
+            trx,
+            { ...systemActor('sign-in'), userId: user.id, label: user.email },
+            {
+              action: 'auth.signed_in',
+              recordKind: 'user',
+              recordId: user.id,
+              organisationId: user.organisation_id,
+              changes: { method: 'password' },
+            },
+          ),
+        );
+      }
+      setSessionCookie(reply, config, token);
+      return { stage };
+    },
+  );
+
+  r.post(
+    '/auth/totp',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Second factor: a TOTP code or a recovery code',
+        body: z.union([
+          z.strictObject({
+            code: z
+              .string()
+              .trim()
+              .regex(/^\d{6}$/, 'must be 6 digits'),
+          }),
+          z.strictObject({ recoveryCode: z.string().trim().min(8).max(40) }),
+        ]),
+      },
+    },
+    async (req, reply) => {
+      const s = req.session;
+      if (s?.stage !== 'mfa') throw unauthorized('Sign in with your password first.');
+      const user = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', s.userId)
+        .executeTakeFirstOrThrow();
+      let ok = false;
+      let method = 'totp';
+      if ('code' in req.body) {
+        ok = !!user.totp_secret && (await verifyTotp(user.totp_secret, req.body.code));
+      } else {
+        method = 'recovery_code';
+        const h = sha256(normaliseRecoveryCode(req.body.recoveryCode));
+        const used = await db
+          .updateTable('recovery_codes')
+          .set({ used_at: new Date() })
+          .where('user_id', '=', user.id)
+          .where('code_hash', '=', h)
+          .where('used_at', 'is', null)
+          .returning('id')
+          .executeTakeFirst();
+        ok = !!used;
+      }
+      if (!ok) {
+        await change(deps, (trx) =>
+          recordAudit(trx, systemActor('sign-in'), {
+            action: 'auth.second_factor_failed',
+            recordKind: 'user',
+            recordId: user.id,
+            organisationId: user.organisation_id,
+            changes: { method },
+          }),
+        );
+        throw new HttpError(
+          401,
+          'Unauthorized',
+          'The code is wrong or has expired. Codes change every 30 seconds.',
+        );
+      }
+      const token = await promoteSession(db, config, s, 'full');
+      await change(deps, (trx) =>
+        recordAudit(
+          trx,
+          { ...systemActor('sign-in'), userId: user.id, label: user.email },
+          {
+            action: 'auth.signed_in',
+            recordKind: 'user',
+            recordId: user.id,
+            organisationId: user.organisation_id,
+            changes: { method: `${s.authMethod}+${method}` },
+          },
+        ),
+      );
+      setSessionCookie(reply, config, token);
+      return { stage: 'full' as const };
+    },
+  );
+
+  r.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
+    if (req.session) await destroySession(db, req.session.id);
+    clearSessionCookie(reply, config);
+    return reply.status(204).send();
+  });
+
+  r.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'Who am I: profile, organisation, roles, networks, abilities' } },
+    async (req) => {
+      if (req.session && req.session.stage !== 'full' && req.authVia === 'session') {
+        const u = await db
+          .selectFrom('users')
+          .select(['email', 'display_name', 'locale'])
+          .where('id', '=', req.session.userId)
+          .executeTakeFirstOrThrow();
+        return {
+          stage: req.session.stage,
+          user: { email: u.email, displayName: u.display_name, locale: u.locale },
+        };
+      }
+      return describeMe(db, req.actor);
+    },
+  );
+
+  r.post(
+    '/auth/password-reset/request',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'E-mail a one-time password reset link',
+        body: z.strictObject({ email: z.string().trim().email().max(254) }),
+      },
+    },
+    async (req, reply) => {
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'email', 'status', 'organisation_id'])
+        .where(({ fn }) => fn('lower', ['email']), '=', req.body.email.toLowerCase())
+        .executeTakeFirst();
+      if (user && user.status === 'active') {
+        const token = randomToken(32);
+        await change(deps, async (trx) => {
+          await trx
+            .updateTable('password_resets')
+            .set({ used_at: new Date() })
+            .where('user_id', '=', user.id)
+            .where('used_at', 'is', null)
+            .execute();
+          await trx
+            .insertInto('password_resets')
+            .values({
+              token_hash: sha256(token),
+              user_id: user.id,
+              expires_at: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
+            })
+            .execute();
+          await recordAudit(trx, systemActor('password-reset'), {
+            action: 'auth.password_reset_requested',
+            recordKind: 'user',
+            recordId: user.id,
+            organisationId: user.organisation_id,
+          });
+        });
+        await deps.mailer.send({
+          to: user.email,
+          subject: 'EUCAB Platform: reset your password',
+          text: `Someone (hopefully you) asked to reset the password of your EUCAB Platform account.\n\nOpen this link within ${RESET_TTL_MINUTES} minutes to choose a new password (it works once):\n${config.publicUrl}/reset-password?token=${token}\n\nIf you did not ask for this, ignore this e-mail.`,
+        });
+      }
+      // Same answer whether or not the address exists.
+      return reply
+        .status(202)
+        .send({ message: 'If the address belongs to an account, a reset link is on its way.' });
+    },
+  );
+
+  r.post(
+    '/auth/password-reset/confirm',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a reset link token',
+        body: z.strictObject({
+          token: z.string().trim().min(20).max(100),
+          password: z.string().min(1).max(256),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const row = await db
+        .selectFrom('password_resets')
+        .selectAll()
+        .where('token_hash', '=', sha256(req.body.token))
+        .executeTakeFirst();
+      if (!row || row.used_at || new Date(row.expires_at).getTime() <= Date.now()) {
+        throw badRequest('This reset link is invalid, used or expired. Ask for a new one.');
+      }
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'email', 'organisation_id'])
+        .where('id', '=', row.user_id)
+        .executeTakeFirstOrThrow();
+      const problem = passwordProblem(req.body.password, user.email);
+      if (problem) throw badRequest(problem, [{ field: 'body.password', message: problem }]);
+      const hash = await hashPassword(req.body.password);
+      await change(deps, async (trx) => {
+        await trx
+          .updateTable('password_resets')
+          .set({ used_at: new Date() })
+          .where('token_hash', '=', row.token_hash)
+          .execute();
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: new Date() })
+          .where('id', '=', user.id)
+          .execute();
+        await recordAudit(trx, systemActor('password-reset'), {
+          action: 'auth.password_reset',
+          recordKind: 'user',
+          recordId: user.id,
+          organisationId: user.organisation_id,
+        });
+      });
+      await destroyUserSessions(db, user.id);
+      return reply.status(204).send();
+    },
+  );
+}

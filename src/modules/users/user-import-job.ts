@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
+import type { Database } from '../../db/connection.ts';
+import type { ImportedUser } from './user-import.ts';
+
+const STAGE_BATCH = 500;
+
+/**
+ * Imports users in two phases so the embedded database (one session) keeps answering:
+ *  1. staging — rows go to import_rows in short batches, each its own statement, yielding to
+ *     the event loop in between (other requests run between batches);
+ *  2. publishing — one short transaction upserts all staged rows, grants roles and writes the
+ *     audit events (one per user plus one for the import). All or nothing.
+ * A cancelled job deletes its staged rows and leaves nothing.
+ */
+export async function createUserImportJob(
+  db: Database,
+  actor: Actor & { userId: string },
+  organisationId: string,
+  fileName: string,
+  content: Buffer,
+  rows: ImportedUser[],
+): Promise<string> {
+  const job = await db
+    .insertInto('import_jobs')
+    .values({
+      kind: 'users',
+      organisation_id: organisationId,
+      created_by: actor.userId,
+      file_name: fileName.slice(0, 200),
+      file_sha256: createHash('sha256').update(content).digest('hex'),
+      status: 'staging',
+      total_rows: rows.length,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return job.id;
+}
+
+export async function runUserImportJob(
+  db: Database,
+  actor: Actor & { userId: string },
+  jobId: string,
+  rows: ImportedUser[],
+  hooks: { afterBatch?: (staged: number) => Promise<void> | void } = {},
+): Promise<void> {
+  try {
+    for (let i = 0; i < rows.length; i += STAGE_BATCH) {
+      const status = await db
+        .selectFrom('import_jobs')
+        .select('status')
+        .where('id', '=', jobId)
+        .executeTakeFirstOrThrow();
+      if (status.status === 'cancelled') {
+        await db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
+        return;
+      }
+      const batch = rows.slice(i, i + STAGE_BATCH);
+      await db
+        .insertInto('import_rows')
+        .values(batch.map((r) => ({ job_id: jobId, line: r.line, data: JSON.stringify(r) })))
+        .execute();
+      await db
+        .updateTable('import_jobs')
+        .set({ staged_rows: i + batch.length })
+        .where('id', '=', jobId)
+        .execute();
+      await hooks.afterBatch?.(i + batch.length);
+      await yieldToEventLoop();
+    }
+    await db
+      .updateTable('import_jobs')
+      .set({ status: 'publishing' })
+      .where('id', '=', jobId)
+      .where('status', '=', 'staging')
+      .execute();
+    await publish(db, actor, jobId);
+  } catch (err) {
+    await db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
+    await db
+      .updateTable('import_jobs')
+      .set({
+        status: 'failed',
+        error: String((err as Error).message ?? err).slice(0, 500),
+        finished_at: new Date(),
+      })
+      .where('id', '=', jobId)
+      .execute();
+  }
+}
+
+async function publish(db: Database, actor: Actor & { userId: string }, jobId: string) {
+  await db.transaction().execute(async (trx) => {
+    const job = await trx
+      .selectFrom('import_jobs')
+      .selectAll()
+      .where('id', '=', jobId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (job.status !== 'publishing') {
+      // Cancelled meanwhile: leave nothing behind.
+      await trx.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
+      return;
+    }
+    const clash = await sql<{ line: number; email: string }>`
+      SELECT r.line, r.data->>'email' AS email FROM import_rows r
+      JOIN users u ON lower(u.email) = lower(r.data->>'email')
+      WHERE r.job_id = ${jobId} AND u.organisation_id <> ${job.organisation_id}
+      ORDER BY r.line LIMIT 5`.execute(trx);
+    if (clash.rows.length) {
+      throw new Error(
+        `Line ${clash.rows[0]!.line}: ${clash.rows[0]!.email} belongs to another organisation (and ${clash.rows.length - 1} more): nothing was imported.`,
+      );
+    }
+    const upserted = await sql<{
+      id: string;
+      email: string;
+      display_name: string;
+      locale: string;
+      inserted: boolean;
+    }>`
+      INSERT INTO users (email, display_name, organisation_id, locale)
+      SELECT r.data->>'email', r.data->>'display_name', ${job.organisation_id}::uuid, r.data->>'locale'
+      FROM import_rows r WHERE r.job_id = ${jobId} ORDER BY r.line
+      ON CONFLICT ((lower(email))) DO UPDATE
+        SET display_name = EXCLUDED.display_name, locale = EXCLUDED.locale, updated_at = now()
+        WHERE users.organisation_id = EXCLUDED.organisation_id
+          AND (users.display_name, users.locale) IS DISTINCT FROM (EXCLUDED.display_name, EXCLUDED.locale)
+      RETURNING id, email, display_name, locale, (xmax = 0) AS inserted`.execute(trx);
+    await sql`
+      INSERT INTO role_grants (user_id, organisation_id, role, granted_by)
+      SELECT u.id, ${job.organisation_id}::uuid, role.value, ${actor.userId}::uuid
+      FROM import_rows r
+      JOIN users u ON lower(u.email) = lower(r.data->>'email')
+      CROSS JOIN LATERAL jsonb_array_elements_text(r.data->'roles') AS role(value)
+      WHERE r.job_id = ${jobId}
+      ON CONFLICT (user_id, organisation_id, role) DO NOTHING`.execute(trx);
+    const inserted = upserted.rows.filter((u) => u.inserted).length;
+    const updated = upserted.rows.length - inserted;
+    const events: AuditInput[] = upserted.rows.map((u) => ({
+      action: u.inserted ? 'user.created' : 'user.updated',
+      recordKind: 'user',
+      recordId: u.id,
+      organisationId: job.organisation_id,
+      changes: {
+        email: { after: u.email },
+        display_name: { after: u.display_name },
+        locale: { after: u.locale },
+        import_job: jobId,
+      },
+    }));
+    await recordAuditMany(trx, actor, events);
+    await recordAudit(trx, actor, {
+      action: 'user.import_published',
+      recordKind: 'import_job',
+      recordId: jobId,
+      organisationId: job.organisation_id,
+      changes: {
+        file_name: job.file_name,
+        file_sha256: job.file_sha256,
+        rows: job.total_rows,
+        inserted,
+        updated,
+      },
+    });
+    await trx.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
+    await trx
+      .updateTable('import_jobs')
+      .set({ status: 'published', inserted, updated, finished_at: new Date() })
+      .where('id', '=', jobId)
+      .execute();
+  });
+}

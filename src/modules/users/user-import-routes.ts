@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { canManageUsersOf, grantableRoles } from '../../access/admin-policy.ts';
+import { requireUser } from '../../server/auth-plugin.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { badRequest, conflict, forbidden, HttpError, notFound } from '../../server/errors.ts';
+import { parseUserCsv } from './user-import.ts';
+import { createUserImportJob, runUserImportJob } from './user-import-job.ts';
+
+/** Running imports of this process (tests wait on them). */
+export const runningImports = new Map<string, Promise<void>>();
+
+export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+
+  r.post(
+    '/users/import',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          'Import users from a CSV file (multipart field "file"): dry run, or commit as a background job',
+        description:
+          'Columns: email, display_name, locale (en|fr|de, optional), roles (";"-separated: ncp_deputy, risk_analyst, screening_reviewer; optional). A dry run reports every bad cell (line, column, reason) and how many users would be created or updated; a commit with any bad row is refused and writes nothing.',
+        querystring: z.strictObject({
+          organisationId: z.uuid(),
+          dryRun: z.enum(['true', 'false']).default('true'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const a = requireUser(req);
+      const orgId = req.query.organisationId;
+      if (!canManageUsersOf(a, orgId))
+        throw forbidden('Only the NCP of the organisation (or a platform administrator) imports its users.');
+      const org = await db
+        .selectFrom('organisations')
+        .select(['id', 'type'])
+        .where('id', '=', orgId)
+        .executeTakeFirst();
+      if (!org) throw notFound('No such organisation.');
+      if (!req.isMultipart())
+        throw new HttpError(
+          415,
+          'Unsupported media type',
+          'Upload the CSV as multipart/form-data in a field named "file".',
+        );
+      const file = await req.file();
+      if (!file) throw badRequest('No file: send the CSV in a field named "file".');
+      const content = await file.toBuffer();
+      const parsed = parseUserCsv(content, grantableRoles(a, org));
+      // Addresses that already belong to another organisation cannot be imported here.
+      const emails = parsed.rows.map((row) => row.email.toLowerCase());
+      const existing = new Map<string, string>();
+      for (let i = 0; i < emails.length; i += 1000) {
+        const chunk = emails.slice(i, i + 1000);
+        const found = await db
+          .selectFrom('users')
+          .select((eb) => [eb.fn<string>('lower', ['email']).as('email'), 'organisation_id'])
+          .where((eb) => eb(eb.fn('lower', ['email']), 'in', chunk))
+          .execute();
+        for (const f of found) existing.set(f.email, f.organisation_id);
+      }
+      const errors = [...parsed.errors];
+      let wouldInsert = 0;
+      let wouldUpdate = 0;
+      for (const row of parsed.rows) {
+        const owner = existing.get(row.email.toLowerCase());
+        if (owner && owner !== orgId)
+          errors.push({
+            line: row.line,
+            column: 'email',
+            reason: 'This address belongs to a user of another organisation.',
+          });
+        else if (owner) wouldUpdate++;
+        else wouldInsert++;
+      }
+      errors.sort((x, y) => x.line - y.line);
+      const report = {
+        rows: parsed.rows.length + new Set(parsed.errors.map((e) => e.line)).size,
+        valid: parsed.rows.length,
+        wouldInsert,
+        wouldUpdate,
+        errors,
+      };
+      if (req.query.dryRun === 'true') return { dryRun: true, ...report };
+      if (errors.length) {
+        return reply
+          .status(422)
+          .type('application/problem+json')
+          .send({
+            type: 'about:blank',
+            title: 'Unprocessable file',
+            status: 422,
+            detail: `${errors.length} problem(s) in the file: nothing was imported. Fix them and upload again.`,
+            ...report,
+          });
+      }
+      const jobId = await createUserImportJob(db, a, orgId, file.filename, content, parsed.rows);
+      const run = runUserImportJob(db, a, jobId, parsed.rows).finally(() => runningImports.delete(jobId));
+      runningImports.set(jobId, run);
+      return reply.status(202).send({ dryRun: false, jobId, ...report });
+    },
+  );
+
+  r.get(
+    '/users/import/:jobId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Progress of a user import',
+        params: z.strictObject({ jobId: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const a = requireUser(req);
+      const job = await db
+        .selectFrom('import_jobs')
+        .selectAll()
+        .where('id', '=', req.params.jobId)
+        .where('kind', '=', 'users')
+        .executeTakeFirst();
+      if (!job || !canManageUsersOf(a, job.organisation_id)) throw notFound();
+      return job;
+    },
+  );
+
+  r.post(
+    '/users/import/:jobId/cancel',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Cancel a user import that is still staging',
+        params: z.strictObject({ jobId: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const a = requireUser(req);
+      const job = await db
+        .selectFrom('import_jobs')
+        .select(['organisation_id', 'status'])
+        .where('id', '=', req.params.jobId)
+        .where('kind', '=', 'users')
+        .executeTakeFirst();
+      if (!job || !canManageUsersOf(a, job.organisation_id)) throw notFound();
+      const done = await db
+        .updateTable('import_jobs')
+        .set({ status: 'cancelled', finished_at: new Date() })
+        .where('id', '=', req.params.jobId)
+        .where('status', 'in', ['staging', 'staged'])
+        .returning('status')
+        .executeTakeFirst();
+      if (!done) throw conflict(`The import is ${job.status} and can no longer be cancelled.`);
+      await db.deleteFrom('import_rows').where('job_id', '=', req.params.jobId).execute();
+      return { status: 'cancelled' };
+    },
+  );
+}

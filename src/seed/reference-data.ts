@@ -1,0 +1,74 @@
+import type { Database } from '../db/connection.ts';
+import type { OrgType } from '../db/schema.ts';
+import { memberStates } from '../reference/member-states.ts';
+
+/** The organisations and networks of EUCAB: reference data every deployment has. */
+export const EUCAB_ORGANISATIONS: { code: string; type: OrgType; name: string }[] = [
+  { code: 'EC-TAXUD', type: 'commission', name: 'European Commission, DG TAXUD' },
+  { code: 'EUCAB-SC', type: 'eucab_body', name: 'EUCAB Steering Committee' },
+  { code: 'EUCAB-MB', type: 'eucab_body', name: 'EUCAB Management Board' },
+  { code: 'EUCAB-SU', type: 'eucab_body', name: 'EUCAB Support unit' },
+  { code: 'EUCAB-AIRPOST', type: 'eucab_unit', name: 'EUCAB Air & Post unit' },
+  { code: 'EUCAB-MARITIME', type: 'eucab_unit', name: 'EUCAB Maritime unit' },
+  { code: 'EUCAB-LAND', type: 'eucab_unit', name: 'EUCAB Land unit' },
+  { code: 'EUCAB-MOBILE', type: 'eucab_unit', name: 'EUCAB Mobile Cooperation unit' },
+  { code: 'EUCAB-COORD', type: 'eucab_unit', name: 'EUCAB Coordination unit' },
+];
+
+export const EUCAB_NETWORKS: { code: string; name: string; description: string }[] = [
+  {
+    code: 'risk-management',
+    name: 'Risk management',
+    description: 'Common risk factors, risk-profile recommendations and the exchange of risk information.',
+  },
+  {
+    code: 'procurement',
+    name: 'Procurement',
+    description: 'Customs control equipment, minimum requirements, tenders and field tests.',
+  },
+  {
+    code: 'resilience-integrity',
+    name: 'Resilience and integrity',
+    description: 'National initiatives, anti-corruption measures, codes of conduct and lessons learned.',
+  },
+  { code: 'innovation', name: 'Innovation', description: 'Innovation initiatives and common initiatives.' },
+  {
+    code: 'training',
+    name: 'Training',
+    description: 'Training needs, curricula, trainers, facilities and centres of excellence.',
+  },
+  {
+    code: 'third-countries',
+    name: 'Cooperation with third countries',
+    description: 'Existing, planned and potential projects with third countries.',
+  },
+  {
+    code: 'communication',
+    name: 'Communication',
+    description: 'Coordinated messaging and information flow between administrations.',
+  },
+];
+
+/** Creates whatever of the reference data is missing (idempotent; run at every start). */
+export async function ensureReferenceData(db: Database): Promise<void> {
+  const orgs = [
+    ...memberStates().map((m) => ({
+      code: m.code,
+      type: 'national_administration' as const,
+      name: `${m.nameEn} — customs administration`,
+      names: JSON.stringify(m.names),
+      country_code: m.country,
+    })),
+    ...EUCAB_ORGANISATIONS.map((o) => ({ ...o, names: JSON.stringify({ en: o.name }), country_code: null })),
+  ];
+  await db
+    .insertInto('organisations')
+    .values(orgs)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  await db
+    .insertInto('networks')
+    .values(EUCAB_NETWORKS)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}

@@ -1,0 +1,23 @@
+import type { FastifyReply } from 'fastify';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
+import type { Config } from '../config/config.ts';
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    // Lax (not Strict) so the redirect back from an OIDC provider carries the session.
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    maxAge: config.SESSION_TTL_HOURS * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config) {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+  });
+}

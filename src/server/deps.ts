@@ -1,0 +1,13 @@
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/connection.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { OutboxWorker } from '../outbox/outbox-worker.ts';
+
+/** What the HTTP layer is given; tests build their own. */
+export interface AppDeps {
+  db: Database;
+  engine: 'pglite' | 'postgres';
+  config: Config;
+  mailer: Mailer;
+  outbox: OutboxWorker;
+}

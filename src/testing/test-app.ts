@@ -1,0 +1,145 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
+import { type Config, loadConfig } from '../config/config.ts';
+import type { Mail, Mailer } from '../mail/mailer.ts';
+import { type DemoCredentials, seedDemoData } from '../seed/demo-data.ts';
+import { buildApp } from '../server/app.ts';
+import { createRuntime } from '../server/runtime.ts';
+import { openTestDatabase } from './test-database.ts';
+
+export const DEMO_PASSWORD = 'demo-password-for-tests-1';
+
+export interface TestApp {
+  app: FastifyInstance;
+  rt: Awaited<ReturnType<typeof createRuntime>>;
+  config: Config;
+  creds: DemoCredentials;
+  mails: Mail[];
+  /** A cookie-keeping client; `as(email)` signs a demo user in (with TOTP when needed). */
+  client(): TestClient;
+  as(email: string): Promise<TestClient>;
+  userId(email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export class TestClient {
+  private cookies = new Map<string, string>();
+  private csrf: string | null = null;
+  constructor(private app: FastifyInstance) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private absorb(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && new Date(c.expires).getTime() < Date.now()))
+        this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  async token(): Promise<string> {
+    if (!this.csrf) {
+      const res = await this.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/csrf',
+        headers: { cookie: this.cookieHeader() },
+      });
+      this.absorb(res);
+      this.csrf = res.json().token;
+    }
+    return this.csrf!;
+  }
+
+  async request(opts: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
+    const method = (opts.method ?? 'GET').toUpperCase();
+    const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    if (method !== 'GET' && opts.csrf !== false) headers['x-csrf-token'] = await this.token();
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    const res = await this.app.inject({ ...opts, headers });
+    this.absorb(res);
+    return res;
+  }
+
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+  post(url: string, payload?: unknown) {
+    return this.request({
+      method: 'POST',
+      url,
+      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+    });
+  }
+  patch(url: string, payload: unknown) {
+    return this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  }
+  put(url: string) {
+    return this.request({ method: 'PUT', url });
+  }
+  delete(url: string) {
+    return this.request({ method: 'DELETE', url });
+  }
+}
+
+export async function totpCode(secret: string): Promise<string> {
+  return generate({ secret });
+}
+
+export async function createTestApp(
+  opts: { env?: Record<string, string>; demo?: boolean } = {},
+): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    PUBLIC_URL: 'http://127.0.0.1:3999',
+    WEB_DIST: './web/dist-absent',
+    ...opts.env,
+  });
+  const handle = await openTestDatabase();
+  const mails: Mail[] = [];
+  const mailer: Mailer = { send: async (m) => void mails.push(m) };
+  const rt = await createRuntime(config, { handle, mailer, log: () => {} });
+  const creds =
+    opts.demo === false
+      ? { password: '', signIns: [] }
+      : await seedDemoData(rt.db, { password: DEMO_PASSWORD });
+  const app = await buildApp(rt);
+  await app.ready();
+  const t: TestApp = {
+    app,
+    rt,
+    config,
+    creds,
+    mails,
+    client: () => new TestClient(app),
+    async as(email: string) {
+      const c = new TestClient(app);
+      const res = await c.post('/api/v1/auth/login', { email, password: DEMO_PASSWORD });
+      if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
+      if (res.json().stage === 'mfa') {
+        const secret = creds.signIns.find((s) => s.email === email)?.totpSecret;
+        if (!secret) throw new Error(`no TOTP secret for ${email}`);
+        const r2 = await c.post('/api/v1/auth/totp', { code: await totpCode(secret) });
+        if (r2.statusCode !== 200) throw new Error(`totp ${email}: ${r2.statusCode} ${r2.body}`);
+      }
+      return c;
+    },
+    async userId(email: string) {
+      const u = await rt.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow();
+      return u.id;
+    },
+    async close() {
+      await app.close();
+      await rt.close();
+    },
+  };
+  return t;
+}
