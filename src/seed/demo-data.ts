@@ -193,10 +193,10 @@ export async function seedDemoData(db: Database, opts: { password?: string } = {
     // Experts and analysts of every administration in two or three networks.
     for (const [i, s] of states.entries()) {
       const c = s.code.toLowerCase();
+      await member(`${c}.analyst@${DEMO_DOMAIN}`, 'risk-management', 'expert');
       if (Object.values(COORDINATORS).includes(s.code)) continue;
       await member(`${c}.expert@${DEMO_DOMAIN}`, codes[i % codes.length]!, 'expert');
       await member(`${c}.expert@${DEMO_DOMAIN}`, codes[(i + 3) % codes.length]!, 'expert');
-      await member(`${c}.analyst@${DEMO_DOMAIN}`, 'risk-management', 'expert');
     }
     await member(`observer@${DEMO_DOMAIN}`, 'risk-management', 'observer');
     await member(`observer@${DEMO_DOMAIN}`, 'procurement', 'observer');
