@@ -1,0 +1,299 @@
+/**
+ * Name comparison: order-independent pairing of name parts, confusable-aware edit distance,
+ * phonetic keys, consonant skeletons for abjad transliterations, initials, truncations, joined or
+ * split words and initialisms; numbers compared as numbers. Every score carries its explanation.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { NormName, NormToken } from './normalize.ts';
+import { referenceTables } from './reference.ts';
+
+/** Edit cost of substituting one character for another. Confusables (rigour compare.yml) cost less. */
+const CONFUSABLE_COST = 0.6;
+
+/** Optimal-string-alignment distance with cheaper confusable substitutions. */
+export function editCost(a: string, b: string): number {
+  if (a === b) return 0;
+  const conf = referenceTables().confusables;
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    const ca = a[i - 1]!;
+    for (let j = 1; j <= m; j++) {
+      const cb = b[j - 1]!;
+      const sub = ca === cb ? 0 : conf.has(ca + cb) ? CONFUSABLE_COST : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + sub);
+      if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+    }
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m]!;
+}
+
+/** Edits tolerated in a name part of the given length. */
+export function allowedEdits(len: number): number {
+  if (len <= 2) return 0;
+  if (len <= 5) return 1;
+  if (len <= 8) return 2;
+  return 3;
+}
+
+const simCache = new Map<string, number>();
+
+export function fuzzySim(a: string, b: string): number {
+  if (a === b) return 1;
+  const len = Math.max(a.length, b.length);
+  const allowed = allowedEdits(len);
+  if (Math.abs(a.length - b.length) > allowed) return 0;
+  // plain Levenshtein is at most twice the confusable-aware OSA cost: cheap rejection
+  if (distance(a, b) > 2 * allowed) return 0;
+  const key = a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
+  const hit = simCache.get(key);
+  if (hit !== undefined) return hit;
+  const cost = editCost(a, b);
+  const sim = cost > allowed ? 0 : 1 - cost / len;
+  if (simCache.size > 500_000) simCache.clear();
+  simCache.set(key, sim);
+  return sim;
+}
+
+export interface TokenMatch {
+  sim: number;
+  how: string;
+}
+
+/** Similarity of two name parts in [0, 1] with the rule that produced it. */
+export function tokenSim(a: NormToken, b: NormToken, lastA: boolean, lastB: boolean): TokenMatch {
+  if (a.cls === 'number' || b.cls === 'number') {
+    if (a.cls === 'number' && b.cls === 'number' && a.num === b.num) return { sim: 1, how: 'same number' };
+    return { sim: 0, how: '' };
+  }
+  if (a.form === b.form) return { sim: 1, how: 'exact' };
+  let sim = 0;
+  let how = '';
+  if (a.groups.length && b.groups.length && a.groups.some((g) => b.groups.includes(g))) {
+    sim = 0.95;
+    how = 'synonym';
+  }
+  const f = fuzzySim(a.form, b.form);
+  if (f > sim) {
+    sim = f;
+    how = 'edit distance';
+  }
+  if (
+    sim < 0.75 &&
+    a.phonetic &&
+    a.phonetic === b.phonetic &&
+    a.phonetic.length >= 3 &&
+    a.form[0] === b.form[0]
+  ) {
+    sim = 0.75;
+    how = 'phonetic';
+  }
+  if (sim < 0.85 && (a.abjad || b.abjad) && a.skeleton.length >= 2 && a.skeleton === b.skeleton) {
+    sim = 0.85;
+    how = 'consonant skeleton (abjad transliteration)';
+  }
+  if (sim < 0.7) {
+    // initials: "J" ~ "John"
+    if (
+      (a.cls === 'initial' && b.form.startsWith(a.form)) ||
+      (b.cls === 'initial' && a.form.startsWith(b.form))
+    ) {
+      sim = 0.7;
+      how = 'initial';
+    } else if (
+      // truncated last part: "Belkassem DR" ~ "Belkassem DRISSI"
+      sim < 0.6 &&
+      ((a.form.length >= 2 && b.form.length > a.form.length && lastA && b.form.startsWith(a.form)) ||
+        (b.form.length >= 2 && a.form.length > b.form.length && lastB && a.form.startsWith(b.form)))
+    ) {
+      sim = 0.6;
+      how = 'truncated';
+    }
+  }
+  return { sim, how };
+}
+
+export interface PartPair {
+  query: string;
+  listed: string;
+  sim: number;
+  how: string;
+}
+
+export interface NameComparison {
+  score: number;
+  pairs: PartPair[];
+  unmatchedQuery: string[];
+  unmatchedListed: string[];
+  notes: string[];
+}
+
+interface Candidate {
+  a: number[];
+  b: number[];
+  sim: number;
+  how: string;
+}
+
+/** Weight of an unmatched query part relative to a matched one. */
+const QUERY_EXTRA = 1.5;
+/** Weight of an unmatched listed part when every query part is matched (listed name longer). */
+const LISTED_EXTRA_COVERED = 0.3;
+/** ... and when the query also has unmatched parts (conflicting parts). */
+const LISTED_EXTRA_CONFLICT = 1.0;
+/** Person names: weight of unmatched query parts when the listed name (2+ parts) is fully matched
+ * (middle names and patronymics are often missing from one side). */
+const PERSON_QUERY_EXTRA_COVERED = 0.3;
+/** Similarity given to two differing numbers (series, vintages) paired with each other. */
+const NUMBER_MISMATCH = 0.5;
+/** Weight of a number present on one side only (series marker "II"): as heavy as a name part. */
+const UNPAIRED_NUMBER_WEIGHT = 1;
+
+function concat(tokens: NormToken[], from: number, len: number): string {
+  let s = '';
+  for (let k = from; k < from + len; k++) s += tokens[k]!.form;
+  return s;
+}
+
+function joinedCandidates(A: NormToken[], B: NormToken[], swap: boolean, out: Candidate[]): void {
+  for (let i = 0; i < A.length; i++) {
+    const a = A[i]!;
+    if (a.cls === 'number' || a.form.length < 2) continue;
+    for (let j = 0; j < B.length; j++) {
+      if (B[j]!.form[0] !== a.form[0]) continue;
+      for (let len = 2; len <= 3 && j + len <= B.length; len++) {
+        const s = concat(B, j, len);
+        const sim = a.form.length >= 4 && s.length <= a.form.length + 3 ? fuzzySim(a.form, s) : 0;
+        const idx = len === 2 ? [j, j + 1] : [j, j + 1, j + 2];
+        if (sim >= 0.8) {
+          out.push(
+            swap ? { a: idx, b: [i], sim, how: 'split word' } : { a: [i], b: idx, sim, how: 'joined word' },
+          );
+        } else if (a.cls !== 'initial' && a.form.length <= 5 && len <= a.form.length) {
+          // initialism: "US" ~ "United States"
+          const letters = idx.map((k) => B[k]!.form[0]).join('');
+          if (letters === a.form && idx.every((k) => B[k]!.cls !== 'number'))
+            out.push(
+              swap
+                ? { a: idx, b: [i], sim: 0.9, how: 'initialism' }
+                : { a: [i], b: idx, sim: 0.9, how: 'initialism' },
+            );
+        }
+      }
+    }
+  }
+}
+
+/** Compare a query name with a listed name. Score in [0, 1]; 1 = same name after normalisation. */
+export function compareNames(q: NormName, c: NormName): NameComparison {
+  const A = q.tokens;
+  const B = c.tokens;
+  const notes: string[] = [];
+  if (A.length === 0 || B.length === 0)
+    return { score: 0, pairs: [], unmatchedQuery: [], unmatchedListed: [], notes };
+  const cands: Candidate[] = [];
+  for (let i = 0; i < A.length; i++) {
+    for (let j = 0; j < B.length; j++) {
+      const m = tokenSim(A[i]!, B[j]!, i === A.length - 1, j === B.length - 1);
+      if (m.sim > 0) cands.push({ a: [i], b: [j], sim: m.sim, how: m.how });
+    }
+  }
+  // numbers on both sides that differ are paired as a half match ("Fund V" ~ "Fund VI")
+  const numsA = A.map((t, i) => (t.cls === 'number' ? i : -1)).filter((i) => i >= 0);
+  const numsB = B.map((t, j) => (t.cls === 'number' ? j : -1)).filter((j) => j >= 0);
+  for (const i of numsA)
+    for (const j of numsB)
+      if (A[i]!.num !== B[j]!.num)
+        cands.push({ a: [i], b: [j], sim: NUMBER_MISMATCH, how: 'different number' });
+  joinedCandidates(A, B, false, cands);
+  joinedCandidates(B, A, true, cands);
+  cands.sort((x, y) => y.sim - x.sim || y.a.length + y.b.length - (x.a.length + x.b.length));
+  const usedA = new Array<boolean>(A.length).fill(false);
+  const usedB = new Array<boolean>(B.length).fill(false);
+  const chosen: Candidate[] = [];
+  for (const cd of cands) {
+    if (cd.a.some((i) => usedA[i]) || cd.b.some((j) => usedB[j])) continue;
+    for (const i of cd.a) usedA[i] = true;
+    for (const j of cd.b) usedB[j] = true;
+    chosen.push(cd);
+  }
+  let matchedA = 0;
+  let matchedB = 0;
+  let simA = 0;
+  let simB = 0;
+  for (const cd of chosen) {
+    const wa = cd.a.reduce((s, i) => s + A[i]!.weight, 0);
+    const wb = cd.b.reduce((s, j) => s + B[j]!.weight, 0);
+    // a pair counts with the weight of its heavier side on both sides (a particle paired with a name
+    // does not make the name cheap)
+    const w = Math.max(wa, wb);
+    matchedA += w;
+    matchedB += w;
+    simA += cd.sim * w;
+    simB += cd.sim * w;
+  }
+  let extraA = 0;
+  let extraB = 0;
+  const unmatchedQuery: string[] = [];
+  const unmatchedListed: string[] = [];
+  A.forEach((t, i) => {
+    if (!usedA[i]) {
+      extraA += t.cls === 'number' ? UNPAIRED_NUMBER_WEIGHT : t.cls === 'particle' ? t.weight / 2 : t.weight;
+      unmatchedQuery.push(t.form);
+    }
+  });
+  B.forEach((t, j) => {
+    if (!usedB[j]) {
+      extraB += t.cls === 'number' ? UNPAIRED_NUMBER_WEIGHT : t.cls === 'particle' ? t.weight / 2 : t.weight;
+      unmatchedListed.push(t.form);
+    }
+  });
+  const significantA = A.some((t, i) => !usedA[i] && t.cls !== 'particle');
+  const unpairedNumber = [...A.filter((_, i) => !usedA[i]), ...B.filter((_, j) => !usedB[j])].some(
+    (t) => t.cls === 'number',
+  );
+  const listedFactor = significantA || unpairedNumber ? LISTED_EXTRA_CONFLICT : LISTED_EXTRA_COVERED;
+  const listedCovered =
+    B.every((_, j) => usedB[j] || B[j]!.cls === 'particle') &&
+    B.filter((t) => t.cls !== 'particle').length >= 2;
+  const queryFactor =
+    q.mode === 'person' && c.mode === 'person' && listedCovered ? PERSON_QUERY_EXTRA_COVERED : QUERY_EXTRA;
+  const denom = matchedA + matchedB + queryFactor * extraA * 2 + listedFactor * extraB * 2;
+  let score = denom > 0 ? (simA + simB) / denom : 0;
+  if (chosen.some((cd) => cd.how === 'different number')) notes.push('numbers differ');
+  if (unpairedNumber) notes.push('a number on one side only');
+  // legal forms: both stated and of different classes
+  if (q.legal.length && c.legal.length && !q.legal.some((l) => c.legal.includes(l))) {
+    score *= 0.97;
+    notes.push(`legal forms differ (${q.legal.join(',')} / ${c.legal.join(',')})`);
+  }
+  const pairs = chosen.map((cd) => ({
+    query: cd.a.map((i) => A[i]!.form).join(' '),
+    listed: cd.b.map((j) => B[j]!.form).join(' '),
+    sim: Math.round(cd.sim * 1000) / 1000,
+    how: cd.how,
+  }));
+  return { score: Math.min(1, score), pairs, unmatchedQuery, unmatchedListed, notes };
+}
+
+export function explainComparison(cmp: NameComparison): string {
+  const parts = cmp.pairs.map((p) =>
+    p.how === 'exact' || p.how === 'same number'
+      ? p.query
+      : `${p.query}~${p.listed} (${p.how} ${p.sim.toFixed(2)})`,
+  );
+  const out = [`parts ${parts.join(', ') || '-'}`];
+  if (cmp.unmatchedQuery.length) out.push(`unmatched query parts: ${cmp.unmatchedQuery.join(' ')}`);
+  if (cmp.unmatchedListed.length) out.push(`extra listed parts: ${cmp.unmatchedListed.join(' ')}`);
+  out.push(...cmp.notes);
+  return out.join('; ');
+}

@@ -1,0 +1,229 @@
+/**
+ * Name normalisation: Unicode NFKC, transliteration to Latin (any-ascii), case folding, titles and
+ * honorifics removed (person names), legal forms canonicalised (organisation names), stopwords and
+ * symbol synonyms from the rigour tables, numbers (incl. Roman numerals) kept as numbers.
+ */
+import { doubleMetaphone } from 'double-metaphone';
+import { referenceTables, tokenForms } from './reference.ts';
+
+export type NameMode = 'person' | 'org';
+
+export type TokenClass = 'name' | 'symbol' | 'particle' | 'number' | 'initial';
+
+export interface NormToken {
+  form: string;
+  cls: TokenClass;
+  weight: number;
+  /** Synonym group ids from the rigour symbol tables. */
+  groups: string[];
+  /** Transliterated from an abjad script (Arabic, Hebrew): vowels are not written. */
+  abjad: boolean;
+  phonetic: string;
+  skeleton: string;
+  /** Number value for numeric tokens. */
+  num?: number;
+}
+
+export interface NormName {
+  raw: string;
+  mode: NameMode;
+  tokens: NormToken[];
+  /** Canonical legal forms found (LLC, JSC, ...). */
+  legal: string[];
+  /** Titles/honorifics removed. */
+  removed: string[];
+}
+
+/** Connective words and name particles: kept, compared, but weighted low. */
+export const PARTICLES = new Set([
+  'of',
+  'and',
+  'the',
+  'for',
+  'de',
+  'del',
+  'della',
+  'der',
+  'den',
+  'des',
+  'du',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'das',
+  'la',
+  'le',
+  'les',
+  'el',
+  'al',
+  'ul',
+  'y',
+  'et',
+  'und',
+  'van',
+  'von',
+  'zu',
+  'bin',
+  'ibn',
+  'ben',
+  'bint',
+  'binti',
+  'bte',
+  'a',
+  'an',
+  'in',
+  'at',
+  'on',
+]);
+
+const WEIGHT: Record<TokenClass, number> = { name: 1, symbol: 0.5, particle: 0.2, number: 0.6, initial: 0.5 };
+
+const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+function romanValue(s: string): number | undefined {
+  if (!s || !ROMAN.test(s)) return undefined;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN_VALUES[s[i]!]!;
+    const next = ROMAN_VALUES[s[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+const ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}]/u;
+
+/** Consonant skeleton used to compare names transliterated from abjad scripts. */
+export function skeleton(form: string): string {
+  const s = form
+    .replace(/ph/g, 'f')
+    .replace(/[aeiouwyh]/g, '')
+    .replace(/p/g, 'b')
+    .replace(/v/g, 'f')
+    .replace(/[qc]/g, 'k')
+    .replace(/[0-9]/g, '');
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+export function phoneticKey(form: string): string {
+  if (form.length < 3 || /\d/.test(form)) return '';
+  return doubleMetaphone(form)[0] ?? '';
+}
+
+function makeToken(form: string, mode: NameMode, abjad: boolean): NormToken {
+  const t = referenceTables();
+  let cls: TokenClass = 'name';
+  let num: number | undefined;
+  const groups = [...((mode === 'org' ? t.orgSymbols.get(form) : t.personSymbols.get(form)) ?? [])];
+  if (/^\d+$/.test(form)) {
+    cls = 'number';
+    num = Number(form);
+  } else if (mode === 'org' && romanValue(form) !== undefined) {
+    cls = 'number';
+    num = romanValue(form);
+  } else if (PARTICLES.has(form)) {
+    cls = 'particle';
+  } else if (mode === 'person' && form.length === 1) {
+    cls = 'initial';
+  } else if (mode === 'org' && groups.some((g) => g.startsWith('org:'))) {
+    cls = 'symbol';
+  }
+  const tok: NormToken = {
+    form,
+    cls,
+    weight: WEIGHT[cls],
+    groups,
+    abjad,
+    phonetic: cls === 'name' ? phoneticKey(form) : '',
+    skeleton: skeleton(form),
+  };
+  if (num !== undefined) tok.num = num;
+  return tok;
+}
+
+/** Split raw text into token forms, remembering which came from an abjad script. */
+function rawTokens(raw: string): Array<{ form: string; abjad: boolean }> {
+  // "&" is "and"; camelCase words are split ("SiemensAG", "JanDaniel"); the joined-word rule of the
+  // comparison pairs them again with unsplit spellings.
+  const text = raw
+    .normalize('NFKC')
+    .replace(/&/g, ' and ')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+  const out: Array<{ form: string; abjad: boolean }> = [];
+  for (const chunk of text.split(/\s+/)) {
+    if (!chunk) continue;
+    const abjad = ABJAD.test(chunk);
+    for (const form of tokenForms(chunk)) out.push({ form, abjad });
+  }
+  return out;
+}
+
+const cache = new Map<string, NormName>();
+
+export function normalizeName(raw: string, mode: NameMode): NormName {
+  const ck = `${mode}\u0000${raw}`;
+  const hit = cache.get(ck);
+  if (hit) return hit;
+  const t = referenceTables();
+  let toks = rawTokens(raw);
+  const removed: string[] = [];
+  const legal: string[] = [];
+  if (mode === 'person') {
+    // Titles and honorifics at the start of the name ("Dr", "His Excellency", "Mr.").
+    let stripped = true;
+    while (stripped && toks.length > 1) {
+      stripped = false;
+      for (let n = Math.min(t.maxPrefixLen, toks.length - 1); n >= 1; n--) {
+        const k = toks
+          .slice(0, n)
+          .map((x) => x.form)
+          .join(' ');
+        if (t.personPrefixes.has(k)) {
+          removed.push(k);
+          toks = toks.slice(n);
+          stripped = true;
+          break;
+        }
+      }
+    }
+  } else {
+    // leading articles and vessel prefixes ("The", "Le", "MV")
+    while (toks.length > 1 && (t.orgPrefixes.has(toks[0]!.form) || t.objPrefixes.has(toks[0]!.form))) {
+      removed.push(toks[0]!.form);
+      toks = toks.slice(1);
+    }
+    // Legal forms: longest match of a rigour org-type alias, replaced by its canonical class.
+    const kept: Array<{ form: string; abjad: boolean }> = [];
+    for (let i = 0; i < toks.length; ) {
+      let matched = 0;
+      for (let n = Math.min(t.maxOrgTypeLen, toks.length - i); n >= 1; n--) {
+        const k = toks
+          .slice(i, i + n)
+          .map((x) => x.form)
+          .join(' ');
+        // a lone Roman numeral is a number (series marker), not a legal form
+        const ot = n === 1 && romanValue(k) !== undefined ? undefined : t.orgTypes.get(k);
+        // keep at least one non-legal token in the name
+        if (ot && kept.length + toks.length - i - n >= 1) {
+          legal.push(ot.canonical);
+          matched = n;
+          break;
+        }
+      }
+      if (matched) i += matched;
+      else kept.push(toks[i++]!);
+    }
+    toks = kept;
+  }
+  const tokens = toks.map((x) => makeToken(x.form, mode, x.abjad));
+  const n: NormName = { raw, mode, tokens, legal, removed };
+  if (cache.size > 200_000) cache.clear();
+  cache.set(ck, n);
+  return n;
+}
+
+export function clearNormCache(): void {
+  cache.clear();
+}
