@@ -63,9 +63,14 @@ export async function finishAuthorization(
   });
   const claims = tokens.claims();
   if (!claims?.sub) throw new Error('The identity provider returned no subject.');
+  // Many providers put profile claims in the UserInfo response only, not in the ID token.
+  const info =
+    typeof claims.email === 'string'
+      ? claims
+      : await client.fetchUserInfo(config, tokens.access_token, claims.sub);
   return {
     sub: claims.sub,
-    email: typeof claims.email === 'string' ? claims.email : null,
-    emailVerified: typeof claims.email_verified === 'boolean' ? claims.email_verified : null,
+    email: typeof info.email === 'string' ? info.email : null,
+    emailVerified: typeof info.email_verified === 'boolean' ? info.email_verified : null,
   };
 }

@@ -97,9 +97,27 @@ function denseKeys(
     }
     return { keys, K: tuples.length, tuples };
   }
-  const map = new Map<number, number>();
   const tuples: number[][] = [];
   const mult = cols.map((c) => c.dict.length + 1);
+  const space = mult.reduce((a, b) => a * b, 1);
+  if (space <= 1 << 22) {
+    // small key space: a lookup table instead of a hash map
+    const table = new Int32Array(space).fill(-1);
+    for (let i = 0; i < m; i++) {
+      const r = rows[i]!;
+      let key = 0;
+      for (let j = 0; j < cols.length; j++) key = key * mult[j]! + cols[j]!.codes[r]! + 1;
+      let k = table[key]!;
+      if (k < 0) {
+        k = tuples.length;
+        table[key] = k;
+        tuples.push(cols.map((c) => c.codes[r]!));
+      }
+      keys[i] = k;
+    }
+    return { keys, K: tuples.length, tuples };
+  }
+  const map = new Map<number, number>();
   for (let i = 0; i < m; i++) {
     const r = rows[i]!;
     let key = 0;

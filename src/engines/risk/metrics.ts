@@ -33,27 +33,32 @@ export function budgetK(percent: number, n: number): number {
 /** Area under the ROC curve; tied scores count one half (Mann–Whitney). NaN when one class is absent. */
 export function auc(scores: Scores, labels: ArrayLike<number>): number {
   const n = scores.length;
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => scores[a]! - scores[b]!);
   let pos = 0;
-  let rankSumPos = 0;
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
-    const avgRank = (i + j) / 2 + 1;
-    for (let t = i; t <= j; t++) {
-      if (labels[idx[t]!] === 1) {
-        pos++;
-        rankSumPos += avgRank;
-      }
-    }
-    i = j + 1;
-  }
+  for (let i = 0; i < n; i++) if (labels[i] === 1) pos++;
   const neg = n - pos;
   if (pos === 0 || neg === 0) return Number.NaN;
-  return (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
+  const ps = new Float64Array(pos);
+  const ns = new Float64Array(neg);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    if (labels[i] === 1) ps[a++] = scores[i]!;
+    else ns[b++] = scores[i]!;
+  }
+  ps.sort();
+  ns.sort();
+  // for each positive: negatives strictly below + half of the negatives equal to it
+  let below = 0;
+  let upto = 0;
+  let sum = 0;
+  for (let i = 0; i < pos; i++) {
+    const x = ps[i]!;
+    while (below < neg && ns[below]! < x) below++;
+    if (upto < below) upto = below;
+    while (upto < neg && ns[upto]! <= x) upto++;
+    sum += below + (upto - below) / 2;
+  }
+  return sum / (pos * neg);
 }
 
 export interface AtN {

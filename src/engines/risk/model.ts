@@ -62,6 +62,8 @@ export interface RiskModel {
   pipeline: Pipeline;
   gbdt: GbdtModel;
   rules: RuleSet | null;
+  /** Out-of-fold training features (only right after training; not serialised). */
+  trainCols?: Float64Array[];
 }
 
 export const DEFAULT_MODEL_GBDT: Partial<GbdtParams> = {
@@ -109,7 +111,7 @@ export function trainModel(frame: Frame, rows: ArrayLike<number> | null, opts: T
     gbdt: serializeGbdt(gbdt),
     rules,
   };
-  return { doc, pipeline: fit.pipeline, gbdt, rules };
+  return { doc, pipeline: fit.pipeline, gbdt, rules, trainCols: fit.cols };
 }
 
 export function modelToJson(m: RiskModel): string {

@@ -17,7 +17,8 @@ const STATE_TTL_MS = 10 * 60_000;
 export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config } = deps;
-  const redirectUri = (providerId: string) => `${config.publicUrl}/api/v1/auth/oidc/${providerId}/callback`;
+  // One redirect URI for every provider; the provider is found from the (single-use) state.
+  const redirectUri = `${config.publicUrl}/api/v1/auth/oidc/callback`;
 
   r.get(
     '/auth/providers',
@@ -53,7 +54,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!p) throw notFound('No such identity provider.');
       let start: Awaited<ReturnType<typeof startAuthorization>>;
       try {
-        start = await startAuthorization(p, redirectUri(p.id));
+        start = await startAuthorization(p, redirectUri);
       } catch (err) {
         req.log.warn({ err }, 'OIDC discovery failed');
         return failed(reply, 'provider_unavailable');
@@ -78,12 +79,11 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
   }
 
   r.get(
-    '/auth/oidc/:providerId/callback',
+    '/auth/oidc/callback',
     {
       schema: {
         tags: ['auth'],
         summary: 'Return from the identity provider',
-        params: z.strictObject({ providerId: z.uuid() }),
         querystring: z.object({
           state: z.string().max(200).optional(),
           code: z.string().max(2000).optional(),
@@ -92,21 +92,21 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const p = await db
-        .selectFrom('identity_providers')
-        .selectAll()
-        .where('id', '=', req.params.providerId)
-        .where('enabled', '=', true)
-        .executeTakeFirst();
-      if (!p) return failed(reply, 'unknown_provider');
-      if (req.query.error || !req.query.state || !req.query.code) return failed(reply, 'provider_refused');
+      if (!req.query.state) return failed(reply, 'provider_refused');
       const st = await db
         .deleteFrom('oidc_login_states')
         .where('state_hash', '=', sha256(req.query.state))
         .returningAll()
         .executeTakeFirst();
-      if (!st || st.provider_id !== p.id || new Date(st.expires_at).getTime() < Date.now())
-        return failed(reply, 'expired');
+      if (!st || new Date(st.expires_at).getTime() < Date.now()) return failed(reply, 'expired');
+      const p = await db
+        .selectFrom('identity_providers')
+        .selectAll()
+        .where('id', '=', st.provider_id)
+        .where('enabled', '=', true)
+        .executeTakeFirst();
+      if (!p) return failed(reply, 'unknown_provider');
+      if (req.query.error || !req.query.code) return failed(reply, 'provider_refused');
       let identity: Awaited<ReturnType<typeof finishAuthorization>>;
       try {
         identity = await finishAuthorization(p, new URL(req.url, config.publicUrl), {

@@ -40,7 +40,7 @@ export async function identityProviderRoutes(app: FastifyInstance, deps: AppDeps
         ])
         .orderBy('o.code')
         .execute();
-      return { items: rows, redirectUriPattern: `${deps.config.publicUrl}/api/v1/auth/oidc/{id}/callback` };
+      return { items: rows, redirectUri: `${deps.config.publicUrl}/api/v1/auth/oidc/callback` };
     },
   );
 
@@ -87,7 +87,7 @@ export async function identityProviderRoutes(app: FastifyInstance, deps: AppDeps
       });
       return reply
         .status(201)
-        .send({ ...p, redirectUri: `${deps.config.publicUrl}/api/v1/auth/oidc/${p.id}/callback` });
+        .send({ ...p, redirectUri: `${deps.config.publicUrl}/api/v1/auth/oidc/callback` });
     },
   );
 

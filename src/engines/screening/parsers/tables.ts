@@ -204,6 +204,8 @@ export function parseBisDpl(text: string, source = 'BIS DPL TSV'): Entity[] {
     if (!name) throw new ParseError(source, line, 'empty Name');
     let id = `dpl-${shortHash(name, cells.Effective_Date ?? '')}`;
     if (seen.has(id)) id = `dpl-${shortHash(name, cells.Effective_Date ?? '', cells.Street_Address ?? '')}`;
+    // the real file repeats some records verbatim: keep them apart by position
+    if (seen.has(id)) id = `${id}-${line}`;
     seen.add(id);
     const e = emptyEntity(id, guessKind(name), 'bis-dpl');
     addName(e, name, 'primary');
