@@ -72,11 +72,14 @@ function singleFields(frame: Frame): string[] {
   return out;
 }
 
+let scratch = new Int32Array(0);
+
 /** Dense key per row for a set of fields: returns keys (0..K-1) and the code tuple of each key. */
 function denseKeys(
   frame: Frame,
   fields: string[],
   rows: ArrayLike<number>,
+  withTuples = true,
 ): { keys: Int32Array; K: number; tuples: number[][] } {
   const m = rows.length;
   const keys = new Int32Array(m);
@@ -101,21 +104,26 @@ function denseKeys(
   const mult = cols.map((c) => c.dict.length + 1);
   const space = mult.reduce((a, b) => a * b, 1);
   if (space <= 1 << 22) {
-    // small key space: a lookup table instead of a hash map
-    const table = new Int32Array(space).fill(-1);
+    // small key space: a reusable lookup table instead of a hash map (reset only touched entries)
+    if (scratch.length < space) scratch = new Int32Array(Math.max(space, 1 << 16)).fill(-1);
+    const table = scratch;
+    const touched: number[] = [];
+    let K = 0;
     for (let i = 0; i < m; i++) {
       const r = rows[i]!;
       let key = 0;
       for (let j = 0; j < cols.length; j++) key = key * mult[j]! + cols[j]!.codes[r]! + 1;
       let k = table[key]!;
       if (k < 0) {
-        k = tuples.length;
+        k = K++;
         table[key] = k;
-        tuples.push(cols.map((c) => c.codes[r]!));
+        touched.push(key);
+        if (withTuples) tuples.push(cols.map((c) => c.codes[r]!));
       }
       keys[i] = k;
     }
-    return { keys, K: tuples.length, tuples };
+    for (const key of touched) table[key] = -1;
+    return { keys, K, tuples };
   }
   const map = new Map<number, number>();
   for (let i = 0; i < m; i++) {
@@ -160,6 +168,16 @@ function oof(
     sum[k]! += y[i]!;
     cnt[k]! += 1;
   }
+  // the prior of each fold comes from the other folds too, so a row's own label never reaches it
+  const fy = new Float64Array(nFolds);
+  const fn = new Float64Array(nFolds);
+  for (let i = 0; i < m; i++) {
+    fy[fold[i]!]! += y[i]!;
+    fn[fold[i]!]! += 1;
+  }
+  let ty = 0;
+  for (let j = 0; j < nFolds; j++) ty += fy[j]!;
+  const foldPrior = Float64Array.from(fy, (v, j) => (m - fn[j]! > 0 ? (ty - v) / (m - fn[j]!) : prior));
   const rate = new Float64Array(m);
   const count = new Float64Array(m);
   const scale = nFolds / (nFolds - 1);
@@ -168,7 +186,7 @@ function oof(
     const j = k * nFolds + fold[i]!;
     const S = sum[k]! - fs[j]!;
     const C = cnt[k]! - fc[j]!;
-    rate[i] = (S + s * prior) / (C + s);
+    rate[i] = (S + s * foldPrior[fold[i]!]!) / (C + s);
     count[i] = C * scale;
   }
   return { rate, count, sum, cnt };
@@ -256,7 +274,7 @@ export function fitPipeline(
       const fa = pairFields[a]!;
       const fb = pairFields[b]!;
       if (fa.startsWith('hs') && fb.startsWith('hs')) continue;
-      const ki = denseKeys(frame, [fa, fb], rows);
+      const ki = denseKeys(frame, [fa, fb], rows, false);
       const res = oof(ki.keys, ki.K, y, fold, O.folds, prior, O.smoothing);
       const a1 = auc(res.rate, y);
       const gain = a1 - Math.max(singleAuc.get(fa) ?? 0.5, singleAuc.get(fb) ?? 0.5);

@@ -111,7 +111,7 @@ function listSources(values: { list?: string[]; 'lists-config'?: string }): List
     if (i < 0) throw new UsageError(`--list expects FORMAT:LOCATION, got "${l}"`);
     const format = parseFormat(l.slice(0, i));
     const location = l.slice(i + 1);
-    out.push({ listId: `${format}:${basename(location)}`, format, location });
+    out.push({ listId: basename(location).replace(/\.[a-z]+$/i, ''), format, location });
   }
   return out.length ? out : defaultLists();
 }
@@ -342,8 +342,10 @@ async function cmdDiff(argv: string[]) {
   const [fmt, oldLoc, newLoc] = positionals;
   if (!fmt || !oldLoc || !newLoc) throw new UsageError('diff: <format> <old> <new> are required');
   const format = parseFormat(fmt);
-  const before = await parseSource({ listId: 'old', format, location: oldLoc });
-  const after = await parseSource({ listId: 'new', format, location: newLoc });
+  // the same list id for both versions: entity ids must be comparable
+  const listId = format.split('-')[0]!;
+  const before = await parseSource({ listId, format, location: oldLoc });
+  const after = await parseSource({ listId, format, location: newLoc });
   const d = diffEntities(before, after);
   if (values.json) {
     process.stdout.write(

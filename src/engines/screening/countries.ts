@@ -62,6 +62,37 @@ const EXTRA: Record<string, string> = {
   russia: 'RU',
 };
 
+/** Exceptionally reserved or grouping codes that ICU names but are not countries of the lists. */
+const SKIP = new Set([
+  'FX',
+  'EU',
+  'EZ',
+  'UN',
+  'QO',
+  'ZZ',
+  'XA',
+  'XB',
+  'AC',
+  'CP',
+  'DG',
+  'EA',
+  'IC',
+  'TA',
+  'CQ',
+  'DD',
+  'YU',
+  'CS',
+  'SU',
+  'ZR',
+  'TP',
+  'BU',
+  'NT',
+  'AN',
+  'YD',
+  'VD',
+  'QU',
+]);
+
 let table: Map<string, string> | undefined;
 
 function build(): Map<string, string> {
@@ -78,9 +109,11 @@ function build(): Map<string, string> {
         name = undefined;
       }
       if (!name || name === code || name === 'Unknown Region') continue;
-      m.set(key(name), code);
+      if (SKIP.has(code)) continue;
+      if (!m.has(key(name))) m.set(key(name), code);
       // "Congo - Kinshasa", "Hong Kong SAR China", "Myanmar (Burma)"
-      for (const part of name.split(/ - |\(|\)/)) if (part.trim().length > 3) m.set(key(part), code);
+      for (const part of name.split(/ - |\(|\)/))
+        if (part.trim().length > 3 && !m.has(key(part))) m.set(key(part), code);
     }
   }
   m.set(key('Congo - Kinshasa'), 'CD');

@@ -117,7 +117,8 @@ export async function parseSource(src: ListSource): Promise<Entity[]> {
       if (alt !== undefined) files.alt = alt;
       if (add !== undefined) files.add = add;
       if (comments !== undefined) files.comments = comments;
-      return parseOfac(files, src.listId);
+      // entity ids are `<list>-<ent_num>`: stable across versions of the same list
+      return parseOfac(files, src.listId.startsWith('ofac') ? src.listId : `ofac-${src.listId}`);
     }
   }
 }

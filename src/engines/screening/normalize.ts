@@ -203,8 +203,14 @@ export function normalizeName(raw: string, mode: NameMode): NormName {
           .slice(i, i + n)
           .map((x) => x.form)
           .join(' ');
-        // a lone Roman numeral is a number (series marker), not a legal form
-        const ot = n === 1 && romanValue(k) !== undefined ? undefined : t.orgTypes.get(k);
+        // a lone Roman numeral is a number (series marker) and a lone stopword is a stopword; a
+        // one-word legal form counts only at the start or the end of the name ("OAO X", "X JSC")
+        const single = n === 1;
+        const edge = i === 0 || i + n === toks.length || t.orgTypes.has(toks[i + n]!.form);
+        const ot =
+          single && (romanValue(k) !== undefined || PARTICLES.has(k) || !edge)
+            ? undefined
+            : t.orgTypes.get(k);
         // keep at least one non-legal token in the name
         if (ot && kept.length + toks.length - i - n >= 1) {
           legal.push(ot.canonical);

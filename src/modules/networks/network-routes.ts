@@ -274,7 +274,7 @@ export async function networkRoutes(app: FastifyInstance, deps: AppDeps) {
           tags: ['networks'],
           summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a membership`,
           params: z.strictObject({ id: z.uuid() }),
-          body: z.strictObject({ note: z.string().trim().max(1000).optional() }).optional(),
+          body: z.strictObject({ note: z.string().trim().max(1000).optional() }).nullish(),
         },
       },
       async (req) => {

@@ -117,3 +117,13 @@ export function guessKind(name: string): EntityKind {
   if (n.legal.length > 0 || n.tokens.some((t) => t.cls === 'symbol')) return 'organisation';
   return 'person';
 }
+
+/** saxes errors read "<file>:<line>:<column>: <message>". */
+export function xmlErrorLine(err: Error, fallback: number): number {
+  const m = /:(\d+):\d+: /.exec(err.message);
+  return m ? Number(m[1]) : fallback;
+}
+
+export function xmlErrorReason(err: Error): string {
+  return err.message.replace(/^.*?:\d+:\d+: /, '');
+}

@@ -54,7 +54,7 @@ describe('UN consolidated XML', () => {
 
   it('rejects malformed XML and records without a name, with line and reason', async () => {
     await expectParseError(
-      parseUnXml('<CONSOLIDATED_LIST>\n<INDIVIDUALS>\n<INDIVIDUAL>\n</INDIV>'),
+      parseUnXml('<CONSOLIDATED_LIST>\n<INDIVIDUALS>\n<NOTE>\n</NOTES>'),
       4,
       /malformed XML/,
     );

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { diffEntities, makeVersion } from './lists.ts';
+import { type Entity, emptyEntity, entityHash } from './model.ts';
+
+const e = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
+  ...emptyEntity(id, 'person', 'test'),
+  names: [{ value: name, strength: 'primary' }],
+  ...extra,
+});
+
+describe('list versions and diff', () => {
+  it('hashes entity content independently of key order', () => {
+    const a = e('x', 'A');
+    const b = Object.fromEntries(Object.entries(a).reverse()) as unknown as Entity;
+    expect(entityHash(a)).toBe(entityHash(b));
+    expect(entityHash(a)).not.toBe(entityHash(e('x', 'B')));
+  });
+
+  it('reports added, removed and amended entries with the fields that changed', () => {
+    const v1 = [e('1', 'Alpha'), e('2', 'Beta'), e('3', 'Gamma')];
+    const v2 = [e('1', 'Alpha'), e('3', 'Gamma', { remarks: ['re-listed'] }), e('4', 'Delta')];
+    const d = diffEntities(v1, v2);
+    expect(d.added.map((x) => x.id)).toEqual(['4']);
+    expect(d.removed.map((x) => x.id)).toEqual(['2']);
+    expect(d.amended.map((x) => [x.id, x.changed])).toEqual([['3', ['remarks']]]);
+    expect(d.unchanged).toBe(1);
+  });
+
+  it('gives equal version ids to equal content and different ones otherwise', () => {
+    const src = { listId: 't', format: 'ftm-jsonl' as const, location: 'x' };
+    const a = makeVersion(src, [e('1', 'A'), e('2', 'B')]);
+    const b = makeVersion(src, [e('2', 'B'), e('1', 'A')]);
+    const c = makeVersion(src, [e('1', 'A')]);
+    expect(a.versionId).toBe(b.versionId);
+    expect(a.versionId).not.toBe(c.versionId);
+    expect(a.hashes.get('1')).toBe(entityHash(e('1', 'A')));
+  });
+});
