@@ -1,0 +1,227 @@
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { api } from './api.ts';
+import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
+import { Loading, PageTitle } from './components/ui.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { AnnouncementPage } from './pages/AnnouncementPage.tsx';
+import { AnnouncementsPage } from './pages/AnnouncementsPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { MembershipsPage } from './pages/MembershipsPage.tsx';
+import { NetworkPage } from './pages/NetworkPage.tsx';
+import { NetworksPage } from './pages/NetworksPage.tsx';
+import { NotificationsPage } from './pages/NotificationsPage.tsx';
+import { OrganisationPage, OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import {
+  EnrolPage,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  SignInPage,
+  TotpPage,
+} from './pages/SignInPages.tsx';
+import { UserImportPage } from './pages/UserImportPage.tsx';
+import { UserPage, UsersPage } from './pages/UsersPage.tsx';
+import { useMe, useSessionChanged } from './session.ts';
+
+/** Moves focus to the new page's heading after a route change (not on the first load). */
+function useFocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of path
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // The new page may still be loading: wait briefly for its heading, else focus <main>.
+    let tries = 0;
+    let h: ReturnType<typeof setTimeout>;
+    const focus = () => {
+      const title = document.getElementById('page-title');
+      if (title || tries++ > 30) {
+        (title ?? document.getElementById('main'))?.focus();
+        window.scrollTo(0, 0);
+      } else h = setTimeout(focus, 50);
+    };
+    h = setTimeout(focus, 0);
+    return () => clearTimeout(h);
+  }, [pathname]);
+}
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#main">
+      {t('nav.skip')}
+    </a>
+  );
+}
+
+function UnreadBadge() {
+  const { t } = useTranslation();
+  const { data } = useQuery({
+    queryKey: ['notifications', 'unread-count'],
+    queryFn: () => api<{ unread: number }>('/notifications?unread=true&limit=1'),
+    refetchInterval: 60_000,
+  });
+  const n = data?.unread ?? 0;
+  return (
+    <NavLink to="/notifications" className="nav-notifications">
+      {t('nav.notifications')}
+      {n > 0 && (
+        <span className="count-badge">
+          {n}
+          <span className="visually-hidden"> {t('notifications.unreadShort')}</span>
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const sessionChanged = useSessionChanged();
+  useFocusOnNavigate();
+  const full = me?.stage === 'full';
+  const ab = me?.abilities;
+  async function signOut() {
+    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    await sessionChanged();
+    navigate('/signin');
+  }
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              EU
+            </span>
+            <span>
+              <span className="brand-name">{t('app.name')}</span>
+              <span className="brand-sub">{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitcher />
+            {full && (
+              <>
+                <UnreadBadge />
+                <NavLink to="/account">{me.user?.displayName}</NavLink>
+                <button type="button" className="button button-secondary button-small" onClick={signOut}>
+                  {t('nav.signOut')}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+        {full && (
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/networks">{t('nav.networks')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/announcements">{t('nav.announcements')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/memberships">{t('nav.memberships')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+              </li>
+              {(ab?.manageUsersOfOwnOrg || ab?.platformAdmin) && (
+                <li>
+                  <NavLink to="/users">{t('nav.users')}</NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to="/audit">{t('nav.audit')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </header>
+      {full && ab?.readOnly && (
+        <div className="readonly-banner" role="note">
+          {t('app.readOnlyBanner')}
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('app.footer')} · <a href="/api/docs">{t('app.apiDocs')}</a>
+        </p>
+      </footer>
+    </>
+  );
+}
+
+/** Pages behind sign-in: anonymous visitors go to /signin, half-signed-in ones to their step. */
+function Protected({ children }: { children: ReactNode }) {
+  const { data: me, isLoading } = useMe();
+  const location = useLocation();
+  if (isLoading || !me) return <Loading />;
+  if (me.stage === 'mfa') return <Navigate to="/signin/totp" replace />;
+  if (me.stage === 'enrol') return <Navigate to="/signin/enrol" replace />;
+  if (me.stage !== 'full') {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t('errors.pageNotFound')}</PageTitle>
+      <p>
+        <Link to="/">{t('nav.home')}</Link>
+      </p>
+    </>
+  );
+}
+
+export function App() {
+  const p = (el: ReactNode) => <Protected>{el}</Protected>;
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/signin/totp" element={<TotpPage />} />
+        <Route path="/signin/enrol" element={<EnrolPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/" element={p(<HomePage />)} />
+        <Route path="/networks" element={p(<NetworksPage />)} />
+        <Route path="/networks/:id" element={p(<NetworkPage />)} />
+        <Route path="/announcements" element={p(<AnnouncementsPage />)} />
+        <Route path="/announcements/:id" element={p(<AnnouncementPage />)} />
+        <Route path="/notifications" element={p(<NotificationsPage />)} />
+        <Route path="/organisations" element={p(<OrganisationsPage />)} />
+        <Route path="/organisations/:id" element={p(<OrganisationPage />)} />
+        <Route path="/users" element={p(<UsersPage />)} />
+        <Route path="/users/import" element={p(<UserImportPage />)} />
+        <Route path="/users/:id" element={p(<UserPage />)} />
+        <Route path="/memberships" element={p(<MembershipsPage />)} />
+        <Route path="/account" element={p(<AccountPage />)} />
+        <Route path="/audit" element={p(<AuditPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Shell>
+  );
+}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AuditEvent } from '../api.ts';
+import { useFormat } from './ui.tsx';
+
+/** The action of an audit event in words (unknown actions fall back to their code). */
+export function useActionLabel() {
+  const { t } = useTranslation();
+  return (action: string) => t(`auditActions.${action.replace('.', '_')}`, { defaultValue: action });
+}
+
+export function recordLink(kind: string | null, id: string | null): string | null {
+  if (!kind || !id) return null;
+  if (kind === 'announcement') return `/announcements/${id}`;
+  if (kind === 'organisation') return `/organisations/${id}`;
+  if (kind === 'user') return `/users/${id}`;
+  if (kind === 'membership') return '/memberships';
+  return null;
+}
+
+function short(v: unknown): string {
+  if (v === null || v === undefined) return '∅';
+  if (typeof v === 'string') return v.length > 80 ? `${v.slice(0, 80)}…` : v;
+  const s = JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+}
+
+/** Changed fields of an event: before → after, or "values hidden" when the reader may not see them. */
+export function AuditChanges({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  if (event.valuesHidden) return <span className="muted">{t('audit.valuesHidden')}</span>;
+  const entries = Object.entries(event.changes ?? {});
+  if (entries.length === 0) return <span className="muted">—</span>;
+  return (
+    <dl className="changes">
+      {entries.map(([k, v]) => {
+        const ba =
+          v && typeof v === 'object' && !Array.isArray(v) && ('before' in v || 'after' in v)
+            ? (v as { before?: unknown; after?: unknown })
+            : null;
+        return (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>
+              {ba ? (
+                <>
+                  {'before' in ba && <span className="before">{short(ba.before)}</span>}
+                  {'before' in ba && 'after' in ba && <span aria-hidden="true"> → </span>}
+                  {'before' in ba && 'after' in ba && (
+                    <span className="visually-hidden"> {t('audit.changedTo')} </span>
+                  )}
+                  {'after' in ba && <span className="after">{short(ba.after)}</span>}
+                </>
+              ) : (
+                short(v)
+              )}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+/** A compact activity feed (home page, record history). */
+export function ActivityList({ events, showChanges }: { events: AuditEvent[]; showChanges?: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const label = useActionLabel();
+  if (events.length === 0) return <p className="muted">{t('audit.empty')}</p>;
+  return (
+    <ol className="activity">
+      {events.map((e) => {
+        const link = recordLink(e.record_kind, e.record_id);
+        return (
+          <li key={e.id}>
+            <div className="activity-line">
+              <span className="activity-action">
+                {link ? <Link to={link}>{label(e.action)}</Link> : label(e.action)}
+              </span>
+              <span className="muted">
+                {t('audit.by', { actor: e.actor_label })} ·{' '}
+                <time dateTime={e.occurred_at}>{f.dateTime(e.occurred_at)}</time>
+              </span>
+            </div>
+            {showChanges && <AuditChanges event={e} />}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,218 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type AnnouncementRow, api, type Distribution, qs, type Tlp } from '../api.ts';
+import { Marking, SelectField, TLP_LABEL, TlpBadge, useFormat } from './ui.tsx';
+
+export const TLPS: Tlp[] = ['clear', 'green', 'amber', 'amber_strict', 'red'];
+export const DISTRIBUTIONS: Distribution[] = ['organisation', 'network', 'sharing_group', 'eucab', 'public'];
+
+export interface Person {
+  id: string;
+  display_name: string;
+  organisation_code: string;
+}
+
+export interface MarkingValue {
+  distribution: Distribution;
+  sharingGroupId: string;
+  tlp: Tlp;
+  recipients: Person[];
+}
+
+export function markingBody(m: MarkingValue) {
+  return {
+    distribution: m.distribution,
+    ...(m.distribution === 'sharing_group' ? { sharingGroupId: m.sharingGroupId || null } : {}),
+    tlp: m.tlp,
+    recipientIds: m.tlp === 'red' ? m.recipients.map((r) => r.id) : [],
+  };
+}
+
+interface SharingGroup {
+  id: string;
+  name: string;
+  includesMe: boolean;
+}
+
+/** Finds people to name as TLP:RED recipients (GET /users/directory). */
+export function RecipientPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: Person[];
+  onChange: (p: Person[]) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setDebounced(q.trim()), 250);
+    return () => clearTimeout(h);
+  }, [q]);
+  const results = useQuery({
+    queryKey: ['directory', debounced],
+    queryFn: () => api<{ items: Person[] }>(`/users/directory${qs({ q: debounced })}`),
+    enabled: debounced.length >= 2,
+  });
+  const found = (results.data?.items ?? []).filter((p) => !value.some((v) => v.id === p.id));
+  return (
+    <fieldset className={`fieldset${error ? ' field-invalid' : ''}`}>
+      <legend>{t('marking.recipients')}</legend>
+      <p className="hint">{t('marking.recipientsHint')}</p>
+      {value.length > 0 && (
+        <ul className="chips" aria-label={t('marking.chosenRecipients')}>
+          {value.map((p) => (
+            <li key={p.id} className="chip">
+              {p.display_name} ({p.organisation_code})
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('marking.removeRecipient', { name: p.display_name })}
+                onClick={() => onChange(value.filter((v) => v.id !== p.id))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="field">
+        <label htmlFor={id}>{t('marking.findPeople')}</label>
+        <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {debounced.length >= 2 && results.data ? t('marking.resultsCount', { count: found.length }) : ''}
+      </p>
+      {debounced.length >= 2 && found.length > 0 && (
+        <ul className="picker-results">
+          {found.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => onChange([...value, p])}
+              >
+                {t('marking.add', { name: `${p.display_name} (${p.organisation_code})` })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  );
+}
+
+/** Distribution, TLP marking and (for TLP:RED) named recipients. */
+export function MarkingFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: MarkingValue;
+  onChange: (m: MarkingValue) => void;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const groups = useQuery({
+    queryKey: ['sharing-groups'],
+    queryFn: () => api<{ items: SharingGroup[] }>('/sharing-groups'),
+    enabled: value.distribution === 'sharing_group',
+  });
+  const set = (patch: Partial<MarkingValue>) => onChange({ ...value, ...patch });
+  return (
+    <>
+      <fieldset className={`fieldset tlp-choice${errors.tlp ? ' field-invalid' : ''}`}>
+        <legend>{t('marking.tlp')}</legend>
+        <div className="radio-row">
+          {TLPS.map((x) => (
+            <label key={x} className="radio-card">
+              <input
+                type="radio"
+                name="tlp"
+                value={x}
+                checked={value.tlp === x}
+                onChange={() => set({ tlp: x })}
+              />
+              <TlpBadge tlp={x} />
+              <span className="radio-text">{t(`tlp.${x}.short`)}</span>
+            </label>
+          ))}
+        </div>
+        <p className="hint">{t(`tlp.${value.tlp}.rule`)}</p>
+        {errors.tlp && <p className="field-error">{errors.tlp}</p>}
+      </fieldset>
+      {value.tlp === 'red' ? (
+        <RecipientPicker
+          value={value.recipients}
+          onChange={(recipients) => set({ recipients })}
+          error={errors.recipientIds}
+        />
+      ) : (
+        <SelectField
+          label={t('marking.distribution')}
+          value={value.distribution}
+          onChange={(e) => set({ distribution: e.target.value as Distribution })}
+          hint={t(`distribution.${value.distribution}.rule`)}
+          error={errors.distribution}
+        >
+          {DISTRIBUTIONS.map((d) => (
+            <option key={d} value={d}>
+              {t(`distribution.${d}.label`)}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {value.tlp !== 'red' && value.distribution === 'sharing_group' && (
+        <SelectField
+          label={t('marking.sharingGroup')}
+          value={value.sharingGroupId}
+          onChange={(e) => set({ sharingGroupId: e.target.value })}
+          error={errors.sharingGroupId}
+          required
+        >
+          <option value="">{t('common.choose')}</option>
+          {(groups.data?.items ?? []).map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+    </>
+  );
+}
+
+/** Announcement rows as cards: TLP badge and sharing rule on every row. */
+export function AnnouncementCards({ items }: { items: AnnouncementRow[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (items.length === 0) return <p className="muted">{t('announcements.none')}</p>;
+  return (
+    <ul className="announcement-cards">
+      {items.map((a) => (
+        <li key={a.id} className="announcement-card">
+          <Marking tlp={a.tlp} marking={a.marking} />
+          <h3>
+            <Link to={`/announcements/${a.id}`}>{a.title}</Link>
+          </h3>
+          <p className="muted">
+            {t('announcements.meta', {
+              author: a.author_name,
+              org: a.owner_org_code,
+              network: a.network_name,
+            })}{' '}
+            · <time dateTime={a.created_at}>{f.dateTime(a.created_at)}</time>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export { TLP_LABEL };
