@@ -198,7 +198,8 @@ export function normalizeName(raw: string, mode: NameMode): NormName {
     const kept: Array<{ form: string; abjad: boolean }> = [];
     for (let i = 0; i < toks.length; ) {
       let matched = 0;
-      for (let n = Math.min(t.maxOrgTypeLen, toks.length - i); n >= 1; n--) {
+      const maxN = t.orgTypeFirst.has(toks[i]!.form) ? Math.min(t.maxOrgTypeLen, toks.length - i) : 0;
+      for (let n = maxN; n >= 1; n--) {
         const k = toks
           .slice(i, i + n)
           .map((x) => x.form)

@@ -19,6 +19,8 @@ export interface ReferenceTables {
   orgPrefixes: Set<string>;
   maxPrefixLen: number;
   orgTypes: Map<string, OrgType>;
+  /** First tokens of the org-type aliases: a quick test before the longest-match search. */
+  orgTypeFirst: Set<string>;
   maxOrgTypeLen: number;
   /** Single-token synonyms: token -> group ids (org symbols and domains). */
   orgSymbols: Map<string, string[]>;
@@ -86,6 +88,7 @@ export function referenceTables(): ReferenceTables {
     types: Array<{ display?: string; compare?: string; generic?: string; aliases?: string[] }>;
   };
   const orgTypes = new Map<string, OrgType>();
+  const orgTypeFirst = new Set<string>();
   let maxOrgTypeLen = 1;
   for (const t of orgDoc.types) {
     const display = t.display ?? t.compare ?? t.generic ?? '';
@@ -100,6 +103,7 @@ export function referenceTables(): ReferenceTables {
       if (f.length === 0 || f.length > 8) continue;
       const k = f.join(' ');
       if (!orgTypes.has(k)) orgTypes.set(k, { canonical, display });
+      orgTypeFirst.add(f[0]!);
       maxOrgTypeLen = Math.max(maxOrgTypeLen, f.length);
     }
   }
@@ -126,6 +130,7 @@ export function referenceTables(): ReferenceTables {
     orgPrefixes,
     maxPrefixLen,
     orgTypes,
+    orgTypeFirst,
     maxOrgTypeLen,
     orgSymbols,
     personSymbols,
