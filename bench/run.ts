@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/**
+ * `npm run bench`: runs every benchmark suite in turn (each prints its figures; BENCHMARKS.md
+ * records them with the machine and date). Pass suite names to run only some:
+ * `npm run bench -- screening`.
+ */
+const suites = [
+  { name: 'risk', file: 'bench/risk/bench.ts' },
+  { name: 'screening', file: 'bench/screening/bench.ts' },
+];
+const wanted = process.argv.slice(2);
+let failed = 0;
+for (const s of suites) {
+  if (wanted.length && !wanted.includes(s.name)) continue;
+  if (!existsSync(s.file)) {
+    console.log(`(no ${s.name} benchmark yet: ${s.file})`);
+    continue;
+  }
+  console.log(`\n=== ${s.name} (${s.file}) ===`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', s.file], { stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
