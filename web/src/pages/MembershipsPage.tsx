@@ -179,7 +179,10 @@ export function MembershipsPage() {
   const toEndorse = items.filter((m) => m.abilities.endorse);
   const toApprove = items.filter((m) => m.abilities.approve);
   const mine = items.filter((m) => m.user_id === me.user.id);
-  const all = status ? items.filter((m) => m.status === status) : items;
+  // The rest (shown once: pending items and my own are listed above).
+  const listed = new Set([...toEndorse, ...toApprove, ...mine].map((m) => m.id));
+  const others = items.filter((m) => !listed.has(m.id));
+  const all = status ? others.filter((m) => m.status === status) : others;
 
   return (
     <>

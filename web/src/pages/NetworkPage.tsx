@@ -263,6 +263,15 @@ export function NetworkPage() {
               <PostForm networkId={n.id} />
             </Section>
           )}
+          <Section title={t('networks.memberList', { count: n.members.length })}>
+            <DataTable
+              data={n.members}
+              columns={columns}
+              caption={t('networks.memberList', { count: n.members.length })}
+              captionHidden
+              rowKey={(m) => m.id}
+            />
+          </Section>
         </div>
         <div className="stack-lg">
           {n.abilities.request && (
@@ -275,15 +284,6 @@ export function NetworkPage() {
               <NominateForm network={n} />
             </Section>
           )}
-          <Section title={t('networks.memberList', { count: n.members.length })}>
-            <DataTable
-              data={n.members}
-              columns={columns}
-              caption={t('networks.memberList', { count: n.members.length })}
-              captionHidden
-              rowKey={(m) => m.id}
-            />
-          </Section>
         </div>
       </div>
     </>
