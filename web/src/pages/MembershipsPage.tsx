@@ -176,8 +176,8 @@ export function MembershipsPage() {
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorMessage error={q.error} />;
   const items = q.data!.items;
-  const toEndorse = items.filter((m) => m.abilities.endorse);
-  const toApprove = items.filter((m) => m.abilities.approve);
+  const toEndorse = items.filter((m) => m.abilities.endorse && m.user_id !== me.user.id);
+  const toApprove = items.filter((m) => m.abilities.approve && m.user_id !== me.user.id);
   const mine = items.filter((m) => m.user_id === me.user.id);
   // The rest (shown once: pending items and my own are listed above).
   const listed = new Set([...toEndorse, ...toApprove, ...mine].map((m) => m.id));
