@@ -35,11 +35,11 @@ const { values: args } = parseArgs({
     'skip-sim': { type: 'boolean', default: false },
     'skip-offline': { type: 'boolean', default: false },
     json: { type: 'string' },
-    'sim-trees': { type: 'string', default: '150' },
+    'sim-trees': { type: 'string', default: '100' },
   },
 });
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const GBDT = { nTrees: 300, learningRate: 0.05, maxDepth: 6, maxLeaves: 31, subsample: 0.8, colsample: 0.8 };
+const GBDT = { nTrees: 300, learningRate: 0.05, maxDepth: 6, maxLeaves: 63, subsample: 0.8, colsample: 0.8 };
 
 const frame = await readFrame([KCS_TRAIN, KCS_VALID], { mapping: KCS_MAPPING, requireLabel: true });
 const trainRows: number[] = [];

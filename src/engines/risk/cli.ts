@@ -29,7 +29,7 @@ class UsageError extends Error {}
 const USAGE = `usage: risk <command> [options]
   propose-mapping --input FILE [--sample 1000] [--out mapping.json]
   train     --input FILE[,FILE] --mapping mapping.json --out model.json [--rules rules.json]
-            [--valid FILE] [--seed 1] [--trees 300] [--depth 6] [--leaves 31] [--lr 0.05]
+            [--valid FILE] [--seed 1] [--trees 300] [--depth 6] [--leaves 63] [--lr 0.05]
   score     --model model.json --input FILE --out scores.csv [--top 5] [--full]
   select    --model model.json --input FILE --out selection.csv (--budget 5% | --k 100)
             [--exploration 0.1] [--exploration-mode uncertainty|random] [--seed 1]
@@ -123,7 +123,7 @@ function gbdtOpts(v: Values) {
   return {
     nTrees: num(v, 'trees', 300, (x) => Number.isInteger(x) && x > 0),
     maxDepth: num(v, 'depth', 6, (x) => Number.isInteger(x) && x > 0),
-    maxLeaves: num(v, 'leaves', 31, (x) => Number.isInteger(x) && x > 1),
+    maxLeaves: num(v, 'leaves', 63, (x) => Number.isInteger(x) && x > 1),
     learningRate: num(v, 'lr', 0.05, (x) => x > 0 && x <= 1),
   };
 }

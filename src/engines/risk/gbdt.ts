@@ -454,23 +454,27 @@ export function trainGbdt(
   return { params: P, nFeatures: F, baseScore, trees, gain: gainTotal };
 }
 
-/** Raw margin (log-odds) for rows of column-major features. */
+/** Raw margin (log-odds) for rows of column-major features (blocks of rows keep features in cache). */
 export function predictMargin(model: GbdtModel, cols: Float64Array[], n: number): Float64Array {
   const out = new Float64Array(n).fill(model.baseScore);
-  for (const t of model.trees) {
-    const tf = t.feature;
-    const tl = t.left;
-    const tr = t.right;
-    const th = t.threshold;
-    const td = t.defaultLeft;
-    const tv = t.value;
-    for (let r = 0; r < n; r++) {
-      let nd = 0;
-      while (tl[nd]! >= 0) {
-        const x = cols[tf[nd]!]![r]!;
-        nd = (Number.isNaN(x) ? td[nd] === 1 : x <= th[nd]!) ? tl[nd]! : tr[nd]!;
+  const B = 1024;
+  for (let s = 0; s < n; s += B) {
+    const e = Math.min(n, s + B);
+    for (const t of model.trees) {
+      const tf = t.feature;
+      const tl = t.left;
+      const tr = t.right;
+      const th = t.threshold;
+      const td = t.defaultLeft;
+      const tv = t.value;
+      for (let r = s; r < e; r++) {
+        let nd = 0;
+        while (tl[nd]! >= 0) {
+          const x = cols[tf[nd]!]![r]!;
+          nd = (Number.isNaN(x) ? td[nd] === 1 : x <= th[nd]!) ? tl[nd]! : tr[nd]!;
+        }
+        out[r]! += tv[nd]!;
       }
-      out[r]! += tv[nd]!;
     }
   }
   return out;

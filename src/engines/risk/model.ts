@@ -70,7 +70,7 @@ export const DEFAULT_MODEL_GBDT: Partial<GbdtParams> = {
   nTrees: 300,
   learningRate: 0.05,
   maxDepth: 6,
-  maxLeaves: 31,
+  maxLeaves: 63,
   minChildWeight: 1,
   lambda: 1,
   subsample: 0.8,
