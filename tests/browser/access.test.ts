@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserEnv, expectAccessible, signIn, startEnv } from './helpers.ts';
+
+let env: BrowserEnv;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  env = await startEnv();
+  const rows = await env.t.rt.db.selectFrom('announcements').select(['id', 'title', 'tlp']).execute();
+  const find = (part: string) => rows.find((r) => r.title.includes(part))!.id;
+  ids.amber = find('Concealment method in refrigerated containers');
+  ids.red = find('Ongoing operation');
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('access in the browser', () => {
+  it('a user of another administration outside the network cannot open an AMBER announcement, nor a RED one', async () => {
+    const page = await env.page();
+    // bg.expert is in the resilience-integrity and third-countries networks, not in risk management.
+    await signIn(page, env.t, 'bg.expert@demo.eucab.eu');
+    await page.goto(`/announcements/${ids.amber}`);
+    await page.getByRole('heading', { name: 'Not available', level: 1 }).waitFor();
+    await page.getByText('not found or you are not allowed to see it').waitFor();
+    expect(await page.getByText('Concealment method').count()).toBe(0);
+    await expectAccessible(page, 'announcement-denied');
+    await page.goto(`/announcements/${ids.red}`);
+    await page.getByRole('heading', { name: 'Not available', level: 1 }).waitFor();
+    // Nor does the list or the search give it away.
+    await page.goto('/announcements?q=Concealment');
+    await page.getByText('0 announcements').waitFor();
+  });
+
+  it('a named recipient reads the RED announcement, with its marking and recipients', async () => {
+    const page = await env.page();
+    await signIn(page, env.t, 'be.expert@demo.eucab.eu');
+    await page.goto(`/announcements/${ids.red}`);
+    await page.getByRole('heading', { name: /Ongoing operation/, level: 1 }).waitFor();
+    await page.locator('.marking-banner').getByText('TLP:RED').waitFor();
+    await page.getByText('For the eyes and ears of the named recipients only').first().waitFor();
+    await page.getByText('BE Expert (BE)').waitFor();
+    await expectAccessible(page, 'announcement-red');
+  });
+
+  it('the Commission observer reads but sees no action that changes anything', async () => {
+    const page = await env.page();
+    await signIn(page, env.t, 'observer@demo.eucab.eu');
+    await page.getByText('Your organisation has read-only access').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await page.goto(`/announcements/${ids.amber}`);
+    await page.getByRole('heading', { name: /Concealment method/, level: 1 }).waitFor();
+    await page.locator('.marking-banner').getByText('TLP:AMBER').waitFor();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    for (const name of ['Correct', 'Change sharing', 'Retract', 'Upload']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    }
+    expect(await page.getByLabel('Attach a file').count()).toBe(0);
+    await expectAccessible(page, 'announcement-observer');
+
+    await page.getByRole('link', { name: 'Risk management' }).first().click();
+    await page.getByRole('heading', { name: 'Risk management', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Announcements of this network' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Post an announcement' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Join this network' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Nominate a member' }).count()).toBe(0);
+    await expectAccessible(page, 'network-observer');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Memberships' }).click();
+    await page.getByRole('heading', { name: 'Memberships', level: 1 }).waitFor();
+    // (The API lets a read-only user withdraw from their own memberships; nothing else.)
+    for (const name of ['Endorse', 'Approve', 'Reject']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    }
+  });
+
+  it('the author corrects, shares, attaches and retracts; posts a RED announcement to a named recipient', async () => {
+    const page = await env.page();
+    await signIn(page, env.t, 'nl.expert@demo.eucab.eu');
+    await page.goto(`/announcements/${ids.amber}`);
+    await page.getByRole('button', { name: 'Correct' }).click();
+    await page.getByLabel('Title').fill('[Demo] Concealment method in reefer containers');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: '[Demo] Concealment method in reefer containers', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Announcement corrected' }).waitFor();
+
+    await page.getByRole('button', { name: 'Change sharing' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change distribution and marking' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'share-dialog');
+    await dialog.getByLabel(/TLP:GREEN/).check();
+    await dialog.getByLabel('Distribution').selectOption('eucab');
+    await dialog.getByRole('button', { name: 'Save sharing' }).click();
+    await page.locator('.marking-banner').getByText('TLP:GREEN').waitFor();
+    const row = await env.t.rt.db.selectFrom('announcements').select(['tlp', 'distribution']).where('id', '=', ids.amber).executeTakeFirstOrThrow();
+    expect(row).toEqual({ tlp: 'green', distribution: 'eucab' });
+
+    // Post a TLP:RED announcement naming one recipient.
+    await page.goto('/networks');
+    await page.getByRole('link', { name: 'Risk management' }).click();
+    await page.getByRole('heading', { name: 'Post an announcement' }).waitFor();
+    await page.getByLabel('Title').fill('Controlled delivery next week');
+    await page.getByLabel('Text').fill('Details for the named recipients only.');
+    await page.getByLabel(/TLP:RED/).check();
+    await page.getByLabel('Find people by name or exact e-mail').fill('BE Exp');
+    await page.getByRole('button', { name: 'Add BE Expert (BE)' }).click();
+    await page.getByRole('list', { name: 'Chosen recipients' }).getByText('BE Expert (BE)').waitFor();
+    await expectAccessible(page, 'post-form-red');
+    await page.getByRole('button', { name: 'Post announcement' }).click();
+    await page.getByRole('heading', { name: 'Controlled delivery next week', level: 1 }).waitFor();
+    await page.locator('.marking-banner').getByText('TLP:RED').waitFor();
+    await page.getByText('BE Expert (BE)').waitFor();
+
+    await page.getByLabel('Attach a file').setInputFiles({ name: 'route.txt', mimeType: 'text/plain', buffer: Buffer.from('Route details\n') });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('link', { name: 'route.txt' }).waitFor();
+    await expectAccessible(page, 'announcement-author');
+
+    await page.getByRole('button', { name: 'Retract' }).click();
+    await page.getByRole('button', { name: 'Yes, retract' }).click();
+    await page.getByRole('heading', { name: 'Announcements', level: 1 }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'The announcement was retracted' }).waitFor();
+    expect(await env.t.rt.db.selectFrom('announcements').select('id').where('title', '=', 'Controlled delivery next week').execute()).toEqual([]);
+  });
+});
