@@ -5,10 +5,13 @@
  * lower-cased), best name per query. Both return the top entry; top-1 accuracy on the listed queries
  * is reported next to the speed.
  *
- * Run: npx tsx bench/screening/bench.ts [--queries N] [--baseline-queries N]
+ * Latency is reported as wall-clock time and as CPU time of the process per query (the latter is
+ * robust when other processes share the machine).
+ *
+ * Run: node --expose-gc --import tsx bench/screening/bench.ts [--queries N] [--baseline-queries N]
  */
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import anyAscii from 'any-ascii';
 import { loadList } from '../../src/engines/screening/lists.ts';
 import { DEFAULT_THRESHOLD, ScreeningIndex } from '../../src/engines/screening/matcher.ts';
@@ -124,13 +127,17 @@ for (let i = 0; i < N_QUERIES; i++) {
 // engine
 for (const q of queries.slice(0, 100)) index.screen({ name: q.name }); // warm-up
 const lat: number[] = [];
+const cpu: number[] = [];
 let engineTop1 = 0;
 let engineListed = 0;
 const t0 = performance.now();
 for (const q of queries) {
   const s = performance.now();
+  const c = process.cpuUsage();
   const r = index.screen({ name: q.name });
+  const cu = process.cpuUsage(c);
   lat.push(performance.now() - s);
+  cpu.push((cu.user + cu.system) / 1000);
   if (q.expect) {
     engineListed++;
     const top = r.hits[0];
@@ -145,16 +152,20 @@ for (const q of queries) {
 }
 const engineTotal = performance.now() - t0;
 lat.sort((a, b) => a - b);
+cpu.sort((a, b) => a - b);
+const engineCpuTotal = cpu.reduce((a, b) => a + b, 0);
 
 // baseline: plain full-scan Jaro-Winkler over all names
 const folded = entities.flatMap((e) => e.names.map((n) => ({ id: e.id, f: fold(n.value) })));
 const bq = queries.slice(0, N_BASELINE);
 const blat: number[] = [];
+const bcpu: number[] = [];
 let baseTop1 = 0;
 let baseListed = 0;
 const b0 = performance.now();
 for (const q of bq) {
   const s = performance.now();
+  const c = process.cpuUsage();
   const f = fold(q.name);
   let best = -1;
   let bestId = '';
@@ -165,7 +176,9 @@ for (const q of bq) {
       bestId = n.id;
     }
   }
+  const cu = process.cpuUsage(c);
   blat.push(performance.now() - s);
+  bcpu.push((cu.user + cu.system) / 1000);
   if (q.expect) {
     baseListed++;
     if (bestId === q.expect || allNames.some((n) => n.id === q.expect && fold(n.name) === f && best === 1))
@@ -174,6 +187,8 @@ for (const q of bq) {
 }
 const baseTotal = performance.now() - b0;
 blat.sort((a, b) => a - b);
+bcpu.sort((a, b) => a - b);
+const baseCpuTotal = bcpu.reduce((a, b) => a + b, 0);
 
 const cpuModel = (() => {
   try {
@@ -189,6 +204,9 @@ const cpuModel = (() => {
 const mb = (x: number) => (x / 1024 / 1024).toFixed(0);
 const result = {
   date: new Date().toISOString(),
+  loadAverage: loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' '),
   machine: { nproc: cpus().length, cpu: cpuModel, node: process.version },
   lists: { entities: entities.length, names: nameCount },
   parseMs: Math.round(parseMs),
@@ -202,14 +220,20 @@ const result = {
     queries: queries.length,
     p50ms: percentile(lat, 50).toFixed(2),
     p95ms: percentile(lat, 95).toFixed(2),
+    cpuP50ms: percentile(cpu, 50).toFixed(2),
+    cpuP95ms: percentile(cpu, 95).toFixed(2),
     partiesPerSecond: Math.round(queries.length / (engineTotal / 1000)),
+    partiesPerCpuSecond: Math.round(queries.length / (engineCpuTotal / 1000)),
     top1OnListedQueries: `${engineTop1}/${engineListed}`,
   },
   baselineFullScanJaroWinkler: {
     queries: bq.length,
     p50ms: percentile(blat, 50).toFixed(2),
     p95ms: percentile(blat, 95).toFixed(2),
+    cpuP50ms: percentile(bcpu, 50).toFixed(2),
+    cpuP95ms: percentile(bcpu, 95).toFixed(2),
     partiesPerSecond: Math.round(bq.length / (baseTotal / 1000)),
+    partiesPerCpuSecond: Math.round(bq.length / (baseCpuTotal / 1000)),
     top1OnListedQueries: `${baseTop1}/${baseListed}`,
   },
 };

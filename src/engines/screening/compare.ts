@@ -50,6 +50,8 @@ const simCache = new Map<string, number>();
 export function fuzzySim(a: string, b: string): number {
   if (a === b) return 1;
   const len = Math.max(a.length, b.length);
+  // two-letter parts: only a transposition is tolerated ("HO" ~ "OH")
+  if (len === 2 && a.length === 2 && b.length === 2) return a[0] === b[1] && a[1] === b[0] ? 0.5 : 0;
   const allowed = allowedEdits(len);
   if (Math.abs(a.length - b.length) > allowed) return 0;
   // plain Levenshtein is at most twice the confusable-aware OSA cost: cheap rejection

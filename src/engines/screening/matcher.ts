@@ -157,38 +157,52 @@ export class ScreeningIndex {
     for (const id of entity.identifiers) if (id.normalized.length >= 4) post(idKey(id.normalized), first);
   }
 
+  private acc = new Float64Array(0);
+
   /** Candidate entities with the names worth scoring (undefined = all names: identifier match). */
   private candidates(
     query: ScreeningQuery,
     norms: NormName[],
     max: number,
   ): Map<number, number[] | undefined> {
-    const acc = new Map<number, number>();
     const n = Math.max(1, this.nameRefs.length);
+    if (this.acc.length < this.nameRefs.length) this.acc = new Float64Array(this.nameRefs.length * 2);
+    const acc = this.acc;
     const keys = new Set<string>();
     for (const norm of norms) for (const k of nameKeys(norm, true)) keys.add(k);
     const out = new Map<number, number[] | undefined>();
     for (const id of query.identifiers ?? []) {
       for (const ref of this.postings.get(idKey(id.value)) ?? []) out.set(this.nameRefs[ref]![0], undefined);
     }
+    const lists: Array<[number[], number]> = [];
     for (const k of keys) {
       const list = this.postings.get(k);
-      if (!list) continue;
-      const weight = Math.log(1 + n / list.length) * (k.startsWith('d:') ? 1 : 0.5);
-      for (const ref of list) acc.set(ref, (acc.get(ref) ?? 0) + weight);
+      if (list) lists.push([list, Math.log(1 + n / list.length) * (k.startsWith('d:') ? 1 : 0.5)]);
     }
-    const ranked = [...acc.entries()].sort((a, b) => b[1] - a[1]);
-    const top = ranked[0]?.[1] ?? 0;
-    let taken = 0;
-    for (const [ref, w] of ranked) {
-      if (taken >= max || w < top * 0.25) break;
-      taken++;
+    // very common keys (> 5 % of all names) add little and cost most: used only when nothing rarer exists
+    const common = n / 20;
+    const useful = lists.some(([l]) => l.length <= common)
+      ? lists.filter(([l]) => l.length <= common)
+      : lists;
+    const touched: number[] = [];
+    for (const [list, weight] of useful) {
+      for (const ref of list) {
+        if (acc[ref] === 0) touched.push(ref);
+        acc[ref] = acc[ref]! + weight;
+      }
+    }
+    let top = 0;
+    for (const ref of touched) if (acc[ref]! > top) top = acc[ref]!;
+    const floor = top * 0.25;
+    const kept = touched.filter((ref) => acc[ref]! >= floor).sort((a, b) => acc[b]! - acc[a]!);
+    for (const ref of kept.slice(0, max)) {
       const [ei, ni] = this.nameRefs[ref]!;
       if (out.has(ei)) {
         const list = out.get(ei);
         if (list) list.push(ni);
       } else out.set(ei, [ni]);
     }
+    for (const ref of touched) acc[ref] = 0;
     return out;
   }
 

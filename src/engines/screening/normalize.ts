@@ -79,6 +79,8 @@ export const PARTICLES = new Set([
 
 const WEIGHT: Record<TokenClass, number> = { name: 1, symbol: 0.5, particle: 0.2, number: 0.6, initial: 0.5 };
 
+const SHORT_NAME_WEIGHT = 0.5;
+
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
 
@@ -133,7 +135,8 @@ function makeToken(form: string, mode: NameMode, abjad: boolean): NormToken {
   const tok: NormToken = {
     form,
     cls,
-    weight: WEIGHT[cls],
+    // a part of one or two letters carries little information
+    weight: cls === 'name' && form.length <= 2 ? SHORT_NAME_WEIGHT : WEIGHT[cls],
     groups,
     abjad,
     phonetic: cls === 'name' ? phoneticKey(form) : '',
@@ -145,12 +148,12 @@ function makeToken(form: string, mode: NameMode, abjad: boolean): NormToken {
 
 /** Split raw text into token forms, remembering which came from an abjad script. */
 function rawTokens(raw: string): Array<{ form: string; abjad: boolean }> {
-  // "&" is "and"; camelCase words are split ("SiemensAG", "JanDaniel"); the joined-word rule of the
-  // comparison pairs them again with unsplit spellings.
+  // "&" is "and"; camelCase words are split after two or more letters ("SiemensAG", "JanDaniel",
+  // not "eNtwork"); the joined-word rule of the comparison pairs them again with unsplit spellings.
   const text = raw
     .normalize('NFKC')
     .replace(/&/g, ' and ')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+    .replace(/(?<=\p{L}\p{Ll})(?=\p{Lu})/gu, ' ');
   const out: Array<{ form: string; abjad: boolean }> = [];
   for (const chunk of text.split(/\s+/)) {
     if (!chunk) continue;
