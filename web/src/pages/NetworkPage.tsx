@@ -210,6 +210,7 @@ export function NetworkPage() {
     return <NotAllowed />;
   if (q.error || !q.data) return <ErrorMessage error={q.error} />;
   const n = q.data;
+  const side = n.abilities.request || n.abilities.nominate || n.abilities.appoint;
   const columns = [
     col.accessor('display_name', { header: t('users.name') }),
     col.accessor('organisation_code', {
@@ -240,7 +241,7 @@ export function NetworkPage() {
           <span className="muted">{t('networks.notMember')}</span>
         )}
       </p>
-      <div className="grid grid-main">
+      <div className={side ? 'grid grid-main' : 'stack-lg'}>
         <div className="stack-lg">
           <Section
             title={t('networks.announcements')}
@@ -273,18 +274,20 @@ export function NetworkPage() {
             />
           </Section>
         </div>
-        <div className="stack-lg">
-          {n.abilities.request && (
-            <Section title={t('networks.join')}>
-              <JoinForm networkId={n.id} />
-            </Section>
-          )}
-          {(n.abilities.nominate || n.abilities.appoint) && (
-            <Section title={n.abilities.appoint ? t('networks.appointTitle') : t('networks.nominateTitle')}>
-              <NominateForm network={n} />
-            </Section>
-          )}
-        </div>
+        {side && (
+          <div className="stack-lg">
+            {n.abilities.request && (
+              <Section title={t('networks.join')}>
+                <JoinForm networkId={n.id} />
+              </Section>
+            )}
+            {(n.abilities.nominate || n.abilities.appoint) && (
+              <Section title={n.abilities.appoint ? t('networks.appointTitle') : t('networks.nominateTitle')}>
+                <NominateForm network={n} />
+              </Section>
+            )}
+          </div>
+        )}
       </div>
     </>
   );
