@@ -2,6 +2,7 @@ import { systemActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/connection.ts';
+import { emailIs } from '../db/email.ts';
 import type { User } from '../db/schema.ts';
 import { HttpError } from '../server/errors.ts';
 import { verifyPassword } from './crypto.ts';
@@ -38,11 +39,7 @@ export async function checkPasswordLogin(
   email: string,
   password: string,
 ): Promise<User> {
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where(({ fn }) => fn('lower', ['email']), '=', email.toLowerCase())
-    .executeTakeFirst();
+  const user = await db.selectFrom('users').selectAll().where(emailIs(email)).executeTakeFirst();
   const wrong = new HttpError(401, 'Unauthorized', 'The e-mail address or the password is wrong.');
   if (!user) {
     await verifyPassword(null, password);

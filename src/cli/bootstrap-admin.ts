@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { randomToken, sha256 } from '../auth/crypto.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/connection.ts';
+import { emailIs } from '../db/email.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
@@ -28,11 +29,7 @@ export async function bootstrapAdmin(db: Database, config: Config, input: { emai
       .executeTakeFirst();
     if (admin)
       throw new Error('A platform administrator already exists: grant the role in the platform instead.');
-    const taken = await trx
-      .selectFrom('users')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
-      .executeTakeFirst();
+    const taken = await trx.selectFrom('users').select('id').where(emailIs(input.email)).executeTakeFirst();
     if (taken) throw new Error('A user with this e-mail address already exists.');
     const u = await trx
       .insertInto('users')

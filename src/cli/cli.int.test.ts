@@ -9,10 +9,18 @@ const dir = mkdtempSync(join(tmpdir(), 'eucab-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const base: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent' };
+  const base: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    LOG_LEVEL: 'silent',
+  };
   if (!process.env.DATABASE_URL) base.DATA_DIR = dir;
   else base.DATABASE_URL = process.env.DATABASE_URL;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...base, ...env }, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    env: { ...base, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 describe.skipIf(!!process.env.DATABASE_URL)('CLI', () => {

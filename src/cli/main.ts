@@ -122,7 +122,8 @@ async function main() {
         strict: true,
       });
       if (!values.email || !values.name) fail('Usage: bootstrap-admin --email ADDRESS --name "FULL NAME"');
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(values.email)) fail(`"${values.email}" is not an e-mail address.`);
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(values.email))
+        fail(`"${values.email}" is not an e-mail address.`);
       const rt = await createRuntime(config);
       try {
         const out = await bootstrapAdmin(rt.db, config, { email: values.email, name: values.name });

@@ -16,6 +16,7 @@ import { enqueue } from '../../outbox/outbox-worker.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../../server/errors.ts';
+import { readUpload } from '../../server/uploads.ts';
 import {
   KIND,
   LIST_COLUMNS,
@@ -509,15 +510,8 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const a = requireUser(req);
       await authorise(db, a, req.params.id, 'update');
-      if (!req.isMultipart())
-        throw new HttpError(
-          415,
-          'Unsupported media type',
-          'Upload the file as multipart/form-data in a field named "file".',
-        );
-      const file = await req.file();
-      if (!file) throw badRequest('No file: send it in a field named "file".');
-      const bytes = await file.toBuffer();
+      const file = await readUpload(req, 'file');
+      const { bytes } = file;
       const problem = attachmentProblem(file.filename, file.mimetype, bytes);
       if (problem) throw new HttpError(415, 'Unsupported media type', problem);
       const att = await change(deps, async (trx) => {

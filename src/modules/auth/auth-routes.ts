@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { systemActor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { hashPassword, passwordProblem, randomToken, sha256 } from '../../auth/crypto.ts';
-import { checkPasswordLogin, stageAfterFirstFactor } from '../../auth/login.ts';
-import { createSession, destroySession, destroyUserSessions, promoteSession } from '../../auth/sessions.ts';
+import { checkPasswordLogin } from '../../auth/login.ts';
+import { destroySession, destroyUserSessions, promoteSession } from '../../auth/sessions.ts';
 import { normaliseRecoveryCode, verifyTotp } from '../../auth/totp.ts';
 import { change } from '../../core/change.ts';
+import { emailIs } from '../../db/email.ts';
 import { clearSessionCookie, setSessionCookie } from '../../server/cookies.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { badRequest, HttpError, unauthorized } from '../../server/errors.ts';
 import { describeMe } from './me.ts';
+import { auditSignedIn, openSession } from './sign-in.ts';
 
 const RESET_TTL_MINUTES = 30;
 
@@ -43,30 +45,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const user = await checkPasswordLogin(db, config, req.body.email, req.body.password);
-      const stage = await stageAfterFirstFactor(db, user);
-      const token = await createSession(db, config, {
-        userId: user.id,
-        stage,
-        authMethod: 'password',
-        ip: req.ip,
-        userAgent: req.headers['user-agent'],
-      });
-      if (stage === 'full') {
-        await change(deps, (trx) =>
-          recordAudit(
-            trx,
-            { ...systemActor('sign-in'), userId: user.id, label: user.email },
-            {
-              action: 'auth.signed_in',
-              recordKind: 'user',
-              recordId: user.id,
-              organisationId: user.organisation_id,
-              changes: { method: 'password' },
-            },
-          ),
-        );
-      }
-      setSessionCookie(reply, config, token);
+      const stage = await openSession(deps, req, reply, user, 'password');
       return { stage };
     },
   );
@@ -131,19 +110,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         );
       }
       const token = await promoteSession(db, config, s, 'full');
-      await change(deps, (trx) =>
-        recordAudit(
-          trx,
-          { ...systemActor('sign-in'), userId: user.id, label: user.email },
-          {
-            action: 'auth.signed_in',
-            recordKind: 'user',
-            recordId: user.id,
-            organisationId: user.organisation_id,
-            changes: { method: `${s.authMethod}+${method}` },
-          },
-        ),
-      );
+      await auditSignedIn(deps, user, `${s.authMethod}+${method}`);
       setSessionCookie(reply, config, token);
       return { stage: 'full' as const };
     },
@@ -188,7 +155,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       const user = await db
         .selectFrom('users')
         .select(['id', 'email', 'status', 'organisation_id'])
-        .where(({ fn }) => fn('lower', ['email']), '=', req.body.email.toLowerCase())
+        .where(emailIs(req.body.email))
         .executeTakeFirst();
       if (user && user.status === 'active') {
         const token = randomToken(32);

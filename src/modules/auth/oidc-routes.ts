@@ -4,13 +4,12 @@ import { z } from 'zod';
 import { systemActor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { sha256 } from '../../auth/crypto.ts';
-import { stageAfterFirstFactor } from '../../auth/login.ts';
 import { finishAuthorization, startAuthorization } from '../../auth/oidc.ts';
-import { createSession } from '../../auth/sessions.ts';
 import { change } from '../../core/change.ts';
-import { setSessionCookie } from '../../server/cookies.ts';
+import { emailIs } from '../../db/email.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { notFound } from '../../server/errors.ts';
+import { openSession } from './sign-in.ts';
 
 const STATE_TTL_MS = 10 * 60_000;
 
@@ -150,7 +149,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
         const byEmail = await db
           .selectFrom('users')
           .select(['id', 'organisation_id', 'status', 'totp_enabled'])
-          .where((eb) => eb(eb.fn('lower', ['email']), '=', identity.email!.toLowerCase()))
+          .where(emailIs(identity.email))
           .executeTakeFirst();
         if (!byEmail) {
           await audit('auth.oidc_denied', null, p.organisation_id, { reason: 'no account with this e-mail' });
@@ -181,16 +180,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
           });
         });
       }
-      const stage = await stageAfterFirstFactor(db, user);
-      const token = await createSession(db, config, {
-        userId: user.id,
-        stage,
-        authMethod: 'oidc',
-        ip: req.ip,
-        userAgent: req.headers['user-agent'],
-      });
-      if (stage === 'full') await audit('auth.signed_in', user.id, user.organisation_id, { method: 'oidc' });
-      setSessionCookie(reply, config, token);
+      const stage = await openSession(deps, req, reply, user, 'oidc');
       return reply.redirect(
         stage === 'mfa' ? '/signin/totp' : stage === 'enrol' ? '/signin/enrol' : '/',
         302,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { canManageUsersOf, grantableRoles } from '../../access/admin-policy.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { badRequest, conflict, forbidden, HttpError, notFound } from '../../server/errors.ts';
+import { conflict, forbidden, notFound } from '../../server/errors.ts';
+import { readUpload } from '../../server/uploads.ts';
 import { parseUserCsv } from './user-import.ts';
 import { createUserImportJob, runUserImportJob } from './user-import-job.ts';
 
@@ -41,15 +42,8 @@ export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
         .where('id', '=', orgId)
         .executeTakeFirst();
       if (!org) throw notFound('No such organisation.');
-      if (!req.isMultipart())
-        throw new HttpError(
-          415,
-          'Unsupported media type',
-          'Upload the CSV as multipart/form-data in a field named "file".',
-        );
-      const file = await req.file();
-      if (!file) throw badRequest('No file: send the CSV in a field named "file".');
-      const content = await file.toBuffer();
+      const file = await readUpload(req, 'CSV file');
+      const content = file.bytes;
       const parsed = parseUserCsv(content, grantableRoles(a, org));
       // Addresses that already belong to another organisation cannot be imported here.
       const emails = parsed.rows.map((row) => row.email.toLowerCase());

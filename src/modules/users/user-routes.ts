@@ -6,6 +6,7 @@ import { canManageUsersOf, canViewUserDetails, grantableRoles } from '../../acce
 import { diffFields, recordAudit } from '../../audit/audit-log.ts';
 import { destroyUserSessions } from '../../auth/sessions.ts';
 import { change } from '../../core/change.ts';
+import { emailIs } from '../../db/email.ts';
 import type { OrgRole } from '../../db/schema.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
@@ -185,11 +186,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
       const b = req.body;
       if (!canManageUsersOf(a, b.organisationId))
         throw forbidden('You may create users only in the organisation you manage.');
-      const exists = await db
-        .selectFrom('users')
-        .select('id')
-        .where((eb) => eb(eb.fn('lower', ['email']), '=', b.email.toLowerCase()))
-        .executeTakeFirst();
+      const exists = await db.selectFrom('users').select('id').where(emailIs(b.email)).executeTakeFirst();
       if (exists) throw conflict('A user with this e-mail address already exists.');
       const u = await change(deps, async (trx) => {
         const u = await trx
