@@ -63,6 +63,25 @@ describe('screening CLI', () => {
     );
   });
 
+  it('batch-screens a CSV of parties with progress on stderr and a CSV report', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const inp = join(dir, 'parties.csv');
+    const out = join(dir, 'report.csv');
+    writeFileSync(
+      inp,
+      'id,name,kind,country\nA1,Banco Nacional de Cuba,organisation,Panama\nA2,Nobody Special Trading,,\n',
+    );
+    const list = `ofac-csv:${sanctionsData('ofac/sdn_2021')}`;
+    expect(await main(['batch', inp, '--out', out, '--list', list])).toBe(0);
+    const report = readFileSync(out, 'utf8').trim().split('\n');
+    expect(report[0]).toBe('party_id,party_name,band,score,entity_id,list,listed_name,explanation');
+    expect(report[1]).toMatch(/^A1,Banco Nacional de Cuba,match,1\.000,ofac-sdn_2021-306,/);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/screened 2\/2 parties/);
+    writeFileSync(inp, 'id,name\nA1,\n');
+    expect(await main(['batch', inp, '--list', list])).toBe(2);
+  });
+
   it('screens one name against a configured list', async () => {
     const stdout = quiet();
     const code = await main([

@@ -3,6 +3,7 @@
  * honorifics removed (person names), legal forms canonicalised (organisation names), stopwords and
  * symbol synonyms from the rigour tables, numbers (incl. Roman numerals) kept as numbers.
  */
+import anyAscii from 'any-ascii';
 import { doubleMetaphone } from 'double-metaphone';
 import { referenceTables, tokenForms } from './reference.ts';
 
@@ -95,6 +96,7 @@ function romanValue(s: string): number | undefined {
   return total;
 }
 
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hangul}]/u;
 const ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}]/u;
 
 /** Consonant skeleton used to compare names transliterated from abjad scripts. */
@@ -158,7 +160,9 @@ function rawTokens(raw: string): Array<{ form: string; abjad: boolean }> {
   for (const chunk of text.split(/\s+/)) {
     if (!chunk) continue;
     const abjad = ABJAD.test(chunk);
-    for (const form of tokenForms(chunk)) out.push({ form, abjad });
+    // Han and Hangul are written without spaces: one part per syllable ("ZhangAnHaiLian...")
+    const syllabic = SYLLABIC.test(chunk) ? anyAscii(chunk).replace(/(?<=[a-z])(?=[A-Z])/g, ' ') : chunk;
+    for (const form of tokenForms(syllabic)) out.push({ form, abjad });
   }
   return out;
 }
