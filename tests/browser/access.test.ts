@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserEnv, expectAccessible, signIn, startEnv } from './helpers.ts';
 
 let env: BrowserEnv;
-const ids: Record<string, string> = {};
+const ids = { amber: '', red: '' };
 
 beforeAll(async () => {
   env = await startEnv();
@@ -47,7 +47,9 @@ describe('access in the browser', () => {
     const page = await env.page();
     await signIn(page, env.t, 'observer@demo.eucab.eu');
     await page.getByText('Your organisation has read-only access').waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count()).toBe(0);
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count(),
+    ).toBe(0);
     await page.goto(`/announcements/${ids.amber}`);
     await page.getByRole('heading', { name: /Concealment method/, level: 1 }).waitFor();
     await page.locator('.marking-banner').getByText('TLP:AMBER').waitFor();
@@ -81,7 +83,9 @@ describe('access in the browser', () => {
     await page.getByRole('button', { name: 'Correct' }).click();
     await page.getByLabel('Title').fill('[Demo] Concealment method in reefer containers');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { name: '[Demo] Concealment method in reefer containers', level: 1 }).waitFor();
+    await page
+      .getByRole('heading', { name: '[Demo] Concealment method in reefer containers', level: 1 })
+      .waitFor();
     await page.getByRole('link', { name: 'Announcement corrected' }).waitFor();
 
     await page.getByRole('button', { name: 'Change sharing' }).click();
@@ -92,7 +96,11 @@ describe('access in the browser', () => {
     await dialog.getByLabel('Distribution').selectOption('eucab');
     await dialog.getByRole('button', { name: 'Save sharing' }).click();
     await page.locator('.marking-banner').getByText('TLP:GREEN').waitFor();
-    const row = await env.t.rt.db.selectFrom('announcements').select(['tlp', 'distribution']).where('id', '=', ids.amber).executeTakeFirstOrThrow();
+    const row = await env.t.rt.db
+      .selectFrom('announcements')
+      .select(['tlp', 'distribution'])
+      .where('id', '=', ids.amber)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ tlp: 'green', distribution: 'eucab' });
 
     // Post a TLP:RED announcement naming one recipient.
@@ -111,7 +119,9 @@ describe('access in the browser', () => {
     await page.locator('.marking-banner').getByText('TLP:RED').waitFor();
     await page.getByText('BE Expert (BE)').waitFor();
 
-    await page.getByLabel('Attach a file').setInputFiles({ name: 'route.txt', mimeType: 'text/plain', buffer: Buffer.from('Route details\n') });
+    await page
+      .getByLabel('Attach a file')
+      .setInputFiles({ name: 'route.txt', mimeType: 'text/plain', buffer: Buffer.from('Route details\n') });
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByRole('link', { name: 'route.txt' }).waitFor();
     await expectAccessible(page, 'announcement-author');
@@ -120,6 +130,12 @@ describe('access in the browser', () => {
     await page.getByRole('button', { name: 'Yes, retract' }).click();
     await page.getByRole('heading', { name: 'Announcements', level: 1 }).waitFor();
     await page.getByRole('status').filter({ hasText: 'The announcement was retracted' }).waitFor();
-    expect(await env.t.rt.db.selectFrom('announcements').select('id').where('title', '=', 'Controlled delivery next week').execute()).toEqual([]);
+    expect(
+      await env.t.rt.db
+        .selectFrom('announcements')
+        .select('id')
+        .where('title', '=', 'Controlled delivery next week')
+        .execute(),
+    ).toEqual([]);
   });
 });

@@ -37,7 +37,11 @@ describe('my account', () => {
     await expectAccessible(page, 'account-recovery-codes');
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByText('Your sign-in is protected by a second factor.').waitFor();
-    const u = await env.t.rt.db.selectFrom('users').select('totp_enabled').where('email', '=', email).executeTakeFirstOrThrow();
+    const u = await env.t.rt.db
+      .selectFrom('users')
+      .select('totp_enabled')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
     expect(u.totp_enabled).toBe(true);
 
     await signOut(page);
@@ -76,7 +80,11 @@ describe('my account', () => {
 
   it('makes an NCP without a second factor enrol before entering', async () => {
     const email = 'cy.ncp@demo.eucab.eu';
-    await env.t.rt.db.updateTable('users').set({ totp_enabled: false, totp_secret: null }).where('email', '=', email).execute();
+    await env.t.rt.db
+      .updateTable('users')
+      .set({ totp_enabled: false, totp_secret: null })
+      .where('email', '=', email)
+      .execute();
     const page = await env.page();
     await fillPassword(page, email);
     await page.getByRole('heading', { name: 'Set up your second factor' }).waitFor();

@@ -62,7 +62,12 @@ export async function startEnv(env: Record<string, string> = {}): Promise<Browse
     base,
     async page() {
       // bypassCSP: axe is injected as an inline script, which the platform's CSP rightly forbids.
-      const ctx = await browser.newContext({ baseURL: base, locale: 'en-GB', viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      const ctx = await browser.newContext({
+        baseURL: base,
+        locale: 'en-GB',
+        viewport: { width: 1280, height: 900 },
+        bypassCSP: true,
+      });
       ctx.setDefaultTimeout(15_000);
       contexts.push(ctx);
       const page = await ctx.newPage();
@@ -107,8 +112,14 @@ interface AxeResult {
 /** Runs axe on the current page; fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
-  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  await page
+    .locator('.loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
+  const hasAxe = await page.evaluate(
+    () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',
+  );
   if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
   const result = (await page.evaluate(() =>
     (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
@@ -119,9 +130,17 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   if (SHOTS) await shot(page, label);
   if (bad.length) {
     const text = bad
-      .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`)
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join('\n    ')}`,
+      )
       .join('\n  ');
-    throw new Error(`axe found ${bad.length} serious/critical violation(s) on ${label} (${page.url()}):\n  ${text}`);
+    throw new Error(
+      `axe found ${bad.length} serious/critical violation(s) on ${label} (${page.url()}):\n  ${text}`,
+    );
   }
 }
 

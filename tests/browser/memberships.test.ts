@@ -34,10 +34,18 @@ describe('network membership: request or nomination → endorsement → approval
     await user.getByLabel('Note (optional)').fill('I lead our procurement of scanners.');
     await user.getByRole('button', { name: 'Ask to join' }).click();
     await user.getByText('Your request was sent to your national contact point').waitFor();
-    expect(await membership('at.expert@demo.eucab.eu', 'procurement')).toMatchObject({ status: 'requested', role: 'expert' });
+    expect(await membership('at.expert@demo.eucab.eu', 'procurement')).toMatchObject({
+      status: 'requested',
+      role: 'expert',
+    });
     await user.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Memberships' }).click();
     await user.getByRole('heading', { name: 'My memberships and requests' }).waitFor();
-    await user.getByRole('row').filter({ hasText: 'Procurement' }).filter({ hasText: 'Requested' }).first().waitFor();
+    await user
+      .getByRole('row')
+      .filter({ hasText: 'Procurement' })
+      .filter({ hasText: 'Requested' })
+      .first()
+      .waitFor();
     await expectAccessible(user, 'memberships-user');
 
     // 2. The NCP of the user's administration endorses.
@@ -53,17 +61,29 @@ describe('network membership: request or nomination → endorsement → approval
     // 3. The coordinator of procurement (DE) approves.
     const coordinator = await env.page();
     await signIn(coordinator, env.t, 'de.expert@demo.eucab.eu');
-    await coordinator.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Memberships' }).click();
+    await coordinator
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Memberships' })
+      .click();
     await coordinator.getByRole('heading', { name: /waiting for your approval/ }).waitFor();
     await expectAccessible(coordinator, 'memberships-coordinator');
     await coordinator.getByRole('button', { name: 'Approve AT Expert for Procurement' }).click();
-    await coordinator.getByRole('status').filter({ hasText: 'AT Expert is now a member of Procurement' }).waitFor();
+    await coordinator
+      .getByRole('status')
+      .filter({ hasText: 'AT Expert is now a member of Procurement' })
+      .waitFor();
     expect((await membership('at.expert@demo.eucab.eu', 'procurement'))?.status).toBe('active');
 
     // The new member sees the network among theirs and may post in it.
     await user.goto('/');
-    await user.getByRole('region', { name: 'My networks' }).getByRole('link', { name: 'Procurement' }).waitFor();
-    await user.getByRole('region', { name: 'My networks' }).getByRole('link', { name: 'Procurement' }).click();
+    await user
+      .getByRole('region', { name: 'My networks' })
+      .getByRole('link', { name: 'Procurement' })
+      .waitFor();
+    await user
+      .getByRole('region', { name: 'My networks' })
+      .getByRole('link', { name: 'Procurement' })
+      .click();
     await user.getByRole('heading', { name: 'Post an announcement' }).waitFor();
   });
 
@@ -75,11 +95,19 @@ describe('network membership: request or nomination → endorsement → approval
     await ncp.getByRole('heading', { name: 'Nominate a member' }).waitFor();
     await ncp.getByLabel('Person').selectOption({ label: 'AT Risk Analyst (AT, at.analyst@demo.eucab.eu)' });
     await ncp.getByRole('button', { name: 'Nominate', exact: true }).click();
-    await ncp.getByRole('status').filter({ hasText: 'The nomination was sent to the network coordinator' }).waitFor();
+    await ncp
+      .getByRole('status')
+      .filter({ hasText: 'The nomination was sent to the network coordinator' })
+      .waitFor();
     expect((await membership('at.analyst@demo.eucab.eu', 'training'))?.status).toBe('endorsed');
     // The NCP sees the nomination but has no approve button for it.
     await ncp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Memberships' }).click();
-    await ncp.getByRole('row').filter({ hasText: 'AT Risk Analyst' }).filter({ hasText: 'Endorsed' }).first().waitFor();
+    await ncp
+      .getByRole('row')
+      .filter({ hasText: 'AT Risk Analyst' })
+      .filter({ hasText: 'Endorsed' })
+      .first()
+      .waitFor();
     expect(await ncp.getByRole('button', { name: 'Approve AT Risk Analyst for Training' }).count()).toBe(0);
 
     // The coordinator of training (FR) approves.
@@ -87,7 +115,10 @@ describe('network membership: request or nomination → endorsement → approval
     await signIn(coordinator, env.t, 'fr.expert@demo.eucab.eu');
     await coordinator.goto('/memberships');
     await coordinator.getByRole('button', { name: 'Approve AT Risk Analyst for Training' }).click();
-    await coordinator.getByRole('status').filter({ hasText: 'AT Risk Analyst is now a member of Training' }).waitFor();
+    await coordinator
+      .getByRole('status')
+      .filter({ hasText: 'AT Risk Analyst is now a member of Training' })
+      .waitFor();
     expect((await membership('at.analyst@demo.eucab.eu', 'training'))?.status).toBe('active');
     // The member list of the network now shows them.
     await coordinator.getByRole('link', { name: 'Training' }).first().click();

@@ -55,7 +55,9 @@ describe('OIDC sign-in in the browser', () => {
     await page.getByRole('link', { name: /Sign in with AT customs login/ }).click();
     await page.getByRole('heading', { name: 'Second factor' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/signin/totp');
-    await page.getByLabel('Authentication code').fill(await totpCode(totpSecretOf(env.t, 'at.ncp@demo.eucab.eu')!));
+    await page
+      .getByLabel('Authentication code')
+      .fill(await totpCode(totpSecretOf(env.t, 'at.ncp@demo.eucab.eu')!));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'Welcome, AT National Contact Point' }).waitFor();
   });

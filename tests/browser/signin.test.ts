@@ -51,7 +51,10 @@ describe('sign-in with TOTP (an NCP)', () => {
       ['Users', 'Users', 'users'],
       ['Audit trail', 'Audit trail', 'audit'],
     ] as const) {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: link, exact: true })
+        .click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       // Focus moves to the new page's heading.
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('page-title');
@@ -65,7 +68,10 @@ describe('sign-in with TOTP (an NCP)', () => {
     await expectAccessible(page, 'account');
 
     await page.getByRole('link', { name: 'Networks', exact: true }).click();
-    await page.getByRole('link', { name: /Risk management/i }).first().click();
+    await page
+      .getByRole('link', { name: /Risk management/i })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(page, 'network');
   });
@@ -80,7 +86,16 @@ describe('sign-in with TOTP (an NCP)', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await expectAccessible(page, 'home-fr');
     await expect
-      .poll(async () => (await env.t.rt.db.selectFrom('users').select('locale').where('email', '=', 'at.ncp@demo.eucab.eu').executeTakeFirstOrThrow()).locale)
+      .poll(
+        async () =>
+          (
+            await env.t.rt.db
+              .selectFrom('users')
+              .select('locale')
+              .where('email', '=', 'at.ncp@demo.eucab.eu')
+              .executeTakeFirstOrThrow()
+          ).locale,
+      )
       .toBe('fr');
     await page.getByLabel('Langue').selectOption('de');
     await page.getByRole('link', { name: 'Startseite', exact: true }).waitFor();

@@ -31,7 +31,11 @@ describe('user management by an NCP', () => {
     await page.getByRole('button', { name: 'Create user' }).click();
     await page.getByRole('status').filter({ hasText: 'anna.beispiel@bmf.example.at was created' }).waitFor();
     await page.getByRole('link', { name: 'Anna Beispiel' }).waitFor();
-    const created = await db().selectFrom('users').selectAll().where('email', '=', 'anna.beispiel@bmf.example.at').executeTakeFirstOrThrow();
+    const created = await db()
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'anna.beispiel@bmf.example.at')
+      .executeTakeFirstOrThrow();
     expect(created.status).toBe('active');
 
     // Roles: the NCP grants what the API says they may grant.
@@ -41,7 +45,9 @@ describe('user management by an NCP', () => {
     await page.getByRole('button', { name: 'Grant Risk analyst' }).click();
     await page.getByRole('button', { name: 'Revoke Risk analyst' }).waitFor();
     const roles = async () =>
-      (await db().selectFrom('role_grants').select('role').where('user_id', '=', created.id).execute()).map((r) => r.role);
+      (await db().selectFrom('role_grants').select('role').where('user_id', '=', created.id).execute()).map(
+        (r) => r.role,
+      );
     expect(await roles()).toEqual(['risk_analyst']);
     // An NCP cannot make someone else an NCP: no such button.
     expect(await page.getByRole('button', { name: 'Grant National contact point' }).count()).toBe(0);
@@ -53,11 +59,17 @@ describe('user management by an NCP', () => {
 
     await page.getByRole('button', { name: 'Disable' }).click();
     await page.getByRole('button', { name: 'Enable' }).waitFor();
-    expect((await db().selectFrom('users').select('status').where('id', '=', created.id).executeTakeFirstOrThrow()).status).toBe('disabled');
+    expect(
+      (await db().selectFrom('users').select('status').where('id', '=', created.id).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('disabled');
     await page.getByRole('link', { name: 'Users' }).first().click();
     await page.getByRole('button', { name: 'Enable Anna Beispiel' }).click();
     await page.getByRole('button', { name: 'Disable Anna Beispiel' }).waitFor();
-    expect((await db().selectFrom('users').select('status').where('id', '=', created.id).executeTakeFirstOrThrow()).status).toBe('active');
+    expect(
+      (await db().selectFrom('users').select('status').where('id', '=', created.id).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('active');
   });
 
   it('imports users from CSV: a bad row is reported by line and column, a good file is imported', async () => {
@@ -68,8 +80,11 @@ describe('user management by an NCP', () => {
     await page.getByRole('heading', { name: 'Import users from a CSV file', level: 1 }).waitFor();
     await expectAccessible(page, 'import-choose');
 
-    const bad = 'email,display_name,locale,roles\nklaus.a@bmf.example.at,Klaus A,de,risk_analyst\nnot-an-email,Klaus B,de,\n';
-    await page.getByLabel('CSV file').setInputFiles({ name: 'users-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const bad =
+      'email,display_name,locale,roles\nklaus.a@bmf.example.at,Klaus A,de,risk_analyst\nnot-an-email,Klaus B,de,\n';
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'users-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: 'Check of users-bad.csv' }).waitFor();
     expect(await page.getByTestId('problems').textContent()).toBe('1');
@@ -80,8 +95,11 @@ describe('user management by an NCP', () => {
     await expectAccessible(page, 'import-report-errors');
 
     await page.getByRole('button', { name: 'Choose a corrected file' }).click();
-    const good = 'email,display_name,locale,roles\nklaus.a@bmf.example.at,Klaus A,de,risk_analyst\nklaus.b@bmf.example.at,Klaus B,fr,\nat.expert@demo.eucab.eu,AT Expert (renamed),de,\n';
-    await page.getByLabel('CSV file').setInputFiles({ name: 'users-good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    const good =
+      'email,display_name,locale,roles\nklaus.a@bmf.example.at,Klaus A,de,risk_analyst\nklaus.b@bmf.example.at,Klaus B,fr,\nat.expert@demo.eucab.eu,AT Expert (renamed),de,\n';
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'users-good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: 'Check of users-good.csv' }).waitFor();
     expect(await page.getByTestId('would-insert').textContent()).toBe('2');

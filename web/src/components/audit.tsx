@@ -43,14 +43,20 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
             <dt>{k}</dt>
             <dd>
               {ba ? (
-                <>
-                  {'before' in ba && <span className="before">{short(ba.before)}</span>}
-                  {'before' in ba && 'after' in ba && <span aria-hidden="true"> → </span>}
-                  {'before' in ba && 'after' in ba && (
-                    <span className="visually-hidden"> {t('audit.changedTo')} </span>
-                  )}
-                  {'after' in ba && <span className="after">{short(ba.after)}</span>}
-                </>
+                ba.before === null || ba.before === undefined ? (
+                  <span className="after">{short(ba.after)}</span>
+                ) : (
+                  <>
+                    <span className="before">{short(ba.before)}</span>
+                    {'after' in ba && (
+                      <>
+                        <span aria-hidden="true"> → </span>
+                        <span className="visually-hidden"> {t('audit.changedTo')} </span>
+                        <span className="after">{short(ba.after)}</span>
+                      </>
+                    )}
+                  </>
+                )
               ) : (
                 short(v)
               )}

@@ -197,7 +197,7 @@ export function AnnouncementCards({ items }: { items: AnnouncementRow[] }) {
     <ul className="announcement-cards">
       {items.map((a) => (
         <li key={a.id} className="announcement-card">
-          <Marking tlp={a.tlp} marking={a.marking} />
+          <Marking tlp={a.tlp} distribution={a.distribution} marking={a.marking} />
           <h3>
             <Link to={`/announcements/${a.id}`}>{a.title}</Link>
           </h3>

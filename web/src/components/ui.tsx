@@ -20,7 +20,7 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type Tlp } from '../api.ts';
+import { ApiError, type Distribution, type Tlp } from '../api.ts';
 
 // ---- Page title: the h1 that receives focus after navigation, and the document title ----
 
@@ -248,10 +248,34 @@ export function TlpBadge({ tlp }: { tlp: Tlp }) {
   return <span className={`tlp tlp-${tlp}`}>{TLP_LABEL[tlp]}</span>;
 }
 
-/** The record's marking: the badge and the sharing rule in words (from the API). */
-export function Marking({ tlp, marking, banner }: { tlp: Tlp; marking: string; banner?: boolean }) {
+/**
+ * The sharing rule in words. The API sends it (in English) with every record; in French and
+ * German the same rule comes from the catalog.
+ */
+export function useSharingRule() {
+  const { t, i18n } = useTranslation();
+  return (r: { tlp: Tlp; distribution: Distribution; marking: string }) => {
+    if ((i18n.resolvedLanguage ?? i18n.language) === 'en') return r.marking.replace(/^TLP:[A-Z+]+ — /, '');
+    const dist =
+      r.tlp === 'red' ? t('distribution.recipientsOnly') : t(`distribution.${r.distribution}.rule`);
+    return `${t(`tlp.${r.tlp}.rule`)} ${dist}`;
+  };
+}
+
+/** The record's marking: the badge and the sharing rule in words. */
+export function Marking({
+  tlp,
+  distribution,
+  marking,
+  banner,
+}: {
+  tlp: Tlp;
+  distribution: Distribution;
+  marking: string;
+  banner?: boolean;
+}) {
   const { t } = useTranslation();
-  const rule = marking.replace(/^TLP:[A-Z+]+ — /, '');
+  const rule = useSharingRule()({ tlp, distribution, marking });
   return (
     <div className={banner ? `marking-banner marking-${tlp}` : 'marking'}>
       <TlpBadge tlp={tlp} />

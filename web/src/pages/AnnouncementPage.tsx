@@ -143,6 +143,7 @@ function UploadForm({ id }: { id: string }) {
       notice('success', t('announcement.uploaded'));
       if (fileRef.current) fileRef.current.value = '';
       void qc.invalidateQueries({ queryKey: ['announcement', id] });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
     },
   });
   return (
@@ -208,7 +209,7 @@ export function AnnouncementPage() {
         <span aria-hidden="true"> / </span>
         <Link to={`/networks/${a.network_id}`}>{a.network_name}</Link>
       </nav>
-      <Marking tlp={a.tlp} marking={a.marking} banner />
+      <Marking tlp={a.tlp} distribution={a.distribution} marking={a.marking} banner />
       <PageTitle>{a.title}</PageTitle>
       <p className="muted">
         {t('announcements.meta', { author: a.author_name, org: a.owner_org_code, network: a.network_name })} ·{' '}

@@ -21,6 +21,7 @@ import {
   SelectField,
   TlpBadge,
   useFormat,
+  useSharingRule,
 } from '../components/ui.tsx';
 
 const PAGE_SIZE = 25;
@@ -29,6 +30,7 @@ const col = createColumnHelper<AnnouncementRow>();
 export function AnnouncementsPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const rule = useSharingRule();
   const searchId = useId();
   const [params, setParams] = useSearchParams();
   const tlp = (params.get('tlp') ?? '') as Tlp | '';
@@ -88,7 +90,7 @@ export function AnnouncementsPage() {
           <Link to={`/announcements/${c.row.original.id}`} className="strong-link">
             {c.getValue()}
           </Link>
-          <p className="row-rule">{c.row.original.marking.replace(/^TLP:[A-Z+]+ — /, '')}</p>
+          <p className="row-rule">{rule(c.row.original)}</p>
         </div>
       ),
     }),

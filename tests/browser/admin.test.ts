@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserEnv, expectAccessible, signIn, startEnv } from './helpers.ts';
+
+let env: BrowserEnv;
+
+beforeAll(async () => {
+  env = await startEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('platform administration', () => {
+  it('creates an organisation and reads the audit trail with values hidden where the record is unreadable', async () => {
+    const page = await env.page();
+    await signIn(page, env.t, 'admin@demo.eucab.eu');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations' }).click();
+    await page.getByRole('heading', { name: 'Create an organisation' }).waitFor();
+    await page.getByLabel('Code', { exact: true }).fill('EUCAB-LAB');
+    await page.getByLabel('Type', { exact: true }).selectOption('eucab_unit');
+    await page.getByLabel('Name', { exact: true }).fill('EUCAB Innovation Lab');
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+    await page.getByRole('status').filter({ hasText: 'EUCAB Innovation Lab was created' }).waitFor();
+    await page.getByRole('link', { name: 'EUCAB Innovation Lab' }).click();
+    await page.getByRole('heading', { name: 'EUCAB Innovation Lab', level: 1 }).waitFor();
+    await expectAccessible(page, 'organisation-detail');
+    const org = await env.t.rt.db
+      .selectFrom('organisations')
+      .select('type')
+      .where('code', '=', 'EUCAB-LAB')
+      .executeTakeFirstOrThrow();
+    expect(org.type).toBe('eucab_unit');
+
+    // The audit trail: an announcement the administrator may not read shows "values hidden".
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByLabel('Kind of record').selectOption('announcement');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('cell', { name: 'values hidden' }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /Announcement posted/ })
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'audit-admin');
+    await page.getByLabel('Kind of record').selectOption('organisation');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page
+      .getByRole('cell', { name: /Organisation created/ })
+      .first()
+      .waitFor();
+
+    // Users of every organisation, and appointing coordinators, are the administrator's.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByText('People of all organisations.').waitFor();
+    await expectAccessible(page, 'users-admin');
+    await page.goto('/networks');
+    await page.getByRole('link', { name: 'Innovation' }).click();
+    await page.getByRole('heading', { name: 'Appoint a member' }).waitFor();
+    await expectAccessible(page, 'network-admin');
+  });
+
+  it('sorts, filters, pages and exports the announcements table', async () => {
+    const page = await env.page();
+    await signIn(page, env.t, 'nl.expert@demo.eucab.eu');
+    await page.goto('/announcements');
+    await page.getByText('7 announcements').waitFor();
+    const titleHeader = page.getByRole('columnheader', { name: /Title/ });
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('none');
+    expect(await page.getByRole('columnheader', { name: /Date/ }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    await titleHeader.getByRole('button').click();
+    await page.waitForURL(/sort=title/);
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('ascending');
+    const firstTitle = async () =>
+      (await page.locator('tbody tr').first().getByRole('link').textContent())?.trim();
+    await page
+      .locator('tbody tr')
+      .first()
+      .getByRole('link', { name: /Concealment/ })
+      .waitFor();
+    expect(await firstTitle()).toContain('Concealment');
+
+    // The facet buttons filter by marking; the counts come from the API.
+    await page.getByRole('button', { name: /TLP:RED/ }).click();
+    await page.getByText('1 announcement', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: /TLP:RED/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Search in titles and texts').fill('e-bikes');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('1 announcement', { exact: true }).waitFor();
+    await expectAccessible(page, 'announcements-filtered');
+
+    const csvHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    expect(csvHref).toContain('format=csv');
+    expect(csvHref).toContain('q=e-bikes');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export CSV' }).click();
+    const file = await download;
+    const text = await (await file.createReadStream()).toArray();
+    expect(Buffer.concat(text).toString('utf8')).toContain('TLP:GREEN');
+  });
+});
