@@ -143,6 +143,27 @@ describe('cli', () => {
         ],
       }),
     );
+    r = await cli([
+      'simulate',
+      '--mapping',
+      mapping,
+      '--history',
+      train,
+      '--input',
+      valid,
+      '--budget',
+      '10%',
+      '--exploration',
+      '0.1',
+      '--trees',
+      '5',
+    ]);
+    expect(r.code).toBe(0);
+    const sim = JSON.parse(r.stdout);
+    expect(sim.periods.length).toBeGreaterThan(0);
+    expect(sim.periods.reduce((a: number, p: { rows: number }) => a + p.rows, 0)).toBe(600);
+    expect(r.stderr).toMatch(/period 1 .*norm/);
+
     r = await cli(['backtest', '--rules', rules, '--mapping', mapping, '--input', valid]);
     expect(r.code).toBe(0);
     const bt = JSON.parse(r.stdout);

@@ -123,3 +123,59 @@ describe('trainGbdt', () => {
     expect(l40).toBeLessThan(l10);
   });
 });
+
+describe('split finding against brute force', () => {
+  it('every split of a depth-3 tree is the exact best split on its rows; leaf values are -G/(H+λ)', () => {
+    const rng = new Rng(11);
+    const n = 400;
+    const cols = [0, 1, 2].map(() => Float64Array.from({ length: n }, () => Math.floor(rng.next() * 12)));
+    const y = Uint8Array.from({ length: n }, (_, i) =>
+      rng.next() < (cols[0]![i]! > 6 ? 0.7 : 0.2) + (cols[2]![i]! < 3 ? 0.2 : 0) ? 1 : 0,
+    );
+    const lambda = 1;
+    const m = trainGbdt(cols, y, {
+      nTrees: 1,
+      learningRate: 1,
+      maxDepth: 3,
+      maxLeaves: 8,
+      subsample: 1,
+      colsample: 1,
+      lambda,
+      minChildWeight: 0,
+    });
+    const t = m.trees[0]!;
+    const p0 = 1 / (1 + Math.exp(-m.baseScore));
+    const g = Array.from(y, (v) => p0 - v);
+    const h = p0 * (1 - p0);
+    const score = (rows: number[]) => {
+      const G = rows.reduce((a, r) => a + g[r]!, 0);
+      return (G * G) / (rows.length * h + lambda);
+    };
+    const visit = (nd: number, rows: number[]) => {
+      if (t.left[nd]! < 0) {
+        const G = rows.reduce((a, r) => a + g[r]!, 0);
+        expect(t.value[nd]).toBeCloseTo(-G / (rows.length * h + lambda), 10);
+        return;
+      }
+      let best = Number.NEGATIVE_INFINITY;
+      for (let f = 0; f < 3; f++)
+        for (let v = 0; v < 11; v++) {
+          const L = rows.filter((r) => cols[f]![r]! <= v + 0.5);
+          const R = rows.filter((r) => cols[f]![r]! > v + 0.5);
+          if (L.length === 0 || R.length === 0) continue;
+          best = Math.max(best, score(L) + score(R) - score(rows));
+        }
+      const f = t.feature[nd]!;
+      const L = rows.filter((r) => cols[f]![r]! <= t.threshold[nd]!);
+      const R = rows.filter((r) => cols[f]![r]! > t.threshold[nd]!);
+      expect(score(L) + score(R) - score(rows)).toBeCloseTo(best, 9);
+      visit(t.left[nd]!, L);
+      visit(t.right[nd]!, R);
+    };
+    visit(
+      0,
+      Array.from({ length: n }, (_, i) => i),
+    );
+    expect(t.feature.filter((f) => f >= 0).length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -226,7 +226,7 @@ function bestSplit(
       // missing goes right
       let GR = G - GL;
       let HR = H - HL;
-      if (HL >= mcw && HR >= mcw) {
+      if (HL >= mcw && HR >= mcw && HL > 0 && HR > 0) {
         const gain = (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentScore;
         if (gain > bestGain) {
           bestGain = gain;
@@ -243,7 +243,7 @@ function bestSplit(
         const hl = HL + Hm;
         GR = G - gl;
         HR = H - hl;
-        if (hl >= mcw && HR >= mcw) {
+        if (hl >= mcw && HR >= mcw && hl > 0 && HR > 0) {
           const gain = (gl * gl) / (hl + lambda) + (GR * GR) / (HR + lambda) - parentScore;
           if (gain > bestGain) {
             bestGain = gain;
@@ -301,6 +301,7 @@ export function trainGbdt(
   const gainTotal = new Float64Array(F);
   const lambda = P.lambda;
   const mcw = P.minChildWeight;
+  const minGain = Math.max(P.minSplitGain, 1e-12);
   const allRows = new Uint32Array(n);
   const tmpRows = new Uint32Array(n);
   const nColSample = Math.max(1, Math.round(F * Math.min(1, P.colsample)));
@@ -370,7 +371,7 @@ export function trainGbdt(
       let bi = -1;
       for (let i = 0; i < leaves.length; i++) {
         const s = leaves[i]!.split;
-        if (s && s.gain > P.minSplitGain && (bi < 0 || s.gain > leaves[bi]!.split!.gain)) bi = i;
+        if (s && s.gain > minGain && (bi < 0 || s.gain > leaves[bi]!.split!.gain)) bi = i;
       }
       if (bi < 0) break;
       const lf = leaves[bi]!;
