@@ -101,14 +101,21 @@ const ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}]/u;
 
 /** Consonant skeleton used to compare names transliterated from abjad scripts. */
 export function skeleton(form: string): string {
-  const s = form
-    .replace(/ph/g, 'f')
-    .replace(/[aeiouwyh]/g, '')
-    .replace(/p/g, 'b')
-    .replace(/v/g, 'f')
-    .replace(/[qc]/g, 'k')
-    .replace(/[0-9]/g, '');
-  return s.replace(/(.)\1+/g, '$1');
+  let out = '';
+  let last = '';
+  for (let i = 0; i < form.length; i++) {
+    let c = form[i]!;
+    if (c === 'p' && form[i + 1] === 'h') {
+      c = 'f';
+      i++;
+    } else if ('aeiouwyh0123456789'.includes(c)) continue;
+    else if (c === 'p') c = 'b';
+    else if (c === 'v') c = 'f';
+    else if (c === 'q' || c === 'c') c = 'k';
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
 }
 
 export function phoneticKey(form: string): string {
