@@ -76,7 +76,9 @@ describe('screening CLI', () => {
     expect(await main(['batch', inp, '--out', out, '--list', list])).toBe(0);
     const report = readFileSync(out, 'utf8').trim().split('\n');
     expect(report[0]).toBe('party_id,party_name,band,score,entity_id,list,listed_name,explanation');
-    expect(report[1]).toMatch(/^A1,Banco Nacional de Cuba,match,1\.000,ofac-sdn_2021-306,.*country PA listed/);
+    expect(report[1]).toMatch(
+      /^A1,Banco Nacional de Cuba,match,1\.000,ofac-sdn_2021-306,.*country PA listed/,
+    );
     expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/screened 2\/2 parties/);
     writeFileSync(inp, 'id,name\nA1,\n');
     expect(await main(['batch', inp, '--list', list])).toBe(2);

@@ -36,3 +36,28 @@ describe('list versions and diff', () => {
     expect(a.hashes.get('1')).toBe(entityHash(e('1', 'A')));
   });
 });
+
+describe('loading from a URL', () => {
+  it('streams an EU FSF XML file over HTTP', async () => {
+    const { createServer } = await import('node:http');
+    const { readFileSync } = await import('node:fs');
+    const { loadList } = await import('./lists.ts');
+    const body = readFileSync(new URL('./testdata/eu_fsf_handmade.xml', import.meta.url));
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    try {
+      const v = await loadList({
+        listId: 'eu-fsf',
+        format: 'eu-fsf-xml',
+        location: `http://127.0.0.1:${port}/fsf.xml`,
+      });
+      expect(v.entities.map((e) => e.id)).toEqual(['eu-fsf-900001', 'eu-fsf-900002', 'eu-fsf-900003']);
+    } finally {
+      server.close();
+    }
+  });
+});
