@@ -5,6 +5,7 @@ import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from
 import { api } from './api.ts';
 import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { Loading, PageTitle } from './components/ui.tsx';
+import { storedLanguage } from './i18n/index.ts';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AnnouncementPage } from './pages/AnnouncementPage.tsx';
 import { AnnouncementsPage } from './pages/AnnouncementsPage.tsx';
@@ -87,7 +88,16 @@ function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
   useFocusOnNavigate();
+  const { i18n } = useTranslation();
   const full = me?.stage === 'full';
+  const profileLocale = me?.user?.locale;
+  // Without a choice made in this browser, the profile's language applies.
+  useEffect(() => {
+    if (profileLocale && !storedLanguage() && profileLocale !== i18n.language) {
+      void i18n.changeLanguage(profileLocale);
+      document.documentElement.lang = profileLocale;
+    }
+  }, [profileLocale, i18n]);
   const ab = me?.abilities;
   async function signOut() {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);

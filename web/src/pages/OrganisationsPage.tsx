@@ -13,6 +13,7 @@ import {
   PageTitle,
   Section,
   SelectField,
+  StatusPill,
   TextField,
   useNotice,
 } from '../components/ui.tsx';
@@ -158,6 +159,128 @@ export function OrganisationsPage() {
   );
 }
 
+interface IdentityProvider {
+  id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  enabled: boolean;
+  organisation_id: string;
+}
+
+/** OIDC identity providers bound to this organisation (platform administrators). */
+function IdentityProviders({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const notice = useNotice();
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ['identity-providers'],
+    queryFn: () => api<{ items: IdentityProvider[]; redirectUriPattern: string }>('/identity-providers'),
+  });
+  const [form, setForm] = useState({ name: '', issuer: '', clientId: '', clientSecret: '' });
+  const create = useMutation({
+    mutationFn: () => api('/identity-providers', { body: { organisationId, ...form } }),
+    onSuccess: () => {
+      notice('success', t('idp.created', { name: form.name }));
+      setForm({ name: '', issuer: '', clientId: '', clientSecret: '' });
+      void qc.invalidateQueries({ queryKey: ['identity-providers'] });
+    },
+  });
+  const toggle = useMutation({
+    mutationFn: (p: IdentityProvider) =>
+      api(`/identity-providers/${p.id}`, { method: 'PATCH', body: { enabled: !p.enabled } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['identity-providers'] }),
+  });
+  const fe = fieldErrorsOf(create.error);
+  const mine = (q.data?.items ?? []).filter((p) => p.organisation_id === organisationId);
+  return (
+    <div className="stack">
+      <p className="hint">{t('idp.intro')}</p>
+      {q.data && (
+        <p className="hint">
+          {t('idp.redirect')} <code>{q.data.redirectUriPattern}</code>
+        </p>
+      )}
+      {mine.length === 0 ? (
+        <p className="muted">{t('idp.none')}</p>
+      ) : (
+        <ul className="role-list">
+          {mine.map((p) => (
+            <li key={p.id}>
+              <span>
+                <strong>{p.name}</strong> <span className="muted">{p.issuer}</span>{' '}
+                <StatusPill
+                  status={p.enabled ? 'active' : 'disabled'}
+                  label={p.enabled ? t('idp.enabled') : t('idp.disabled')}
+                />
+              </span>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => toggle.mutate(p)}
+              >
+                {p.enabled ? t('idp.disable', { name: p.name }) : t('idp.enable', { name: p.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorMessage error={toggle.error} />
+      <form
+        className="stack"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <h3>{t('idp.add')}</h3>
+        <div className="form-row">
+          <TextField
+            label={t('idp.name')}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            required
+            error={fe.name}
+          />
+          <TextField
+            label={t('idp.issuer')}
+            type="url"
+            value={form.issuer}
+            onChange={(e) => setForm({ ...form, issuer: e.target.value })}
+            required
+            error={fe.issuer}
+          />
+        </div>
+        <div className="form-row">
+          <TextField
+            label={t('idp.clientId')}
+            value={form.clientId}
+            onChange={(e) => setForm({ ...form, clientId: e.target.value })}
+            required
+            error={fe.clientId}
+            autoComplete="off"
+          />
+          <TextField
+            label={t('idp.clientSecret')}
+            type="password"
+            value={form.clientSecret}
+            onChange={(e) => setForm({ ...form, clientSecret: e.target.value })}
+            required
+            error={fe.clientSecret}
+            autoComplete="new-password"
+          />
+        </div>
+        <ErrorMessage error={create.error} />
+        <div className="actions">
+          <button type="submit" className="button" disabled={create.isPending}>
+            {t('idp.register')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
 interface OrgDetail extends OrganisationRow {
   contacts: { id: string; display_name: string; role: string }[];
 }
@@ -221,6 +344,11 @@ export function OrganisationPage() {
             </ul>
           )}
         </Section>
+        {o.abilities.update && (
+          <Section title={t('idp.title')}>
+            <IdentityProviders organisationId={o.id} />
+          </Section>
+        )}
         {Object.keys(o.names ?? {}).length > 0 && (
           <Section title={t('organisations.names')}>
             <dl className="facts names">
