@@ -249,6 +249,73 @@ export interface ImportRowsTable {
   data: Json<Record<string, unknown>>;
 }
 
+export type RecordStatus = 'draft' | 'submitted' | 'published' | 'retracted';
+
+export interface CodeListsTable {
+  name: string;
+  labels: Json<Record<string, string>>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CodeListEntriesTable {
+  list: string;
+  code: string;
+  labels: Json<Record<string, string>>;
+  meta: Json<Record<string, unknown>>;
+  active: Generated<boolean>;
+  since_version: Generated<number>;
+}
+
+export interface RegistryRecordsTable extends SharedEnvelopeColumns {
+  kind: string;
+  status: RecordStatus;
+  version: Generated<number>;
+  import_key: string | null;
+  title: string;
+  language: Generated<string>;
+  data: Json<Record<string, unknown>>;
+  search: ColumnType<string | null, never, never>;
+  submitted_by: string | null;
+  published_by: string | null;
+  published_at: NullableTimestamp;
+  status_note: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RegistryVersionsTable {
+  record_id: string;
+  version: number;
+  status: RecordStatus;
+  data: Json<Record<string, unknown>>;
+  distribution: Distribution;
+  tlp: Tlp;
+  changed_by: string;
+  changed_at: Timestamp;
+  note: Generated<string>;
+}
+
+export interface RegistryCommentsTable {
+  id: Generated<string>;
+  record_id: string;
+  author_id: string;
+  organisation_id: string;
+  kind: 'comment' | 'feedback' | 'interest';
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface RegistrySubscriptionsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  field: string | null;
+  prefix: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   networks: NetworksTable;
@@ -272,6 +339,12 @@ export interface DB {
   outbox: OutboxTable;
   import_jobs: ImportJobsTable;
   import_rows: ImportRowsTable;
+  code_lists: CodeListsTable;
+  code_list_entries: CodeListEntriesTable;
+  registry_records: RegistryRecordsTable;
+  registry_versions: RegistryVersionsTable;
+  registry_comments: RegistryCommentsTable;
+  registry_subscriptions: RegistrySubscriptionsTable;
 }
 
 export type User = Selectable<UsersTable>;

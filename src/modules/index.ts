@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { codeListRoutes } from '../registry/code-list-routes.ts';
+import { registryRoutes } from '../registry/registry-routes.ts';
+import { searchRoutes } from '../registry/search-routes.ts';
 import type { AppDeps } from '../server/deps.ts';
 import { accountRoutes } from './account/account-routes.ts';
 import { announcementRoutes } from './announcements/announcement-routes.ts';
@@ -23,4 +26,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps) {
   await announcementRoutes(api, deps);
   await notificationRoutes(api, deps);
   await auditRoutes(api, deps);
+  await registryRoutes(api, deps);
+  await codeListRoutes(api, deps);
+  await searchRoutes(api, deps);
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/connection.ts';
 import type { OrgType } from '../db/schema.ts';
 import { memberStates } from '../reference/member-states.ts';
+import { PROCUREMENT_CODE_LISTS } from '../registry/code-lists/procurement-code-lists.ts';
 
 /** The organisations and networks of EUCAB: reference data every deployment has. */
 export const EUCAB_ORGANISATIONS: { code: string; type: OrgType; name: string }[] = [
@@ -71,4 +72,24 @@ export async function ensureReferenceData(db: Database): Promise<void> {
     .values(EUCAB_NETWORKS)
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
+  // Code lists: the shipped taxonomy; codes administrators added later are left alone.
+  for (const list of PROCUREMENT_CODE_LISTS) {
+    await db
+      .insertInto('code_lists')
+      .values({ name: list.name, labels: JSON.stringify(list.label) })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    await db
+      .insertInto('code_list_entries')
+      .values(
+        list.codes.map((c) => ({
+          list: list.name,
+          code: c.code,
+          labels: JSON.stringify(c.labels),
+          meta: JSON.stringify(c.meta ?? {}),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['list', 'code']).doNothing())
+      .execute();
+  }
 }

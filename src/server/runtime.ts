@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { registerNotificationHandlers } from '../modules/notifications/notification-handlers.ts';
 import { createOutboxWorker } from '../outbox/outbox-worker.ts';
+import { registerRegistryNotifications } from '../registry/registry-notifications.ts';
 import { ensureReferenceData } from '../seed/reference-data.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -19,6 +20,7 @@ export async function createRuntime(
   await ensureReferenceData(handle.db);
   const outbox = createOutboxWorker(handle.db, log);
   registerNotificationHandlers(outbox);
+  registerRegistryNotifications(outbox);
   const mailer = opts.mailer ?? createMailer(config, (m) => console.log(m));
   return {
     db: handle.db,

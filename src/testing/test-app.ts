@@ -76,8 +76,12 @@ export class TestClient {
   patch(url: string, payload: unknown) {
     return this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
   }
-  put(url: string) {
-    return this.request({ method: 'PUT', url });
+  put(url: string, payload?: unknown) {
+    return this.request({
+      method: 'PUT',
+      url,
+      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+    });
   }
   delete(url: string) {
     return this.request({ method: 'DELETE', url });

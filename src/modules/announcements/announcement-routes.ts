@@ -1,21 +1,22 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
 import { canPostInNetwork } from '../../access/admin-policy.ts';
+import { resolveMarking, setRecipients } from '../../access/marking.ts';
+import { markingBody } from '../../access/marking-schema.ts';
 import { type SharedEnvelope, sharedAbilities } from '../../access/shared-record-policy.ts';
-import { checkMarking, DISTRIBUTION_WORDS, markingBanner, TLP_RULES } from '../../access/tlp.ts';
+import { DISTRIBUTION_WORDS, markingBanner, TLP_RULES } from '../../access/tlp.ts';
 import { diffFields, recordAudit } from '../../audit/audit-log.ts';
 import { attachmentProblem, safeFilename } from '../../core/attachment-types.ts';
 import { change } from '../../core/change.ts';
 import type { Trx } from '../../core/context.ts';
-import { neutraliseCell } from '../../core/export-safety.ts';
+import { csvWithMarking, neutraliseCell } from '../../core/export-safety.ts';
 import { enqueue } from '../../outbox/outbox-worker.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { badRequest, forbidden, HttpError, notFound } from '../../server/errors.ts';
+import { forbidden, HttpError, notFound } from '../../server/errors.ts';
 import { readUpload } from '../../server/uploads.ts';
 import {
   KIND,
@@ -29,90 +30,14 @@ import {
   createAnnouncementBody,
   exportQuery,
   listQuery,
-  markingBody,
   updateAnnouncementBody,
 } from './announcement-schema.ts';
 
-type Marking = z.infer<typeof markingBody>;
 const idParams = z.strictObject({ id: z.uuid() });
 
 export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-
-  /** Validates distribution + marking + recipients and resolves them to stored values. */
-  async function resolveMarking(trx: Trx, a: Actor & { userId: string }, networkId: string, m: Marking) {
-    const problem = checkMarking(m.distribution, m.tlp);
-    if (problem) throw badRequest(problem, [{ field: 'body.distribution', message: problem }]);
-    const distributionNetworkId =
-      m.distribution === 'network' ? (m.distributionNetworkId ?? networkId) : null;
-    const sharingGroupId = m.distribution === 'sharing_group' ? (m.sharingGroupId ?? null) : null;
-    if (m.distribution === 'sharing_group') {
-      if (!sharingGroupId)
-        throw badRequest('Choose the sharing group.', [
-          { field: 'body.sharingGroupId', message: 'is required for sharing-group distribution' },
-        ]);
-      const g = await trx
-        .selectFrom('sharing_groups')
-        .select('id')
-        .where('id', '=', sharingGroupId)
-        .executeTakeFirst();
-      if (!g)
-        throw badRequest('No such sharing group.', [{ field: 'body.sharingGroupId', message: 'unknown' }]);
-    }
-    if (distributionNetworkId) {
-      const n = await trx
-        .selectFrom('networks')
-        .select('id')
-        .where('id', '=', distributionNetworkId)
-        .executeTakeFirst();
-      if (!n)
-        throw badRequest('No such network.', [{ field: 'body.distributionNetworkId', message: 'unknown' }]);
-    }
-    let recipients: string[] = [];
-    if (m.tlp === 'red') {
-      recipients = [...new Set([a.userId, ...m.recipientIds])];
-      const found = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('id', 'in', recipients)
-        .where('status', '=', 'active')
-        .execute();
-      if (found.length !== recipients.length)
-        throw badRequest('A named recipient is unknown or disabled.', [
-          { field: 'body.recipientIds', message: 'unknown user' },
-        ]);
-      if (recipients.length < 2)
-        throw badRequest('TLP:RED needs at least one named recipient besides you.', [
-          { field: 'body.recipientIds', message: 'name at least one recipient' },
-        ]);
-    } else if (m.recipientIds.length) {
-      throw badRequest('Named recipients apply to TLP:RED only.', [
-        { field: 'body.recipientIds', message: 'only with TLP:RED' },
-      ]);
-    }
-    return {
-      distribution: m.distribution,
-      distribution_network_id: distributionNetworkId,
-      sharing_group_id: sharingGroupId,
-      tlp: m.tlp,
-      recipients,
-    };
-  }
-
-  async function setRecipients(trx: Trx, id: string, recipients: string[]) {
-    await trx
-      .deleteFrom('record_recipients')
-      .where('record_kind', '=', KIND)
-      .where('record_id', '=', id)
-      .execute();
-    if (recipients.length) {
-      await trx
-        .insertInto('record_recipients')
-        .values(recipients.map((u) => ({ record_kind: KIND, record_id: id, user_id: u })))
-        .execute();
-    }
-  }
 
   /** Loads the record for an action, or answers 404 (unreadable) / 403 (readable, not allowed). */
   async function authorise(
@@ -257,13 +182,11 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
           x.created_at,
         ].map(neutraliseCell),
       );
-      const csv = stringify([
-        [
-          `# ${fileMarking.label} — strictest marking in this file. ${fileMarking.rule} Exported ${stamp} by ${a.label}.`,
-        ],
+      const csv = csvWithMarking(
+        `${fileMarking.label} — strictest marking in this file. ${fileMarking.rule} Exported ${stamp} by ${a.label}.`,
         header,
-        ...lines,
-      ]);
+        lines,
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="announcements-${stamp.slice(0, 10)}.csv"`)
@@ -346,7 +269,7 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
           })
           .returning(['id', 'title', 'tlp', 'distribution'])
           .executeTakeFirstOrThrow();
-        await setRecipients(trx, row.id, m.recipients);
+        await setRecipients(trx, KIND, row.id, m.recipients);
         await recordAudit(trx, a, {
           action: 'announcement.created',
           recordKind: KIND,
@@ -439,7 +362,7 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
           .where('id', '=', env.id)
           .returning(['id', 'distribution', 'tlp', 'distribution_network_id', 'sharing_group_id'])
           .executeTakeFirstOrThrow();
-        await setRecipients(trx, env.id, m.recipients);
+        await setRecipients(trx, KIND, env.id, m.recipients);
         await recordAudit(trx, a, {
           action: 'announcement.shared',
           recordKind: KIND,

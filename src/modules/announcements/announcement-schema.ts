@@ -1,18 +1,5 @@
 import { z } from 'zod';
-import { DISTRIBUTIONS, TLP_MARKINGS } from '../../access/tlp.ts';
-import type { Distribution, Tlp } from '../../db/schema.ts';
-
-export const distributionSchema = z.enum(DISTRIBUTIONS as [Distribution, ...Distribution[]]);
-export const tlpSchema = z.enum(TLP_MARKINGS as [Tlp, ...Tlp[]]);
-
-/** Distribution + marking + named recipients: what "share" changes. */
-export const markingBody = z.strictObject({
-  distribution: distributionSchema,
-  distributionNetworkId: z.uuid().nullable().optional(),
-  sharingGroupId: z.uuid().nullable().optional(),
-  tlp: tlpSchema,
-  recipientIds: z.array(z.uuid()).max(200).default([]),
-});
+import { distributionSchema, markingBody, tlpSchema } from '../../access/marking-schema.ts';
 
 export const createAnnouncementBody = z.strictObject({
   networkId: z.uuid(),

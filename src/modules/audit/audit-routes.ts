@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { isOrgManager, isPlatformAdmin } from '../../access/actor.ts';
 import { SHARED_KINDS } from '../../access/shared-kinds.ts';
-import { readableFilter } from '../../access/shared-record-policy.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
 
@@ -37,8 +36,8 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
       const a = requireUser(req);
       const readableRecord = sql.join(
         Object.entries(SHARED_KINDS).map(
-          ([kind, { table }]) =>
-            sql`(e.record_kind = ${kind} AND EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE rec.id::text = e.record_id AND ${readableFilter(a, kind, 'rec')}))`,
+          ([kind, { table, readable }]) =>
+            sql`(e.record_kind = ${kind} AND EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE rec.id::text = e.record_id AND ${readable(a, kind, 'rec')}))`,
         ),
         sql` OR `,
       );
@@ -73,7 +72,12 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
         items: rows.map(({ record_readable, entitled, changes, ...e }) => {
           const shared = sharedKinds.includes(e.record_kind);
           const showValues = shared ? record_readable : entitled;
-          return { ...e, changes: showValues ? changes : null, valuesHidden: !showValues };
+          let visible = changes as Record<string, unknown>;
+          const ownerOnly = SHARED_KINDS[e.record_kind]?.ownerOnlyFields ?? [];
+          if (showValues && ownerOnly.length && e.organisation_id !== a.orgId) {
+            visible = Object.fromEntries(Object.entries(visible).filter(([k]) => !ownerOnly.includes(k)));
+          }
+          return { ...e, changes: showValues ? visible : null, valuesHidden: !showValues };
         }),
         nextBefore: rows.length === req.query.limit ? rows[rows.length - 1]!.seq : null,
       };

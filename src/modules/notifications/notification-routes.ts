@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { SHARED_KINDS } from '../../access/shared-kinds.ts';
-import { readableFilter } from '../../access/shared-record-policy.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { notFound } from '../../server/errors.ts';
@@ -28,8 +27,8 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
       const a = requireUser(req);
       // A notification about a shared record is shown only while the record is readable.
       const stillReadable = Object.entries(SHARED_KINDS).map(
-        ([kind, { table }]) =>
-          sql<boolean>`(nt.record_kind = ${kind} AND EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE rec.id = nt.record_id AND ${readableFilter(a, kind, 'rec')}))`,
+        ([kind, { table, readable }]) =>
+          sql<boolean>`(nt.record_kind = ${kind} AND EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE rec.id = nt.record_id AND ${readable(a, kind, 'rec')}))`,
       );
       let q = db
         .selectFrom('notifications as nt')

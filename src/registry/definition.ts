@@ -1,0 +1,94 @@
+import type { Distribution, Tlp } from '../db/schema.ts';
+
+/**
+ * A registry kind is declared once, in one definition: fields, validation, import key, search,
+ * list configuration, access defaults, workflow and views. Storage, validation (server and
+ * client), REST endpoints, OpenAPI, import/export and the UI derive from it.
+ */
+export type FieldSpec =
+  | { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: string; patternHint?: string }
+  | { type: 'mltext'; maxLength?: number }
+  | { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string }
+  | { type: 'quantity'; dimension: Dimension }
+  | { type: 'money' }
+  | { type: 'date' }
+  | { type: 'boolean' }
+  | { type: 'url' }
+  | { type: 'code'; codeList: string }
+  | { type: 'country' }
+  | { type: 'organisation' }
+  | { type: 'ref'; kind: string }
+  | { type: 'location' }
+  | { type: 'list'; of: FieldSpec & { label?: string }; maxItems?: number }
+  | { type: 'object'; fields: Record<string, FieldDef> };
+
+export type Dimension =
+  | 'length'
+  | 'mass'
+  | 'time'
+  | 'speed'
+  | 'energy'
+  | 'dose_rate'
+  | 'area'
+  | 'count'
+  | 'percent';
+
+export type FieldDef = FieldSpec & {
+  label: string;
+  required?: boolean;
+  help?: string;
+  /** 'owner' → only the owning organisation sees this field (others see the rest of the record). */
+  visibleTo?: 'owner';
+};
+
+export type ViewType = 'list' | 'detail' | 'matrix' | 'map' | 'compare' | 'compliance';
+
+export interface ViewDef {
+  type: ViewType;
+  label: string;
+  /** matrix: organisation × code field; map: country coloured by count; compare: fields side by side. */
+  field?: string;
+  measure?: 'count' | 'sum';
+  sumField?: string;
+}
+
+export interface KindDefinition {
+  /** Machine name, snake_case: also the record kind in the audit trail and the URL segment. */
+  name: string;
+  label: string;
+  labelPlural: string;
+  area:
+    | 'procurement'
+    | 'risk'
+    | 'resilience'
+    | 'innovation'
+    | 'training'
+    | 'third_countries'
+    | 'communication';
+  /** The network whose members are the natural audience (default distribution 'network'). */
+  network: string;
+  fields: Record<string, FieldDef>;
+  /** The field whose value names a record in lists and notifications. */
+  titleField: string;
+  /** Fields whose values identify a record within its owning organisation: a re-import updates it. */
+  importKey: string[];
+  searchable: string[];
+  listColumns: string[];
+  filters: string[];
+  access: { distribution: Distribution; tlp: Tlp };
+  workflow: { fourEyes: boolean };
+  views: ViewDef[];
+}
+
+export function defineKind(def: KindDefinition): KindDefinition {
+  const names = new Set(Object.keys(def.fields));
+  for (const list of [def.importKey, def.searchable, def.listColumns, def.filters, [def.titleField]]) {
+    for (const f of list) if (!names.has(f)) throw new Error(`${def.name}: unknown field "${f}"`);
+  }
+  if (!/^[a-z][a-z0-9_]{2,40}$/.test(def.name)) throw new Error(`${def.name}: the name must be snake_case`);
+  for (const f of def.searchable) {
+    if (def.fields[f]!.visibleTo)
+      throw new Error(`${def.name}: restricted field "${f}" cannot be searchable`);
+  }
+  return def;
+}

@@ -1,0 +1,19 @@
+import type { KindDefinition } from '../definition.ts';
+import { equipmentItem } from './procurement/equipment-item.ts';
+import { equipmentModel } from './procurement/equipment-model.ts';
+import { fieldTest } from './procurement/field-test.ts';
+import { requirementSet } from './procurement/requirement-set.ts';
+import { tender } from './procurement/tender.ts';
+
+/** Every registry kind of the platform. Adding a kind = its definition file + a line here + a test. */
+export const KINDS: readonly KindDefinition[] = [
+  equipmentModel,
+  equipmentItem,
+  requirementSet,
+  tender,
+  fieldTest,
+];
+
+export function kindByName(name: string): KindDefinition | undefined {
+  return KINDS.find((k) => k.name === name);
+}

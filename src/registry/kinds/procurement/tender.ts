@@ -1,0 +1,50 @@
+import { defineKind } from '../../definition.ts';
+
+/** An upcoming or open tender procedure, shared for joint procurement and alerts. */
+export const tender = defineKind({
+  name: 'tender',
+  label: 'Tender',
+  labelPlural: 'Tenders',
+  area: 'procurement',
+  network: 'procurement',
+  fields: {
+    reference: { type: 'text', label: 'Reference', required: true, maxLength: 100 },
+    title: { type: 'text', label: 'Title', required: true, maxLength: 300 },
+    description: { type: 'text', multiline: true, maxLength: 10_000, label: 'Description' },
+    cpv_codes: {
+      type: 'list',
+      maxItems: 20,
+      label: 'CPV codes',
+      required: true,
+      of: {
+        type: 'text',
+        label: 'CPV code',
+        pattern: '^\\d{8}-\\d$',
+        patternHint: 'eight digits, a hyphen and a check digit, e.g. 38580000-3',
+      },
+    },
+    category: { type: 'code', codeList: 'control_purpose', label: 'Equipment category', required: true },
+    models: {
+      type: 'list',
+      of: { type: 'ref', kind: 'equipment_model', label: 'Model' },
+      maxItems: 20,
+      label: 'Models',
+    },
+    estimated_value: { type: 'money', label: 'Estimated value' },
+    procedure_type: { type: 'code', codeList: 'procedure_type', label: 'Procedure type', required: true },
+    lots: { type: 'number', integer: true, min: 1, max: 500, label: 'Lots' },
+    publication_date: { type: 'date', label: 'Publication date' },
+    submission_deadline: { type: 'date', label: 'Submission deadline' },
+    status: { type: 'code', codeList: 'tender_status', label: 'Status', required: true },
+    contact: { type: 'text', label: 'Contact', maxLength: 300 },
+    notice_url: { type: 'url', label: 'Official notice' },
+  },
+  titleField: 'title',
+  importKey: ['reference'],
+  searchable: ['reference', 'title', 'description'],
+  listColumns: ['reference', 'title', 'category', 'procedure_type', 'status', 'submission_deadline'],
+  filters: ['category', 'procedure_type', 'status', 'cpv_codes'],
+  access: { distribution: 'eucab', tlp: 'green' },
+  workflow: { fourEyes: false },
+  views: [{ type: 'list', label: 'Tenders' }],
+});

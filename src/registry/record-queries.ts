@@ -1,0 +1,115 @@
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { markingBanner } from '../access/tlp.ts';
+import type { DB } from '../db/schema.ts';
+import type { KindDefinition } from './definition.ts';
+import { type RegistryEnvelope, readableRecords, recordAbilities, visibleData } from './registry-policy.ts';
+import { searchMatch } from './search-config.ts';
+
+export interface ListFilters {
+  q?: string | undefined;
+  language?: string | undefined;
+  status?: string | undefined;
+  owner?: string | undefined;
+  fields: Record<string, string | undefined>;
+}
+
+/** The access-filtered base query of one kind with the user's filters: lists, counts, facets, exports and statistics start here. */
+export function readableKindQuery(db: Kysely<DB>, a: Actor, kind: KindDefinition, f: ListFilters) {
+  let q = db
+    .selectFrom('registry_records as r')
+    .innerJoin('organisations as o', 'o.id', 'r.owner_org_id')
+    .where('r.kind', '=', kind.name)
+    .where(readableRecords(a, kind.name, 'r'));
+  if (f.status) q = q.where('r.status', '=', f.status as never);
+  else q = q.where('r.status', '<>', 'retracted');
+  if (f.owner) q = q.where('o.code', '=', f.owner);
+  if (f.q) q = q.where(searchMatch('r.search', f.language ?? 'en', f.q));
+  for (const [name, raw] of Object.entries(f.fields)) {
+    if (raw === undefined || raw === '') continue;
+    const def = kind.fields[name];
+    if (!def) continue;
+    const values = raw
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (def.type === 'list') {
+      q = q.where((eb) =>
+        eb.or(values.map((v) => sql<boolean>`r.data @> ${JSON.stringify({ [name]: [v] })}::jsonb`)),
+      );
+    } else {
+      q = q.where(sql<string>`r.data->>${name}`, 'in', values);
+    }
+  }
+  return q;
+}
+
+export const META_COLUMNS = [
+  'r.id',
+  'r.kind',
+  'r.title',
+  'r.status',
+  'r.version',
+  'r.tlp',
+  'r.distribution',
+  'r.distribution_network_id',
+  'r.sharing_group_id',
+  'r.owner_org_id',
+  'o.code as owner_org_code',
+  'r.author_id',
+  'r.submitted_by',
+  'r.data',
+  'r.language',
+  'r.is_demo',
+  'r.created_at',
+  'r.updated_at',
+  'r.published_at',
+  'r.status_note',
+] as const;
+
+type Row = {
+  id: string;
+  owner_org_id: string;
+  author_id: string;
+  distribution: RegistryEnvelope['distribution'];
+  distribution_network_id: string | null;
+  sharing_group_id: string | null;
+  tlp: RegistryEnvelope['tlp'];
+  status: RegistryEnvelope['status'];
+  submitted_by: string | null;
+  data: unknown;
+};
+
+export async function recipientsByRecord(db: Kysely<DB>, kind: string, ids: string[]) {
+  const out = new Map<string, string[]>();
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('record_recipients')
+    .select(['record_id', 'user_id'])
+    .where('record_kind', '=', kind)
+    .where('record_id', 'in', ids)
+    .execute();
+  for (const r of rows) out.set(r.record_id, [...(out.get(r.record_id) ?? []), r.user_id]);
+  return out;
+}
+
+/** Adds abilities, the marking in words, and removes owner-only fields for other readers. */
+export function present<T extends Row>(a: Actor, kind: KindDefinition, row: T, recipients: string[]) {
+  const abilities = recordAbilities(a, { ...row, recipients }, kind);
+  return {
+    ...row,
+    data: visibleData(kind, row.data as Record<string, unknown>, abilities),
+    marking: markingBanner(row.distribution, row.tlp),
+    abilities,
+  };
+}
+
+/** Sort expression for a list: meta columns or a data field (numbers sort numerically). */
+export function sortExpression(kind: KindDefinition, sort: string) {
+  const field = sort.replace(/^-/, '');
+  if (field === 'title' || field === 'updated_at' || field === 'created_at' || field === 'status')
+    return sql.ref(`r.${field}`);
+  const def = kind.fields[field];
+  if (def?.type === 'number') return sql`(r.data->>${field})::numeric`;
+  return sql`r.data->>${field}`;
+}

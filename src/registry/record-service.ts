@@ -1,0 +1,383 @@
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { type Marking, resolveMarking, setRecipients } from '../access/marking.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { Trx } from '../core/context.ts';
+import type { DB, RecordStatus } from '../db/schema.ts';
+import { enqueue } from '../outbox/outbox-worker.ts';
+import { badRequest, conflict, forbidden, HttpError, notFound } from '../server/errors.ts';
+import type { KindDefinition } from './definition.ts';
+import { dataDiff, importKeyOf, recordTitle, searchableText } from './record-data.ts';
+import { checkReferences, parseData } from './record-validation.ts';
+import { type RecordAbilities, type RegistryEnvelope, recordAbilities } from './registry-policy.ts';
+import { searchVector } from './search-config.ts';
+
+type UserActor = Actor & { userId: string; orgId: string };
+
+export class ValidationFailed extends HttpError {
+  constructor(errors: { field: string; message: string }[]) {
+    super(
+      400,
+      'Bad request',
+      `The record is invalid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+      errors.map((e) => ({ field: `data.${e.field}`, message: e.message })),
+    );
+  }
+}
+
+/** Parses and checks the data of a record (structure, codes, references). */
+export async function validateData(
+  trx: Trx,
+  a: Actor,
+  kind: KindDefinition,
+  input: unknown,
+): Promise<Record<string, unknown>> {
+  const parsed = parseData(kind, input);
+  if (!parsed.ok) throw new ValidationFailed(parsed.errors);
+  const refErrors = await checkReferences(trx, a, kind, parsed.data);
+  if (refErrors.length) throw new ValidationFailed(refErrors);
+  return parsed.data;
+}
+
+export async function loadRegistryEnvelope(
+  trx: Kysely<DB>,
+  kind: KindDefinition,
+  id: string,
+): Promise<
+  | (RegistryEnvelope & { version: number; data: Record<string, unknown>; title: string; language: string })
+  | null
+> {
+  const row = await trx
+    .selectFrom('registry_records')
+    .select([
+      'id',
+      'owner_org_id',
+      'author_id',
+      'distribution',
+      'distribution_network_id',
+      'sharing_group_id',
+      'tlp',
+      'status',
+      'submitted_by',
+      'version',
+      'data',
+      'title',
+      'language',
+    ])
+    .where('id', '=', id)
+    .where('kind', '=', kind.name)
+    .executeTakeFirst();
+  if (!row) return null;
+  const rec = await trx
+    .selectFrom('record_recipients')
+    .select('user_id')
+    .where('record_kind', '=', kind.name)
+    .where('record_id', '=', id)
+    .execute();
+  return { ...row, data: row.data as Record<string, unknown>, recipients: rec.map((x) => x.user_id) };
+}
+
+/** Loads a record for an action: 404 when unreadable, 403 when readable but not allowed. */
+export async function authoriseRecord(
+  trx: Kysely<DB>,
+  a: Actor,
+  kind: KindDefinition,
+  id: string,
+  action: keyof RecordAbilities,
+) {
+  const env = await loadRegistryEnvelope(trx, kind, id);
+  if (!env) throw notFound();
+  const can = recordAbilities(a, env, kind);
+  if (!can.read) throw notFound();
+  if (!can[action])
+    throw forbidden(
+      `You may read this ${kind.label.toLowerCase()} but not ${action} it (it is ${env.status}).`,
+    );
+  return env;
+}
+
+async function networkIdOf(trx: Trx, code: string): Promise<string> {
+  const n = await trx.selectFrom('networks').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  return n.id;
+}
+
+async function writeVersion(
+  trx: Trx,
+  id: string,
+  version: number,
+  status: RecordStatus,
+  data: Record<string, unknown>,
+  marking: { distribution: string; tlp: string },
+  a: UserActor,
+  note: string,
+) {
+  await trx
+    .insertInto('registry_versions')
+    .values({
+      record_id: id,
+      version,
+      status,
+      data: JSON.stringify(data),
+      distribution: marking.distribution as never,
+      tlp: marking.tlp as never,
+      changed_by: a.userId,
+      changed_at: new Date(),
+      note,
+    })
+    .execute();
+}
+
+export interface CreateInput {
+  data: unknown;
+  marking?: Partial<Marking>;
+  language?: string;
+  publish?: boolean;
+  isDemo?: boolean;
+}
+
+/** Creates a record as a draft (or publishes it at once where the kind has no four-eyes step). */
+export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition, input: CreateInput) {
+  const data = await validateData(trx, a, kind, input.data);
+  const marking = await resolveMarking(trx, a, await networkIdOf(trx, kind.network), {
+    distribution: input.marking?.distribution ?? kind.access.distribution,
+    distributionNetworkId: input.marking?.distributionNetworkId ?? null,
+    sharingGroupId: input.marking?.sharingGroupId ?? null,
+    tlp: input.marking?.tlp ?? kind.access.tlp,
+    recipientIds: input.marking?.recipientIds ?? [],
+  });
+  if (input.publish && kind.workflow.fourEyes) {
+    throw forbidden(
+      `A ${kind.label.toLowerCase()} is published only after a second person of your organisation approves it: save it, then submit it.`,
+    );
+  }
+  const key = importKeyOf(kind, data);
+  if (key) {
+    const dup = await trx
+      .selectFrom('registry_records')
+      .select('id')
+      .where('kind', '=', kind.name)
+      .where('owner_org_id', '=', a.orgId)
+      .where('import_key', '=', key)
+      .executeTakeFirst();
+    if (dup)
+      throw conflict(
+        `Your organisation already has a ${kind.label.toLowerCase()} with the same ${kind.importKey.join(' and ')} (id ${dup.id}).`,
+      );
+  }
+  const status: RecordStatus = input.publish ? 'published' : 'draft';
+  const title = recordTitle(kind, data);
+  const language = input.language ?? 'en';
+  const now = new Date();
+  const row = await trx
+    .insertInto('registry_records')
+    .values({
+      kind: kind.name,
+      owner_org_id: a.orgId,
+      author_id: a.userId,
+      distribution: marking.distribution,
+      distribution_network_id: marking.distribution_network_id,
+      sharing_group_id: marking.sharing_group_id,
+      tlp: marking.tlp,
+      status,
+      import_key: key,
+      title,
+      language,
+      data: JSON.stringify(data),
+      published_by: input.publish ? a.userId : null,
+      published_at: input.publish ? now : null,
+      is_demo: input.isDemo ?? false,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+  await sql`UPDATE registry_records SET search = ${searchVector(language, title, searchableText(kind, data))} WHERE id = ${row.id}`.execute(
+    trx,
+  );
+  await setRecipients(trx, kind.name, row.id, marking.recipients);
+  await writeVersion(trx, row.id, 1, status, data, marking, a, 'created');
+  await recordAudit(trx, a, {
+    action: `${kind.name}.created`,
+    recordKind: kind.name,
+    recordId: row.id,
+    changes: {
+      ...dataDiff(null, data),
+      status: { after: status },
+      tlp: marking.tlp,
+      distribution: marking.distribution,
+    },
+  });
+  if (status === 'published')
+    await enqueue(trx, 'registry.changed', { kind: kind.name, id: row.id, event: 'published' });
+  return { id: row.id, status, version: 1 };
+}
+
+/** Replaces the data: a draft is edited in place; a published record gets a corrected version. */
+export async function updateRecord(
+  trx: Trx,
+  a: UserActor,
+  kind: KindDefinition,
+  id: string,
+  input: { data: unknown; note?: string },
+) {
+  const env = await authoriseRecord(trx, a, kind, id, 'update');
+  const data = await validateData(trx, a, kind, input.data);
+  const diff = dataDiff(env.data, data);
+  if (Object.keys(diff).length === 0) return { id, status: env.status, version: env.version, changed: false };
+  const key = importKeyOf(kind, data);
+  if (key) {
+    const dup = await trx
+      .selectFrom('registry_records')
+      .select('id')
+      .where('kind', '=', kind.name)
+      .where('owner_org_id', '=', env.owner_org_id)
+      .where('import_key', '=', key)
+      .where('id', '<>', id)
+      .executeTakeFirst();
+    if (dup)
+      throw conflict(
+        `Another ${kind.label.toLowerCase()} of your organisation has the same ${kind.importKey.join(' and ')}.`,
+      );
+  }
+  const version = env.version + 1;
+  const title = recordTitle(kind, data);
+  await trx
+    .updateTable('registry_records')
+    .set({ data: JSON.stringify(data), title, import_key: key, version, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+  await sql`UPDATE registry_records SET search = ${searchVector(env.language, title, searchableText(kind, data))} WHERE id = ${id}`.execute(
+    trx,
+  );
+  const corrected = env.status === 'published';
+  await writeVersion(
+    trx,
+    id,
+    version,
+    env.status,
+    data,
+    env,
+    a,
+    input.note ?? (corrected ? 'corrected' : 'edited'),
+  );
+  await recordAudit(trx, a, {
+    action: `${kind.name}.${corrected ? 'corrected' : 'updated'}`,
+    recordKind: kind.name,
+    recordId: id,
+    organisationId: env.owner_org_id,
+    changes: {
+      ...diff,
+      version: { before: env.version, after: version },
+      ...(input.note ? { note: input.note } : {}),
+    },
+  });
+  if (corrected) await enqueue(trx, 'registry.changed', { kind: kind.name, id, event: 'corrected' });
+  return { id, status: env.status, version, changed: true };
+}
+
+/** Workflow transitions: submit (four-eyes kinds), publish, retract. */
+export async function transitionRecord(
+  trx: Trx,
+  a: UserActor,
+  kind: KindDefinition,
+  id: string,
+  action: 'submit' | 'publish' | 'retract',
+  note?: string,
+) {
+  const env = await authoriseRecord(trx, a, kind, id, action);
+  if (action === 'retract' && !note)
+    throw badRequest('Say why the record is retracted.', [{ field: 'body.note', message: 'is required' }]);
+  const status: RecordStatus =
+    action === 'submit' ? 'submitted' : action === 'publish' ? 'published' : 'retracted';
+  const now = new Date();
+  await trx
+    .updateTable('registry_records')
+    .set({
+      status,
+      updated_at: now,
+      status_note: note ?? null,
+      ...(action === 'submit' ? { submitted_by: a.userId } : {}),
+      ...(action === 'publish' ? { published_by: a.userId, published_at: now } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(trx, a, {
+    action: `${kind.name}.${status}`,
+    recordKind: kind.name,
+    recordId: id,
+    organisationId: env.owner_org_id,
+    changes: {
+      status: { before: env.status, after: status },
+      ...(note ? { note } : {}),
+      ...(kind.workflow.fourEyes && action === 'publish'
+        ? { submitted_by: env.submitted_by, approved_by: a.userId }
+        : {}),
+    },
+  });
+  if (action !== 'submit') await enqueue(trx, 'registry.changed', { kind: kind.name, id, event: status });
+  return { id, status };
+}
+
+/** Changes distribution, marking and recipients (owning organisation only). */
+export async function shareRecord(trx: Trx, a: UserActor, kind: KindDefinition, id: string, m: Marking) {
+  const env = await authoriseRecord(trx, a, kind, id, 'share');
+  const marking = await resolveMarking(trx, a, await networkIdOf(trx, kind.network), m);
+  await trx
+    .updateTable('registry_records')
+    .set({
+      distribution: marking.distribution,
+      distribution_network_id: marking.distribution_network_id,
+      sharing_group_id: marking.sharing_group_id,
+      tlp: marking.tlp,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+  await setRecipients(trx, kind.name, id, marking.recipients);
+  await recordAudit(trx, a, {
+    action: `${kind.name}.shared`,
+    recordKind: kind.name,
+    recordId: id,
+    organisationId: env.owner_org_id,
+    changes: {
+      distribution: { before: env.distribution, after: marking.distribution },
+      tlp: { before: env.tlp, after: marking.tlp },
+      recipients: { before: env.recipients, after: marking.recipients },
+    },
+  });
+  if (env.status === 'published')
+    await enqueue(trx, 'registry.changed', { kind: kind.name, id, event: 'shared' });
+  return { id, ...marking };
+}
+
+/** Comments, feedback and registered interest from readers (other administrations included). */
+export async function addComment(
+  trx: Trx,
+  a: UserActor,
+  kind: KindDefinition,
+  id: string,
+  input: { kind: 'comment' | 'feedback' | 'interest'; body: string },
+) {
+  const env = await authoriseRecord(trx, a, kind, id, 'comment');
+  const c = await trx
+    .insertInto('registry_comments')
+    .values({
+      record_id: id,
+      author_id: a.userId,
+      organisation_id: a.orgId,
+      kind: input.kind,
+      body: input.body,
+      created_at: new Date(),
+    })
+    .returning(['id', 'kind', 'body', 'created_at'])
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, a, {
+    action: `${kind.name}.${input.kind}`,
+    recordKind: kind.name,
+    recordId: id,
+    organisationId: env.owner_org_id,
+    changes: { comment: input.body },
+  });
+  await enqueue(trx, 'registry.commented', { kind: kind.name, id, commentId: c.id });
+  return c;
+}

@@ -1,0 +1,87 @@
+import { loadActor } from '../auth/actor-loader.ts';
+import type { OutboxWorker } from '../outbox/outbox-worker.ts';
+import { kindByName } from './kinds/index.ts';
+import { loadRegistryEnvelope } from './record-service.ts';
+import { recordAbilities } from './registry-policy.ts';
+
+/**
+ * Notifications of publication, correction, retraction and sharing go to the members of the
+ * kind's network, the named recipients and subscribers — each only if, as themself, they may read
+ * the record; the title is quoted only where the marking allows. Comments and registered
+ * interest notify the owning organisation's author.
+ */
+export function registerRegistryNotifications(outbox: OutboxWorker) {
+  outbox.register('registry.changed', async (trx, payload) => {
+    const kind = kindByName(String(payload.kind));
+    if (!kind) return;
+    const env = await loadRegistryEnvelope(trx, kind, String(payload.id));
+    if (!env) return;
+    const network = await trx
+      .selectFrom('networks')
+      .select('id')
+      .where('code', '=', kind.network)
+      .executeTakeFirstOrThrow();
+    const members = await trx
+      .selectFrom('network_memberships')
+      .select('user_id')
+      .where('network_id', '=', network.id)
+      .where('status', '=', 'active')
+      .execute();
+    const subscribers = await trx
+      .selectFrom('registry_subscriptions')
+      .select('user_id')
+      .where('kind', '=', kind.name)
+      .execute();
+    const candidates = new Set([
+      ...members.map((m) => m.user_id),
+      ...subscribers.map((s) => s.user_id),
+      ...env.recipients,
+    ]);
+    candidates.delete(env.author_id);
+    const rows: { user_id: string; kind: string; record_kind: string; record_id: string; summary: string }[] =
+      [];
+    for (const userId of candidates) {
+      const actor = await loadActor(trx, userId, null);
+      if (!actor) continue;
+      const can = recordAbilities(actor, env, kind);
+      if (!can.read) continue;
+      rows.push({
+        user_id: userId,
+        kind: `${kind.name}.${String(payload.event)}`,
+        record_kind: kind.name,
+        record_id: env.id,
+        summary: can.quote ? env.title : '',
+      });
+    }
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('notifications')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  });
+
+  outbox.register('registry.commented', async (trx, payload) => {
+    const kind = kindByName(String(payload.kind));
+    if (!kind) return;
+    const env = await loadRegistryEnvelope(trx, kind, String(payload.id));
+    const comment = await trx
+      .selectFrom('registry_comments as c')
+      .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+      .select(['c.kind', 'c.author_id', 'o.code'])
+      .where('c.id', '=', String(payload.commentId))
+      .executeTakeFirst();
+    if (!env || !comment || comment.author_id === env.author_id) return;
+    const actor = await loadActor(trx, env.author_id, null);
+    if (!actor || !recordAbilities(actor, env, kind).read) return;
+    await trx
+      .insertInto('notifications')
+      .values({
+        user_id: env.author_id,
+        kind: `${kind.name}.${comment.kind}`,
+        record_kind: kind.name,
+        record_id: env.id,
+        summary: `${comment.code}: ${recordAbilities(actor, env, kind).quote ? env.title : ''}`,
+      })
+      .execute();
+  });
+}

@@ -1,0 +1,75 @@
+import { type RawBuilder, sql } from 'kysely';
+import { type Actor, canWrite, isUser } from '../access/actor.ts';
+import { readableFilter, type SharedEnvelope, sharedAbilities } from '../access/shared-record-policy.ts';
+import type { RecordStatus } from '../db/schema.ts';
+import type { KindDefinition } from './definition.ts';
+
+/**
+ * Registry records use the shared-record policy (distribution × TLP × named recipients) plus the
+ * workflow: drafts and submitted records stay inside the owning organisation until published;
+ * four-eyes kinds are published by another person of the same organisation than the submitter.
+ */
+export interface RegistryEnvelope extends SharedEnvelope {
+  status: RecordStatus;
+  submitted_by: string | null;
+}
+
+export interface RecordAbilities {
+  read: boolean;
+  update: boolean;
+  share: boolean;
+  export: boolean;
+  submit: boolean;
+  publish: boolean;
+  retract: boolean;
+  comment: boolean;
+  quote: boolean;
+  /** Fields only the owning organisation sees are included. */
+  restrictedFields: boolean;
+}
+
+const VISIBLE_OUTSIDE: readonly RecordStatus[] = ['published', 'retracted'];
+
+export function recordAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinition): RecordAbilities {
+  const shared = sharedAbilities(a, r);
+  const own = isUser(a) && a.orgId === r.owner_org_id;
+  const read = shared.read && (VISIBLE_OUTSIDE.includes(r.status) || own);
+  const live = r.status !== 'retracted';
+  const ownWriter = read && own && canWrite(a);
+  return {
+    read,
+    update: read && shared.update && live && r.status !== 'submitted',
+    share: read && shared.share && live,
+    export: read && shared.export,
+    submit: read && shared.update && kind.workflow.fourEyes && r.status === 'draft',
+    publish:
+      ownWriter &&
+      (kind.workflow.fourEyes
+        ? r.status === 'submitted' && r.submitted_by !== a.userId
+        : r.status === 'draft'),
+    retract: read && shared.retract && live,
+    comment: read && canWrite(a) && r.status === 'published',
+    quote: read && shared.quote,
+    restrictedFields: read && own,
+  };
+}
+
+/** The SQL equivalent of `recordAbilities(...).read` for the alias of registry_records. */
+export function readableRecords(a: Actor, kind: string, alias: string): RawBuilder<boolean> {
+  const own = isUser(a)
+    ? sql<boolean>`${sql.ref(`${alias}.owner_org_id`)} = ${a.orgId}::uuid`
+    : sql<boolean>`false`;
+  return sql<boolean>`(${readableFilter(a, kind, alias)} AND (${sql.ref(`${alias}.status`)} IN ('published', 'retracted') OR ${own}))`;
+}
+
+/** Removes the fields only the owning organisation may see. */
+export function visibleData(
+  kind: KindDefinition,
+  data: Record<string, unknown>,
+  abilities: Pick<RecordAbilities, 'restrictedFields'>,
+) {
+  if (abilities.restrictedFields) return data;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) if (!kind.fields[k]?.visibleTo) out[k] = v;
+  return out;
+}
