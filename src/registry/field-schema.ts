@@ -137,9 +137,9 @@ export function collectReferences(
     else if (f.type === 'ref') out.push({ path, kind: 'ref', target: f.kind, value: String(value) });
     else if (f.type === 'organisation')
       out.push({ path, kind: 'organisation', target: 'organisation', value: String(value) });
-    else if (f.type === 'list' && Array.isArray(value))
-      value.forEach((v, i) => visit(f.of, v, `${path}.${i}`));
-    else if (f.type === 'object' && typeof value === 'object')
+    else if (f.type === 'list' && Array.isArray(value)) {
+      for (const [i, v] of value.entries()) visit(f.of, v, `${path}.${i}`);
+    } else if (f.type === 'object' && typeof value === 'object')
       out.push(...collectReferences(f.fields, value as Record<string, unknown>, `${path}.`));
   };
   for (const [k, f] of Object.entries(fields)) visit(f, data[k], `${prefix}${k}`);
