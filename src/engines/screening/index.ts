@@ -17,6 +17,7 @@ export {
   type Amendment,
   diffEntities,
   diffVersions,
+  entriesToRescreen,
   LIST_FORMATS,
   type ListDiff,
   type ListFormat,
@@ -25,6 +26,7 @@ export {
   loadList,
   makeVersion,
   parseSource,
+  suppressionHolds,
 } from './lists.ts';
 export {
   DEFAULT_THRESHOLD,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffEntities, makeVersion } from './lists.ts';
+import { diffEntities, entriesToRescreen, makeVersion, suppressionHolds } from './lists.ts';
 import { type Entity, emptyEntity, entityHash } from './model.ts';
 
 const e = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
@@ -24,6 +24,18 @@ describe('list versions and diff', () => {
     expect(d.removed.map((x) => x.id)).toEqual(['2']);
     expect(d.amended.map((x) => [x.id, x.changed])).toEqual([['3', ['remarks']]]);
     expect(d.unchanged).toBe(1);
+  });
+
+  it('names the entries to re-screen and keeps a dismissal while the entry is unchanged', () => {
+    const src = { listId: 't', format: 'ftm-jsonl' as const, location: 'x' };
+    const v1 = makeVersion(src, [e('1', 'Alpha'), e('2', 'Beta')]);
+    const v2 = makeVersion(src, [e('1', 'Alpha'), e('2', 'Beta', { remarks: ['amended'] }), e('3', 'Gamma')]);
+    const d = diffEntities(v1.entities, v2.entities);
+    expect(entriesToRescreen(d).map((x) => x.id)).toEqual(['3', '2']);
+    const dismissed = v1.hashes.get('1')!;
+    expect(suppressionHolds(dismissed, '1', v2)).toBe(true);
+    expect(suppressionHolds(v1.hashes.get('2')!, '2', v2)).toBe(false);
+    expect(suppressionHolds(dismissed, '9', v2)).toBe(false);
   });
 
   it('gives equal version ids to equal content and different ones otherwise', () => {

@@ -193,3 +193,19 @@ export function diffEntities(before: Entity[], after: Entity[]): ListDiff {
 export function diffVersions(before: ListVersion, after: ListVersion): ListDiff {
   return diffEntities(before.entities, after.entities);
 }
+
+/**
+ * Entries a new list version asks to re-screen stored parties and open cases against: the added
+ * entries and the amended ones (new content).
+ */
+export function entriesToRescreen(diff: ListDiff): Entity[] {
+  return [...diff.added, ...diff.amended.map((a) => a.after)];
+}
+
+/**
+ * A dismissed (party x entry) pair stays suppressed while the entry exists with the content hash it
+ * had when it was dismissed.
+ */
+export function suppressionHolds(dismissedHash: string, entityId: string, current: ListVersion): boolean {
+  return current.hashes.get(entityId) === dismissedHash;
+}

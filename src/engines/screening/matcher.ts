@@ -85,27 +85,44 @@ function deletions(form: string): string[] {
   return out;
 }
 
-/** Index keys of a normalised name. */
-function nameKeys(n: NormName, forQuery: boolean): Set<string> {
-  const keys = new Set<string>();
+/**
+ * Index keys of a normalised name, grouped by the name part (or pair of adjacent parts) they come
+ * from: a query part contributes to a listed name at most once, with its best key.
+ */
+function nameKeyGroups(n: NormName, forQuery: boolean): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  const add = (group: string, key: string) => {
+    const g = groups.get(group);
+    if (g) g.push(key);
+    else groups.set(group, [key]);
+  };
   const toks = n.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.cls === 'particle') continue;
-    if (t.cls !== 'number' || toks.length === 1) keys.add(`d:${t.form}`);
+    if (t.cls !== 'number' || toks.length === 1) {
+      add(t.form, `x:${t.form}`);
+      add(t.form, `d:${t.form}`);
+    }
     if (t.cls === 'name' || t.cls === 'initial' || t.cls === 'symbol') {
-      if (t.form.length >= 4) for (const d of deletions(t.form)) keys.add(`d:${d}`);
-      if (t.phonetic.length >= 3) keys.add(`p:${t.phonetic}`);
-      if (t.skeleton.length >= 3) keys.add(`s:${t.skeleton}`);
+      if (t.form.length >= 4) for (const d of deletions(t.form)) add(t.form, `d:${d}`);
+      if (t.phonetic.length >= 3) add(t.form, `p:${t.phonetic}`);
+      if (t.skeleton.length >= 3) add(t.form, `s:${t.skeleton}`);
     }
     // joined / split words: adjacent parts concatenated
     const next = toks[i + 1];
     if (next) {
       const joined = t.form + next.form;
-      keys.add(`d:${joined}`);
-      if (forQuery && joined.length >= 4) for (const d of deletions(joined)) keys.add(`d:${d}`);
+      add(joined, `d:${joined}`);
+      if (forQuery && joined.length >= 4) for (const d of deletions(joined)) add(joined, `d:${d}`);
     }
   }
+  return groups;
+}
+
+function nameKeys(n: NormName): Set<string> {
+  const keys = new Set<string>();
+  for (const g of nameKeyGroups(n, false).values()) for (const k of g) keys.add(k);
   return keys;
 }
 
@@ -119,6 +136,8 @@ export class ScreeningIndex {
   readonly entries: IndexedEntity[] = [];
   /** Global name table: [entity index, name index]; postings point into it. */
   private readonly nameRefs: Array<[number, number]> = [];
+  /** 0 = person rules, 1 = organisation rules, per name ref. */
+  private readonly refMode: number[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly byId = new Map<string, number>();
 
@@ -151,13 +170,15 @@ export class ScreeningIndex {
     names.forEach((n, ni) => {
       const ref = this.nameRefs.length;
       this.nameRefs.push([idx, ni]);
-      for (const k of nameKeys(n.norm, false)) post(k, ref);
+      this.refMode.push(mode === 'person' ? 0 : 1);
+      for (const k of nameKeys(n.norm)) post(k, ref);
     });
     // identifiers point at the entity's first name; the entity is then scored on all its names
     for (const id of entity.identifiers) if (id.normalized.length >= 4) post(idKey(id.normalized), first);
   }
 
   private acc = new Float64Array(0);
+  private best = new Float64Array(0);
 
   /** Candidate entities with the names worth scoring (undefined = all names: identifier match). */
   private candidates(
@@ -166,30 +187,63 @@ export class ScreeningIndex {
     max: number,
   ): Map<number, number[] | undefined> {
     const n = Math.max(1, this.nameRefs.length);
-    if (this.acc.length < this.nameRefs.length) this.acc = new Float64Array(this.nameRefs.length * 2);
+    if (this.acc.length < this.nameRefs.length) {
+      this.acc = new Float64Array(this.nameRefs.length * 2);
+      this.best = new Float64Array(this.nameRefs.length * 2);
+    }
     const acc = this.acc;
-    const keys = new Set<string>();
-    for (const norm of norms) for (const k of nameKeys(norm, true)) keys.add(k);
+    const best = this.best;
+    // a query normalised with person rules looks at person names only, with organisation rules at the others
+    const groups = new Map<string, { mode: number; keys: Set<string> }>();
+    for (const norm of norms) {
+      const mode = norm.mode === 'person' ? 0 : 1;
+      for (const [g, keys] of nameKeyGroups(norm, true)) {
+        const id = `${mode}:${g}`;
+        const entry = groups.get(id) ?? { mode, keys: new Set<string>() };
+        for (const k of keys) entry.keys.add(k);
+        groups.set(id, entry);
+      }
+    }
+    const refMode = this.refMode;
     const out = new Map<number, number[] | undefined>();
     for (const id of query.identifiers ?? []) {
       for (const ref of this.postings.get(idKey(id.value)) ?? []) out.set(this.nameRefs[ref]![0], undefined);
     }
-    const lists: Array<[number[], number]> = [];
-    for (const k of keys) {
-      const list = this.postings.get(k);
-      if (list) lists.push([list, Math.log(1 + n / list.length) * (k.startsWith('d:') ? 1 : 0.5)]);
-    }
     // very common keys (> 5 % of all names) add little and cost most: used only when nothing rarer exists
     const common = n / 20;
-    const useful = lists.some(([l]) => l.length <= common)
-      ? lists.filter(([l]) => l.length <= common)
-      : lists;
-    const touched: number[] = [];
-    for (const [list, weight] of useful) {
-      for (const ref of list) {
-        if (acc[ref] === 0) touched.push(ref);
-        acc[ref] = acc[ref]! + weight;
+    const perGroup: Array<{ mode: number; lists: Array<[number[], number]> }> = [];
+    let anyRare = false;
+    for (const { mode, keys } of groups.values()) {
+      const lists: Array<[number[], number]> = [];
+      for (const k of keys) {
+        const list = this.postings.get(k);
+        if (!list) continue;
+        if (list.length <= common) anyRare = true;
+        // exact part > one-edit variant > phonetic or skeleton key
+        const kind = k.charCodeAt(0);
+        const factor = kind === 120 /* x */ ? 1 : kind === 100 /* d */ ? 0.8 : 0.5;
+        lists.push([list, Math.log(1 + n / list.length) * factor]);
       }
+      perGroup.push({ mode, lists });
+    }
+    const touched: number[] = [];
+    const groupTouched: number[] = [];
+    for (const { mode, lists } of perGroup) {
+      // best key of this query part per listed name
+      for (const [list, weight] of lists) {
+        if (anyRare && list.length > common) continue;
+        for (const ref of list) {
+          if (refMode[ref] !== mode) continue;
+          if (best[ref] === 0) groupTouched.push(ref);
+          if (weight > best[ref]!) best[ref] = weight;
+        }
+      }
+      for (const ref of groupTouched) {
+        if (acc[ref] === 0) touched.push(ref);
+        acc[ref] = acc[ref]! + best[ref]!;
+        best[ref] = 0;
+      }
+      groupTouched.length = 0;
     }
     let top = 0;
     for (const ref of touched) if (acc[ref]! > top) top = acc[ref]!;
