@@ -1,0 +1,248 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
+import { KINDS } from './kinds/index.ts';
+
+/**
+ * The access matrix for every registry kind, through the generated endpoints. EXPECTED is written
+ * by hand (ARCHITECTURE.md, "Access model"): R = read + list + search + stats, E = export,
+ * U = update + share, '-' = nothing (404 on read). Drafts stay inside the owning organisation.
+ */
+type Rel =
+  | 'same_org_ncp'
+  | 'same_org_other'
+  | 'other_org'
+  | 'red_recipient'
+  | 'observer'
+  | 'api_key_read'
+  | 'anonymous';
+type Case = 'org_amber' | 'eucab_green' | 'public_clear' | 'eucab_red' | 'draft_eucab';
+
+// prettier-ignore
+const EXPECTED: Record<Rel, Record<Case, string>> = {
+  //                 org_amber  eucab_green  public_clear  eucab_red  draft_eucab
+  same_org_ncp: {
+    org_amber: 'REU',
+    eucab_green: 'REU',
+    public_clear: 'REU',
+    eucab_red: '-',
+    draft_eucab: 'REU',
+  },
+  same_org_other: {
+    org_amber: 'RE',
+    eucab_green: 'RE',
+    public_clear: 'RE',
+    eucab_red: '-',
+    draft_eucab: 'RE',
+  },
+  other_org: { org_amber: '-', eucab_green: 'RE', public_clear: 'RE', eucab_red: '-', draft_eucab: '-' },
+  red_recipient: { org_amber: '-', eucab_green: 'RE', public_clear: 'RE', eucab_red: 'R', draft_eucab: '-' },
+  observer: { org_amber: '-', eucab_green: 'RE', public_clear: 'RE', eucab_red: '-', draft_eucab: '-' },
+  api_key_read: { org_amber: '-', eucab_green: 'RE', public_clear: 'RE', eucab_red: '-', draft_eucab: '-' },
+  anonymous: { org_amber: '-', eucab_green: '-', public_clear: 'R', eucab_red: '-', draft_eucab: '-' },
+};
+const CASES = Object.keys(EXPECTED.same_org_ncp) as Case[];
+
+let t: TestApp;
+const callers = new Map<Rel, { client?: TestClient; key?: string }>();
+const records: {
+  kind: string;
+  c: Case;
+  id: string;
+  token: string;
+  data: Record<string, unknown>;
+  marking: Record<string, unknown>;
+}[] = [];
+
+function example(kind: string, token: string, refs: Record<string, string>): Record<string, unknown> {
+  switch (kind) {
+    case 'equipment_model':
+      return {
+        manufacturer: `Maker ${token}`,
+        model: `M-${token}`,
+        category: 'nii',
+        technology: 'xray_high',
+      };
+    case 'equipment_item':
+      return {
+        inventory_ref: `INV-${token}`,
+        model: refs.model,
+        category: 'nii',
+        quantity: 1,
+        country: 'NL',
+      };
+    case 'requirement_set':
+      return {
+        title: `Requirements ${token}`,
+        category: 'nii',
+        version_label: token,
+        requirements: [{ req_id: 'R1', text: 'Works', kind: 'performance' }],
+      };
+    case 'tender':
+      return {
+        reference: `T-${token}`,
+        title: `Tender ${token}`,
+        cpv_codes: ['38582000-7'],
+        category: 'nii',
+        procedure_type: 'open',
+        status: 'planned',
+      };
+    case 'field_test':
+      return {
+        reference: `FT-${token}`,
+        title: `Test ${token}`,
+        model: refs.model,
+        category: 'nii',
+        start_date: '2026-03-01',
+        outcome: 'passed',
+      };
+    default:
+      throw new Error(kind);
+  }
+}
+
+async function call(
+  who: { client?: TestClient; key?: string },
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  payload?: unknown,
+): Promise<LightMyRequestResponse> {
+  if (who.key)
+    return t.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${who.key}` },
+      ...(payload ? { payload: payload as object } : {}),
+    });
+  return who.client!.request({ method, url, ...(payload ? { payload: payload as object } : {}) });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const author = await t.as('nl.expert@demo.eucab.eu');
+  const colleague = await t.as('nl.analyst@demo.eucab.eu');
+  const recipient = await t.userId('be.expert@demo.eucab.eu');
+  const shared = await author.post('/api/v1/registry/equipment_model', {
+    data: example('equipment_model', 'shared', {}),
+    publish: true,
+  });
+  const refs = { model: shared.json().id as string };
+  for (const kind of KINDS) {
+    for (const c of CASES) {
+      const token = `mx${kind.name.replace(/_/g, '')}${c.replace(/_/g, '')}`;
+      const marking = {
+        org_amber: { distribution: 'organisation', tlp: 'amber' },
+        eucab_green: { distribution: 'eucab', tlp: 'green' },
+        public_clear: { distribution: 'public', tlp: 'clear' },
+        eucab_red: { distribution: 'eucab', tlp: 'red', recipientIds: [recipient] },
+        draft_eucab: { distribution: 'eucab', tlp: 'green' },
+      }[c];
+      const data = example(kind.name, token, refs);
+      const res = await author.post(`/api/v1/registry/${kind.name}`, {
+        data,
+        marking,
+        publish: c !== 'draft_eucab' && !kind.workflow.fourEyes,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json().id as string;
+      if (kind.workflow.fourEyes && c !== 'draft_eucab') {
+        expect((await author.post(`/api/v1/registry/${kind.name}/${id}/submit`)).statusCode).toBe(200);
+        const pub = await colleague.post(`/api/v1/registry/${kind.name}/${id}/publish`);
+        // The colleague cannot read a RED record, so a RED four-eyes record needs a named colleague.
+        if (c === 'eucab_red') expect(pub.statusCode).toBe(404);
+        else expect(pub.statusCode, pub.body).toBe(200);
+      }
+      records.push({ kind: kind.name, c, id, token, data, marking });
+    }
+  }
+  callers.set('same_org_ncp', { client: await t.as('nl.ncp@demo.eucab.eu') });
+  callers.set('same_org_other', { client: colleague });
+  callers.set('other_org', { client: await t.as('fr.expert@demo.eucab.eu') });
+  callers.set('red_recipient', { client: await t.as('be.expert@demo.eucab.eu') });
+  callers.set('observer', { client: await t.as('observer@demo.eucab.eu') });
+  const dk = await t.as('dk.analyst@demo.eucab.eu');
+  callers.set('api_key_read', {
+    key: (await dk.post('/api/v1/account/api-keys', { name: 'm', scopes: ['read'], expiresInDays: 1 })).json()
+      .key,
+  });
+  callers.set('anonymous', { client: t.client() });
+}, 240_000);
+
+afterAll(async () => t?.close());
+
+describe('registry access matrix (every kind × caller × marking × action)', () => {
+  it('read, list, search, stats and export match the hand-written table', async () => {
+    const mismatches: string[] = [];
+    const printed: string[] = [];
+    for (const [rel, who] of callers) {
+      const cells: string[] = [];
+      for (const kind of KINDS) {
+        const list = await call(who, 'GET', `/api/v1/registry/${kind.name}?limit=500`);
+        const drafts = await call(who, 'GET', `/api/v1/registry/${kind.name}?limit=500&status=draft`);
+        const listed = new Set<string>(
+          [...list.json().items, ...drafts.json().items].map((x: { id: string }) => x.id),
+        );
+        const exp = await call(who, 'GET', `/api/v1/registry/${kind.name}/export?format=json`);
+        const exported = new Set<string>(
+          exp.statusCode === 200 ? exp.json().items.map((x: { id: string }) => x.id) : [],
+        );
+        const stats = await call(who, 'GET', `/api/v1/registry/${kind.name}/stats?groupBy=category`);
+        const statTotal = stats.json().cells.reduce((n: number, c: { measure: number }) => n + c.measure, 0);
+        let expectedStat = 0;
+        for (const rec of records.filter((x) => x.kind === kind.name)) {
+          const want = EXPECTED[rel][rec.c];
+          const read = (await call(who, 'GET', `/api/v1/registry/${kind.name}/${rec.id}`)).statusCode === 200;
+          const found = (await call(who, 'GET', `/api/v1/search?q=${rec.token}`))
+            .json()
+            .items.some((x: { id: string }) => x.id === rec.id);
+          // Search and statistics cover published records; drafts are found by their owners in lists.
+          const published = rec.c !== 'draft_eucab' && !(kind.workflow.fourEyes && rec.c === 'eucab_red');
+          if (want.includes('R') && published) expectedStat++;
+          const readOk = read && listed.has(rec.id) && (found || !published);
+          const got = [readOk ? 'R' : '', exported.has(rec.id) ? 'E' : ''].join('') || '-';
+          const wantRead = (published || rec.c === 'draft_eucab' ? want : '-').replace('U', '') || '-';
+          if (read !== listed.has(rec.id) || (published && read !== found))
+            mismatches.push(
+              `${rel} ${kind.name}/${rec.c}: read=${read} list=${listed.has(rec.id)} search=${found}`,
+            );
+          if (got !== wantRead)
+            mismatches.push(`${rel} ${kind.name}/${rec.c}: expected ${wantRead}, got ${got}`);
+          cells.push(`${kind.name.slice(0, 9)}/${rec.c}=${got}`);
+        }
+        // Statistics cover published records the caller may read (the shared model adds one equipment model).
+        const extra = kind.name === 'equipment_model' && rel !== 'anonymous' ? 1 : 0;
+        if (statTotal !== expectedStat + extra)
+          mismatches.push(`${rel} ${kind.name}: stats count ${statTotal}, expected ${expectedStat + extra}`);
+      }
+      printed.push(`${rel.padEnd(16)} ${cells.join(' ')}`);
+    }
+    console.log(`Registry access matrix (R read/list/search, E export):\n${printed.join('\n')}`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('update and share match the hand-written table', async () => {
+    const mismatches: string[] = [];
+    for (const [rel, who] of callers) {
+      for (const rec of records) {
+        const kind = KINDS.find((k) => k.name === rec.kind)!;
+        const want = EXPECTED[rel][rec.c];
+        const published = rec.c !== 'draft_eucab' && !(kind.workflow.fourEyes && rec.c === 'eucab_red');
+        const effective = published || rec.c === 'draft_eucab' ? want : '-';
+        const share = await call(who, 'POST', `/api/v1/registry/${rec.kind}/${rec.id}/share`, rec.marking);
+        const wantStatus =
+          rel === 'anonymous' ? 401 : effective.includes('U') ? 200 : effective.includes('R') ? 403 : 404;
+        if (share.statusCode !== wantStatus)
+          mismatches.push(
+            `${rel} share ${rec.kind}/${rec.c}: expected ${wantStatus}, got ${share.statusCode}`,
+          );
+        // Four-eyes kinds: a submitted or published record is corrected only by the owner; the same rule.
+        const upd = await call(who, 'PUT', `/api/v1/registry/${rec.kind}/${rec.id}`, { data: rec.data });
+        if (upd.statusCode !== wantStatus)
+          mismatches.push(
+            `${rel} update ${rec.kind}/${rec.c}: expected ${wantStatus}, got ${upd.statusCode}`,
+          );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
