@@ -19,6 +19,13 @@ describe('sign-in with TOTP (an NCP)', () => {
     // Anonymous visitors land on the sign-in page.
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await expectAccessible(page, 'signin');
+    // Keyboard: the first stop is the skip link, which moves focus to the main content.
+    await page.goto('/signin');
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill('wrong-password-123');

@@ -70,6 +70,25 @@ describe('user management by an NCP', () => {
       (await db().selectFrom('users').select('status').where('id', '=', created.id).executeTakeFirstOrThrow())
         .status,
     ).toBe('active');
+
+    // A user locked out after failed sign-ins is unlocked by the NCP.
+    await db()
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() + 3_600_000), failed_logins: 10 })
+      .where('email', '=', 'at.analyst@demo.eucab.eu')
+      .execute();
+    await page.reload();
+    await page.getByRole('button', { name: 'Unlock AT Risk Analyst' }).click();
+    await page.getByRole('status').filter({ hasText: 'AT Risk Analyst was unlocked' }).waitFor();
+    const lockedUntil = async () =>
+      (
+        await db()
+          .selectFrom('users')
+          .select('locked_until')
+          .where('email', '=', 'at.analyst@demo.eucab.eu')
+          .executeTakeFirstOrThrow()
+      ).locked_until;
+    await expect.poll(lockedUntil).toBeNull();
   });
 
   it('imports users from CSV: a bad row is reported by line and column, a good file is imported', async () => {

@@ -68,6 +68,21 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
   );
 }
 
+/** A short name for the record of an event, from its changes (only when the values are visible). */
+function subjectOf(e: AuditEvent): string | null {
+  if (e.valuesHidden || !e.changes) return null;
+  for (const key of ['title', 'name', 'email', 'display_name', 'network']) {
+    const v = e.changes[key];
+    if (typeof v === 'string') return v;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const ba = v as { before?: unknown; after?: unknown };
+      const x = ba.after ?? ba.before;
+      if (typeof x === 'string') return x;
+    }
+  }
+  return null;
+}
+
 /** A compact activity feed (home page, record history). */
 export function ActivityList({ events, showChanges }: { events: AuditEvent[]; showChanges?: boolean }) {
   const { t } = useTranslation();
@@ -78,11 +93,15 @@ export function ActivityList({ events, showChanges }: { events: AuditEvent[]; sh
     <ol className="activity">
       {events.map((e) => {
         const link = recordLink(e.record_kind, e.record_id);
+        const subject = showChanges ? null : subjectOf(e);
         return (
           <li key={e.id}>
             <div className="activity-line">
-              <span className="activity-action">
-                {link ? <Link to={link}>{label(e.action)}</Link> : label(e.action)}
+              <span>
+                <span className="activity-action">
+                  {link ? <Link to={link}>{label(e.action)}</Link> : label(e.action)}
+                </span>
+                {subject && <span className="activity-subject"> · {subject}</span>}
               </span>
               <span className="muted">
                 {t('audit.by', { actor: e.actor_label })} ·{' '}

@@ -267,7 +267,7 @@ function ApiKeys() {
   const fe = fieldErrorsOf(create.error);
   const columns = [
     col.accessor('name', { header: t('apiKeys.name') }),
-    col.accessor('prefix', { header: t('apiKeys.prefix'), cell: (c) => <code>{c.getValue()}…</code> }),
+    col.accessor('prefix', { header: t('apiKeys.prefix'), cell: (c) => <code>eucab_{c.getValue()}_…</code> }),
     col.accessor((k) => k.scopes.join(', '), { id: 'scopes', header: t('apiKeys.scopes') }),
     col.accessor('expires_at', { header: t('apiKeys.expires'), cell: (c) => f.date(c.getValue()) }),
     col.accessor('last_used_at', { header: t('apiKeys.lastUsed'), cell: (c) => f.dateTime(c.getValue()) }),
