@@ -3,6 +3,7 @@ import {
   binColumn,
   computeCuts,
   contributions,
+  contributionsBlock,
   deserializeGbdt,
   predictMargin,
   serializeGbdt,
@@ -103,6 +104,19 @@ describe('trainGbdt', () => {
       const out = new Float64Array(3);
       const bias = contributions(m, test.cols, r, out);
       expect(bias + out[0]! + out[1]! + out[2]!).toBeCloseTo(marg[r]!, 10);
+    }
+  });
+
+  it('blocked attribution is bit-identical to the per-row attribution', () => {
+    const m = trainGbdt(train.cols, train.y, params);
+    const out = new Float64Array(50 * 3);
+    const bias = new Float64Array(50);
+    contributionsBlock(m, test.cols, 100, 150, out, bias);
+    for (let j = 0; j < 50; j++) {
+      const one = new Float64Array(3);
+      const b = contributions(m, test.cols, 100 + j, one);
+      expect(bias[j]).toBe(b);
+      expect(Array.from(out.subarray(j * 3, j * 3 + 3))).toEqual(Array.from(one));
     }
   });
 

@@ -16,7 +16,7 @@ import {
 } from './features.ts';
 import type { Frame } from './frame.ts';
 import {
-  contributions,
+  contributionsBlock,
   DEFAULT_GBDT,
   deserializeGbdt,
   type GbdtModel,
@@ -183,27 +183,37 @@ export function scoreRows(
   const contrib = new Float64Array(F);
   const rc = new Float64Array(R);
   const chunk = opts.chunk ?? 65_536;
+  const BLOCK = 256;
+  const blockOut = new Float64Array(BLOCK * F);
+  const blockBias = new Float64Array(BLOCK);
   for (let s = 0; s < m; s += chunk) {
     const e = Math.min(m, s + chunk);
     const sub = idx instanceof Uint32Array ? idx.subarray(s, e) : Array.prototype.slice.call(idx, s, e);
     const { cols, novelty: nov } = tr.transform(sub);
-    for (let i = 0; i < e - s; i++) {
-      contrib.fill(0);
-      const bias = contributions(model.gbdt, cols, i, contrib);
-      let mg = bias;
-      for (let f = 0; f < F; f++) mg += contrib[f]!;
-      let sc = mg;
-      for (let r = 0; r < R; r++) {
-        const hit = ruleHits[r]![s + i]!;
-        rc[r] = hit ? rules!.rules[r]!.weight : 0;
-        sc += rc[r]!;
-        if (hit && rules!.rules[r]!.mandatory) mandatory[s + i] = 1;
+    for (let b0 = 0; b0 < e - s; b0 += BLOCK) {
+      const b1 = Math.min(e - s, b0 + BLOCK);
+      contributionsBlock(model.gbdt, cols, b0, b1, blockOut, blockBias);
+      for (let i = b0; i < b1; i++) {
+        const o = (i - b0) * F;
+        const bias = blockBias[i - b0]!;
+        let mg = bias;
+        for (let f = 0; f < F; f++) mg += blockOut[o + f]!;
+        let sc = mg;
+        for (let r = 0; r < R; r++) {
+          const hit = ruleHits[r]![s + i]!;
+          rc[r] = hit ? rules!.rules[r]!.weight : 0;
+          sc += rc[r]!;
+          if (hit && rules!.rules[r]!.mandatory) mandatory[s + i] = 1;
+        }
+        margin[s + i] = mg;
+        score[s + i] = sc;
+        probability[s + i] = sigmoid(mg);
+        novelty[s + i] = nov[i]!;
+        if (opts.onExplain) {
+          contrib.set(blockOut.subarray(o, o + F));
+          opts.onExplain(s + i, { bias, features: contrib, rules: rc });
+        }
       }
-      margin[s + i] = mg;
-      score[s + i] = sc;
-      probability[s + i] = sigmoid(mg);
-      novelty[s + i] = nov[i]!;
-      opts.onExplain?.(s + i, { bias, features: contrib, rules: rc });
     }
   }
   return { score, margin, probability, novelty, mandatory, ruleHits };
