@@ -2,14 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { canWrite } from '../access/actor.ts';
 import { markingBody } from '../access/marking-schema.ts';
 import { change } from '../core/change.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
-import { notFound } from '../server/errors.ts';
+import { badRequest, conflict, forbidden, HttpError, notFound } from '../server/errors.ts';
+import { readUpload } from '../server/uploads.ts';
 import type { KindDefinition } from './definition.ts';
 import { exportCsv, exportJson, exportXlsx } from './export.ts';
 import { describeFields, EU_LANGUAGES } from './field-schema.ts';
+import { formatOf, readTable, type Table, TableError } from './import/read-table.ts';
+import { analyseImport, createImportJob, runImportJob } from './import/registry-import.ts';
 import { KINDS } from './kinds/index.ts';
 import { dataDiff } from './record-data.ts';
 import {
@@ -30,6 +34,17 @@ import {
 import { recordAbilities } from './registry-policy.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
+
+/** Imports running in this process (tests wait on them). */
+export const runningRegistryImports = new Map<string, Promise<void>>();
+
+/** Imports take the kind's default marking, narrowed where an import cannot carry it (groups, RED recipients). */
+function importDistribution(kind: KindDefinition): 'organisation' | 'network' | 'eucab' | 'public' {
+  return kind.access.distribution === 'sharing_group' ? 'organisation' : kind.access.distribution;
+}
+function importTlp(kind: KindDefinition): 'clear' | 'green' | 'amber' | 'amber_strict' {
+  return kind.access.tlp === 'red' ? 'amber_strict' : kind.access.tlp;
+}
 const STATUSES = ['draft', 'submitted', 'published', 'retracted'] as const;
 
 function listQuery(kind: KindDefinition) {
@@ -395,6 +410,173 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
         const a = requireUser(req);
         const c = await change(deps, (trx) => addComment(trx, a, kind, req.params.id, req.body));
         return reply.status(201).send(c);
+      },
+    );
+
+    r.post(
+      `${base}/import`,
+      {
+        schema: {
+          tags,
+          summary: `Import ${kind.labelPlural.toLowerCase()} from CSV, XLSX or JSON (multipart field "file"): dry run, or commit as a background job`,
+          description: `Columns are field names (${Object.keys(kind.fields).join(', ')}); list cells separate values with ";", structured cells hold JSON. Rows with the same ${kind.importKey.join(' + ')} as an existing record of your organisation update it. A dry run reports every bad cell (line, column, reason) and how many records would be inserted or updated; a commit with any error writes nothing.`,
+          querystring: z.strictObject({
+            dryRun: z.enum(['true', 'false']).default('true'),
+            publish: z.enum(['true', 'false']).default('false'),
+            distribution: z
+              .enum(['organisation', 'network', 'eucab', 'public'])
+              .default(importDistribution(kind)),
+            tlp: z.enum(['clear', 'green', 'amber', 'amber_strict']).default(importTlp(kind)),
+            language: z.enum(EU_LANGUAGES).default('en'),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const a = requireUser(req);
+        if (!canWrite(a)) throw forbidden('You may not add records (read-only access).');
+        const q = req.query;
+        if (q.distribution === 'public' && q.tlp !== 'clear')
+          throw badRequest('Public distribution is allowed only with TLP:CLEAR.');
+        if (q.publish === 'true' && kind.workflow.fourEyes) {
+          throw forbidden(
+            `Imported ${kind.labelPlural.toLowerCase()} are published only after a second person approves each.`,
+          );
+        }
+        const file = await readUpload(req, 'file');
+        const format = formatOf(file.filename);
+        if (!format)
+          throw new HttpError(415, 'Unsupported media type', 'Upload a .csv, .xlsx or .json file.');
+        let table: Table;
+        try {
+          table = await readTable(format, file.bytes);
+        } catch (e) {
+          if (e instanceof TableError) {
+            const errors = [{ line: e.line, column: e.column, reason: e.message }];
+            if (q.dryRun === 'true')
+              return {
+                dryRun: true,
+                rows: 0,
+                wouldInsert: 0,
+                wouldUpdate: 0,
+                unchanged: 0,
+                errors,
+                errorCount: 1,
+              };
+            return reply
+              .status(422)
+              .type('application/problem+json')
+              .send({
+                type: 'about:blank',
+                title: 'Unprocessable file',
+                status: 422,
+                detail: e.message,
+                errors,
+                errorCount: 1,
+              });
+          }
+          throw e;
+        }
+        const analysis = await analyseImport(db, a, kind, table, q.language);
+        const report = {
+          rows: analysis.rows,
+          wouldInsert: analysis.wouldInsert,
+          wouldUpdate: analysis.wouldUpdate,
+          unchanged: analysis.unchanged,
+          errors: analysis.errors.slice(0, 5000),
+          errorCount: analysis.errors.length,
+        };
+        if (q.dryRun === 'true') return { dryRun: true, ...report };
+        if (analysis.errors.length) {
+          return reply
+            .status(422)
+            .type('application/problem+json')
+            .send({
+              type: 'about:blank',
+              title: 'Unprocessable file',
+              status: 422,
+              detail: `${analysis.errors.length} problem(s) in the file: nothing was imported. Fix them and upload again.`,
+              ...report,
+            });
+        }
+        const networkId =
+          q.distribution === 'network'
+            ? (
+                await db
+                  .selectFrom('networks')
+                  .select('id')
+                  .where('code', '=', kind.network)
+                  .executeTakeFirstOrThrow()
+              ).id
+            : null;
+        const opts = {
+          fileName: file.filename,
+          bytes: file.bytes,
+          distribution: q.distribution,
+          tlp: q.tlp,
+          networkId,
+          publish: q.publish === 'true',
+          language: q.language,
+        };
+        const jobId = await createImportJob(db, a, kind, opts, analysis.staged.length);
+        const run = runImportJob(db, a, kind, jobId, analysis.staged, opts).finally(() =>
+          runningRegistryImports.delete(jobId),
+        );
+        runningRegistryImports.set(jobId, run);
+        return reply.status(202).send({ dryRun: false, jobId, ...report });
+      },
+    );
+
+    r.get(
+      `${base}/import/:jobId`,
+      { schema: { tags, summary: 'Progress of an import', params: z.strictObject({ jobId: z.uuid() }) } },
+      async (req) => {
+        const a = requireUser(req);
+        const job = await db
+          .selectFrom('import_jobs')
+          .selectAll()
+          .where('id', '=', req.params.jobId)
+          .where('kind', '=', kind.name)
+          .where('organisation_id', '=', a.orgId)
+          .executeTakeFirst();
+        if (!job) throw notFound();
+        return job;
+      },
+    );
+
+    r.post(
+      `${base}/import/:jobId/cancel`,
+      {
+        schema: {
+          tags,
+          summary: 'Cancel an import that is still staging',
+          params: z.strictObject({ jobId: z.uuid() }),
+        },
+      },
+      async (req) => {
+        const a = requireUser(req);
+        const done = await db
+          .updateTable('import_jobs')
+          .set({ status: 'cancelled', finished_at: new Date() })
+          .where('id', '=', req.params.jobId)
+          .where('kind', '=', kind.name)
+          .where('organisation_id', '=', a.orgId)
+          .where('status', 'in', ['staging', 'staged'])
+          .returning('status')
+          .executeTakeFirst();
+        if (!done) throw conflict('No import of yours that can still be cancelled.');
+        await db.deleteFrom('import_rows').where('job_id', '=', req.params.jobId).execute();
+        return { status: 'cancelled' };
+      },
+    );
+
+    r.get(
+      `${base}/import-template`,
+      { schema: { tags, summary: 'An empty CSV with the columns of this kind' } },
+      async (_req, reply) => {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="${kind.name}-template.csv"`)
+          .send(`${Object.keys(kind.fields).join(',')}\n`);
       },
     );
 
