@@ -462,17 +462,14 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
                 errors,
                 errorCount: 1,
               };
-            return reply
-              .status(422)
-              .type('application/problem+json')
-              .send({
-                type: 'about:blank',
-                title: 'Unprocessable file',
-                status: 422,
-                detail: e.message,
-                errors,
-                errorCount: 1,
-              });
+            return reply.status(422).type('application/problem+json').send({
+              type: 'about:blank',
+              title: 'Unprocessable file',
+              status: 422,
+              detail: e.message,
+              errors,
+              errorCount: 1,
+            });
           }
           throw e;
         }
