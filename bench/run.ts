@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 const suites = [
   { name: 'risk', file: 'bench/risk/bench.ts' },
   { name: 'screening', file: 'bench/screening/bench.ts' },
+  { name: 'registry', file: 'bench/registry/bench.ts' },
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;
