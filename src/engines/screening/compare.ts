@@ -263,7 +263,10 @@ export function compareNames(q: NormName, c: NormName): NameComparison {
   const unpairedNumber = [...A.filter((_, i) => !usedA[i]), ...B.filter((_, j) => !usedB[j])].some(
     (t) => t.cls === 'number',
   );
-  const listedFactor = significantA || unpairedNumber ? LISTED_EXTRA_CONFLICT : LISTED_EXTRA_COVERED;
+  // a country word only on the listed side names another entity (a subsidiary): as heavy as a conflict
+  const listedCountry = B.some((t, j) => !usedB[j] && t.country);
+  const listedFactor =
+    significantA || unpairedNumber || listedCountry ? LISTED_EXTRA_CONFLICT : LISTED_EXTRA_COVERED;
   const listedCovered =
     B.every((_, j) => usedB[j] || B[j]!.cls === 'particle') &&
     B.filter((t) => t.cls !== 'particle').length >= 2;
@@ -273,6 +276,7 @@ export function compareNames(q: NormName, c: NormName): NameComparison {
   let score = denom > 0 ? (simA + simB) / denom : 0;
   if (chosen.some((cd) => cd.how === 'different number')) notes.push('numbers differ');
   if (unpairedNumber) notes.push('a number on one side only');
+  if (listedCountry) notes.push('a country word on the listed side only');
   // legal forms: both stated and of different classes
   if (q.legal.length && c.legal.length && !q.legal.some((l) => c.legal.includes(l))) {
     score *= 0.97;

@@ -64,6 +64,16 @@ describe('name comparison', () => {
     expect(c.notes).toContain('numbers differ');
   });
 
+  it('treats a country word added on the listed side of an organisation as a different entity', () => {
+    expect(org('Banco Santander S.A.', 'Banco Santander Chile S.A.')).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(org('Banco Santander S.A.', 'Banco Santander Chile S.A.')).toBeGreaterThanOrEqual(
+      REVIEW_THRESHOLD,
+    );
+    expect(org('faberlic', 'FABERLIC EUROPE Sp. z o.o.')).toBeGreaterThan(
+      org('Banco Santander', 'Banco Santander Chile'),
+    );
+  });
+
   it('penalises extra query parts more than extra listed parts (middle names)', () => {
     expect(person('Vladimir Putin', 'Vladimir Vladimirovich Putin')).toBeGreaterThanOrEqual(
       DEFAULT_THRESHOLD,

@@ -5,6 +5,7 @@
  */
 import anyAscii from 'any-ascii';
 import { doubleMetaphone } from 'double-metaphone';
+import { countryCode } from './countries.ts';
 import { referenceTables, tokenForms } from './reference.ts';
 
 export type NameMode = 'person' | 'org';
@@ -23,6 +24,8 @@ export interface NormToken {
   skeleton: string;
   /** Number value for numeric tokens. */
   num?: number;
+  /** Organisation names: the part is a country name (a subsidiary's qualifier: "Banco Santander Chile"). */
+  country?: boolean;
 }
 
 export interface NormName {
@@ -152,6 +155,7 @@ function makeToken(form: string, mode: NameMode, abjad: boolean): NormToken {
     skeleton: skeleton(form),
   };
   if (num !== undefined) tok.num = num;
+  if (mode === 'org' && cls === 'name' && form.length >= 4 && countryCode(form)) tok.country = true;
   return tok;
 }
 
