@@ -40,6 +40,10 @@ const schema = z.object({
     .default(20 * 1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('./web/dist'),
+  OCDS_OCID_PREFIX: z
+    .string()
+    .regex(/^ocds-[a-z0-9]{6}$/, 'an OCDS prefix such as ocds-a1b2c3')
+    .default('ocds-eucab0'),
 });
 
 export type Config = z.infer<typeof schema> & { cookieSecure: boolean; publicUrl: string };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { codeListRoutes } from '../registry/code-list-routes.ts';
+import { tenderOcdsRoutes } from '../registry/kinds/procurement/tender-ocds-routes.ts';
 import { registryRoutes } from '../registry/registry-routes.ts';
 import { searchRoutes } from '../registry/search-routes.ts';
 import type { AppDeps } from '../server/deps.ts';
@@ -26,6 +27,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps) {
   await announcementRoutes(api, deps);
   await notificationRoutes(api, deps);
   await auditRoutes(api, deps);
+  await tenderOcdsRoutes(api, deps);
   await registryRoutes(api, deps);
   await codeListRoutes(api, deps);
   await searchRoutes(api, deps);
