@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api } from './api.ts';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { Loading, PageTitle } from './components/ui.tsx';
 import { storedLanguage } from './i18n/index.ts';
@@ -86,6 +87,7 @@ function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const navigate = useNavigate();
+  const location = useLocation();
   const sessionChanged = useSessionChanged();
   useFocusOnNavigate();
   const { i18n } = useTranslation();
@@ -169,7 +171,7 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
       )}
       <main id="main" tabIndex={-1}>
-        {children}
+        <ErrorBoundary resetKey={location.pathname}>{children}</ErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>

@@ -281,6 +281,48 @@ function IdentityProviders({ organisationId }: { organisationId: string }) {
   );
 }
 
+function RenameOrganisation({ o }: { o: { id: string; name: string } }) {
+  const { t } = useTranslation();
+  const notice = useNotice();
+  const qc = useQueryClient();
+  const [name, setName] = useState(o.name);
+  const m = useMutation({
+    mutationFn: () => api(`/organisations/${o.id}`, { method: 'PATCH', body: { name: name.trim() } }),
+    onSuccess: () => {
+      notice('success', t('organisations.renamed'));
+      void qc.invalidateQueries({ queryKey: ['organisation', o.id] });
+      void qc.invalidateQueries({ queryKey: ['organisations'] });
+    },
+  });
+  return (
+    <form
+      className="stack"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        m.mutate();
+      }}
+    >
+      <TextField
+        label={t('organisations.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        error={fieldErrorsOf(m.error).name}
+      />
+      <ErrorMessage error={m.error} />
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button-secondary"
+          disabled={m.isPending || name.trim() === o.name}
+        >
+          {t('organisations.rename')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 interface OrgDetail extends OrganisationRow {
   contacts: { id: string; display_name: string; role: string }[];
 }
@@ -323,6 +365,7 @@ export function OrganisationPage() {
               </div>
             )}
           </dl>
+          {o.abilities.update && <RenameOrganisation o={o} />}
           {o.abilities.manageUsers && (
             <p>
               <Link className="button button-secondary" to={`/users?organisationId=${o.id}`}>

@@ -192,7 +192,6 @@ export function UsersPage() {
                   })
                 }
                 aria-label={t('users.disableNamed', { name: u.display_name })}
-                disabled={u.id === me.user.id}
               >
                 {t('users.disable')}
               </button>
