@@ -123,9 +123,19 @@ function build(): Map<string, string> {
 
 const ISO2 = /^[A-Za-z]{2}$/;
 
+const memo = new Map<string, string | undefined>();
+
 /** ISO-2 code for a country name or code, or undefined when unknown. */
 export function countryCode(value: string | undefined): string | undefined {
   if (!value) return undefined;
+  if (memo.has(value)) return memo.get(value);
+  const code = lookup(value);
+  if (memo.size > 100_000) memo.clear();
+  memo.set(value, code);
+  return code;
+}
+
+function lookup(value: string): string | undefined {
   const v = value.trim();
   if (!v) return undefined;
   table ??= build();
