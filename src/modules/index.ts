@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { codeListRoutes } from '../registry/code-list-routes.ts';
 import { tenderOcdsRoutes } from '../registry/kinds/procurement/tender-ocds-routes.ts';
+import { registryExtraRoutes } from '../registry/registry-extra-routes.ts';
 import { registryRoutes } from '../registry/registry-routes.ts';
 import { searchRoutes } from '../registry/search-routes.ts';
 import type { AppDeps } from '../server/deps.ts';
@@ -28,6 +29,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps) {
   await notificationRoutes(api, deps);
   await auditRoutes(api, deps);
   await tenderOcdsRoutes(api, deps);
+  await registryExtraRoutes(api, deps);
   await registryRoutes(api, deps);
   await codeListRoutes(api, deps);
   await searchRoutes(api, deps);

@@ -10,6 +10,18 @@ import { recordAbilities } from './registry-policy.ts';
  * the record; the title is quoted only where the marking allows. Comments and registered
  * interest notify the owning organisation's author.
  */
+/** A subscription matches when it has no field, or when the field's value (or one of its values) starts with the prefix. */
+export function matchesSubscription(
+  data: Record<string, unknown>,
+  field: string | null,
+  prefix: string | null,
+): boolean {
+  if (!field || !prefix) return true;
+  const v = data[field];
+  const values = Array.isArray(v) ? v : [v];
+  return values.some((x) => typeof x === 'string' && x.toLowerCase().startsWith(prefix.toLowerCase()));
+}
+
 export function registerRegistryNotifications(outbox: OutboxWorker) {
   outbox.register('registry.changed', async (trx, payload) => {
     const kind = kindByName(String(payload.kind));
@@ -27,11 +39,12 @@ export function registerRegistryNotifications(outbox: OutboxWorker) {
       .where('network_id', '=', network.id)
       .where('status', '=', 'active')
       .execute();
-    const subscribers = await trx
+    const subscriptions = await trx
       .selectFrom('registry_subscriptions')
-      .select('user_id')
+      .select(['user_id', 'field', 'prefix'])
       .where('kind', '=', kind.name)
       .execute();
+    const subscribers = subscriptions.filter((s) => matchesSubscription(env.data, s.field, s.prefix));
     const candidates = new Set([
       ...members.map((m) => m.user_id),
       ...subscribers.map((s) => s.user_id),

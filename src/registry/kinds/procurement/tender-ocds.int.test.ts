@@ -53,8 +53,8 @@ it('exports published tenders as a valid OCDS release package, only to readers',
     value: { amount: 3_000_000, currency: 'EUR' },
   });
 
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
+  const ajv = new Ajv.default({ strict: false, allErrors: true });
+  addFormats.default(ajv);
   ajv.addSchema(JSON.parse(readFileSync(new URL('release-schema.json', SCHEMAS), 'utf8')));
   const validate = ajv.compile(
     JSON.parse(readFileSync(new URL('release-package-schema.json', SCHEMAS), 'utf8')),
