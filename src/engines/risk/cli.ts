@@ -278,7 +278,11 @@ async function main(argv: string[]): Promise<void> {
       const top = num(v, 'top', 5, (x) => Number.isInteger(x) && x >= 0);
       const frame = await loadFrame([input], modelMapping(model));
       const t = Date.now();
-      const res = scoreRows(model, frame);
+      const res = scoreRows(model, frame, null, {
+        onProgress: (done, total) => {
+          if (total > 100_000) log(`scored ${done}/${total}`);
+        },
+      });
       log(`scored ${frame.n} rows in ${Date.now() - t} ms`);
       if (cmd === 'score') {
         const order = rankOrder(res.score, frame.ids);

@@ -353,6 +353,7 @@ export class FrameTransformer {
   private single: Array<{ code: Int32Array; rate: Float64Array; count: Float64Array } | null> = [];
   private pairCache: Array<Map<number, number>> = [];
   private pairStats: Array<{ rate: number[]; count: number[] }> = [];
+  private pairTable: Array<Int32Array | null> = [];
   private hs6Rel: Float64Array | null = null;
 
   constructor(
@@ -419,18 +420,27 @@ export class FrameTransformer {
         });
         const cache = this.pairCache[k]!;
         const st = this.pairStats[k]!;
+        const mult = cc.map((c) => c.dict.length + 1);
+        const space = mult.reduce((a, b) => a * b, 1);
+        // small key spaces: a dense table (index + 1, 0 = not looked up yet) instead of the map
+        let table = this.pairTable[k] ?? null;
+        if (!table && space <= 1 << 22) {
+          table = new Int32Array(space);
+          this.pairTable[k] = table;
+        }
         for (let i = 0; i < m; i++) {
           const r = rows[i]!;
           let key = 0;
-          for (let j = 0; j < cc.length; j++) key = key * (cc[j]!.dict.length + 1) + cc[j]!.codes[r]! + 1;
-          let idx = cache.get(key);
-          if (idx === undefined) {
+          for (let j = 0; j < cc.length; j++) key = key * mult[j]! + cc[j]!.codes[r]! + 1;
+          let idx = table ? table[key]! - 1 : (cache.get(key) ?? -1);
+          if (idx < 0) {
             const str = cc.map((c) => (c.codes[r]! < 0 ? '' : c.dict[c.codes[r]!]!)).join(SEP);
             const t = e.table.get(str);
             idx = st.rate.length;
             st.rate.push(t ? (t[0] + s * p.prior) / (t[1] + s) : p.prior);
             st.count.push(t ? t[1] : 0);
-            cache.set(key, idx);
+            if (table) table[key] = idx + 1;
+            else cache.set(key, idx);
           }
           rate[i] = st.rate[idx]!;
           count[i] = st.count[idx]!;

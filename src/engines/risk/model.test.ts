@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Frame, readFrame } from './frame.ts';
-import { evaluateModel, loadModel, modelToJson, type RiskModel, scoreRows, trainModel } from './model.ts';
+import {
+  evaluateModel,
+  loadModel,
+  modelToJson,
+  type RiskModel,
+  scoreRows,
+  topContributions,
+  trainModel,
+} from './model.ts';
 import type { RuleSet } from './rules.ts';
 import { headLines, KCS_MAPPING, KCS_TRAIN, tmpDir, writeTemp } from './test-helpers.ts';
 
@@ -111,6 +119,19 @@ describe('risk model', () => {
     );
     expect(() => loadModel({ ...doc, version: 2 })).toThrow(/unsupported model version 2/);
     expect(() => loadModel({ format: 'other' })).toThrow(/not a risk model/);
+  });
+
+  it('top contributions are the k largest in absolute value, rules included', () => {
+    scoreRows(model, frame, test.slice(0, 200), {
+      onExplain: (_i, e) => {
+        const all = [
+          ...Array.from(e.features, (value, f) => ({ name: model.pipeline.featureNames[f]!, value })),
+          ...Array.from(e.rules, (value, r) => ({ name: `rule:${rules.rules[r]!.id}`, value })),
+        ].filter((x) => x.value !== 0);
+        all.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || (a.name < b.name ? -1 : 1));
+        expect(topContributions(model, e, 5)).toEqual(all.slice(0, 5));
+      },
+    });
   });
 
   it('learns something real on the slice (better than chance on later rows)', () => {

@@ -166,6 +166,7 @@ export function scoreRows(
     chunk?: number;
     onExplain?: (i: number, e: Explanation) => void;
     transformer?: FrameTransformer;
+    onProgress?: (done: number, total: number) => void;
   } = {},
 ): ScoreResult {
   const idx = rows ?? Uint32Array.from({ length: frame.n }, (_, i) => i);
@@ -215,6 +216,7 @@ export function scoreRows(
         }
       }
     }
+    opts.onProgress?.(e, m);
   }
   return { score, margin, probability, novelty, mandatory, ruleHits };
 }
@@ -245,13 +247,29 @@ export function topContributions(
   e: Explanation,
   k: number,
 ): Array<{ name: string; value: number }> {
-  const items: Array<{ name: string; value: number }> = [];
+  // partial selection of the k largest |contribution| (ties by name), no full sort
   const names = model.pipeline.featureNames;
-  for (let f = 0; f < e.features.length; f++)
-    if (e.features[f] !== 0) items.push({ name: names[f]!, value: e.features[f]! });
-  if (model.rules)
-    for (let r = 0; r < e.rules.length; r++)
-      if (e.rules[r] !== 0) items.push({ name: `rule:${model.rules.rules[r]!.id}`, value: e.rules[r]! });
-  items.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || (a.name < b.name ? -1 : 1));
-  return items.slice(0, k);
+  const ruleNames = model.rules ? model.rules.rules.map((r) => `rule:${r.id}`) : [];
+  const top: Array<{ name: string; value: number }> = [];
+  const consider = (name: string, value: number): void => {
+    if (value === 0 || k <= 0) return;
+    const a = Math.abs(value);
+    if (top.length === k) {
+      const last = top[k - 1]!;
+      const la = Math.abs(last.value);
+      if (a < la || (a === la && name > last.name)) return;
+    }
+    let pos = top.length;
+    while (pos > 0) {
+      const prev = top[pos - 1]!;
+      const pa = Math.abs(prev.value);
+      if (pa > a || (pa === a && prev.name < name)) break;
+      pos--;
+    }
+    top.splice(pos, 0, { name, value });
+    if (top.length > k) top.pop();
+  };
+  for (let f = 0; f < e.features.length; f++) consider(names[f]!, e.features[f]!);
+  for (let r = 0; r < e.rules.length; r++) consider(ruleNames[r]!, e.rules[r]!);
+  return top;
 }
