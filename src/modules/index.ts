@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { codeListRoutes } from '../registry/code-list-routes.ts';
+import { complianceRoutes } from '../registry/compliance-routes.ts';
 import { tenderOcdsRoutes } from '../registry/kinds/procurement/tender-ocds-routes.ts';
 import { registryExtraRoutes } from '../registry/registry-extra-routes.ts';
 import { registryRoutes } from '../registry/registry-routes.ts';
@@ -30,6 +31,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps) {
   await auditRoutes(api, deps);
   await tenderOcdsRoutes(api, deps);
   await registryExtraRoutes(api, deps);
+  await complianceRoutes(api, deps);
   await registryRoutes(api, deps);
   await codeListRoutes(api, deps);
   await searchRoutes(api, deps);

@@ -79,3 +79,75 @@ describe('alerts and attachments', () => {
     expect((await (await t.as('de.analyst@demo.eucab.eu')).get(url)).statusCode).toBe(200);
   });
 });
+
+describe('compliance view', () => {
+  it('judges models and field tests of the category against a published requirement set, with unit conversion', async () => {
+    const m1 = (
+      await de.post('/api/v1/registry/equipment_model', {
+        publish: true,
+        data: {
+          manufacturer: 'A',
+          model: 'Strong',
+          category: 'nii',
+          technology: 'xray_high',
+          specifications: [{ metric: 'penetration_steel', value: 32, unit: 'cm' }],
+        },
+      })
+    ).json().id;
+    const m2 = (
+      await de.post('/api/v1/registry/equipment_model', {
+        publish: true,
+        data: {
+          manufacturer: 'B',
+          model: 'Weak',
+          category: 'nii',
+          technology: 'xray_low',
+          specifications: [{ metric: 'penetration_steel', value: 250, unit: 'mm' }],
+        },
+      })
+    ).json().id;
+    await de.post('/api/v1/registry/field_test', {
+      publish: true,
+      data: {
+        reference: 'FT-9',
+        title: 'Port trial',
+        model: m2,
+        category: 'nii',
+        start_date: '2026-04-01',
+        outcome: 'passed',
+        metrics: [{ metric: 'penetration_steel', value: 0.31, unit: 'm' }],
+      },
+    });
+    const set = (
+      await de.post('/api/v1/registry/requirement_set', {
+        data: {
+          title: 'Cargo scanners',
+          category: 'nii',
+          version_label: '1',
+          requirements: [
+            {
+              req_id: 'P1',
+              text: 'Steel penetration ≥ 300 mm',
+              kind: 'performance',
+              metric: 'penetration_steel',
+              comparison: 'min',
+              threshold: 300,
+              unit: 'mm',
+              standard: 'IEC 62523',
+            },
+          ],
+        },
+      })
+    ).json().id;
+    await de.post(`/api/v1/registry/requirement_set/${set}/submit`);
+    await (await t.as('de.analyst@demo.eucab.eu')).post(`/api/v1/registry/requirement_set/${set}/publish`);
+    const res = (
+      await (await t.as('fr.expert@demo.eucab.eu')).get(`/api/v1/registry/requirement_set/${set}/compliance`)
+    ).json();
+    const verdict = (id: string) => res.subjects.find((s: { id: string }) => s.id === id)?.results[0].verdict;
+    expect(verdict(m1)).toBe('pass');
+    expect(verdict(m2)).toBe('fail');
+    const trial = res.subjects.find((s: { kind: string }) => s.kind === 'field_test');
+    expect(trial.results[0]).toMatchObject({ verdict: 'pass', converted: 310 });
+  });
+});
