@@ -30,9 +30,11 @@ export interface ParseStats {
   aliases: number;
   /** Secondary-file rows that reference no primary entry (skipped). */
   orphans: number;
+  /** Records carrying a name in its original script (UN NAME_ORIGINAL_SCRIPT). */
+  originalScript: number;
 }
 
-export const newStats = (): ParseStats => ({ aliases: 0, orphans: 0 });
+export const newStats = (): ParseStats => ({ aliases: 0, orphans: 0, originalScript: 0 });
 
 export type TextInput = string | AsyncIterable<string | Buffer> | Iterable<string | Buffer>;
 

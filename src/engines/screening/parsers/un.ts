@@ -51,7 +51,9 @@ function toEntity(r: RawRecord, source: string, stats: ParseStats): Entity {
   const primary = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME'].map(f).filter(Boolean).join(' ');
   if (!primary) throw new ParseError(source, r.line, `${r.kind} ${dataId} has no FIRST_NAME`);
   addName(e, primary, 'primary');
-  for (const o of r.fields.NAME_ORIGINAL_SCRIPT ?? []) addName(e, o, 'alias');
+  const original = (r.fields.NAME_ORIGINAL_SCRIPT ?? []).filter((o) => o.trim());
+  if (original.length) stats.originalScript++;
+  for (const o of original) addName(e, o, 'alias');
   for (const g of r.groups) {
     const v = g.values;
     if (g.tag.endsWith('_ALIAS')) {
