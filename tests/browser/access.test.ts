@@ -126,6 +126,19 @@ describe('access in the browser', () => {
     await page.getByRole('link', { name: 'route.txt' }).waitFor();
     await expectAccessible(page, 'announcement-author');
 
+    // The named recipient is notified (without the RED title) and marks it read.
+    await env.t.rt.outbox.drain();
+    const reader = await env.page();
+    await signIn(reader, env.t, 'be.expert@demo.eucab.eu');
+    await reader.getByRole('link', { name: /Notifications 1 unread/ }).click();
+    await reader.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    const item = reader.getByRole('listitem').filter({ hasText: 'New' });
+    await item.first().waitFor();
+    expect(await item.first().textContent()).not.toContain('Controlled delivery');
+    await expectAccessible(reader, 'notifications-unread');
+    await reader.getByRole('button', { name: 'Mark as read' }).first().click();
+    await reader.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+
     await page.getByRole('button', { name: 'Retract' }).click();
     await page.getByRole('button', { name: 'Yes, retract' }).click();
     await page.getByRole('heading', { name: 'Announcements', level: 1 }).waitFor();

@@ -80,9 +80,11 @@ export function HomePage() {
               {notes.data.items.map((n) => (
                 <li key={n.id}>
                   {n.record_kind === 'announcement' && n.record_id ? (
-                    <Link to={`/announcements/${n.record_id}`}>{n.summary}</Link>
+                    <Link to={`/announcements/${n.record_id}`}>
+                      {n.summary || t('notifications.unquoted')}
+                    </Link>
                   ) : (
-                    <span>{n.summary}</span>
+                    <span>{n.summary || t('notifications.unquoted')}</span>
                   )}
                   <span className="muted">{f.dateTime(n.created_at)}</span>
                 </li>

@@ -61,9 +61,9 @@ export function NotificationsPage() {
               <div>
                 {!n.read_at && <span className="pill pill-new">{t('notifications.new')}</span>}{' '}
                 {n.record_kind === 'announcement' && n.record_id ? (
-                  <Link to={`/announcements/${n.record_id}`}>{n.summary}</Link>
+                  <Link to={`/announcements/${n.record_id}`}>{n.summary || t('notifications.unquoted')}</Link>
                 ) : (
-                  <span>{n.summary}</span>
+                  <span>{n.summary || t('notifications.unquoted')}</span>
                 )}
                 <p className="muted">
                   <time dateTime={n.created_at}>{f.dateTime(n.created_at)}</time>

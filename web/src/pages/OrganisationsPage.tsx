@@ -175,7 +175,10 @@ function IdentityProviders({ organisationId }: { organisationId: string }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['identity-providers'],
-    queryFn: () => api<{ items: IdentityProvider[]; redirectUriPattern: string }>('/identity-providers'),
+    queryFn: () =>
+      api<{ items: IdentityProvider[]; redirectUri?: string; redirectUriPattern?: string }>(
+        '/identity-providers',
+      ),
   });
   const [form, setForm] = useState({ name: '', issuer: '', clientId: '', clientSecret: '' });
   const create = useMutation({
@@ -196,9 +199,9 @@ function IdentityProviders({ organisationId }: { organisationId: string }) {
   return (
     <div className="stack">
       <p className="hint">{t('idp.intro')}</p>
-      {q.data && (
+      {(q.data?.redirectUri ?? q.data?.redirectUriPattern) && (
         <p className="hint">
-          {t('idp.redirect')} <code>{q.data.redirectUriPattern}</code>
+          {t('idp.redirect')} <code>{q.data.redirectUri ?? q.data.redirectUriPattern}</code>
         </p>
       )}
       {mine.length === 0 ? (
