@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { verifyAuditChain } from '../audit/verify-chain.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
+import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
@@ -61,6 +62,7 @@ async function main() {
         if (!seeded) {
           console.log('Loading the demo data set …');
           const creds = await seedDemoData(rt.db);
+          await seedProcurementDemo(rt.db);
           mkdirSync(config.DATA_DIR, { recursive: true });
           const lines = [
             'DEMO sign-ins of the EUCAB Cooperation Platform (demo data, not for production).',
