@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { verifyAuditChain } from '../audit/verify-chain.ts';
+import { indexMigrationSql } from '../registry/index-sql.ts';
+import { KINDS } from '../registry/kinds/index.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
@@ -21,6 +24,7 @@ Commands:
                             create the first platform administrator (Support unit) and print
                             a one-time password-setting link; works only while none exists
   verify-audit              verify the audit hash chain; names the first broken link
+  registry-indexes          print the SQL of the index migration the registry definitions need
   help                      this text
 
 Configuration comes from environment variables (see README.md).`;
@@ -137,6 +141,15 @@ async function main() {
         fail((e as Error).message);
       }
       await rt.close();
+      return;
+    }
+    case 'registry-indexes': {
+      // Prints the SQL of the next generated index migration (empty when definitions and database agree).
+      const rt = await createRuntime(config);
+      const rows = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes WHERE indexname LIKE 'registry_idx_%'`.execute(rt.db);
+      await rt.close();
+      const out = indexMigrationSql(KINDS, rows.rows.map((r) => r.indexname));
+      console.log(out || '-- the database already has the indexes the definitions ask for');
       return;
     }
     case 'verify-audit': {
