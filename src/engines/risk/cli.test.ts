@@ -105,6 +105,16 @@ describe('cli', () => {
       expect(row[header.indexOf('explanation')]).toMatch(/^[^;]+ [+-]\d\.\d{4}(; [^;]+ [+-]\d\.\d{4}){4}$/);
     }
 
+    // the one-pass compact writer gives the same ranking, scores and explanations as the full writer
+    const compact = join(dir, 'compact.csv');
+    r = await cli(['score', '--model', model, '--input', valid, '--out', compact]);
+    expect(r.code).toBe(0);
+    const crows = parseCsv(readFileSync(compact, 'utf8'));
+    const ei = header.indexOf('explanation');
+    expect(crows.map((x) => [x[0], x[2], x[ei], x[base]])).toEqual(
+      rows.map((x) => [x[0], x[2], x[ei], x[base]]),
+    );
+
     const sel = join(dir, 'sel.csv');
     r = await cli([
       'select',

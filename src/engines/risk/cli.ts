@@ -13,10 +13,13 @@ import { type evaluateScores, rankOrder } from './metrics.ts';
 import {
   type Explanation,
   evaluateModel,
+  explanationNames,
   loadModel,
   modelToJson,
   type RiskModel,
+  type ScoreResult,
   scoreRows,
+  topContributionIndices,
   topContributions,
   trainModel,
 } from './model.ts';
@@ -154,6 +157,68 @@ function explanationCells(model: RiskModel, e: Explanation, top: number): string
   return [items.map((c) => `${c.name} ${c.value >= 0 ? '+' : ''}${c.value.toFixed(4)}`).join('; ')];
 }
 
+/** Ranked output from one scoring pass: the top-k explanation of every row is kept compactly. */
+async function writeCompact(
+  model: RiskModel,
+  frame: Frame,
+  res: ScoreResult,
+  top: { idx: Int32Array; val: Float64Array; bias: Float64Array; k: number },
+  order: ArrayLike<number>,
+  out: string,
+  opts: { extra?: (pos: number) => string[]; extraHeader?: string[] },
+): Promise<void> {
+  const { names } = explanationNames(model);
+  const ruleIds = model.rules?.rules.map((r) => r.id) ?? [];
+  const header = [
+    'id',
+    'rank',
+    'score',
+    'probability',
+    ...(opts.extraHeader ?? []),
+    'mandatory',
+    'rule_hits',
+    'explanation',
+    'base',
+  ];
+  const w = new AtomicWriter(out);
+  try {
+    await w.write(csvLine(header));
+    let text = '';
+    for (let p = 0; p < order.length; p++) {
+      const i = order[p]!;
+      const hits = ruleIds.filter((_, r) => res.ruleHits[r]![i] === 1);
+      let expl = '';
+      for (let t = 0; t < top.k; t++) {
+        const j = top.idx[i * top.k + t]!;
+        if (j < 0) break;
+        const v = top.val[i * top.k + t]!;
+        expl += `${t ? '; ' : ''}${names[j]} ${v >= 0 ? '+' : ''}${v.toFixed(4)}`;
+      }
+      text += csvLine([
+        frame.ids[i]!,
+        p + 1,
+        res.score[i]!,
+        res.probability[i]!,
+        ...(opts.extra ? opts.extra(p) : []),
+        res.mandatory[i]!,
+        hits.join(';'),
+        expl,
+        top.bias[i]!,
+      ]);
+      if (text.length > 1 << 20) {
+        await w.write(text);
+        text = '';
+      }
+      if (order.length > 200_000 && (p + 1) % 200_000 === 0) log(`wrote ${p + 1}/${order.length} rows`);
+    }
+    await w.write(text);
+    await w.commit();
+  } catch (e) {
+    w.abort();
+    throw e;
+  }
+}
+
 async function writeScored(
   model: RiskModel,
   frame: Frame,
@@ -278,15 +343,32 @@ async function main(argv: string[]): Promise<void> {
       const top = num(v, 'top', 5, (x) => Number.isInteger(x) && x >= 0);
       const frame = await loadFrame([input], modelMapping(model));
       const t = Date.now();
+      const full = v.full === true;
+      const K = top;
+      const compact = full
+        ? null
+        : {
+            idx: new Int32Array(frame.n * K),
+            val: new Float64Array(frame.n * K),
+            bias: new Float64Array(frame.n),
+            k: K,
+          };
       const res = scoreRows(model, frame, null, {
         onProgress: (done, total) => {
           if (total > 100_000) log(`scored ${done}/${total}`);
         },
+        onExplain: compact
+          ? (i, e) => {
+              compact.bias[i] = e.bias;
+              topContributionIndices(model, e, K, compact.idx, compact.val, i * K);
+            }
+          : undefined,
       });
       log(`scored ${frame.n} rows in ${Date.now() - t} ms`);
       if (cmd === 'score') {
         const order = rankOrder(res.score, frame.ids);
-        await writeScored(model, frame, order, out, { top, full: v.full === true });
+        if (compact) await writeCompact(model, frame, res, compact, order, out, {});
+        else await writeScored(model, frame, order, out, { top, full });
       } else {
         const ex = exploration(v);
         const sel = selectBatch({
@@ -301,12 +383,9 @@ async function main(argv: string[]): Promise<void> {
           seed: num(v, 'seed', 1, Number.isInteger),
         });
         log(`selected ${sel.rows.length} of ${frame.n} (budget ${sel.k}, exploration ${sel.exploreK})`);
-        await writeScored(model, frame, sel.rows, out, {
-          top,
-          full: v.full === true,
-          extraHeader: ['reason'],
-          extra: (pos) => [sel.reasons[pos]!],
-        });
+        const extra = { extraHeader: ['reason'], extra: (pos: number) => [sel.reasons[pos]!] };
+        if (compact) await writeCompact(model, frame, res, compact, sel.rows, out, extra);
+        else await writeScored(model, frame, sel.rows, out, { top, full, ...extra });
       }
       log(`written to ${out}`);
       return;

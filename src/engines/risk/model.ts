@@ -242,34 +242,74 @@ export function evaluateModel(
 }
 
 /** Top contributions as readable text, e.g. "rate:hs6×origin +1.234". */
+const nameCache = new WeakMap<RiskModel, { names: string[]; rank: Int32Array }>();
+
+/** Explanation item names (features, then `rule:<id>`) and their rank in string order (for ties). */
+export function explanationNames(model: RiskModel): { names: string[]; rank: Int32Array } {
+  let c = nameCache.get(model);
+  if (!c) {
+    const names = [...model.pipeline.featureNames, ...(model.rules?.rules.map((r) => `rule:${r.id}`) ?? [])];
+    const order = names
+      .map((_, i) => i)
+      .sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : a - b));
+    const rank = new Int32Array(names.length);
+    order.forEach((i, r) => {
+      rank[i] = r;
+    });
+    c = { names, rank };
+    nameCache.set(model, c);
+  }
+  return c;
+}
+
+/**
+ * Indices (features, then F + rule) of the k largest |contribution|, ties by name; written to
+ * idx[off..off+k) (-1 when fewer) and val[off..off+k). Returns how many were written.
+ */
+export function topContributionIndices(
+  model: RiskModel,
+  e: Explanation,
+  k: number,
+  idx: Int32Array,
+  val: Float64Array,
+  off = 0,
+): number {
+  const { rank } = explanationNames(model);
+  const F = e.features.length;
+  let len = 0;
+  for (let j = 0; j < F + e.rules.length; j++) {
+    const v = j < F ? e.features[j]! : e.rules[j - F]!;
+    if (v === 0 || k <= 0) continue;
+    const a = Math.abs(v);
+    if (len === k) {
+      const la = Math.abs(val[off + k - 1]!);
+      if (a < la || (a === la && rank[j]! > rank[idx[off + k - 1]!]!)) continue;
+    }
+    let pos = len < k ? len : k - 1;
+    while (pos > 0) {
+      const pa = Math.abs(val[off + pos - 1]!);
+      if (pa > a || (pa === a && rank[idx[off + pos - 1]!]! < rank[j]!)) break;
+      idx[off + pos] = idx[off + pos - 1]!;
+      val[off + pos] = val[off + pos - 1]!;
+      pos--;
+    }
+    idx[off + pos] = j;
+    val[off + pos] = v;
+    if (len < k) len++;
+  }
+  for (let t = len; t < k; t++) idx[off + t] = -1;
+  return len;
+}
+
+/** Top contributions as name/value pairs, largest |value| first (ties by name). */
 export function topContributions(
   model: RiskModel,
   e: Explanation,
   k: number,
 ): Array<{ name: string; value: number }> {
-  // partial selection of the k largest |contribution| (ties by name), no full sort
-  const names = model.pipeline.featureNames;
-  const ruleNames = model.rules ? model.rules.rules.map((r) => `rule:${r.id}`) : [];
-  const top: Array<{ name: string; value: number }> = [];
-  const consider = (name: string, value: number): void => {
-    if (value === 0 || k <= 0) return;
-    const a = Math.abs(value);
-    if (top.length === k) {
-      const last = top[k - 1]!;
-      const la = Math.abs(last.value);
-      if (a < la || (a === la && name > last.name)) return;
-    }
-    let pos = top.length;
-    while (pos > 0) {
-      const prev = top[pos - 1]!;
-      const pa = Math.abs(prev.value);
-      if (pa > a || (pa === a && prev.name < name)) break;
-      pos--;
-    }
-    top.splice(pos, 0, { name, value });
-    if (top.length > k) top.pop();
-  };
-  for (let f = 0; f < e.features.length; f++) consider(names[f]!, e.features[f]!);
-  for (let r = 0; r < e.rules.length; r++) consider(ruleNames[r]!, e.rules[r]!);
-  return top;
+  const idx = new Int32Array(Math.max(0, k));
+  const val = new Float64Array(Math.max(0, k));
+  const n = topContributionIndices(model, e, k, idx, val);
+  const { names } = explanationNames(model);
+  return Array.from({ length: n }, (_, t) => ({ name: names[idx[t]!]!, value: val[t]! }));
 }
