@@ -31,6 +31,17 @@ describe('platform administration', () => {
       .executeTakeFirstOrThrow();
     expect(org.type).toBe('eucab_unit');
 
+    // Sharing groups of organisations.
+    await page.getByRole('link', { name: 'Organisations' }).first().click();
+    await page.getByRole('link', { name: 'Sharing groups' }).click();
+    await page.getByRole('heading', { name: 'Baltic Sea customs group (demo)' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Alpine customs group');
+    await page.getByLabel('AT — Austria', { exact: false }).check();
+    await page.getByLabel('SI — Slovenia', { exact: false }).check();
+    await page.getByRole('button', { name: 'Create sharing group' }).click();
+    await page.getByRole('heading', { name: 'Alpine customs group' }).waitFor();
+    await expectAccessible(page, 'sharing-groups');
+
     // The audit trail: an announcement the administrator may not read shows "values hidden".
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
     await page.getByLabel('Kind of record').selectOption('announcement');

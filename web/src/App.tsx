@@ -17,6 +17,7 @@ import { NetworkPage } from './pages/NetworkPage.tsx';
 import { NetworksPage } from './pages/NetworksPage.tsx';
 import { NotificationsPage } from './pages/NotificationsPage.tsx';
 import { OrganisationPage, OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { SharingGroupsPage } from './pages/SharingGroupsPage.tsx';
 import {
   EnrolPage,
   ForgotPasswordPage,
@@ -226,6 +227,7 @@ export function App() {
         <Route path="/notifications" element={p(<NotificationsPage />)} />
         <Route path="/organisations" element={p(<OrganisationsPage />)} />
         <Route path="/organisations/:id" element={p(<OrganisationPage />)} />
+        <Route path="/sharing-groups" element={p(<SharingGroupsPage />)} />
         <Route path="/users" element={p(<UsersPage />)} />
         <Route path="/users/import" element={p(<UserImportPage />)} />
         <Route path="/users/:id" element={p(<UserPage />)} />

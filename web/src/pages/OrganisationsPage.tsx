@@ -122,6 +122,9 @@ export function OrganisationsPage() {
   return (
     <>
       <PageTitle>{t('organisations.title')}</PageTitle>
+      <p>
+        <Link to="/sharing-groups">{t('organisations.sharingGroupsLink')}</Link>
+      </p>
       <div className="filter-row">
         <SelectField
           label={t('organisations.filterType')}
