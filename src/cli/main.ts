@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { verifyAuditChain } from '../audit/verify-chain.ts';
+import { ConfigError, loadConfig } from '../config/config.ts';
 import { indexMigrationSql } from '../registry/index-sql.ts';
 import { KINDS } from '../registry/kinds/index.ts';
-import { ConfigError, loadConfig } from '../config/config.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { buildApp } from '../server/app.ts';
@@ -146,9 +146,14 @@ async function main() {
     case 'registry-indexes': {
       // Prints the SQL of the next generated index migration (empty when definitions and database agree).
       const rt = await createRuntime(config);
-      const rows = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes WHERE indexname LIKE 'registry_idx_%'`.execute(rt.db);
+      const rows = await sql<{
+        indexname: string;
+      }>`SELECT indexname FROM pg_indexes WHERE indexname LIKE 'registry_idx_%'`.execute(rt.db);
       await rt.close();
-      const out = indexMigrationSql(KINDS, rows.rows.map((r) => r.indexname));
+      const out = indexMigrationSql(
+        KINDS,
+        rows.rows.map((r) => r.indexname),
+      );
       console.log(out || '-- the database already has the indexes the definitions ask for');
       return;
     }

@@ -241,6 +241,7 @@ export interface ImportJobsTable {
   error: string | null;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  heartbeat_at: Timestamp;
 }
 
 export interface ImportRowsTable {

@@ -7,6 +7,7 @@ import { createOutboxWorker } from '../outbox/outbox-worker.ts';
 import { registerRegistryNotifications } from '../registry/registry-notifications.ts';
 import { ensureReferenceData } from '../seed/reference-data.ts';
 import type { AppDeps } from './deps.ts';
+import { failInterruptedImports } from './interrupted-jobs.ts';
 
 /** Opens the database, applies migrations and reference data, and wires the dependencies. */
 export async function createRuntime(
@@ -18,6 +19,7 @@ export async function createRuntime(
     opts.handle ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   await migrateToLatest(handle.db as never);
   await ensureReferenceData(handle.db);
+  await failInterruptedImports(handle.db, handle.engine);
   const outbox = createOutboxWorker(handle.db, log);
   registerNotificationHandlers(outbox);
   registerRegistryNotifications(outbox);

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_registry.ts';
 import * as m0003 from './0003_registry_indexes.ts';
+import * as m0004 from './0004_import_heartbeat.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_registry': m0002,
   '0003_registry_indexes': m0003,
+  '0004_import_heartbeat': m0004,
 };

@@ -65,7 +65,7 @@ export async function runUserImportJob(
         .execute();
       await db
         .updateTable('import_jobs')
-        .set({ staged_rows: i + batch.length })
+        .set({ staged_rows: i + batch.length, heartbeat_at: new Date() })
         .where('id', '=', jobId)
         .execute();
       await hooks.afterBatch?.(i + batch.length);

@@ -265,7 +265,7 @@ export async function runImportJob(
         .execute();
       await db
         .updateTable('import_jobs')
-        .set({ staged_rows: i + batch.length })
+        .set({ staged_rows: i + batch.length, heartbeat_at: new Date() })
         .where('id', '=', jobId)
         .execute();
       await yieldToEventLoop();
