@@ -30,6 +30,13 @@ describe('normalisation', () => {
     expect(normalizeName('OAO Gazprom', 'org').legal).toEqual(normalizeName('Gazprom JSC', 'org').legal);
   });
 
+  it('recognises a multi-word legal form at the end with one misspelt word', () => {
+    const n = normalizeName('Tactical Missiles Corporation Joynt Stock Company', 'org');
+    expect(n.tokens.map((t) => t.form)).toEqual(['tactical', 'missiles', 'corporation']);
+    expect(n.legal).toEqual(normalizeName('Tactical Missiles Corporation JSC', 'org').legal);
+    expect(forms('Joint Venture Trading Stock Company')).toContain('trading');
+  });
+
   it('removes titles and honorifics at the start of person names only', () => {
     const n = normalizeName('Dr. Mr Ivan Petrov', 'person');
     expect(n.tokens.map((t) => t.form)).toEqual(['ivan', 'petrov']);

@@ -5,8 +5,9 @@
  */
 import anyAscii from 'any-ascii';
 import { doubleMetaphone } from 'double-metaphone';
+import { fuzzySim } from './compare.ts';
 import { countryCode } from './countries.ts';
-import { referenceTables, tokenForms } from './reference.ts';
+import { type OrgType, referenceTables, tokenForms } from './reference.ts';
 
 export type NameMode = 'person' | 'org';
 
@@ -241,6 +242,22 @@ export function normalizeName(raw: string, mode: NameMode): NormName {
       else kept.push(toks[i++]!);
     }
     toks = kept;
+    // a misspelt multi-word legal form at the end ("Joynt Stock Company"): one word off by one edit
+    for (let n = Math.min(t.maxOrgTypeLen, toks.length - 1); n >= 2; n--) {
+      const tail = toks.slice(toks.length - n).map((x) => x.form);
+      let found: OrgType | undefined;
+      for (let pos = 0; pos < n && !found; pos++) {
+        if (tail[pos]!.length < 5) continue;
+        const hit = t.orgTypeMasked.get(tail.map((w, i) => (i === pos ? '*' : w)).join(' '));
+        if (hit && hit.pos === pos && fuzzySim(tail[pos]!, hit.alias[pos]!) >= 0.8)
+          found = t.orgTypes.get(hit.alias.join(' '));
+      }
+      if (found) {
+        legal.push(found.canonical);
+        toks = toks.slice(0, toks.length - n);
+        break;
+      }
+    }
   }
   const tokens = toks.map((x) => makeToken(x.form, mode, x.abjad));
   const n: NormName = { raw, mode, tokens, legal, removed };

@@ -21,6 +21,11 @@ export interface ReferenceTables {
   orgTypes: Map<string, OrgType>;
   /** First tokens of the org-type aliases: a quick test before the longest-match search. */
   orgTypeFirst: Set<string>;
+  /**
+   * Misspelt legal forms: multi-word aliases keyed with one word of 5+ letters replaced by `*`
+   * ("joint * company"), to be confirmed with an edit-distance check on that word.
+   */
+  orgTypeMasked: Map<string, { alias: string[]; pos: number }>;
   maxOrgTypeLen: number;
   /** Single-token synonyms: token -> group ids (org symbols and domains). */
   orgSymbols: Map<string, string[]>;
@@ -89,6 +94,7 @@ export function referenceTables(): ReferenceTables {
   };
   const orgTypes = new Map<string, OrgType>();
   const orgTypeFirst = new Set<string>();
+  const orgTypeMasked = new Map<string, { alias: string[]; pos: number }>();
   let maxOrgTypeLen = 1;
   for (const t of orgDoc.types) {
     const display = t.display ?? t.compare ?? t.generic ?? '';
@@ -104,6 +110,12 @@ export function referenceTables(): ReferenceTables {
       const k = f.join(' ');
       if (!orgTypes.has(k)) orgTypes.set(k, { canonical, display });
       orgTypeFirst.add(f[0]!);
+      if (f.length >= 2)
+        f.forEach((w, pos) => {
+          if (w.length < 5) return;
+          const masked = f.map((x, i) => (i === pos ? '*' : x)).join(' ');
+          if (!orgTypeMasked.has(masked)) orgTypeMasked.set(masked, { alias: f, pos });
+        });
       maxOrgTypeLen = Math.max(maxOrgTypeLen, f.length);
     }
   }
@@ -131,6 +143,7 @@ export function referenceTables(): ReferenceTables {
     maxPrefixLen,
     orgTypes,
     orgTypeFirst,
+    orgTypeMasked,
     maxOrgTypeLen,
     orgSymbols,
     personSymbols,
