@@ -66,9 +66,15 @@ const P = {
   colsample: 0.8,
   seed: 1,
 };
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 let t = performance.now();
+let c = cpu();
 const gb = trainGbdt(cols, y, P);
 const engineTrain = (performance.now() - t) / 1000;
+const engineTrainCpu = cpu() - c;
 log(
   `engine GBDT: ${trees} trees depth 6 on ${trainRows.length}×${names.length}: ${engineTrain.toFixed(1)} s`,
 );
@@ -97,16 +103,20 @@ log(
   `XGBoost: train ${xgb.train_seconds.toFixed(1)} s, predict ${nBig} rows ${xgb.predict_seconds.toFixed(2)} s`,
 );
 t = performance.now();
+c = cpu();
 predictMargin(gb, big, nBig);
 const enginePredict = (performance.now() - t) / 1000;
+const enginePredictCpu = cpu() - c;
 log(`engine GBDT predict ${nBig} rows: ${enginePredict.toFixed(2)} s`);
 // full engine scoring: features + trees + explanations, default model (300 trees, 31 leaves)
 const full = trainModel(frame, trainRows, { seed: 1 });
 const repRows = Array.from({ length: nBig }, (_, i) => validRows[i % validRows.length]!);
 t = performance.now();
+c = cpu();
 let sink = 0;
 scoreRows(full, frame, repRows, { onExplain: (_i, e) => (sink += e.bias) });
 const engineFull = (performance.now() - t) / 1000;
+const engineFullCpu = cpu() - c;
 log(
   `engine full scoring with explanations ${nBig} rows: ${engineFull.toFixed(2)} s (${sink > 0 ? '' : ' '})`,
 );
@@ -118,13 +128,20 @@ out.training = {
   engineSeconds: engineTrain,
   xgboostSeconds: xgb.train_seconds,
   ratioEngineOverXgb: engineTrain / xgb.train_seconds,
+  engineCpuSeconds: engineTrainCpu,
+  xgboostCpuSeconds: xgb.train_cpu_seconds,
+  cpuRatioEngineOverXgb: engineTrainCpu / xgb.train_cpu_seconds,
 };
 out.scoring = {
   rows: nBig,
   engineGbdtPerSecond: nBig / enginePredict,
   xgboostPerSecond: nBig / xgb.predict_seconds,
   ratioEngineOverXgb: nBig / enginePredict / (nBig / xgb.predict_seconds),
+  engineGbdtPerCpuSecond: nBig / enginePredictCpu,
+  xgboostPerCpuSecond: nBig / xgb.predict_cpu_seconds,
+  cpuRatioEngineOverXgb: xgb.predict_cpu_seconds / enginePredictCpu,
   engineFullWithExplanationsPerSecond: nBig / engineFull,
+  engineFullWithExplanationsPerCpuSecond: nBig / engineFullCpu,
 };
 
 // 3. end to end through the CLI
@@ -165,7 +182,7 @@ if (!args['skip-e2e']) {
     '/usr/bin/time',
     [
       '-f',
-      '%e %M',
+      '%e %M %U %S',
       process.execPath,
       '--import',
       'tsx',
@@ -182,7 +199,7 @@ if (!args['skip-e2e']) {
     { encoding: 'utf8', cwd: REPO_ROOT, maxBuffer: 1 << 26 },
   );
   if (res.status !== 0) throw new Error(`score failed: ${res.stderr}`);
-  const [, peakKb] = res.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  const [, peakKb, userS, sysS] = res.stderr.trim().split('\n').pop()!.split(' ').map(Number);
   const wall = (performance.now() - t) / 1000;
   out.endToEnd = {
     rows: N,
@@ -190,6 +207,8 @@ if (!args['skip-e2e']) {
     outputMB: statSync(ranked).size / 1e6,
     seconds: wall,
     perSecond: N / wall,
+    cpuSeconds: (userS ?? 0) + (sysS ?? 0),
+    perCpuSecond: N / ((userS ?? 0) + (sysS ?? 0)),
     peakRssMB: (peakKb ?? 0) / 1024,
   };
   log(`end to end: ${wall.toFixed(1)} s, ${(N / wall).toFixed(0)} declarations/s`);

@@ -79,7 +79,13 @@ export function xgbFitPredict(
   test: string,
   out: string,
   o: XgbOpts,
-): { preds: Float64Array; train_seconds: number; predict_seconds: number } {
+): {
+  preds: Float64Array;
+  train_seconds: number;
+  predict_seconds: number;
+  train_cpu_seconds: number;
+  predict_cpu_seconds: number;
+} {
   const res = execFileSync(
     PYTHON,
     [
@@ -109,6 +115,8 @@ export function xgbFitPredict(
   const info = JSON.parse(res.trim().split('\n').pop()!) as {
     train_seconds: number;
     predict_seconds: number;
+    train_cpu_seconds: number;
+    predict_cpu_seconds: number;
   };
   const preds = Float64Array.from(readFileSync(out, 'utf8').trim().split('\n').map(Number));
   return { preds, ...info };
