@@ -201,3 +201,14 @@ describe('API keys', () => {
     expect(bad.statusCode).toBe(401);
   });
 });
+
+describe('session hygiene', () => {
+  it('signing in again ends the previous session of that browser', async () => {
+    const c = await t.as('pt.analyst@demo.eucab.eu');
+    const before = await t.rt.db.selectFrom('sessions').select('id').execute();
+    await c.post('/api/v1/auth/login', { email: 'pt.analyst@demo.eucab.eu', password: DEMO_PASSWORD });
+    const after = await t.rt.db.selectFrom('sessions').select('id').execute();
+    expect(after.length).toBe(before.length);
+    expect((await c.get('/api/v1/auth/me')).json().stage).toBe('full');
+  });
+});

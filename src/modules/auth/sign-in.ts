@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { systemActor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { stageAfterFirstFactor } from '../../auth/login.ts';
-import { createSession, type SessionStage } from '../../auth/sessions.ts';
+import { createSession, destroySession, type SessionStage } from '../../auth/sessions.ts';
 import { change } from '../../core/change.ts';
 import type { User } from '../../db/schema.ts';
 import { setSessionCookie } from '../../server/cookies.ts';
@@ -38,6 +38,8 @@ export async function openSession(
   user: SignedInUser,
   method: 'password' | 'oidc',
 ): Promise<SessionStage> {
+  // A new sign-in never continues an earlier session (no session fixation).
+  if (req.session) await destroySession(deps.db, req.session.id);
   const stage = await stageAfterFirstFactor(deps.db, user);
   const token = await createSession(deps.db, deps.config, {
     userId: user.id,
