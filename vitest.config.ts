@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'web/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
-          testTimeout: 30_000,
+          testTimeout: 120_000,
         },
       },
       {
