@@ -299,6 +299,59 @@ export function UsersPage() {
   );
 }
 
+function EditUser({ u }: { u: UserDetail }) {
+  const { t } = useTranslation();
+  const notice = useNotice();
+  const qc = useQueryClient();
+  const [displayName, setDisplayName] = useState(u.display_name);
+  const [locale, setLocale] = useState<string>(u.locale);
+  const m = useMutation({
+    mutationFn: () =>
+      api(`/users/${u.id}`, { method: 'PATCH', body: { displayName: displayName.trim(), locale } }),
+    onSuccess: () => {
+      notice('success', t('users.saved'));
+      void qc.invalidateQueries({ queryKey: ['user', u.id] });
+      void qc.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const fe = fieldErrorsOf(m.error);
+  return (
+    <form
+      className="stack"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        m.mutate();
+      }}
+    >
+      <div className="form-row">
+        <TextField
+          label={t('users.name')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          required
+          error={fe.displayName}
+        />
+        <SelectField
+          label={t('users.language')}
+          value={locale}
+          onChange={(e) => setLocale(e.target.value)}
+          error={fe.locale}
+        >
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+          <option value="de">Deutsch</option>
+        </SelectField>
+      </div>
+      <ErrorMessage error={m.error} />
+      <div className="actions">
+        <button type="submit" className="button button-secondary" disabled={m.isPending}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function UserPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -394,6 +447,7 @@ export function UserPage() {
               <dd>{f.dateTime(u.created_at)}</dd>
             </div>
           </dl>
+          {u.abilities.update && <EditUser u={u} />}
           {u.abilities.update && (
             <div className="actions">
               {u.status === 'active' ? (
