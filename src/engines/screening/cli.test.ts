@@ -70,14 +70,14 @@ describe('screening CLI', () => {
     const out = join(dir, 'report.csv');
     writeFileSync(
       inp,
-      'id,name,kind,country\nA1,Banco Nacional de Cuba,organisation,Panama\nA2,Nobody Special Trading,,\n',
+      'id,name,kind,country\nA1,Iran Aircraft Manufacturing Industrial Company,organisation,Iran\nA2,Nobody Special Trading,,\n',
     );
-    const list = `ofac-csv:${sanctionsData('ofac/sdn_2021')}`;
+    const list = `ofac-csv:${sanctionsData('ofac/tiny_2025')}`;
     expect(await main(['batch', inp, '--out', out, '--list', list])).toBe(0);
     const report = readFileSync(out, 'utf8').trim().split('\n');
     expect(report[0]).toBe('party_id,party_name,band,score,entity_id,list,listed_name,explanation');
     expect(report[1]).toMatch(
-      /^A1,Banco Nacional de Cuba,match,1\.000,ofac-sdn_2021-306,.*country PA listed/,
+      /^A1,Iran Aircraft Manufacturing Industrial Company,match,1\.000,ofac-tiny_2025-11195,.*country IR listed/,
     );
     expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/screened 2\/2 parties/);
     writeFileSync(inp, 'id,name\nA1,\n');
@@ -88,11 +88,13 @@ describe('screening CLI', () => {
     const stdout = quiet();
     const code = await main([
       'screen',
-      'Aerocaribbean Airlines',
+      'Dmitry Yuryevich Khoroshev',
       '--list',
-      `ofac-csv:${sanctionsData('ofac/sdn_2021')}`,
+      `ofac-csv:${sanctionsData('ofac/tiny_2025')}`,
     ]);
     expect(code).toBe(0);
-    expect(stdout.mock.calls.map((c) => String(c[0])).join('')).toMatch(/MATCH\s+1\.000 ofac-sdn_2021-36/);
+    expect(stdout.mock.calls.map((c) => String(c[0])).join('')).toMatch(
+      /MATCH\s+1\.000 ofac-tiny_2025-48603/,
+    );
   });
 });
