@@ -113,6 +113,9 @@ describe('risk model', () => {
     expect(doc.format).toBe('eucab-risk-model');
     expect(doc.version).toBe(1);
     expect(doc.importance.length).toBe(doc.featureNames.length);
+    expect(doc.metrics.trainInSample.rows).toBe(3000);
+    expect(doc.metrics.rules.map((r: { id: string }) => r.id)).toEqual(['cn', 'hs85']);
+    expect(doc.metrics.rules[0].hits).toBeGreaterThan(0);
     const back = loadModel(modelToJson(model));
     expect(Array.from(scoreRows(back, frame, test).score)).toEqual(
       Array.from(scoreRows(model, frame, test).score),

@@ -14,13 +14,14 @@ import {
   type SerializedPipeline,
   serializePipeline,
 } from './features.ts';
-import type { Frame } from './frame.ts';
+import { type Frame, subsetFrame } from './frame.ts';
 import {
   contributionsBlock,
   DEFAULT_GBDT,
   deserializeGbdt,
   type GbdtModel,
   type GbdtParams,
+  predictMargin,
   type SerializedGbdt,
   serializeGbdt,
   sigmoid,
@@ -28,7 +29,7 @@ import {
 } from './gbdt.ts';
 import type { Mapping } from './mapping.ts';
 import { evaluateScores, type MetricReport } from './metrics.ts';
-import { evaluateRules, type RuleSet, validateRules } from './rules.ts';
+import { backtestRules, evaluateRules, type RuleBacktest, type RuleSet, validateRules } from './rules.ts';
 
 export const MODEL_FORMAT = 'eucab-risk-model';
 export const MODEL_VERSION = 1;
@@ -51,7 +52,13 @@ export interface ModelDocument {
   training: { rows: number; positives: number; seed: number };
   featureNames: string[];
   importance: Array<{ feature: string; gain: number; share: number }>;
-  metrics: { trainOutOfFold?: MetricReport; validation?: MetricReport };
+  metrics: {
+    /** Trees evaluated on their own training rows (encodings out of fold): optimistic, for reference. */
+    trainInSample?: MetricReport;
+    validation?: MetricReport;
+    /** Backtest of every rule on the training rows. */
+    rules?: RuleBacktest[];
+  };
   pipeline: SerializedPipeline;
   gbdt: SerializedGbdt;
   rules: RuleSet | null;
@@ -106,7 +113,12 @@ export function trainModel(frame: Frame, rows: ArrayLike<number> | null, opts: T
     training: { rows: idx.length, positives: pos, seed },
     featureNames: fit.pipeline.featureNames,
     importance,
-    metrics: {},
+    metrics: {
+      trainInSample: evaluateScores(predictMargin(gbdt, fit.cols, idx.length), y, {
+        ids: Array.from({ length: idx.length }, (_, i) => frame.ids[idx[i]!]!),
+      }),
+      ...(rules ? { rules: backtestRules(rules, subsetFrame(frame, idx)) } : {}),
+    },
     pipeline: serializePipeline(fit.pipeline),
     gbdt: serializeGbdt(gbdt),
     rules,
