@@ -45,8 +45,10 @@ function useFocusOnNavigate() {
     const focus = () => {
       const title = document.getElementById('page-title');
       if (title || tries++ > 30) {
-        (title ?? document.getElementById('main'))?.focus();
-        window.scrollTo(0, 0);
+        (title ?? document.getElementById('main'))?.focus({ preventScroll: true });
+        const anchor = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+        if (anchor) anchor.scrollIntoView();
+        else window.scrollTo(0, 0);
       } else h = setTimeout(focus, 50);
     };
     h = setTimeout(focus, 0);

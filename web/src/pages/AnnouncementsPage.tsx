@@ -23,6 +23,7 @@ import {
   useFormat,
   useSharingRule,
 } from '../components/ui.tsx';
+import { useSignedIn } from '../session.ts';
 
 const PAGE_SIZE = 25;
 const col = createColumnHelper<AnnouncementRow>();
@@ -39,6 +40,8 @@ export function AnnouncementsPage() {
   const sort = params.get('sort') ?? '-created_at';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [text, setText] = useState(q);
+  const me = useSignedIn();
+  const postable = me.networks.filter((n) => n.canPost);
 
   const update = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -116,6 +119,17 @@ export function AnnouncementsPage() {
   return (
     <>
       <PageTitle>{t('announcements.title')}</PageTitle>
+      {postable.length > 0 && (
+        <p className="post-in">
+          {t('announcements.postIn')}{' '}
+          {postable.map((n, i) => (
+            <span key={n.id}>
+              {i > 0 && ', '}
+              <Link to={`/networks/${n.id}#post`}>{n.name}</Link>
+            </span>
+          ))}
+        </p>
+      )}
       <div className="filters card">
         <form
           className="filter-row"

@@ -260,9 +260,11 @@ export function NetworkPage() {
             )}
           </Section>
           {n.abilities.post && (
-            <Section title={t('announcements.newTitle')}>
-              <PostForm networkId={n.id} />
-            </Section>
+            <div id="post">
+              <Section title={t('announcements.newTitle')}>
+                <PostForm networkId={n.id} />
+              </Section>
+            </div>
           )}
           <Section title={t('networks.memberList', { count: n.members.length })}>
             <DataTable

@@ -434,10 +434,12 @@ export function UserPage() {
         </Section>
         <Section title={t('users.account')}>
           <dl className="facts">
-            <div>
-              <dt>{t('users.language')}</dt>
-              <dd>{u.locale}</dd>
-            </div>
+            {!u.abilities.update && (
+              <div>
+                <dt>{t('users.language')}</dt>
+                <dd>{u.locale}</dd>
+              </div>
+            )}
             <div>
               <dt>{t('users.secondFactor')}</dt>
               <dd>{u.totp_enabled ? t('users.totpOn') : t('users.totpOff')}</dd>
@@ -449,7 +451,7 @@ export function UserPage() {
           </dl>
           {u.abilities.update && <EditUser u={u} />}
           {u.abilities.update && (
-            <div className="actions">
+            <div className="actions separated">
               {u.status === 'active' ? (
                 <button
                   type="button"
