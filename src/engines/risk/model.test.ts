@@ -137,6 +137,13 @@ describe('risk model', () => {
     });
   });
 
+  it('scores never depend on the labels of the scored rows', () => {
+    const a = scoreRows(model, frame, test);
+    const flipped = { ...frame, label: frame.label.map((l, i) => (i >= 3000 ? 1 - l : l)) as Int8Array };
+    const b = scoreRows(model, flipped as Frame, test);
+    expect(Array.from(b.score)).toEqual(Array.from(a.score));
+  });
+
   it('learns something real on the slice (better than chance on later rows)', () => {
     const m = evaluateModel(model, frame, test);
     expect(m.auc).toBeGreaterThan(0.6);
