@@ -56,6 +56,13 @@ describe('frame', () => {
     await expect(readFrame(bad, { mapping: KCS_MAPPING })).rejects.toThrow(
       /line 8, column "Item Price": not a number: "heavy"/,
     );
+    const unlabelled = lines.slice();
+    unlabelled[20] = unlabelled[20]!.replace(/,(\d),(\d)$/, ',,$2');
+    const u = writeTemp(dir, 'unlabelled.csv', unlabelled);
+    await expect(readFrame(u, { mapping: KCS_MAPPING, requireLabel: true })).rejects.toThrow(
+      /line 21, column "Fraud": label is empty/,
+    );
+    expect((await readFrame(u, { mapping: KCS_MAPPING })).label[19]).toBe(-1);
     const short = lines.slice();
     short[4] = short[4]!.split(',').slice(0, 5).join(',');
     const s = writeTemp(dir, 'short.csv', short);

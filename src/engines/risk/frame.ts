@@ -352,11 +352,12 @@ export async function readFrame(paths: string | string[], opts: ReadOptions): Pr
     if (builder!.problems.length > 0) throw new DataError(builder!.problems, path);
   }
   const frame = builder!.finish();
+  const labelColumn = builder!.columns.find((c) => c.role === 'label')?.column ?? 'label';
   if (opts.requireLabel) {
     for (let i = 0; i < frame.n; i++)
       if (frame.label[i] === -1)
         throw new DataError([
-          { line: frame.lines[i]!, column: 'label', reason: 'label is empty (needed to train)' },
+          { line: frame.lines[i]!, column: labelColumn, reason: 'label is empty (needed to train)' },
         ]);
   }
   return frame;
