@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, type TestApp, totpCode } from '../../src/testing/test-app.ts';
 
 /**
@@ -148,4 +149,9 @@ export async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name.replace(/[^a-z0-9-]+/gi, '_')}.png`), fullPage: true });
+}
+
+/** expect.poll with a timeout that survives a busy machine. */
+export function poll<T>(fn: () => T | Promise<T>) {
+  return expect.poll(fn, { timeout: 15_000, interval: 100 });
 }

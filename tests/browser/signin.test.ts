@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, totpCode } from '../../src/testing/test-app.ts';
-import { type BrowserEnv, expectAccessible, signIn, signOut, startEnv, totpSecretOf } from './helpers.ts';
+import {
+  type BrowserEnv,
+  expectAccessible,
+  poll,
+  signIn,
+  signOut,
+  startEnv,
+  totpSecretOf,
+} from './helpers.ts';
 
 let env: BrowserEnv;
 
@@ -25,7 +33,7 @@ describe('sign-in with TOTP (an NCP)', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill('wrong-password-123');
@@ -64,7 +72,7 @@ describe('sign-in with TOTP (an NCP)', () => {
         .click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       // Focus moves to the new page's heading.
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('page-title');
+      await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('page-title');
       await expectAccessible(page, shot);
     }
     await page.getByRole('link', { name: 'Notifications' }).click();
@@ -92,18 +100,16 @@ describe('sign-in with TOTP (an NCP)', () => {
     await page.getByRole('link', { name: 'Accueil', exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await expectAccessible(page, 'home-fr');
-    await expect
-      .poll(
-        async () =>
-          (
-            await env.t.rt.db
-              .selectFrom('users')
-              .select('locale')
-              .where('email', '=', 'at.ncp@demo.eucab.eu')
-              .executeTakeFirstOrThrow()
-          ).locale,
-      )
-      .toBe('fr');
+    await poll(
+      async () =>
+        (
+          await env.t.rt.db
+            .selectFrom('users')
+            .select('locale')
+            .where('email', '=', 'at.ncp@demo.eucab.eu')
+            .executeTakeFirstOrThrow()
+        ).locale,
+    ).toBe('fr');
     await page.getByLabel('Langue').selectOption('de');
     await page.getByRole('link', { name: 'Startseite', exact: true }).waitFor();
     await page.getByLabel('Sprache').selectOption('en');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, expectAccessible, signIn, startEnv } from './helpers.ts';
+import { type BrowserEnv, expectAccessible, poll, signIn, startEnv } from './helpers.ts';
 
 let env: BrowserEnv;
 
@@ -88,7 +88,7 @@ describe('user management by an NCP', () => {
           .where('email', '=', 'at.analyst@demo.eucab.eu')
           .executeTakeFirstOrThrow()
       ).locked_until;
-    await expect.poll(lockedUntil).toBeNull();
+    await poll(lockedUntil).toBeNull();
   });
 
   it('imports users from CSV: a bad row is reported by line and column, a good file is imported', async () => {

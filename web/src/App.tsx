@@ -5,7 +5,7 @@ import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from
 import { api } from './api.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
-import { Loading, PageTitle } from './components/ui.tsx';
+import { ErrorMessage, Loading, PageTitle } from './components/ui.tsx';
 import { storedLanguage } from './i18n/index.ts';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AnnouncementPage } from './pages/AnnouncementPage.tsx';
@@ -187,8 +187,9 @@ function Shell({ children }: { children: ReactNode }) {
 
 /** Pages behind sign-in: anonymous visitors go to /signin, half-signed-in ones to their step. */
 function Protected({ children }: { children: ReactNode }) {
-  const { data: me, isLoading } = useMe();
+  const { data: me, isLoading, error } = useMe();
   const location = useLocation();
+  if (error && !me) return <ErrorMessage error={error} />;
   if (isLoading || !me) return <Loading />;
   if (me.stage === 'mfa') return <Navigate to="/signin/totp" replace />;
   if (me.stage === 'enrol') return <Navigate to="/signin/enrol" replace />;
