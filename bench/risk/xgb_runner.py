@@ -55,7 +55,7 @@ def simulate(a):
         lab = np.array(labelled)
         bst = xgb.train(params(a), xgb.DMatrix(X[lab], label=y[lab], missing=np.nan, nthread=1), a.trees)
         s = bst.predict(xgb.DMatrix(X[rows], missing=np.nan, nthread=1))
-        k = max(1, int(np.floor(a.budget / 100.0 * len(rows))))
+        k = max(1, int(np.floor(a.budget * len(rows) / 100.0)))
         order = np.lexsort((tie[rows], -s))
         chosen = rows[order[:k]]
         labelled.extend(chosen.tolist())

@@ -8,6 +8,8 @@ describe('metrics', () => {
     expect(budgetK(10, 8134)).toBe(813);
     expect(budgetK(2, 99)).toBe(1);
     expect(budgetK(2, 100)).toBe(2);
+    expect(budgetK(29, 100)).toBe(29);
+    expect(budgetK(57, 100)).toBe(57);
   });
 
   it('AUC by hand, including ties', () => {

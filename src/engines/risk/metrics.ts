@@ -27,7 +27,8 @@ export function rankOrder(scores: Scores, ids?: ArrayLike<string>): Uint32Array 
 
 export function budgetK(percent: number, n: number): number {
   if (n <= 0) return 0;
-  return Math.max(1, Math.floor((percent / 100) * n));
+  // percent × n first: exact for integers, so e.g. 29 % of 100 is 29 (not 28.999… → 28)
+  return Math.max(1, Math.floor((percent * n) / 100));
 }
 
 /** Area under the ROC curve; tied scores count one half (Mann–Whitney). NaN when one class is absent. */
