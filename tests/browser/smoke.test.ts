@@ -18,7 +18,7 @@ describe(`smoke (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => 
     const page = await env.page();
     await signIn(page, env.t, 'nl.expert@demo.eucab.eu');
     await expect
-      .poll(async () => (await page.locator('main').innerText()).includes('Risk management'))
+      .poll(async () => (await page.locator('main').textContent()).includes('Risk management'))
       .toBe(true);
     await expectAccessible(page, 'smoke-home');
     await page.goto('/announcements');
@@ -27,7 +27,7 @@ describe(`smoke (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => 
       .first()
       .click();
     await page.getByRole('heading', { name: /Undervaluation of e-bikes/ }).waitFor();
-    expect(await page.locator('main').innerText()).toContain('TLP:GREEN');
+    expect(await page.locator('main').textContent()).toContain('TLP:GREEN');
     await expectAccessible(page, 'smoke-announcement');
   });
 });
