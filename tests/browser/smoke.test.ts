@@ -18,7 +18,7 @@ describe(`smoke (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => 
     const page = await env.page();
     await signIn(page, env.t, 'nl.expert@demo.eucab.eu');
     await expect
-      .poll(async () => (await page.locator('main').textContent()).includes('Risk management'))
+      .poll(async () => ((await page.locator('main').textContent()) ?? '').includes('Risk management'))
       .toBe(true);
     await expectAccessible(page, 'smoke-home');
     await page.goto('/announcements');
