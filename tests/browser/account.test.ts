@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, totpCode } from '../../src/testing/test-app.ts';
-import { type BrowserEnv, expectAccessible, signIn, signOut, startEnv } from './helpers.ts';
+import { type BrowserEnv, expectAccessible, poll, signIn, signOut, startEnv } from './helpers.ts';
 
 let env: BrowserEnv;
 
@@ -70,7 +70,7 @@ describe('my account', () => {
     expect((await me.json()).user.email).toBe('lv.expert@demo.eucab.eu');
 
     await page.getByRole('button', { name: 'I have stored it' }).click();
-    expect(await page.getByTestId('api-key').count()).toBe(0);
+    await poll(() => page.getByTestId('api-key').count()).toBe(0);
     await page.getByRole('row').filter({ hasText: 'Nightly report' }).getByText('Active').waitFor();
     await page.getByRole('button', { name: 'Revoke the key Nightly report' }).click();
     await page.getByRole('row').filter({ hasText: 'Nightly report' }).getByText('Revoked').waitFor();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserEnv, expectAccessible, signIn, startEnv } from './helpers.ts';
+import { type BrowserEnv, expectAccessible, poll, signIn, startEnv } from './helpers.ts';
 
 let env: BrowserEnv;
 
@@ -81,7 +81,7 @@ describe('platform administration', () => {
     );
     await titleHeader.getByRole('button').click();
     await page.waitForURL(/sort=title/);
-    expect(await titleHeader.getAttribute('aria-sort')).toBe('ascending');
+    await poll(() => titleHeader.getAttribute('aria-sort')).toBe('ascending');
     const firstTitle = async () =>
       (await page.locator('tbody tr').first().getByRole('link').textContent())?.trim();
     await page
@@ -94,7 +94,7 @@ describe('platform administration', () => {
     // The facet buttons filter by marking; the counts come from the API.
     await page.getByRole('button', { name: /TLP:RED/ }).click();
     await page.getByText('1 announcement', { exact: true }).waitFor();
-    expect(await page.getByRole('button', { name: /TLP:RED/ }).getAttribute('aria-pressed')).toBe('true');
+    await poll(() => page.getByRole('button', { name: /TLP:RED/ }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByLabel('Search in titles and texts').fill('e-bikes');
     await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type AuditPage, api, type Notification } from '../api.ts';
+import { type AuditPage, api, type Membership, type Notification } from '../api.ts';
 import { ActivityList } from '../components/audit.tsx';
 import { ErrorMessage, Loading, PageTitle, Section, useFormat } from '../components/ui.tsx';
 import { useSignedIn } from '../session.ts';
@@ -18,10 +18,32 @@ export function HomePage() {
     queryKey: ['notifications', 'home'],
     queryFn: () => api<{ items: Notification[]; unread: number }>('/notifications?unread=true&limit=5'),
   });
+  const memberships = useQuery({
+    queryKey: ['memberships'],
+    queryFn: () => api<{ items: Membership[] }>('/memberships'),
+    enabled: !me.abilities.readOnly,
+  });
+  const others = (memberships.data?.items ?? []).filter((m) => m.user_id !== me.user.id);
+  const toEndorse = others.filter((m) => m.abilities.endorse).length;
+  const toApprove = others.filter((m) => m.abilities.approve).length;
   const org = me.organisation;
   return (
     <>
       <PageTitle title={t('home.title')}>{t('home.welcome', { name: me.user.displayName })}</PageTitle>
+      {(toEndorse > 0 || toApprove > 0) && (
+        <div className="alert alert-info waiting">
+          <p>
+            <strong>{t('home.waiting')}</strong>{' '}
+            {toEndorse > 0 && (
+              <Link to="/memberships">{t('memberships.toEndorse', { count: toEndorse })}</Link>
+            )}
+            {toEndorse > 0 && toApprove > 0 && ' · '}
+            {toApprove > 0 && (
+              <Link to="/memberships">{t('memberships.toApprove', { count: toApprove })}</Link>
+            )}
+          </p>
+        </div>
+      )}
       <div className="grid grid-2">
         <Section title={t('home.myOrganisation')}>
           <p className="big">
