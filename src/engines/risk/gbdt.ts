@@ -66,14 +66,20 @@ const INF_THRESHOLD = Number.MAX_VALUE;
 export function computeCuts(col: Float64Array, maxBins: number): Float64Array {
   const n = col.length;
   const stride = n > 200_000 ? Math.ceil(n / 200_000) : 1;
-  const vals: number[] = [];
+  const buf = new Float64Array(Math.ceil(n / stride));
+  let cnt = 0;
   for (let i = 0; i < n; i += stride) {
     const v = col[i]!;
-    if (!Number.isNaN(v)) vals.push(v);
+    if (!Number.isNaN(v)) buf[cnt++] = v;
   }
-  const s = Float64Array.from(vals).sort();
+  const s = buf.subarray(0, cnt).sort();
   const uniq: number[] = [];
-  for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) uniq.push(s[i]!);
+  for (let i = 0; i < s.length; i++) {
+    if (i === 0 || s[i] !== s[i - 1]) {
+      uniq.push(s[i]!);
+      if (uniq.length > maxBins) break; // enough to know the quantile branch is needed
+    }
+  }
   const maxCuts = Math.max(1, maxBins - 2);
   const cuts: number[] = [];
   if (uniq.length <= maxCuts + 1) {
@@ -86,7 +92,7 @@ export function computeCuts(col: Float64Array, maxBins: number): Float64Array {
     }
   } else {
     const m = s.length;
-    const maxV = uniq[uniq.length - 1]!;
+    const maxV = s[s.length - 1]!;
     for (let q = 1; q <= maxCuts; q++) {
       const v = s[Math.min(m - 1, Math.floor((q * m) / (maxCuts + 1)))]!;
       if (v >= maxV) break;
