@@ -187,3 +187,23 @@ describe('registry import', () => {
     ).toBe(403);
   });
 });
+
+describe('registry import rights', () => {
+  it('a colleague who is neither author nor NCP cannot overwrite records by import', async () => {
+    const colleague = await t.as('de.analyst@demo.eucab.eu');
+    const rows = itemRows(2);
+    rows[0]![3] = 99;
+    rows[1]![3] = 5; // as the earlier re-import left it: unchanged, so no error
+    const res = (
+      await upload(
+        colleague,
+        '/api/v1/registry/equipment_item/import',
+        'items.xlsx',
+        await xlsx([HEADER, ...rows]),
+      )
+    ).json();
+    expect(res.errors).toEqual([
+      { line: 2, column: 'inventory_ref', reason: expect.stringContaining('only its author or your NCP') },
+    ]);
+  });
+});

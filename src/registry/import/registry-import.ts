@@ -7,8 +7,9 @@ import type { DB, Distribution, Tlp } from '../../db/schema.ts';
 import type { KindDefinition } from '../definition.ts';
 import { collectReferences } from '../field-schema.ts';
 import { importKeyOf, recordTitle, searchableText } from '../record-data.ts';
+import { recipientsByRecord } from '../record-queries.ts';
 import { parseData } from '../record-validation.ts';
-import { readableRecords } from '../registry-policy.ts';
+import { readableRecords, recordAbilities } from '../registry-policy.ts';
 import { searchConfig } from '../search-config.ts';
 import type { Table } from './read-table.ts';
 import { headerProblems, rowToData } from './row-to-data.ts';
@@ -151,16 +152,37 @@ export async function analyseImport(
     });
   }
   const keys = good.map((g) => g.key).filter((k): k is string => !!k);
-  const existing = new Map<string, { id: string; data: unknown; status: string }>();
+  const existing = new Map<string, { id: string; data: unknown; status: string; canUpdate: boolean }>();
   for (let i = 0; i < keys.length; i += 1000) {
     const rows = await db
       .selectFrom('registry_records')
-      .select(['id', 'import_key', 'data', 'status'])
+      .select([
+        'id',
+        'import_key',
+        'data',
+        'status',
+        'owner_org_id',
+        'author_id',
+        'distribution',
+        'distribution_network_id',
+        'sharing_group_id',
+        'tlp',
+        'submitted_by',
+      ])
       .where('kind', '=', kind.name)
       .where('owner_org_id', '=', a.orgId)
       .where('import_key', 'in', keys.slice(i, i + 1000))
       .execute();
-    for (const r of rows) existing.set(r.import_key!, { id: r.id, data: r.data, status: r.status });
+    const red = await recipientsByRecord(
+      db,
+      kind.name,
+      rows.filter((r) => r.tlp === 'red').map((r) => r.id),
+    );
+    for (const r of rows) {
+      // An import updates only what the importer may update by hand (author, NCP or deputy; readable).
+      const canUpdate = recordAbilities(a, { ...r, recipients: red.get(r.id) ?? [] }, kind).update;
+      existing.set(r.import_key!, { id: r.id, data: r.data, status: r.status, canUpdate });
+    }
   }
   let wouldInsert = 0;
   let wouldUpdate = 0;
@@ -171,14 +193,21 @@ export async function analyseImport(
     if (!ex) {
       wouldInsert++;
       staged.push(g);
+    } else if (JSON.stringify(sortKeys(ex.data)) === JSON.stringify(sortKeys(g.data))) {
+      unchanged++;
+    } else if (!ex.canUpdate && ex.status !== 'retracted' && ex.status !== 'submitted') {
+      errors.push({
+        line: g.line,
+        column: kind.importKey.join('+'),
+        reason:
+          'A record of your organisation with this key exists, but only its author or your NCP may change it.',
+      });
     } else if (ex.status === 'retracted' || ex.status === 'submitted') {
       errors.push({
         line: g.line,
         column: kind.importKey.join('+'),
         reason: `The existing record with this key is ${ex.status} and cannot be updated by an import.`,
       });
-    } else if (JSON.stringify(sortKeys(ex.data)) === JSON.stringify(sortKeys(g.data))) {
-      unchanged++;
     } else {
       wouldUpdate++;
       staged.push({ ...g, existingId: ex.id });
