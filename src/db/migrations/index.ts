@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_registry.ts';
 import * as m0003 from './0003_registry_indexes.ts';
 import * as m0004 from './0004_import_heartbeat.ts';
+import * as m0005 from './0005_registry_live_index.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_registry': m0002,
   '0003_registry_indexes': m0003,
   '0004_import_heartbeat': m0004,
+  '0005_registry_live_index': m0005,
 };
