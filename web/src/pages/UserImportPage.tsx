@@ -147,7 +147,13 @@ export function UserImportPage() {
           <li
             key={s.key}
             aria-current={i === current ? 'step' : undefined}
-            className={i < current ? 'done' : i === current ? 'current' : ''}
+            className={
+              i < current || step === 'done'
+                ? `done${i === current ? ' current' : ''}`
+                : i === current
+                  ? 'current'
+                  : ''
+            }
           >
             <span className="step-number" aria-hidden="true">
               {i + 1}
