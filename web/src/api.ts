@@ -148,6 +148,8 @@ export interface Me {
     manageOrganisations: boolean;
     manageUsersOfOwnOrg: boolean;
     grantableRolesInOwnOrg: string[];
+    nominate: boolean;
+    totpRequired: boolean;
   };
 }
 

@@ -1,10 +1,18 @@
-import { type Actor, canWrite, isPlatformAdmin, isReadOnlyOrg, isUser } from '../../access/actor.ts';
+import {
+  type Actor,
+  canWrite,
+  isOrgManager,
+  isPlatformAdmin,
+  isReadOnlyOrg,
+  isUser,
+} from '../../access/actor.ts';
 import {
   canManageOrganisations,
   canManageUsersOf,
   canPostInNetwork,
   grantableRoles,
 } from '../../access/admin-policy.ts';
+import { totpRequired } from '../../auth/login.ts';
 import type { Database } from '../../db/connection.ts';
 
 /** The caller, their organisation, roles, networks and what the UI may offer them. */
@@ -60,6 +68,10 @@ export async function describeMe(db: Database, a: Actor) {
       manageOrganisations: canManageOrganisations(a),
       manageUsersOfOwnOrg: canManageUsersOf(a, user.org_id),
       grantableRolesInOwnOrg: grantableRoles(a, org),
+      /** Nominate users of the own organisation for network membership. */
+      nominate: canWrite(a) && isOrgManager(a, user.org_id),
+      /** A second factor is mandatory for this account (platform administrators, NCPs). */
+      totpRequired: await totpRequired(db, a.userId),
     },
   };
 }

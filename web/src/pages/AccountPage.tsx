@@ -189,7 +189,7 @@ function SecondFactor() {
         >
           {t('totp.newRecoveryCodes')}
         </button>
-        {!disabling && (
+        {!disabling && !me.abilities?.totpRequired && (
           <button type="button" className="button button-danger-outline" onClick={() => setDisabling(true)}>
             {t('totp.disable')}
           </button>

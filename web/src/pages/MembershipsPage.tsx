@@ -224,7 +224,7 @@ export function MembershipsPage() {
           <Link to="/networks">{t('memberships.findNetwork')}</Link>
         </p>
       </Section>
-      {me.abilities.manageUsersOfOwnOrg && !me.abilities.platformAdmin && (
+      {me.abilities.nominate && (
         <Section title={t('networks.nominateTitle')}>
           <NominateForm />
         </Section>
