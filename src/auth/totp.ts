@@ -11,15 +11,24 @@ export function totpUri(secret: string, account: string): string {
   return generateURI({ issuer: TOTP_ISSUER, label: account, secret });
 }
 
-/** Accepts the current 30-second step and one step either side (clock drift). */
-export async function verifyTotp(secret: string, code: string): Promise<boolean> {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * Accepts the current 30-second step and one step either side (clock drift). Returns the time
+ * step the code belongs to (callers refuse a step already used: no replay), or null.
+ */
+export async function verifyTotpStep(secret: string, code: string): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
   try {
     const r = await verify({ secret, token: code, epochTolerance: 30 });
-    return r.valid;
+    if (!r.valid) return null;
+    const x = r as { timeStep?: number; delta?: number };
+    return (x.timeStep ?? Math.floor(Date.now() / 30_000)) + (x.delta ?? 0);
   } catch {
-    return false;
+    return null;
   }
+}
+
+export async function verifyTotp(secret: string, code: string): Promise<boolean> {
+  return (await verifyTotpStep(secret, code)) !== null;
 }
 
 /** Ten single-use recovery codes: shown once, stored hashed. */

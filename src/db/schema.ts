@@ -39,6 +39,7 @@ export interface UsersTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
   status: Generated<'active' | 'disabled'>;
   locale: Generated<string>;
   failed_logins: Generated<number>;

@@ -88,8 +88,23 @@ export class TestClient {
   }
 }
 
+const lastStep = new Map<string, number>();
+
+/**
+ * A valid TOTP code for the secret. The server accepts each time step once (no replay), so
+ * successive codes for the same secret use successive steps (the next step is within the
+ * server's ±1-step tolerance); when two are used up, it waits for the clock.
+ */
 export async function totpCode(secret: string): Promise<string> {
-  return generate({ secret });
+  for (;;) {
+    const now = Math.floor(Date.now() / 30_000);
+    const step = Math.max(now, (lastStep.get(secret) ?? -1) + 1);
+    if (step <= now + 1) {
+      lastStep.set(secret, step);
+      return generate({ secret, epoch: step * 30 });
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 export async function createTestApp(

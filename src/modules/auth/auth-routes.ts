@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/audit-log.ts';
 import { hashPassword, passwordProblem, randomToken, sha256 } from '../../auth/crypto.ts';
 import { checkPasswordLogin } from '../../auth/login.ts';
 import { destroySession, destroyUserSessions, promoteSession } from '../../auth/sessions.ts';
-import { normaliseRecoveryCode, verifyTotp } from '../../auth/totp.ts';
+import { normaliseRecoveryCode, verifyTotpStep } from '../../auth/totp.ts';
 import { change } from '../../core/change.ts';
 import { emailIs } from '../../db/email.ts';
 import { clearSessionCookie, setSessionCookie } from '../../server/cookies.ts';
@@ -79,7 +79,18 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       let ok = false;
       let method = 'totp';
       if ('code' in req.body) {
-        ok = !!user.totp_secret && (await verifyTotp(user.totp_secret, req.body.code));
+        const step = user.totp_secret ? await verifyTotpStep(user.totp_secret, req.body.code) : null;
+        if (step !== null) {
+          // Each code signs in once: a step at or before the last used one is a replay.
+          const fresh = await db
+            .updateTable('users')
+            .set({ totp_last_step: step })
+            .where('id', '=', user.id)
+            .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+            .returning('id')
+            .executeTakeFirst();
+          ok = !!fresh;
+        }
       } else {
         method = 'recovery_code';
         const h = sha256(normaliseRecoveryCode(req.body.recoveryCode));

@@ -212,3 +212,17 @@ describe('session hygiene', () => {
     expect((await c.get('/api/v1/auth/me')).json().stage).toBe('full');
   });
 });
+
+describe('TOTP replay', () => {
+  it('a code signs in once; the same code again is refused', async () => {
+    const secret = t.creds.signIns.find((s) => s.email === 'be.ncp@demo.eucab.eu')!.totpSecret!;
+    const code = await totpCode(secret);
+    const a = t.client();
+    await a.post('/api/v1/auth/login', { email: 'be.ncp@demo.eucab.eu', password: DEMO_PASSWORD });
+    expect((await a.post('/api/v1/auth/totp', { code })).statusCode).toBe(200);
+    const b = t.client();
+    await b.post('/api/v1/auth/login', { email: 'be.ncp@demo.eucab.eu', password: DEMO_PASSWORD });
+    expect((await b.post('/api/v1/auth/totp', { code })).statusCode).toBe(401);
+    expect((await b.post('/api/v1/auth/totp', { code: await totpCode(secret) })).statusCode).toBe(200);
+  });
+});
