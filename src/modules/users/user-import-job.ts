@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
+import { runStagedImport } from '../../core/import-job.ts';
 import type { Database } from '../../db/connection.ts';
 import type { ImportedUser } from './user-import.ts';
 
@@ -45,51 +45,8 @@ export async function runUserImportJob(
   actor: Actor & { userId: string },
   jobId: string,
   rows: ImportedUser[],
-  hooks: { afterBatch?: (staged: number) => Promise<void> | void } = {},
 ): Promise<void> {
-  try {
-    for (let i = 0; i < rows.length; i += STAGE_BATCH) {
-      const status = await db
-        .selectFrom('import_jobs')
-        .select('status')
-        .where('id', '=', jobId)
-        .executeTakeFirstOrThrow();
-      if (status.status === 'cancelled') {
-        await db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
-        return;
-      }
-      const batch = rows.slice(i, i + STAGE_BATCH);
-      await db
-        .insertInto('import_rows')
-        .values(batch.map((r) => ({ job_id: jobId, line: r.line, data: JSON.stringify(r) })))
-        .execute();
-      await db
-        .updateTable('import_jobs')
-        .set({ staged_rows: i + batch.length, heartbeat_at: new Date() })
-        .where('id', '=', jobId)
-        .execute();
-      await hooks.afterBatch?.(i + batch.length);
-      await yieldToEventLoop();
-    }
-    await db
-      .updateTable('import_jobs')
-      .set({ status: 'publishing' })
-      .where('id', '=', jobId)
-      .where('status', '=', 'staging')
-      .execute();
-    await publish(db, actor, jobId);
-  } catch (err) {
-    await db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
-    await db
-      .updateTable('import_jobs')
-      .set({
-        status: 'failed',
-        error: String((err as Error).message ?? err).slice(0, 500),
-        finished_at: new Date(),
-      })
-      .where('id', '=', jobId)
-      .execute();
-  }
+  await runStagedImport(db, jobId, rows, () => publish(db, actor, jobId), STAGE_BATCH);
 }
 
 async function publish(db: Database, actor: Actor & { userId: string }, jobId: string) {

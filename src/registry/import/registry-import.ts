@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
+import { runStagedImport } from '../../core/import-job.ts';
 import type { DB, Distribution, Tlp } from '../../db/schema.ts';
 import type { KindDefinition } from '../definition.ts';
 import { collectReferences } from '../field-schema.ts';
@@ -276,48 +276,7 @@ export async function runImportJob(
   staged: StagedRow[],
   opts: ImportOptions,
 ): Promise<void> {
-  try {
-    for (let i = 0; i < staged.length; i += STAGE_BATCH) {
-      const st = await db
-        .selectFrom('import_jobs')
-        .select('status')
-        .where('id', '=', jobId)
-        .executeTakeFirstOrThrow();
-      if (st.status === 'cancelled') {
-        await db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
-        return;
-      }
-      const batch = staged.slice(i, i + STAGE_BATCH);
-      await db
-        .insertInto('import_rows')
-        .values(batch.map((r) => ({ job_id: jobId, line: r.line, data: JSON.stringify(r) })))
-        .execute();
-      await db
-        .updateTable('import_jobs')
-        .set({ staged_rows: i + batch.length, heartbeat_at: new Date() })
-        .where('id', '=', jobId)
-        .execute();
-      await yieldToEventLoop();
-    }
-    await db
-      .updateTable('import_jobs')
-      .set({ status: 'publishing' })
-      .where('id', '=', jobId)
-      .where('status', '=', 'staging')
-      .execute();
-    await publish(db, a, kind, jobId, opts);
-  } catch (err) {
-    await db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
-    await db
-      .updateTable('import_jobs')
-      .set({
-        status: 'failed',
-        error: String((err as Error).message ?? err).slice(0, 500),
-        finished_at: new Date(),
-      })
-      .where('id', '=', jobId)
-      .execute();
-  }
+  await runStagedImport(db, jobId, staged, () => publish(db, a, kind, jobId, opts), STAGE_BATCH);
 }
 
 async function publish(
