@@ -29,6 +29,29 @@ Commands:
 
 Configuration comes from environment variables (see README.md).`;
 
+/** The demo accounts printed at start: one of each role, and the journeys' main characters. */
+const SHOWCASE = [
+  'admin',
+  'observer',
+  'at.ncp',
+  'be.deputy',
+  'at.expert',
+  'nl.expert',
+  'de.expert',
+  'de.analyst',
+  'fr.expert',
+  'be.expert',
+];
+const NOTES: Record<string, string> = {
+  'nl.expert': 'coordinator of Risk management, expert in Procurement',
+  'de.expert': 'coordinator of Procurement',
+  'de.analyst': 'risk analyst and screening reviewer of DE',
+  'fr.expert': 'coordinator of Training',
+};
+function showcaseRole(s: { email: string; role: string }): string {
+  return NOTES[s.email.split('@')[0]!] ?? s.role;
+}
+
 function fail(msg: string, code = 2): never {
   console.error(msg);
   process.exit(code);
@@ -73,10 +96,10 @@ async function main() {
             `Password for every demo account: ${creds.password}`,
             'Accounts with a TOTP secret need a code from an authenticator app (add the secret by hand).',
             ...creds.signIns
-              .filter((s, i) => i < 12 || s.email.startsWith('be.'))
+              .filter((s) => SHOWCASE.includes(s.email.split('@')[0]!))
               .map(
                 (s) =>
-                  `  ${s.email.padEnd(34)} ${s.role}${s.totpSecret ? `   TOTP secret: ${s.totpSecret}` : ''}`,
+                  `  ${s.email.padEnd(34)} ${showcaseRole(s)}${s.totpSecret ? `   TOTP secret: ${s.totpSecret}` : ''}`,
               ),
             `  … and <country>.ncp / <country>.analyst / <country>.expert @demo.eucab.eu for all 27 administrations (NCP TOTP secrets: npm run cli -- demo-sign-ins)`,
           ];
