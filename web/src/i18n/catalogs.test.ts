@@ -1,11 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import de from './de.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
-
-type Tree = { [k: string]: string | Tree };
+import { catalog, type Tree } from './catalog.ts';
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -25,7 +21,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const catalogs = { en: flatten(en as Tree), fr: flatten(fr as Tree), de: flatten(de as Tree) };
+const catalogs = { en: flatten(catalog('en')), fr: flatten(catalog('fr')), de: flatten(catalog('de')) };
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogs', () => {

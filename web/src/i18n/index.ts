@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './de.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
+import { catalog } from './catalog.ts';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -43,7 +41,11 @@ export function setLanguage(lang: Lang) {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, de: { translation: de } },
+  resources: {
+    en: { translation: catalog('en') },
+    fr: { translation: catalog('fr') },
+    de: { translation: catalog('de') },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
