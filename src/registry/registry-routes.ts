@@ -78,6 +78,24 @@ function splitQuery(kind: KindDefinition, q: Record<string, unknown>) {
   };
 }
 
+/**
+ * Query of the statistics endpoint (matrix and map views): group by a filter field or a field a
+ * matrix/map view names, optionally sum a number field, narrowed by the list's own filters.
+ */
+function statsQuery(kind: KindDefinition, lq: ReturnType<typeof listQuery>) {
+  const groupable = [
+    ...new Set([
+      ...kind.filters,
+      ...kind.views.flatMap((v) => ((v.type === 'matrix' || v.type === 'map') && v.field ? [v.field] : [])),
+    ]),
+  ];
+  const numeric = Object.keys(kind.fields).filter((f) => kind.fields[f]!.type === 'number');
+  return lq.omit({ limit: true, offset: true, sort: true, status: true }).extend({
+    groupBy: z.enum(groupable as [string, ...string[]]),
+    sumField: numeric.length ? z.enum(numeric as [string, ...string[]]).optional() : z.never().optional(),
+  });
+}
+
 /** REST endpoints for every registry kind, derived from its definition (no per-kind code). */
 export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -86,8 +104,13 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/registry',
     { schema: { tags: ['registry'], summary: 'The registry kinds, their fields, filters and views' } },
-    async () => ({
-      kinds: KINDS.map((k) => ({ ...k, fields: describeFields(k) })),
+    async (req) => ({
+      // What the caller may do with each kind (the web app shows "New" and "Import" from this).
+      kinds: KINDS.map((k) => ({
+        ...k,
+        fields: describeFields(k),
+        abilities: { create: canWrite(req.actor), import: canWrite(req.actor) },
+      })),
     }),
   );
 
@@ -206,15 +229,13 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
           tags,
           summary:
             'Counts or sums per owning organisation and field value (matrix and map views), over the records I may read',
-          querystring: z.strictObject({
-            groupBy: z.enum(kind.filters as [string, ...string[]]),
-            sumField: z.string().max(50).optional(),
-          }),
+          querystring: statsQuery(kind, lq),
         },
       },
       async (req) => {
         const a = req.actor;
-        const { groupBy, sumField } = req.query;
+        const q = req.query as Record<string, unknown> & { groupBy: string; sumField?: string };
+        const { groupBy, sumField } = q;
         const sumDef = sumField ? kind.fields[sumField] : undefined;
         const measure =
           sumDef?.type === 'number'
@@ -225,8 +246,8 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
           def.type === 'list'
             ? sql<string>`jsonb_array_elements_text(coalesce(r.data->${groupBy}, '[]'::jsonb))`
             : sql<string>`r.data->>${groupBy}`;
-        const rows = await readableKindQuery(db, a, kind, { fields: {} })
-          .where('r.status', '=', 'published')
+        // The same filters as the list (other fields, owner, search): a view can narrow its figures.
+        const rows = await readableKindQuery(db, a, kind, { ...splitQuery(kind, q), status: 'published' })
           .select(['o.code as organisation', expr.as('value'), measure.as('measure')])
           .groupBy(['o.code', 'value'])
           .orderBy('o.code')

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { FieldDef, FieldSpec } from './definition.ts';
+
+/**
+ * The validation rules of record data, built from field descriptions alone (zod only, no server
+ * module): the server validates with them, and the web app's forms import this same file so that
+ * a form refuses exactly what the API would refuse. Codes and references are checked against the
+ * database afterwards (server only).
+ */
+export const EU_LANGUAGES = [
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+] as const;
+
+/** The country codes a `country` field accepts (the Member States' codes, EL for Greece). */
+export type CountryCodes = readonly string[];
+
+function spec(f: FieldSpec, label: string, countries: CountryCodes): z.ZodType {
+  switch (f.type) {
+    case 'text': {
+      let s = z
+        .string()
+        .trim()
+        .max(f.maxLength ?? 1000, `${label}: at most ${f.maxLength ?? 1000} characters`);
+      if (f.pattern) s = s.regex(new RegExp(f.pattern), `${label}: use ${f.patternHint ?? f.pattern}`);
+      return s;
+    }
+    case 'mltext':
+      return z.partialRecord(
+        z.enum(EU_LANGUAGES),
+        z
+          .string()
+          .trim()
+          .max(f.maxLength ?? 5000),
+      );
+    case 'number': {
+      let n = z.number({ error: `${label}: a number` });
+      if (f.integer) n = n.int(`${label}: a whole number`);
+      if (f.min !== undefined) n = n.min(f.min, `${label}: at least ${f.min}`);
+      if (f.max !== undefined) n = n.max(f.max, `${label}: at most ${f.max}`);
+      return n;
+    }
+    case 'quantity':
+      return z.strictObject({ value: z.number(), unit: z.string().min(1).max(20) });
+    case 'money':
+      return z.strictObject({
+        amount: z.number().min(0, `${label}: not negative`).max(1e13),
+        currency: z.string().regex(/^[A-Z]{3}$/, `${label}: an ISO 4217 currency code such as EUR`),
+      });
+    case 'date':
+      return z.iso.date(`${label}: a date as YYYY-MM-DD`);
+    case 'boolean':
+      return z.boolean();
+    case 'url':
+      return z
+        .url({ protocol: /^https?$/, error: `${label}: a web address starting with https://` })
+        .max(2000);
+    case 'code':
+      return z.string().trim().min(1).max(100);
+    case 'country':
+      return z.enum(countries as [string, ...string[]], {
+        error: `${label}: a Member State code such as AT, DE, EL`,
+      });
+    case 'organisation':
+    case 'ref':
+      return z.uuid(`${label}: the id of a record`);
+    case 'location':
+      return z.strictObject({
+        label: z.string().trim().min(1).max(200),
+        lat: z.number().min(-90).max(90),
+        lon: z.number().min(-180).max(180),
+      });
+    case 'list':
+      return z
+        .array(spec(f.of, label, countries))
+        .max(f.maxItems ?? 100, `${label}: at most ${f.maxItems ?? 100} entries`);
+    case 'object':
+      return objectSchema(f.fields, countries);
+  }
+}
+
+function fieldSchema(f: FieldDef, countries: CountryCodes): z.ZodType {
+  const s = spec(f, f.label, countries);
+  return f.required ? s : s.nullish();
+}
+
+function objectSchema(fields: Record<string, FieldDef>, countries: CountryCodes) {
+  return z.strictObject(
+    Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, fieldSchema(f, countries)])),
+  );
+}
+
+/** The zod schema of a record's data for these fields (unknown fields are refused). */
+export function dataSchemaOf(fields: Record<string, FieldDef>, countries: CountryCodes) {
+  const base = objectSchema(fields, countries);
+  return base.superRefine((data: Record<string, unknown>, ctx) => {
+    for (const [k, f] of Object.entries(fields)) {
+      if (f.required && f.type === 'list' && Array.isArray(data[k]) && (data[k] as unknown[]).length === 0) {
+        ctx.addIssue({ code: 'custom', path: [k], message: `${f.label}: at least one entry` });
+      }
+    }
+  });
+}
