@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { RiskTables } from './risk-schema.ts';
 
 /** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -318,7 +319,7 @@ export interface RegistrySubscriptionsTable {
   created_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends RiskTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
   users: UsersTable;

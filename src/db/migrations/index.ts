@@ -5,6 +5,7 @@ import * as m0003 from './0003_registry_indexes.ts';
 import * as m0004 from './0004_import_heartbeat.ts';
 import * as m0005 from './0005_registry_live_index.ts';
 import * as m0006 from './0006_totp_last_step.ts';
+import * as m0008 from './0008_risk.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_import_heartbeat': m0004,
   '0005_registry_live_index': m0005,
   '0006_totp_last_step': m0006,
+  '0008_risk': m0008,
 };
