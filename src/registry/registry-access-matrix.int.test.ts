@@ -52,6 +52,7 @@ const records: {
   token: string;
   data: Record<string, unknown>;
   marking: Record<string, unknown>;
+  attachmentUrl: string;
 }[] = [];
 
 function example(kind: string, token: string, refs: Record<string, string>): Record<string, unknown> {
@@ -70,6 +71,8 @@ function example(kind: string, token: string, refs: Record<string, string>): Rec
         category: 'nii',
         quantity: 1,
         country: 'NL',
+        // Owner-only: its label must never reach another administration through any endpoint.
+        sites: [{ label: `Site ${token}`, lat: 52.37, lon: 4.9 }],
       };
     case 'requirement_set':
       return {
@@ -117,11 +120,38 @@ async function call(
   return who.client!.request({ method, url, ...(payload ? { payload: payload as object } : {}) });
 }
 
+/** Uploads a small PDF to a record as its owner; returns the attachment's download URL. */
+async function attach(author: TestClient, kind: string, id: string): Promise<string> {
+  const boundary = '----matrix';
+  const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 matrix\r\n--${boundary}--\r\n`;
+  const up = await author.request({
+    method: 'POST',
+    url: `/api/v1/registry/${kind}/${id}/attachments`,
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  expect(up.statusCode, up.body).toBe(201);
+  return `/api/v1/registry/${kind}/${id}/attachments/${up.json().id}`;
+}
+
+/** Subscribers to every kind: they must be notified of exactly the published records they may read. */
+const SUBSCRIBERS: Rel[] = ['same_org_ncp', 'same_org_other', 'other_org', 'red_recipient', 'observer'];
+
 beforeAll(async () => {
   t = await createTestApp();
   const author = await t.as('nl.expert@demo.eucab.eu');
   const colleague = await t.as('nl.analyst@demo.eucab.eu');
   const recipient = await t.userId('be.expert@demo.eucab.eu');
+  callers.set('same_org_ncp', { client: await t.as('nl.ncp@demo.eucab.eu') });
+  callers.set('same_org_other', { client: colleague });
+  callers.set('other_org', { client: await t.as('fr.expert@demo.eucab.eu') });
+  callers.set('red_recipient', { client: await t.as('be.expert@demo.eucab.eu') });
+  callers.set('observer', { client: await t.as('observer@demo.eucab.eu') });
+  for (const rel of SUBSCRIBERS)
+    for (const kind of KINDS) {
+      const sub = await callers.get(rel)!.client!.post('/api/v1/registry/subscriptions', { kind: kind.name });
+      expect(sub.statusCode, sub.body).toBe(201);
+    }
   const shared = await author.post('/api/v1/registry/equipment_model', {
     data: example('equipment_model', 'shared', {}),
     publish: true,
@@ -145,6 +175,8 @@ beforeAll(async () => {
       });
       expect(res.statusCode, res.body).toBe(201);
       const id = res.json().id as string;
+      // Attached while the author may still change it (a submitted four-eyes record is frozen).
+      const attachmentUrl = await attach(author, kind.name, id);
       if (kind.workflow.fourEyes && c !== 'draft_eucab') {
         expect((await author.post(`/api/v1/registry/${kind.name}/${id}/submit`)).statusCode).toBe(200);
         const pub = await colleague.post(`/api/v1/registry/${kind.name}/${id}/publish`);
@@ -152,14 +184,10 @@ beforeAll(async () => {
         if (c === 'eucab_red') expect(pub.statusCode).toBe(404);
         else expect(pub.statusCode, pub.body).toBe(200);
       }
-      records.push({ kind: kind.name, c, id, token, data, marking });
+      records.push({ kind: kind.name, c, id, token, data, marking, attachmentUrl });
     }
   }
-  callers.set('same_org_ncp', { client: await t.as('nl.ncp@demo.eucab.eu') });
-  callers.set('same_org_other', { client: colleague });
-  callers.set('other_org', { client: await t.as('fr.expert@demo.eucab.eu') });
-  callers.set('red_recipient', { client: await t.as('be.expert@demo.eucab.eu') });
-  callers.set('observer', { client: await t.as('observer@demo.eucab.eu') });
+  await t.rt.outbox.drain();
   const dk = await t.as('dk.analyst@demo.eucab.eu');
   callers.set('api_key_read', {
     key: (await dk.post('/api/v1/account/api-keys', { name: 'm', scopes: ['read'], expiresInDays: 1 })).json()
@@ -241,6 +269,59 @@ describe('registry access matrix (every kind × caller × marking × action)', (
           mismatches.push(
             `${rel} update ${rec.kind}/${rec.c}: expected ${wantStatus}, got ${upd.statusCode}`,
           );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('attachments, notifications and owner-only sites follow the same table', async () => {
+    const mismatches: string[] = [];
+    const sameOrg = new Set<Rel>(['same_org_ncp', 'same_org_other']);
+    for (const [rel, who] of callers) {
+      const notified = SUBSCRIBERS.includes(rel)
+        ? new Set<string>(
+            (await call(who, 'GET', '/api/v1/notifications?limit=200'))
+              .json()
+              .items.map((n: { record_id: string }) => n.record_id),
+          )
+        : null;
+      for (const rec of records) {
+        const kind = KINDS.find((k) => k.name === rec.kind)!;
+        const published = rec.c !== 'draft_eucab' && !(kind.workflow.fourEyes && rec.c === 'eucab_red');
+        const readable = EXPECTED[rel][rec.c].includes('R') && (published || rec.c === 'draft_eucab');
+        // Attachments: listed and downloaded exactly when the record may be read.
+        const list = await call(who, 'GET', `/api/v1/registry/${rec.kind}/${rec.id}/attachments`);
+        const file = await call(who, 'GET', rec.attachmentUrl);
+        for (const [what, res] of [
+          ['attachments', list],
+          ['download', file],
+        ] as const) {
+          const ok = res.statusCode === 200;
+          if (ok !== readable || (!ok && ![401, 404].includes(res.statusCode)))
+            mismatches.push(`${rel} ${what} ${rec.kind}/${rec.c}: ${res.statusCode}, readable=${readable}`);
+        }
+        // Notifications: a subscriber hears of exactly the published records they may read.
+        if (notified && notified.has(rec.id) !== (readable && published))
+          mismatches.push(`${rel} notified of ${rec.kind}/${rec.c}: ${notified.has(rec.id)}`);
+        // Site locations: the owning administration only, through every endpoint that returns data.
+        if (rec.kind === 'equipment_item' && readable) {
+          const site = `Site ${rec.token}`;
+          const bodies = [
+            (await call(who, 'GET', `/api/v1/registry/equipment_item/${rec.id}`)).body,
+            (await call(who, 'GET', `/api/v1/registry/equipment_item?limit=500&q=${rec.token}`)).body,
+            (await call(who, 'GET', `/api/v1/registry/equipment_item/export?format=json`)).body,
+            (await call(who, 'GET', `/api/v1/registry/equipment_item/export?format=csv`)).body,
+            (await call(who, 'GET', `/api/v1/search?q=${rec.token}`)).body,
+            (await call(who, 'GET', `/api/v1/search?q=${encodeURIComponent(site)}`)).body,
+          ];
+          const seen = bodies.map((b) => b.includes(site));
+          const wantSeen = sameOrg.has(rel);
+          // The owner sees the sites in the detail and exports; nobody finds a record by a site label.
+          if (seen[0] !== wantSeen || seen[2] !== wantSeen || seen[3] !== wantSeen || seen[5])
+            mismatches.push(`${rel} sites of equipment_item/${rec.c}: seen=${seen.join(',')}`);
+          if (!wantSeen && seen.some(Boolean))
+            mismatches.push(`${rel} sites of equipment_item/${rec.c} leaked: ${seen.join(',')}`);
+        }
       }
     }
     expect(mismatches).toEqual([]);
