@@ -310,6 +310,15 @@ export interface RegistryCommentsTable {
   created_at: Timestamp;
 }
 
+export interface RegistrySavedFiltersTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  name: string;
+  query: string;
+  created_at: Timestamp;
+}
+
 export interface RegistrySubscriptionsTable {
   id: Generated<string>;
   user_id: string;
@@ -347,6 +356,7 @@ export interface DB extends RiskTables {
   registry_records: RegistryRecordsTable;
   registry_versions: RegistryVersionsTable;
   registry_comments: RegistryCommentsTable;
+  registry_saved_filters: RegistrySavedFiltersTable;
   registry_subscriptions: RegistrySubscriptionsTable;
 }
 

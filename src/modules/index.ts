@@ -4,6 +4,7 @@ import { complianceRoutes } from '../registry/compliance-routes.ts';
 import { tenderOcdsRoutes } from '../registry/kinds/procurement/tender-ocds-routes.ts';
 import { registryExtraRoutes } from '../registry/registry-extra-routes.ts';
 import { registryRoutes } from '../registry/registry-routes.ts';
+import { savedFilterRoutes } from '../registry/saved-filter-routes.ts';
 import { searchRoutes } from '../registry/search-routes.ts';
 import type { AppDeps } from '../server/deps.ts';
 import { accountRoutes } from './account/account-routes.ts';
@@ -31,6 +32,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps) {
   await auditRoutes(api, deps);
   await tenderOcdsRoutes(api, deps);
   await registryExtraRoutes(api, deps);
+  await savedFilterRoutes(api, deps);
   await complianceRoutes(api, deps);
   await registryRoutes(api, deps);
   await codeListRoutes(api, deps);

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('saved filters of registry lists', () => {
+  it('401 → 400 → save, replace by name, list only mine, delete', async () => {
+    const url = '/api/v1/registry/saved-filters/tender';
+    expect((await t.client().get(url)).statusCode).toBe(401);
+    const de = await t.as('de.expert@demo.eucab.eu');
+    const fr = await t.as('fr.expert@demo.eucab.eu');
+    const bad = await de.put(url, { name: '', query: 'category=nii' });
+    expect(bad.statusCode).toBe(400);
+    expect((await de.get(url)).json().items).toEqual([]);
+    expect((await de.put(url, { name: 'Open NII', query: '?category=nii' })).statusCode).toBe(200);
+    const again = await de.put(url, { name: 'Open NII', query: 'category=nii&status=published' });
+    expect(again.json().query).toBe('category=nii&status=published');
+    const mine = (await de.get(url)).json().items;
+    expect(mine).toHaveLength(1);
+    expect((await fr.get(url)).json().items).toEqual([]);
+    expect((await de.get('/api/v1/registry/saved-filters/equipment_item')).json().items).toEqual([]);
+    expect((await fr.delete(`${url}/${mine[0].id}`)).statusCode).toBe(404);
+    expect((await de.delete(`${url}/${mine[0].id}`)).statusCode).toBe(204);
+    expect((await de.get(url)).json().items).toEqual([]);
+  });
+});
