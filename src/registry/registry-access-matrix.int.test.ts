@@ -99,6 +99,19 @@ function example(kind: string, token: string, refs: Record<string, string>): Rec
         start_date: '2026-03-01',
         outcome: 'passed',
       };
+    case 'risk_rule':
+      return {
+        rule_id: `r-${token}`,
+        name: `Rule ${token}`,
+        family: 'financial',
+        weight: 1,
+        rationale: 'Undervalued cars',
+        conditions: [{ op: 'hsPrefix', prefixes: ['8703'] }],
+      };
+    case 'reference_table':
+      return { table_id: `t-${token}`, title: `Table ${token}`, entries: [{ key: '8703', value: 20 }] };
+    case 'party_list':
+      return { list_id: `l-${token}`, title: `List ${token}`, entries: [{ party: 'IMP1' }] };
     default:
       throw new Error(kind);
   }

@@ -6,6 +6,7 @@ import * as m0004 from './0004_import_heartbeat.ts';
 import * as m0005 from './0005_registry_live_index.ts';
 import * as m0006 from './0006_totp_last_step.ts';
 import * as m0008 from './0008_risk.ts';
+import * as m0009 from './0009_risk_kind_indexes.ts';
 import * as m0011 from './0011_saved_filters.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_registry_live_index': m0005,
   '0006_totp_last_step': m0006,
   '0008_risk': m0008,
+  '0009_risk_kind_indexes': m0009,
   '0011_saved_filters': m0011,
 };

@@ -4,6 +4,9 @@ import { equipmentModel } from './procurement/equipment-model.ts';
 import { fieldTest } from './procurement/field-test.ts';
 import { requirementSet } from './procurement/requirement-set.ts';
 import { tender } from './procurement/tender.ts';
+import { partyList } from './risk/party-list.ts';
+import { referenceTable } from './risk/reference-table.ts';
+import { riskRule } from './risk/risk-rule.ts';
 
 /** Every registry kind of the platform. Adding a kind = its definition file + a line here + a test. */
 export const KINDS: readonly KindDefinition[] = [
@@ -12,6 +15,9 @@ export const KINDS: readonly KindDefinition[] = [
   requirementSet,
   tender,
   fieldTest,
+  riskRule,
+  referenceTable,
+  partyList,
 ];
 
 export function kindByName(name: string): KindDefinition | undefined {
