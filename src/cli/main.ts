@@ -116,6 +116,7 @@ async function main() {
       }
       const app = await buildApp(rt);
       rt.outbox.start();
+      await rt.jobs.start();
       await app.listen({ host: config.HOST, port: config.PORT });
       console.log(
         `\nEUCAB Cooperation Platform is running at ${config.publicUrl}  (database: ${rt.engine}${rt.engine === 'pglite' ? `, data in ${config.DATA_DIR}` : ''})`,

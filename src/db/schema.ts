@@ -244,12 +244,56 @@ export interface ImportJobsTable {
   created_at: Timestamp;
   finished_at: NullableTimestamp;
   heartbeat_at: Timestamp;
+  /** The job (src/jobs) that runs this import; its state is what users see. */
+  job_id: string | null;
 }
 
 export interface ImportRowsTable {
   job_id: string;
   line: number;
   data: Json<Record<string, unknown>>;
+}
+
+export type JobStateColumn = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  organisation_id: string;
+  created_by: string;
+  data: Json<unknown>;
+  state: Generated<JobStateColumn>;
+  attempt: Generated<number>;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  phase: string | null;
+  error: string | null;
+  error_count: Generated<number>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  cancel_requested: Generated<boolean>;
+  queue_message_id: string | null;
+  worker: string | null;
+  heartbeat_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface JobFilesTable {
+  job_id: string;
+  name: string;
+  content_type: string;
+  sha256: string;
+  size: number;
+  bytes: Buffer;
+}
+
+export interface JobErrorsTable {
+  job_id: string;
+  seq: number;
+  line: number | null;
+  column_name: string | null;
+  reason: string;
 }
 
 export type RecordStatus = 'draft' | 'submitted' | 'published' | 'retracted';
@@ -351,6 +395,9 @@ export interface DB extends RiskTables {
   outbox: OutboxTable;
   import_jobs: ImportJobsTable;
   import_rows: ImportRowsTable;
+  jobs: JobsTable;
+  job_files: JobFilesTable;
+  job_errors: JobErrorsTable;
   code_lists: CodeListsTable;
   code_list_entries: CodeListEntriesTable;
   registry_records: RegistryRecordsTable;

@@ -63,6 +63,7 @@ export interface JobKind<D = unknown, R = unknown> {
 export class JobCancelledError extends Error {
   constructor() {
     super('The job was cancelled.');
+    this.name = 'JobCancelledError';
   }
 }
 
@@ -72,5 +73,6 @@ export class JobFailedError extends Error {
     readonly errors: JobError[] = [],
   ) {
     super(message);
+    this.name = 'JobFailedError';
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { jobRoutes } from '../jobs/job-routes.ts';
 import { codeListRoutes } from '../registry/code-list-routes.ts';
 import { complianceRoutes } from '../registry/compliance-routes.ts';
 import { tenderOcdsRoutes } from '../registry/kinds/procurement/tender-ocds-routes.ts';
@@ -30,6 +31,7 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps) {
   await announcementRoutes(api, deps);
   await notificationRoutes(api, deps);
   await auditRoutes(api, deps);
+  await jobRoutes(api, deps);
   await tenderOcdsRoutes(api, deps);
   await registryExtraRoutes(api, deps);
   await savedFilterRoutes(api, deps);

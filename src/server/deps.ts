@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/connection.ts';
+import type { JobRunner } from '../jobs/job-runner.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { OutboxWorker } from '../outbox/outbox-worker.ts';
 
@@ -10,4 +11,6 @@ export interface AppDeps {
   config: Config;
   mailer: Mailer;
   outbox: OutboxWorker;
+  /** Background jobs (src/jobs); absent in hand-built test deps. */
+  jobs?: JobRunner;
 }

@@ -1,6 +1,8 @@
 import type { Config } from '../config/config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { registerJobNotifications } from '../jobs/job-notifications.ts';
+import { createJobRunner, type JobRunner, type JobRunnerOptions } from '../jobs/job-runner.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { registerNotificationHandlers } from '../modules/notifications/notification-handlers.ts';
 import { createOutboxWorker } from '../outbox/outbox-worker.ts';
@@ -12,8 +14,13 @@ import { failInterruptedImports } from './interrupted-jobs.ts';
 /** Opens the database, applies migrations and reference data, and wires the dependencies. */
 export async function createRuntime(
   config: Config,
-  opts: { handle?: DatabaseHandle; mailer?: Mailer; log?: (msg: string, err?: unknown) => void } = {},
-): Promise<AppDeps & { handle: DatabaseHandle; close(): Promise<void> }> {
+  opts: {
+    handle?: DatabaseHandle;
+    mailer?: Mailer;
+    log?: (msg: string, err?: unknown) => void;
+    jobs?: Partial<JobRunnerOptions>;
+  } = {},
+): Promise<AppDeps & { handle: DatabaseHandle; jobs: JobRunner; close(): Promise<void> }> {
   const log = opts.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
   const handle =
     opts.handle ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
@@ -23,6 +30,15 @@ export async function createRuntime(
   const outbox = createOutboxWorker(handle.db, log);
   registerNotificationHandlers(outbox);
   registerRegistryNotifications(outbox);
+  registerJobNotifications(outbox);
+  // Background jobs (src/jobs): started by `serve` and by the test app (`rt.jobs.start()`).
+  const jobs = createJobRunner(
+    handle.db,
+    handle.engine,
+    log,
+    { afterFinish: () => outbox.kick() },
+    opts.jobs,
+  );
   const mailer = opts.mailer ?? createMailer(config, (m) => console.log(m));
   return {
     db: handle.db,
@@ -30,8 +46,10 @@ export async function createRuntime(
     config,
     mailer,
     outbox,
+    jobs,
     handle,
     async close() {
+      await jobs.stop();
       await outbox.stop();
       await handle.close();
     },

@@ -19,6 +19,8 @@ export interface TestApp {
   client(): TestClient;
   as(email: string): Promise<TestClient>;
   userId(email: string): Promise<string>;
+  /** Resolves with the job's row once it has finished (succeeded, failed or cancelled). */
+  waitForJob(id: string): ReturnType<TestApp['rt']['jobs']['waitForJob']>;
   close(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ export async function createTestApp(
       : await seedDemoData(rt.db, { password: DEMO_PASSWORD });
   const app = await buildApp(rt);
   await app.ready();
+  await rt.jobs.start();
   const t: TestApp = {
     app,
     rt,
@@ -155,6 +158,7 @@ export async function createTestApp(
         .executeTakeFirstOrThrow();
       return u.id;
     },
+    waitForJob: (id: string) => rt.jobs.waitForJob(id),
     async close() {
       await app.close();
       await rt.close();

@@ -5,6 +5,7 @@ import * as m0003 from './0003_registry_indexes.ts';
 import * as m0004 from './0004_import_heartbeat.ts';
 import * as m0005 from './0005_registry_live_index.ts';
 import * as m0006 from './0006_totp_last_step.ts';
+import * as m0007 from './0007_jobs.ts';
 import * as m0008 from './0008_risk.ts';
 import * as m0009 from './0009_risk_kind_indexes.ts';
 import * as m0011 from './0011_saved_filters.ts';
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0004_import_heartbeat': m0004,
   '0005_registry_live_index': m0005,
   '0006_totp_last_step': m0006,
+  '0007_jobs': m0007,
   '0008_risk': m0008,
   '0009_risk_kind_indexes': m0009,
   '0011_saved_filters': m0011,

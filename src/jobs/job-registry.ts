@@ -1,0 +1,31 @@
+import type { JobKind } from './job-types.ts';
+
+const kinds = new Map<string, JobKind<unknown, unknown>>();
+
+/**
+ * Makes a job kind known to this process. Call it at module load (top level of a module that the
+ * app imports, e.g. the module's routes file), before the runtime starts the queue: a process only
+ * runs the kinds it knows. Registering the same name twice with another definition is a bug.
+ */
+export function registerJobKind<D, R>(kind: JobKind<D, R>): JobKind<D, R> {
+  if (!/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/.test(kind.kind))
+    throw new Error(`Job kind name ${kind.kind} must be lower-case words separated by dots.`);
+  const prev = kinds.get(kind.kind);
+  if (prev && prev !== (kind as unknown as JobKind<unknown, unknown>))
+    throw new Error(`Job kind ${kind.kind} is registered twice.`);
+  kinds.set(kind.kind, kind as unknown as JobKind<unknown, unknown>);
+  return kind;
+}
+
+export function getJobKind(name: string): JobKind<unknown, unknown> | undefined {
+  return kinds.get(name);
+}
+
+/** Kinds whose jobs every user of the job's organisation may read (default: the starter only). */
+export function organisationReadableKinds(): string[] {
+  return [...kinds.values()].filter((k) => k.readableBy === 'organisation').map((k) => k.kind);
+}
+
+export function registeredJobKinds(): string[] {
+  return [...kinds.keys()];
+}
