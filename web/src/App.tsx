@@ -27,6 +27,7 @@ import {
 } from './pages/SignInPages.tsx';
 import { UserImportPage } from './pages/UserImportPage.tsx';
 import { UserPage, UsersPage } from './pages/UsersPage.tsx';
+import { RegistryViewPage } from './registry/views/RegistryViewPage.tsx';
 import { useMe, useSessionChanged } from './session.ts';
 
 /** Moves focus to the new page's heading after a route change (not on the first load). */
@@ -237,6 +238,7 @@ export function App() {
         <Route path="/memberships" element={p(<MembershipsPage />)} />
         <Route path="/account" element={p(<AccountPage />)} />
         <Route path="/audit" element={p(<AuditPage />)} />
+        <Route path="/registry/:kind/views/:viewType" element={p(<RegistryViewPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Shell>
