@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -70,6 +70,8 @@ function Picker({ kind, ids, setIds }: { kind: Kind; ids: string[]; setIds: (ids
   const search = params.get('q') ?? '';
   const results = useQuery({
     queryKey: ['registry', kind.name, 'list', 'compare-picker', search, filters],
+    // The list stays in place while a new search loads (no jump under the pointer).
+    placeholderData: keepPreviousData,
     queryFn: () =>
       api<RecordList>(
         `/registry/${kind.name}${qs({ q: search, ...filters, limit: 20, sort: '-updated_at' })}`,

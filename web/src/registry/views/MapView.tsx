@@ -53,7 +53,8 @@ function useEuropeShapes() {
               [34.8, 34.5],
               [31.5, 70.1],
               [5, 71],
-              [-1, 35.5],
+              [-1, 35.2],
+              [14.5, 35.2],
             ],
           },
         )
@@ -137,14 +138,21 @@ export default function MapView({ kind, view }: { kind: Kind; view: ViewDef }) {
       <ViewFilters kind={kind} fields={offered} />
       <div className="map-layout">
         <figure className="eu-map">
-          <figcaption>
-            {t('registryViews.map.caption', {
-              field: field ? labels.field(kind.name, field) : t('registryViews.matrix.organisation'),
-              measure: measure.label,
-            })}
-          </figcaption>
+          <figcaption>{t('registryViews.map.caption', { measure: measure.label })}</figcaption>
           <div className="map-frame">
             <svg viewBox={`0 0 ${W} ${H}`} aria-label={t('registryViews.map.svgLabel')}>
+              <defs>
+                <pattern
+                  id="map-none"
+                  width="6"
+                  height="6"
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(45)"
+                >
+                  <rect width="6" height="6" fill="#ffffff" />
+                  <line x1="0" y1="0" x2="0" y2="6" stroke="#8a939d" strokeWidth="1.5" />
+                </pattern>
+              </defs>
               {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: neighbouring countries are decoration, nothing here is focusable */}
               <g aria-hidden="true">
                 {(shapes.data ?? [])
@@ -157,7 +165,9 @@ export default function MapView({ kind, view }: { kind: Kind; view: ViewDef }) {
               <g>
                 {eu.map((s) => {
                   const code = s.code!;
-                  const fill = colourOf(byCountry.get(code), scale);
+                  const n = byCountry.get(code);
+                  // No records: hatched, so that it cannot be mistaken for the lowest class or the sea.
+                  const fill = n ? colourOf(n, scale) : 'url(#map-none)';
                   const show = () => setTip({ code, x: s.centroid[0], y: s.centroid[1] });
                   return (
                     <a

@@ -60,20 +60,21 @@ export function MatrixView({ kind, view }: { kind: Kind; view: ViewDef }) {
 
   const scale = classes(m.max);
   const rowsSorted = [...m.rows].sort((a, b) => orgs.label(a).localeCompare(orgs.label(b)));
+  const colsSorted = [...m.cols].sort((a, b) => values.label(a).localeCompare(values.label(b)));
   const cellFilters = (o: string, v: string) => ({ ...filters, owner: o, [groupBy]: v });
 
   function download() {
     const head = [
       t('registryViews.matrix.organisation'),
-      ...m.cols.map(values.label),
+      ...colsSorted.map(values.label),
       t('registryViews.total'),
     ];
     const body = rowsSorted.map((o) => [
       `${orgs.label(o)} (${o})`,
-      ...m.cols.map((v) => m.value(o, v)),
+      ...colsSorted.map((v) => m.value(o, v)),
       m.rowTotal(o),
     ]);
-    const foot = [t('registryViews.total'), ...m.cols.map(m.colTotal), m.total];
+    const foot = [t('registryViews.total'), ...colsSorted.map(m.colTotal), m.total];
     const blob = new Blob([toCsv([head, ...body, foot])], { type: 'text/csv;charset=utf-8' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -105,7 +106,7 @@ export function MatrixView({ kind, view }: { kind: Kind; view: ViewDef }) {
           <thead>
             <tr>
               <th scope="col">{t('registryViews.matrix.organisation')}</th>
-              {m.cols.map((v) => (
+              {colsSorted.map((v) => (
                 <th key={v} scope="col">
                   {values.label(v)}
                 </th>
@@ -119,7 +120,7 @@ export function MatrixView({ kind, view }: { kind: Kind; view: ViewDef }) {
                 <th scope="row">
                   {orgs.label(o)} <span className="muted">({o})</span>
                 </th>
-                {m.cols.map((v) => {
+                {colsSorted.map((v) => {
                   const n = m.value(o, v);
                   const fill = colourOf(n, scale);
                   return (
@@ -153,7 +154,7 @@ export function MatrixView({ kind, view }: { kind: Kind; view: ViewDef }) {
           <tfoot>
             <tr>
               <th scope="row">{t('registryViews.total')}</th>
-              {m.cols.map((v) => (
+              {colsSorted.map((v) => (
                 <td key={v} className="matrix-total">
                   {fmt.number(m.colTotal(v))}
                 </td>

@@ -4,7 +4,7 @@ import { SelectField, useFormat } from '../../components/ui.tsx';
 import { useRegistryLabels } from '../labels.ts';
 import type { DescribedField, Kind } from '../types.ts';
 import { useValueLabels } from './common.tsx';
-import { EMPTY_FILL, type ScaleClass, textOn } from './scale.ts';
+import { type ScaleClass, textOn } from './scale.ts';
 
 /** One select per filter field; the choice lives in the URL (shareable, back button). */
 export function ViewFilters({ kind, fields }: { kind: Kind; fields: DescribedField[] }) {
@@ -66,7 +66,7 @@ export function ScaleLegend({ scale, title }: { scale: ScaleClass[]; title: stri
       <figcaption>{t('registryViews.legend', { measure: title })}</figcaption>
       <ul>
         <li>
-          <span className="swatch" style={{ background: EMPTY_FILL }} aria-hidden="true" />
+          <span className="swatch swatch-none" aria-hidden="true" />
           {t('registryViews.none')}
         </li>
         {scale.map((c) => (
