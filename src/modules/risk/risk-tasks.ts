@@ -286,7 +286,7 @@ export async function trainTask(input: TrainInput, progress?: Progress): Promise
   const total = (input.nTrees ?? 300) * (input.holdout > 0 ? 2 : 1);
   let done = 0;
   const onProgress = (msg: string) => {
-    if (msg.startsWith('trees ')) progress?.({ done: ++done, total, phase: 'training' });
+    if (msg.startsWith('trees ') && ++done % 10 === 0) progress?.({ done, total, phase: 'training' });
   };
   let validation: MetricReport | null = null;
   let holdoutRows = 0;
