@@ -28,6 +28,10 @@ import {
 import { UserImportPage } from './pages/UserImportPage.tsx';
 import { UserPage, UsersPage } from './pages/UsersPage.tsx';
 import { RegistryViewPage } from './registry/views/RegistryViewPage.tsx';
+import { BatchPage } from './risk/BatchPage.tsx';
+import { ModelPage } from './risk/ModelPage.tsx';
+import { RiskNavItem } from './risk/RiskNav.tsx';
+import { RiskPage } from './risk/RiskPage.tsx';
 import { useMe, useSessionChanged } from './session.ts';
 
 /** Moves focus to the new page's heading after a route change (not on the first load). */
@@ -162,6 +166,7 @@ function Shell({ children }: { children: ReactNode }) {
                   <NavLink to="/users">{t('nav.users')}</NavLink>
                 </li>
               )}
+              <RiskNavItem />
               <li>
                 <NavLink to="/audit">{t('nav.audit')}</NavLink>
               </li>
@@ -239,6 +244,9 @@ export function App() {
         <Route path="/account" element={p(<AccountPage />)} />
         <Route path="/audit" element={p(<AuditPage />)} />
         <Route path="/registry/:kind/views/:viewType" element={p(<RegistryViewPage />)} />
+        <Route path="/risk" element={p(<RiskPage />)} />
+        <Route path="/risk/models/:id" element={p(<ModelPage />)} />
+        <Route path="/risk/batches/:id" element={p(<BatchPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Shell>

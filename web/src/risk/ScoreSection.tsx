@@ -1,0 +1,113 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../api.ts';
+import { ErrorMessage, Section, TextField } from '../components/ui.tsx';
+import { rememberedJob, rememberJob, useModels } from './hooks.ts';
+import { JobStatus, type JobView } from './JobStatus.tsx';
+
+/** Score a batch of new declarations with the active model. */
+export function ScoreSection() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const models = useModels();
+  const active = models.data?.items.find((m) => m.active);
+  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [name, setName] = useState('');
+  const [budget, setBudget] = useState('');
+  const [exploration, setExploration] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [jobId, setJobId] = useState<string | null>(() => rememberedJob('score'));
+
+  async function score(e: React.FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setFailure(null);
+    try {
+      const form = new FormData();
+      form.append('name', name || file.name);
+      if (budget) form.append('budgetPercent', budget);
+      if (exploration) form.append('explorationShare', exploration);
+      form.append('file', file);
+      const r = await api<{ jobId: string }>('/risk/batches', { form });
+      rememberJob('score', r.jobId);
+      setJobId(r.jobId);
+    } catch (err) {
+      setFailure(err);
+    }
+  }
+
+  const onDone = useCallback(
+    (job: JobView) => {
+      rememberJob('score', null);
+      void qc.invalidateQueries({ queryKey: ['risk'] });
+      const batchId = (job.result as { batchId?: string } | null)?.batchId;
+      if (job.state === 'succeeded' && batchId) navigate(`/risk/batches/${batchId}`);
+    },
+    [qc, navigate],
+  );
+
+  return (
+    <Section title={t('risk.score.title')}>
+      {!active ? (
+        <p>{t('risk.score.noModel')}</p>
+      ) : (
+        <form onSubmit={score}>
+          <p>
+            {t('risk.score.withModel', {
+              version: active.version,
+              budget: active.settings.budgetPercent ?? 5,
+              exploration: active.settings.explorationShare ?? 0.1,
+            })}
+          </p>
+          <div className="field">
+            <label htmlFor={fileId}>{t('risk.score.file')}</label>
+            <p className="hint" id={`${fileId}-hint`}>
+              {t('risk.score.fileHint')}
+            </p>
+            <input
+              id={fileId}
+              type="file"
+              accept=".csv,.jsonl,.ndjson,text/csv"
+              aria-describedby={`${fileId}-hint`}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </div>
+          <div className="form-row">
+            <TextField label={t('risk.score.name')} value={name} onChange={(e) => setName(e.target.value)} />
+            <TextField
+              label={t('risk.models.budget')}
+              type="number"
+              min="0.1"
+              max="100"
+              step="0.1"
+              value={budget}
+              placeholder={String(active.settings.budgetPercent ?? 5)}
+              onChange={(e) => setBudget(e.target.value)}
+            />
+            <TextField
+              label={t('risk.models.exploration')}
+              type="number"
+              min="0"
+              max="0.5"
+              step="0.05"
+              value={exploration}
+              placeholder={String(active.settings.explorationShare ?? 0.1)}
+              onChange={(e) => setExploration(e.target.value)}
+            />
+          </div>
+          <div className="actions">
+            <button type="submit" className="button" disabled={!file}>
+              {t('risk.score.button')}
+            </button>
+          </div>
+        </form>
+      )}
+      {failure !== null && <ErrorMessage error={failure} />}
+      {jobId && <JobStatus key={jobId} jobId={jobId} onDone={onDone} label={t('risk.score.progress')} />}
+    </Section>
+  );
+}
