@@ -44,6 +44,8 @@ const schema = z.object({
     .string()
     .regex(/^ocds-[a-z0-9]{6}$/, 'an OCDS prefix such as ocds-a1b2c3')
     .default('ocds-eucab0'),
+  /** Sanctions lists loaded at start: `[listId=]format:location,…` (see the README). */
+  SCREENING_LISTS: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema> & { cookieSecure: boolean; publicUrl: string };

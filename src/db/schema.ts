@@ -372,6 +372,108 @@ export interface RegistrySubscriptionsTable {
   created_at: Timestamp;
 }
 
+export interface ScreeningListVersionsTable {
+  id: Generated<string>;
+  list_id: string;
+  format: string;
+  label: string;
+  source: string;
+  content_hash: string;
+  entry_count: number;
+  is_demo: Generated<boolean>;
+  previous_id: string | null;
+  loaded_by: string | null;
+  loaded_at: Timestamp;
+}
+
+export interface ScreeningEntitiesTable {
+  entity_hash: string;
+  data: Json<unknown>;
+}
+
+export interface ScreeningListEntriesTable {
+  version_id: string;
+  entity_id: string;
+  entity_hash: string;
+}
+
+export interface ScreeningBatchesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  created_by: string;
+  kind: 'parties' | 'declarations';
+  filename: string;
+  file_hash: string;
+  state: Generated<'queued' | 'running' | 'succeeded' | 'failed'>;
+  done: Generated<number>;
+  total: number | null;
+  summary: Json<Record<string, unknown>>;
+  errors: Json<Array<{ line?: number; column?: string; reason: string }>>;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface ScreeningPartiesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  party_key: string;
+  name: string;
+  kind: string | null;
+  country: string | null;
+  birth_date: string | null;
+  identifiers: Json<Array<{ type?: string; value: string }>>;
+  source: 'search' | 'batch' | 'declaration';
+  screened_versions: Json<Record<string, string>>;
+  last_screened_at: NullableTimestamp;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ScreeningBatchRowsTable {
+  batch_id: string;
+  line: number;
+  party_id: string;
+  reference: string | null;
+  hits: Json<unknown[]>;
+}
+
+export type ScreeningCaseState = 'open' | 'review' | 'confirmed' | 'dismissed';
+
+export interface ScreeningCasesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  party_id: string;
+  list_id: string;
+  entity_id: string;
+  entity_name: string;
+  entity_hash: string;
+  version_id: string | null;
+  score: number;
+  band: 'match' | 'review';
+  explanation: Json<string[]>;
+  state: ScreeningCaseState;
+  reason: string | null;
+  reviewer_id: string | null;
+  decided_at: NullableTimestamp;
+  decided_hash: string | null;
+  raised_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScreeningDeclarationResultsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  batch_id: string;
+  declaration_ref: string;
+  line: number;
+  parties: Json<unknown[]>;
+  goods: Json<unknown[]>;
+  selected: boolean;
+  reasons: Json<string[]>;
+  created_at: Timestamp;
+}
+
 export interface DB extends RiskTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
@@ -405,6 +507,14 @@ export interface DB extends RiskTables {
   registry_comments: RegistryCommentsTable;
   registry_saved_filters: RegistrySavedFiltersTable;
   registry_subscriptions: RegistrySubscriptionsTable;
+  screening_list_versions: ScreeningListVersionsTable;
+  screening_entities: ScreeningEntitiesTable;
+  screening_list_entries: ScreeningListEntriesTable;
+  screening_batches: ScreeningBatchesTable;
+  screening_parties: ScreeningPartiesTable;
+  screening_batch_rows: ScreeningBatchRowsTable;
+  screening_cases: ScreeningCasesTable;
+  screening_declaration_results: ScreeningDeclarationResultsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -112,6 +112,17 @@ function example(kind: string, token: string, refs: Record<string, string>): Rec
       return { table_id: `t-${token}`, title: `Table ${token}`, entries: [{ key: '8703', value: 20 }] };
     case 'party_list':
       return { list_id: `l-${token}`, title: `List ${token}`, entries: [{ party: 'IMP1' }] };
+    case 'goods_measure':
+      return {
+        measure_id: `gm-${token}`,
+        title: `Measure ${token}`,
+        code_prefixes: ['8471'],
+        applies_export: true,
+        country_role: 'destination',
+        countries: ['RU'],
+        valid_from: '2026-01-01',
+        legal_basis: 'Test regulation, Article 1',
+      };
     default:
       throw new Error(kind);
   }

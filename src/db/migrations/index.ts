@@ -8,6 +8,7 @@ import * as m0006 from './0006_totp_last_step.ts';
 import * as m0007 from './0007_jobs.ts';
 import * as m0008 from './0008_risk.ts';
 import * as m0009 from './0009_risk_kind_indexes.ts';
+import * as m0010 from './0010_screening.ts';
 import * as m0011 from './0011_saved_filters.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007_jobs': m0007,
   '0008_risk': m0008,
   '0009_risk_kind_indexes': m0009,
+  '0010_screening': m0010,
   '0011_saved_filters': m0011,
 };

@@ -4,6 +4,7 @@ import { equipmentModel } from './procurement/equipment-model.ts';
 import { fieldTest } from './procurement/field-test.ts';
 import { requirementSet } from './procurement/requirement-set.ts';
 import { tender } from './procurement/tender.ts';
+import { goodsMeasure } from './risk/goods-measure.ts';
 import { partyList } from './risk/party-list.ts';
 import { referenceTable } from './risk/reference-table.ts';
 import { riskRule } from './risk/risk-rule.ts';
@@ -18,6 +19,7 @@ export const KINDS: readonly KindDefinition[] = [
   riskRule,
   referenceTable,
   partyList,
+  goodsMeasure,
 ];
 
 export function kindByName(name: string): KindDefinition | undefined {

@@ -1,0 +1,57 @@
+/**
+ * Lists at start: every configured list (SCREENING_LISTS) is loaded as a new version when its
+ * content changed; with none configured and no list loaded yet, the hand-made demo list
+ * (fictitious entries) is loaded — never in production.
+ */
+import { systemActor } from '../../access/actor.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { indexCache } from './index-cache.ts';
+import { DEMO_LIST, parseListsConfig } from './list-sources.ts';
+import { currentVersions } from './list-store.ts';
+import { loadListVersion } from './screening-jobs.ts';
+
+export async function loadListsAtStart(deps: AppDeps): Promise<void> {
+  const sources = parseListsConfig(deps.config.SCREENING_LISTS);
+  const actor = systemActor('screening.list-load');
+  const ctx = (data: Parameters<typeof loadListVersion>[0]['data']) => ({
+    db: deps.db,
+    actor,
+    data,
+    file: async () => null,
+    progress: async () => {},
+  });
+  if (sources.length) {
+    for (const s of sources) {
+      try {
+        await loadListVersion(
+          ctx({
+            listId: s.listId,
+            format: s.format,
+            label: `${s.listId} (${new Date().toISOString().slice(0, 10)})`,
+            location: s.location,
+            isDemo: false,
+          }),
+        );
+      } catch (err) {
+        console.error(
+          `screening: list ${s.listId} could not be loaded from ${s.location}:`,
+          (err as Error).message,
+        );
+      }
+    }
+  } else if (deps.config.NODE_ENV !== 'production' && (await currentVersions(deps.db)).length === 0) {
+    await loadListVersion(
+      ctx({
+        listId: DEMO_LIST.listId,
+        format: DEMO_LIST.format,
+        label: 'Demo list (fictitious entries)',
+        location: DEMO_LIST.location,
+        isDemo: true,
+      }),
+    );
+  }
+  // build the index in the background (sliced): the first screening does not wait for it
+  indexCache(deps.db)
+    .get()
+    .catch((err) => console.error('screening: index build failed', err));
+}
