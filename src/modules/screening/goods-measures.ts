@@ -1,6 +1,6 @@
 /**
  * Goods measures screened against declaration lines: the two shipped annexes of Reg. 833/2014
- * (Annex XL and XLVIII, `data/`) plus the goods-measure records (registry kind `goods_measure`)
+ * (Annex XL and XLVIII, `goods-annexes/`) plus the goods-measure records (registry kind `goods_measure`)
  * the caller may read, published and not retracted.
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ let shipped: GoodsMeasure[] | null = null;
 /** Annex XL and XLVIII of Reg. (EU) 833/2014 (the only measures shipped with the platform). */
 export function shippedMeasures(): GoodsMeasure[] {
   shipped ??= measuresFromAnnexCsv(
-    readFileSync(new URL('./data/eu_833_2014_annex_XL_XLVIII_hs6.csv', import.meta.url), 'utf8'),
+    readFileSync(new URL('./goods-annexes/eu_833_2014_annex_XL_XLVIII_hs6.csv', import.meta.url), 'utf8'),
     'eu_833_2014_annex_XL_XLVIII_hs6.csv',
   );
   return shipped;
