@@ -12,7 +12,16 @@ import { listHref, useOrgLabels } from './common.tsx';
  * Records of other kinds that refer to this one, grouped by administration (e.g. the users of an
  * equipment model: catalogue entries and field tests). Generic: any kind with a filterable ref field.
  */
-export function ReferencedBy({ kind, id }: { kind: string; id: string }) {
+export function ReferencedBy({
+  kind,
+  id,
+  headingLevel = 2,
+}: {
+  kind: string;
+  id: string;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { t } = useTranslation();
   const labels = useRegistryLabels();
   const fmt = useFormat();
@@ -55,7 +64,7 @@ export function ReferencedBy({ kind, id }: { kind: string; id: string }) {
             className="card referenced-by"
             aria-labelledby={headingId}
           >
-            <h2 id={headingId}>{t('registryViews.usedBy.title', { kind: plural })}</h2>
+            <Heading id={headingId}>{t('registryViews.usedBy.title', { kind: plural })}</Heading>
             {items.length === 0 ? (
               <p>{t('registryViews.usedBy.none')}</p>
             ) : (
@@ -109,6 +118,6 @@ function summedField(kind: Kind) {
 }
 
 /** The administrations that use an equipment model (catalogue entries) and the tests of it. */
-export function UsersOfModel({ modelId }: { modelId: string }) {
-  return <ReferencedBy kind="equipment_model" id={modelId} />;
+export function UsersOfModel({ modelId, headingLevel }: { modelId: string; headingLevel?: 2 | 3 }) {
+  return <ReferencedBy kind="equipment_model" id={modelId} headingLevel={headingLevel ?? 2} />;
 }

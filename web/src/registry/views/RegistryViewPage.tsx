@@ -4,13 +4,16 @@ import { Link, NavLink, useParams } from 'react-router';
 import { ErrorMessage, Loading, PageTitle } from '../../components/ui.tsx';
 import { useKind } from '../hooks.ts';
 import { useRegistryLabels } from '../labels.ts';
-import { CompareView } from './CompareView.tsx';
-import { ComplianceView } from './ComplianceView.tsx';
-import { MatrixView } from './MatrixView.tsx';
 import './views.css';
 
-// The map brings d3-geo and the world geometry: its own chunk, loaded when a map is opened.
+// Each view is its own chunk, loaded when opened (the map brings d3-geo and the world geometry,
+// the comparison echarts): the main bundle does not grow with them.
 const MapView = lazy(() => import('./MapView.tsx'));
+const MatrixView = lazy(() => import('./MatrixView.tsx').then((m) => ({ default: m.MatrixView })));
+const CompareView = lazy(() => import('./CompareView.tsx').then((m) => ({ default: m.CompareView })));
+const ComplianceView = lazy(() =>
+  import('./ComplianceView.tsx').then((m) => ({ default: m.ComplianceView })),
+);
 
 const SHOWN = ['matrix', 'map', 'compare', 'compliance'];
 
@@ -55,14 +58,12 @@ export function RegistryViewPage() {
           </ul>
         </nav>
       )}
-      {view.type === 'matrix' && <MatrixView key={kind.name} kind={kind} view={view} />}
-      {view.type === 'map' && (
-        <Suspense fallback={<Loading />}>
-          <MapView key={kind.name} kind={kind} view={view} />
-        </Suspense>
-      )}
-      {view.type === 'compare' && <CompareView key={kind.name} kind={kind} view={view} />}
-      {view.type === 'compliance' && <ComplianceView key={kind.name} kind={kind} view={view} />}
+      <Suspense fallback={<Loading />}>
+        {view.type === 'matrix' && <MatrixView key={kind.name} kind={kind} view={view} />}
+        {view.type === 'map' && <MapView key={kind.name} kind={kind} view={view} />}
+        {view.type === 'compare' && <CompareView key={kind.name} kind={kind} view={view} />}
+        {view.type === 'compliance' && <ComplianceView key={kind.name} kind={kind} view={view} />}
+      </Suspense>
     </>
   );
 }
