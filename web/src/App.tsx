@@ -27,6 +27,8 @@ import {
 } from './pages/SignInPages.tsx';
 import { UserImportPage } from './pages/UserImportPage.tsx';
 import { UserPage, UsersPage } from './pages/UsersPage.tsx';
+import { RegistryHomePage } from './registry/RegistryHomePage.tsx';
+import { RegistryListPage } from './registry/RegistryListPage.tsx';
 import { RegistryViewPage } from './registry/views/RegistryViewPage.tsx';
 import { BatchPage } from './risk/BatchPage.tsx';
 import { ModelPage } from './risk/ModelPage.tsx';
@@ -161,6 +163,9 @@ function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/registry">{t('registry.nav')}</NavLink>
+              </li>
               {(ab?.manageUsersOfOwnOrg || ab?.platformAdmin) && (
                 <li>
                   <NavLink to="/users">{t('nav.users')}</NavLink>
@@ -243,6 +248,8 @@ export function App() {
         <Route path="/memberships" element={p(<MembershipsPage />)} />
         <Route path="/account" element={p(<AccountPage />)} />
         <Route path="/audit" element={p(<AuditPage />)} />
+        <Route path="/registry" element={p(<RegistryHomePage />)} />
+        <Route path="/registry/:kind" element={p(<RegistryListPage />)} />
         <Route path="/registry/:kind/views/:viewType" element={p(<RegistryViewPage />)} />
         <Route path="/risk" element={p(<RiskPage />)} />
         <Route path="/risk/models/:id" element={p(<ModelPage />)} />

@@ -1,0 +1,138 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, qs } from '../api.ts';
+import { ErrorMessage, Loading, PageTitle, Section, TlpBadge } from '../components/ui.tsx';
+import { useKinds } from './hooks.ts';
+import { useRegistryLabels } from './labels.ts';
+import type { Kind, RecordList, SearchHit } from './types.ts';
+import './registry.css';
+
+/** /registry: the kinds grouped by area, with counts, and a search across every kind. */
+export function RegistryHomePage() {
+  const { t } = useTranslation();
+  const l = useRegistryLabels();
+  const kinds = useKinds();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [text, setText] = useState(q);
+  const searchId = useId();
+  const items = kinds.data?.kinds ?? [];
+  const counts = useQueries({
+    queries: items.map((k) => ({
+      queryKey: ['registry', 'count', k.name],
+      queryFn: () => api<RecordList>(`/registry/${k.name}?limit=1`),
+      staleTime: 60_000,
+    })),
+  });
+  const search = useQuery({
+    queryKey: ['search', q, l.lang],
+    queryFn: () => api<{ items: SearchHit[] }>(`/search${qs({ q, language: l.lang, limit: 100 })}`),
+    enabled: q.length >= 2,
+  });
+  const areas = [...new Set(items.map((k) => k.area))];
+  const byName = new Map(items.map((k) => [k.name, k]));
+  const hits = search.data?.items ?? [];
+  const groups = [...new Set(hits.map((h) => h.kind))];
+  const groupLabel = (name: string) => {
+    const k = byName.get(name);
+    return k ? l.kindPlural(k) : t('registry.home.otherKind', { kind: name });
+  };
+  const hitLink = (h: SearchHit) =>
+    h.kind === 'announcement' ? `/announcements/${h.id}` : `/registry/${h.kind}/${h.id}`;
+
+  return (
+    <>
+      <PageTitle>{t('registry.home.title')}</PageTitle>
+      <p className="lead">{t('registry.home.intro')}</p>
+      <search className="card registry-search">
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            setParams(text.trim() ? { q: text.trim() } : {});
+          }}
+        >
+          <div className="field">
+            <label htmlFor={searchId}>{t('registry.home.search')}</label>
+            <p className="hint">{t('registry.home.searchHint')}</p>
+            <div className="input-with-button">
+              <input
+                id={searchId}
+                type="search"
+                value={text}
+                minLength={2}
+                maxLength={200}
+                onChange={(e) => setText(e.target.value)}
+              />
+              <button type="submit" className="button">
+                {t('common.search')}
+              </button>
+            </div>
+          </div>
+        </form>
+      </search>
+      {q.length >= 2 && (
+        <Section title={t('registry.home.results', { q })}>
+          {search.isLoading ? (
+            <Loading />
+          ) : search.error ? (
+            <ErrorMessage error={search.error} />
+          ) : hits.length === 0 ? (
+            <p role="status">{t('registry.home.noResults')}</p>
+          ) : (
+            <>
+              <p role="status" className="result-count">
+                {t('registry.home.hitCount', { count: hits.length })}
+              </p>
+              {groups.map((g) => (
+                <div key={g} className="search-group">
+                  <h3>{groupLabel(g)}</h3>
+                  <ul className="link-list">
+                    {hits
+                      .filter((h) => h.kind === g)
+                      .map((h) => (
+                        <li key={h.id}>
+                          <TlpBadge tlp={h.tlp} /> <Link to={hitLink(h)}>{h.title}</Link>{' '}
+                          <span className="muted">
+                            {h.owner} · {t(`registry.status.${h.status}`)}
+                          </span>
+                        </li>
+                      ))}
+                  </ul>
+                </div>
+              ))}
+            </>
+          )}
+        </Section>
+      )}
+      {kinds.isLoading ? (
+        <Loading />
+      ) : kinds.error ? (
+        <ErrorMessage error={kinds.error} />
+      ) : (
+        areas.map((area) => (
+          <Section key={area} title={l.area(area)}>
+            <ul className="kind-cards">
+              {items
+                .filter((k) => k.area === area)
+                .map((k: Kind) => {
+                  const c = counts[items.indexOf(k)]?.data?.total;
+                  return (
+                    <li key={k.name} className="kind-card">
+                      <Link to={`/registry/${k.name}`} className="strong-link">
+                        {l.kindPlural(k)}
+                      </Link>
+                      {c !== undefined && (
+                        <span className="muted"> · {t('registry.home.records', { count: c })}</span>
+                      )}
+                    </li>
+                  );
+                })}
+            </ul>
+          </Section>
+        ))
+      )}
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import type { FieldDef, FieldSpec, KindDefinition, ViewDef } from '../../../src/registry/definition.ts';
+import type { Distribution, Tlp } from '../api.ts';
+
+/** The answers of the registry API, as the web app uses them (GET /registry describes every kind). */
+export type { FieldDef, FieldSpec, ViewDef };
+export type DescribedField = FieldDef & { name: string };
+
+export interface KindAbilities {
+  create: boolean;
+  import: boolean;
+}
+
+export interface Kind extends Omit<KindDefinition, 'fields'> {
+  fields: DescribedField[];
+  abilities: KindAbilities;
+}
+
+export type RecordStatus = 'draft' | 'submitted' | 'published' | 'retracted';
+
+export interface RecordAbilities {
+  read: boolean;
+  update: boolean;
+  share: boolean;
+  export: boolean;
+  submit: boolean;
+  publish: boolean;
+  retract: boolean;
+  comment: boolean;
+  quote: boolean;
+  restrictedFields: boolean;
+}
+
+export interface RegistryRecord {
+  id: string;
+  kind: string;
+  title: string;
+  status: RecordStatus;
+  version: number;
+  tlp: Tlp;
+  distribution: Distribution;
+  distribution_network_id: string | null;
+  sharing_group_id: string | null;
+  owner_org_id: string;
+  owner_org_code: string;
+  author_id: string;
+  submitted_by: string | null;
+  data: Record<string, unknown>;
+  language: string;
+  is_demo: boolean;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  status_note: string | null;
+  marking: string;
+  abilities: RecordAbilities;
+}
+
+export interface RecordList {
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  items: RegistryRecord[];
+}
+
+export interface HistoryEntry {
+  version: number;
+  status: RecordStatus;
+  changedAt: string;
+  changedBy: string;
+  note: string | null;
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+export interface RecordComment {
+  id: string;
+  kind: 'comment' | 'feedback' | 'interest';
+  body: string;
+  created_at: string;
+  author: string;
+  organisation: string;
+}
+
+export interface RecordDetail extends RegistryRecord {
+  history: HistoryEntry[];
+  comments: RecordComment[];
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  created_at: string;
+}
+
+export interface CodeEntry {
+  code: string;
+  labels: Record<string, string>;
+  meta: Record<string, unknown>;
+  active: boolean;
+}
+
+export interface CodeList {
+  name: string;
+  labels: Record<string, string>;
+  version: number;
+  codes: CodeEntry[];
+}
+
+export interface SearchHit {
+  id: string;
+  kind: string;
+  title: string;
+  tlp: Tlp;
+  status: string;
+  owner: string;
+  rank: number;
+}
+
+export interface RegistryImportReport {
+  dryRun: boolean;
+  rows: number;
+  wouldInsert: number;
+  wouldUpdate: number;
+  unchanged: number;
+  errors: { line: number; column: string; reason: string }[];
+  errorCount: number;
+  jobId?: string;
+  detail?: string;
+}
+
+export interface Subscription {
+  id: string;
+  kind: string;
+  field: string | null;
+  prefix: string | null;
+  created_at: string;
+}
