@@ -1,0 +1,128 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api, qs } from '../api.ts';
+import {
+  ErrorMessage,
+  Loading,
+  Marking,
+  NotAllowed,
+  PageTitle,
+  Section,
+  StatusPill,
+  useFormat,
+} from '../components/ui.tsx';
+import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { CommentsPanel } from './CommentsPanel.tsx';
+import { FieldValue } from './FieldValue.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { useKind, useKinds } from './hooks.ts';
+import { useRegistryLabels } from './labels.ts';
+import { ShareEditor } from './ShareEditor.tsx';
+import { SubscribePanel } from './SubscribePanel.tsx';
+import type { RecordDetail } from './types.ts';
+import { WorkflowActions } from './WorkflowActions.tsx';
+import './registry.css';
+
+/** /registry/:kind/:id — one record: marking, fields by type, workflow, sharing, history, comments, files. */
+export function RecordPage() {
+  const { kind: kindName, id } = useParams();
+  const { t } = useTranslation();
+  const l = useRegistryLabels();
+  const f = useFormat();
+  const { kind, isLoading, error } = useKind(kindName);
+  const all = useKinds();
+  const rec = useQuery({
+    queryKey: ['registry', 'detail', kindName, id],
+    queryFn: () => api<RecordDetail>(`/registry/${kindName}/${id}`),
+    enabled: !!kind,
+    retry: false,
+  });
+  if (isLoading || rec.isLoading) return <Loading />;
+  if (error) return <ErrorMessage error={error} />;
+  if (!kind || (rec.error instanceof ApiError && rec.error.status === 404)) return <NotAllowed />;
+  if (rec.error || !rec.data) return <ErrorMessage error={rec.error} />;
+  const r = rec.data;
+  // Other kinds whose filter is a reference to this kind: "who else uses this model".
+  const referencedBy = (all.data?.kinds ?? []).flatMap((k) =>
+    k.fields
+      .filter((fd) => k.filters.includes(fd.name) && fd.type === 'ref' && fd.kind === kind.name)
+      .map((fd) => ({ kind: k, field: fd })),
+  );
+  const suggest = Object.fromEntries(
+    kind.filters
+      .filter((name) => typeof r.data[name] === 'string')
+      .slice(0, 1)
+      .map((name) => [name, String(r.data[name])]),
+  );
+
+  return (
+    <>
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <Link to="/registry">{t('registry.home.title')}</Link> ›{' '}
+        <Link to={`/registry/${kind.name}`}>{l.kindPlural(kind)}</Link>
+      </nav>
+      <Marking tlp={r.tlp} distribution={r.distribution} marking={r.marking} banner />
+      <PageTitle title={r.title}>{r.title}</PageTitle>
+      <p className="muted">
+        {l.kind(kind)} · <StatusPill status={r.status} label={t(`registry.status.${r.status}`)} /> ·{' '}
+        {t('registry.detail.owner', { org: r.owner_org_code })} ·{' '}
+        {t('registry.history.version', { version: r.version })} · {t('registry.detail.updated')}{' '}
+        <time dateTime={r.updated_at}>{f.dateTime(r.updated_at)}</time>
+        {r.is_demo && <span className="pill"> {t('common.demo')}</span>}
+      </p>
+      <WorkflowActions kind={kind} record={r} />
+      {r.abilities.share && <ShareEditor kind={kind} record={r} />}
+
+      <Section title={t('registry.detail.data')}>
+        <dl className="record-fields">
+          {kind.fields
+            .filter((fd) => !fd.visibleTo || fd.name in r.data || r.abilities.restrictedFields)
+            .map((fd) => (
+              <div key={fd.name} className="contents">
+                <dt>
+                  {l.field(kind.name, fd)}
+                  {fd.visibleTo === 'owner' && (
+                    <span className="pill owner-only">{t('registry.detail.ownerOnly')}</span>
+                  )}
+                </dt>
+                <dd>
+                  <FieldValue kind={kind.name} name={fd.name} spec={fd} value={r.data[fd.name]} />
+                </dd>
+              </div>
+            ))}
+        </dl>
+      </Section>
+
+      {referencedBy.length > 0 && (
+        <Section title={t('registry.detail.referencedBy')}>
+          <ul className="link-list">
+            {referencedBy.map(({ kind: k, field }) => (
+              <li key={`${k.name}-${field.name}`}>
+                <Link to={`/registry/${k.name}${qs({ [field.name]: r.id })}`}>
+                  {t('registry.detail.referencedByLink', {
+                    kind: l.kindPlural(k),
+                    field: l.field(k.name, field),
+                  })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <Section title={t('registry.detail.comments')}>
+        <CommentsPanel kind={kind} record={r} />
+      </Section>
+      <Section title={t('registry.detail.attachments')}>
+        <AttachmentsPanel kind={kind} record={r} />
+      </Section>
+      <Section title={t('registry.detail.history')}>
+        <HistoryPanel kind={kind} history={r.history} />
+      </Section>
+      <Section title={t('registry.detail.alerts')}>
+        <SubscribePanel kind={kind} suggest={suggest} />
+      </Section>
+    </>
+  );
+}

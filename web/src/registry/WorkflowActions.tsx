@@ -1,0 +1,117 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api.ts';
+import { Alert, ErrorMessage, useNotice } from '../components/ui.tsx';
+import type { Kind, RecordDetail } from './types.ts';
+
+/**
+ * Workflow buttons as the record's abilities (from the API) allow: edit/correct, submit, publish,
+ * retract with a reason. Four-eyes kinds: the person who submitted cannot publish; they are told so.
+ */
+export function WorkflowActions({ kind, record }: { kind: Kind; record: RecordDetail }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const notice = useNotice();
+  const reasonId = useId();
+  const [retracting, setRetracting] = useState(false);
+  const [reason, setReason] = useState('');
+  const ab = record.abilities;
+  const act = useMutation({
+    mutationFn: (action: 'submit' | 'publish' | 'retract') =>
+      api(`/registry/${kind.name}/${record.id}/${action}`, {
+        method: 'POST',
+        body: action === 'retract' ? { note: reason.trim() } : {},
+      }),
+    onSuccess: (_d, action) => {
+      notice('success', t(`registry.workflow.done.${action}`));
+      setRetracting(false);
+      setReason('');
+      void qc.invalidateQueries({ queryKey: ['registry'] });
+    },
+  });
+  const own = ab.restrictedFields;
+  const awaitingOther = kind.workflow.fourEyes && record.status === 'submitted' && own && !ab.publish;
+  return (
+    <div className="workflow">
+      {record.status === 'retracted' && record.status_note && (
+        <Alert kind="warning">
+          <p>{t('registry.workflow.retractedBecause', { reason: record.status_note })}</p>
+        </Alert>
+      )}
+      {awaitingOther && (
+        <Alert kind="info">
+          <p data-testid="four-eyes">{t('registry.workflow.fourEyesWaiting')}</p>
+        </Alert>
+      )}
+      {kind.workflow.fourEyes && record.status === 'draft' && own && (
+        <p className="hint">{t('registry.workflow.fourEyesHint')}</p>
+      )}
+      {kind.workflow.fourEyes && record.status === 'submitted' && ab.publish && (
+        <p className="hint">{t('registry.workflow.approveHint')}</p>
+      )}
+      <div className="actions">
+        {ab.update && (
+          <Link to={`/registry/${kind.name}/${record.id}/edit`} className="button button-secondary">
+            {record.status === 'published' ? t('registry.workflow.correct') : t('registry.workflow.edit')}
+          </Link>
+        )}
+        {ab.submit && (
+          <button
+            type="button"
+            className="button"
+            disabled={act.isPending}
+            onClick={() => act.mutate('submit')}
+          >
+            {t('registry.workflow.submit')}
+          </button>
+        )}
+        {ab.publish && (
+          <button
+            type="button"
+            className="button"
+            disabled={act.isPending}
+            onClick={() => act.mutate('publish')}
+          >
+            {kind.workflow.fourEyes ? t('registry.workflow.approvePublish') : t('registry.workflow.publish')}
+          </button>
+        )}
+        {ab.retract && !retracting && (
+          <button type="button" className="button button-secondary" onClick={() => setRetracting(true)}>
+            {t('registry.workflow.retract')}
+          </button>
+        )}
+      </div>
+      {retracting && (
+        <form
+          className="stack"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            if (reason.trim()) act.mutate('retract');
+          }}
+        >
+          <div className="field">
+            <label htmlFor={reasonId}>{t('registry.workflow.reason')}</label>
+            <textarea
+              id={reasonId}
+              required
+              maxLength={1000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </div>
+          <div className="actions">
+            <button type="submit" className="button" disabled={!reason.trim() || act.isPending}>
+              {t('registry.workflow.confirmRetract')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setRetracting(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <ErrorMessage error={act.error} />
+    </div>
+  );
+}
