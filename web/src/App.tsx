@@ -27,6 +27,7 @@ import {
 } from './pages/SignInPages.tsx';
 import { UserImportPage } from './pages/UserImportPage.tsx';
 import { UserPage, UsersPage } from './pages/UsersPage.tsx';
+import { ImportWizardPage } from './registry/ImportWizardPage.tsx';
 import { RecordFormPage } from './registry/RecordFormPage.tsx';
 import { RecordPage } from './registry/RecordPage.tsx';
 import { RegistryHomePage } from './registry/RegistryHomePage.tsx';
@@ -250,6 +251,7 @@ export function App() {
         <Route path="/memberships" element={p(<MembershipsPage />)} />
         <Route path="/account" element={p(<AccountPage />)} />
         <Route path="/audit" element={p(<AuditPage />)} />
+        <Route path="/registry/:kind/import" element={p(<ImportWizardPage />)} />
         <Route path="/registry/:kind/new" element={p(<RecordFormPage />)} />
         <Route path="/registry/:kind/:id/edit" element={p(<RecordFormPage />)} />
         <Route path="/registry/:kind/:id" element={p(<RecordPage />)} />
