@@ -251,12 +251,12 @@ export function App() {
         <Route path="/memberships" element={p(<MembershipsPage />)} />
         <Route path="/account" element={p(<AccountPage />)} />
         <Route path="/audit" element={p(<AuditPage />)} />
-        <Route path="/registry/:kind/import" element={p(<ImportWizardPage />)} />
-        <Route path="/registry/:kind/new" element={p(<RecordFormPage />)} />
-        <Route path="/registry/:kind/:id/edit" element={p(<RecordFormPage />)} />
-        <Route path="/registry/:kind/:id" element={p(<RecordPage />)} />
         <Route path="/registry" element={p(<RegistryHomePage />)} />
         <Route path="/registry/:kind" element={p(<RegistryListPage />)} />
+        <Route path="/registry/:kind/new" element={p(<RecordFormPage />)} />
+        <Route path="/registry/:kind/import" element={p(<ImportWizardPage />)} />
+        <Route path="/registry/:kind/:id" element={p(<RecordPage />)} />
+        <Route path="/registry/:kind/:id/edit" element={p(<RecordFormPage />)} />
         <Route path="/registry/:kind/views/:viewType" element={p(<RegistryViewPage />)} />
         <Route path="/risk" element={p(<RiskPage />)} />
         <Route path="/risk/models/:id" element={p(<ModelPage />)} />
