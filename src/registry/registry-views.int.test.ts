@@ -102,6 +102,27 @@ describe('registry statistics (matrix and map views)', () => {
     expect(deOwned.cells).toEqual([{ organisation: 'DE', value: 'DE', measure: 107 }]);
   });
 
+  it('the statistics query is described in the OpenAPI document (groups and sums per kind)', async () => {
+    const doc = (await t.client().get('/api/v1/openapi.json')).json();
+    const params = doc.paths['/api/v1/registry/equipment_item/stats'].get.parameters as {
+      name: string;
+      schema: { enum?: string[] };
+    }[];
+    const p = (name: string) => params.find((x) => x.name === name);
+    expect(p('groupBy')?.schema.enum).toEqual(
+      expect.arrayContaining(['category', 'country', 'border_types']),
+    );
+    expect(p('sumField')?.schema.enum).toEqual(['quantity', 'year_acquired']);
+    expect(p('model')).toBeDefined();
+    // A kind without number fields has no sum to offer, and its statistics still answer.
+    expect(doc.paths['/api/v1/registry/requirement_set/stats']).toBeDefined();
+    const rs = await fr.get('/api/v1/registry/requirement_set/stats?groupBy=category');
+    expect(rs.statusCode, rs.body).toBe(200);
+    expect(
+      (await fr.get('/api/v1/registry/requirement_set/stats?groupBy=category&sumField=title')).statusCode,
+    ).toBe(400);
+  });
+
   it('anonymous callers see no restricted figures', async () => {
     const res = await t.client().get('/api/v1/registry/equipment_item/stats?groupBy=category');
     if (res.statusCode === 200) expect(res.json().cells).toEqual([]);
