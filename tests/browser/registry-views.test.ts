@@ -124,6 +124,21 @@ describe('registry views', () => {
     await poll(() => new URL(page.url()).searchParams.get('country')).toBe('DE');
   });
 
+  it("speaks the user's language: country names, code labels and figures in German", async () => {
+    const page = await env.page();
+    await signIn(page, env.t, 'lt.expert@demo.eucab.eu');
+    await page.goto('/registry/equipment_item/views/map');
+    await page.getByRole('link', { name: /^France: / }).waitFor();
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('link', { name: /^Deutschland: \D+ 5$/ }).waitFor();
+    await page.getByRole('table', { name: /Zahlen nach Mitgliedstaat/ }).waitFor();
+    await page.goto('/registry/equipment_item/views/matrix');
+    const table = page.getByRole('table', { name: /^Verwaltungen × / });
+    await table.getByRole('columnheader', { name: 'Nicht-intrusive Kontrolle' }).waitFor();
+    await table.getByRole('link', { name: 'Niederlande, Nicht-intrusive Kontrolle: 6' }).waitFor();
+    await expectAccessible(page, 'registry-matrix-de');
+  });
+
   it('compare: two field tests side by side, in one unit, as a table and a chart; the choice is in the URL', async () => {
     const nl = await env.t.as('nl.expert@demo.eucab.eu');
     const models = (await nl.get('/api/v1/registry/equipment_model?limit=50')).json().items as {
