@@ -123,6 +123,19 @@ describe('registry statistics (matrix and map views)', () => {
     ).toBe(400);
   });
 
+  it('groups by a list field, also when a record stores no list (null)', async () => {
+    const res = await de.post('/api/v1/registry/equipment_item', {
+      publish: true,
+      data: { ...item('V-NULL', modelA, 'nii', 2), border_types: null },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const stats = await fr.get(
+      '/api/v1/registry/equipment_item/stats?groupBy=border_types&sumField=quantity',
+    );
+    expect(stats.statusCode, stats.body).toBe(200);
+    expect(cell(stats.json().cells, 'DE', 'sea')).toBe(14);
+  });
+
   it('anonymous callers see no restricted figures', async () => {
     const res = await t.client().get('/api/v1/registry/equipment_item/stats?groupBy=category');
     if (res.statusCode === 200) expect(res.json().cells).toEqual([]);
