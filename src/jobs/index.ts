@@ -13,5 +13,5 @@ export {
   listJobs,
 } from './job-service.ts';
 export type { JobContext, JobError, JobKind, JobProgress, JobState } from './job-types.ts';
-export { JobCancelledError, JobFailedError } from './job-types.ts';
+export { JobCancelledError, JobFailedError, JobInterruptedError } from './job-types.ts';
 export { type RunInWorkerOptions, runInWorker } from './worker-thread.ts';

@@ -13,6 +13,7 @@ import {
   type JobContext,
   type JobError,
   JobFailedError,
+  JobInterruptedError,
   type JobProgress,
 } from './job-types.ts';
 import { createBoss, executorFor, JOB_QUEUE, sendJobMessage } from './queue.ts';
@@ -44,12 +45,6 @@ export interface JobRunner {
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
-class ShutdownError extends Error {
-  constructor() {
-    super('The server is stopping.');
-  }
-}
-
 interface Running {
   controller: AbortController;
   abandoned: boolean;
@@ -77,7 +72,7 @@ export function createJobRunner(
     shutdownGraceMs: 3000,
     ...options,
   };
-  const me = `${process.pid}:${randomUUID()}`;
+  let me = `${process.pid}:${randomUUID()}`;
   let boss: PgBoss | null = null;
   const running = new Map<string, Running>();
   let stopped = true;
@@ -215,7 +210,7 @@ export function createJobRunner(
   async function execute(job: JobRow, messageId: string, entry: Running) {
     const kind = getJobKind(job.kind);
     const signal = entry.controller.signal;
-    const isShutdown = () => signal.aborted && signal.reason instanceof ShutdownError;
+    const isShutdown = () => signal.aborted && signal.reason instanceof JobInterruptedError;
     try {
       if (!kind) throw new JobFailedError(`This server does not know the job kind ${job.kind}.`);
       const actor = await loadActor(db, job.created_by, null);
@@ -242,7 +237,7 @@ export function createJobRunner(
         if (row?.cancel_requested) entry.controller.abort(new JobCancelledError());
       };
       const checkAbort = () => {
-        if (entry.abandoned || isShutdown()) throw new ShutdownError();
+        if (entry.abandoned || isShutdown()) throw new JobInterruptedError();
         if (signal.aborted) throw new JobCancelledError();
       };
       const ctx: JobContext<unknown> = {
@@ -292,7 +287,7 @@ export function createJobRunner(
       if (entry.abandoned) return;
       await finish(job, messageId, { state: 'succeeded', result });
     } catch (err) {
-      if (entry.abandoned || isShutdown() || err instanceof ShutdownError) return;
+      if (entry.abandoned || isShutdown() || err instanceof JobInterruptedError) return;
       if (
         err instanceof JobCancelledError ||
         (signal.aborted && signal.reason instanceof JobCancelledError)
@@ -354,6 +349,7 @@ export function createJobRunner(
   const runner: JobRunner = {
     async start() {
       if (!stopped) return;
+      me = `${process.pid}:${randomUUID()}`;
       boss = createBoss(db);
       boss.on('error', (err) => log('jobs: pg-boss', err));
       await boss.start();
@@ -377,15 +373,25 @@ export function createJobRunner(
       if (stopped) return;
       stopped = true;
       activeRunners.delete(runner);
-      if (pollTimer) clearInterval(pollTimer);
-      if (beatTimer) clearInterval(beatTimer);
-      if (pumping) await pumping.catch(() => undefined);
+      // Synchronously: from here on, running handlers get JobInterruptedError at their next
+      // progress report, and (crash) nothing more is written for them.
       const entries = [...running.entries()];
       for (const [, r] of entries) {
         if (o.crash) r.abandoned = true;
-        r.controller.abort(new ShutdownError());
+        r.controller.abort(new JobInterruptedError());
       }
-      if (!o.crash && entries.length) {
+      if (pollTimer) clearInterval(pollTimer);
+      if (beatTimer) clearInterval(beatTimer);
+      if (pumping) await pumping.catch(() => undefined);
+      for (const e of running.entries()) {
+        if (entries.some(([id]) => id === e[0])) continue;
+        if (o.crash) e[1].abandoned = true;
+        e[1].controller.abort(new JobInterruptedError());
+        entries.push(e);
+      }
+      if (entries.length) {
+        // Give handlers a moment to notice (in a test process, a "crashed" handler must not keep
+        // writing while the next runner starts).
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([
           Promise.allSettled(entries.map(([, r]) => r.done)),
@@ -394,6 +400,8 @@ export function createJobRunner(
           }),
         ]);
         clearTimeout(timer);
+      }
+      if (!o.crash && entries.length) {
         for (const [, r] of entries) r.abandoned = true;
         const left = await db
           .selectFrom('jobs')

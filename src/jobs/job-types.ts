@@ -76,3 +76,14 @@ export class JobFailedError extends Error {
     this.name = 'JobFailedError';
   }
 }
+
+/**
+ * The process running the job is stopping (or the job was taken over): the handler should stop
+ * without cleaning up — the job is run again (attempt + 1) and that attempt starts afresh.
+ */
+export class JobInterruptedError extends Error {
+  constructor() {
+    super('The server is stopping; the job will run again.');
+    this.name = 'JobInterruptedError';
+  }
+}

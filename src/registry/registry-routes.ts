@@ -5,15 +5,18 @@ import { z } from 'zod';
 import { canWrite } from '../access/actor.ts';
 import { markingBody } from '../access/marking-schema.ts';
 import { change } from '../core/change.ts';
+import { importStatusView } from '../core/import-job.ts';
+import { cancelJob, enqueueJob, getJob } from '../jobs/job-service.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
-import { badRequest, conflict, forbidden, HttpError, notFound } from '../server/errors.ts';
+import { badRequest, forbidden, HttpError, notFound } from '../server/errors.ts';
 import { readUpload } from '../server/uploads.ts';
 import type { KindDefinition } from './definition.ts';
 import { exportCsv, exportJson, exportXlsx } from './export.ts';
 import { describeFields, EU_LANGUAGES } from './field-schema.ts';
 import { formatOf, readTable, type Table, TableError } from './import/read-table.ts';
-import { analyseImport, createImportJob, runImportJob } from './import/registry-import.ts';
+import { analyseImport } from './import/registry-import.ts';
+import { registryImportJob } from './import/registry-import-job.ts';
 import { KINDS } from './kinds/index.ts';
 import { dataDiff } from './record-data.ts';
 import {
@@ -34,9 +37,6 @@ import {
 import { recordAbilities } from './registry-policy.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
-
-/** Imports running in this process (tests wait on them). */
-export const runningRegistryImports = new Map<string, Promise<void>>();
 
 /** Imports take the kind's default marking, narrowed where an import cannot carry it (groups, RED recipients). */
 function importDistribution(kind: KindDefinition): 'organisation' | 'network' | 'eucab' | 'public' {
@@ -526,38 +526,46 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
                   .executeTakeFirstOrThrow()
               ).id
             : null;
-        const opts = {
-          fileName: file.filename,
-          bytes: file.bytes,
-          distribution: q.distribution,
-          tlp: q.tlp,
-          networkId,
-          publish: q.publish === 'true',
-          language: q.language,
-        };
-        const jobId = await createImportJob(db, a, kind, opts, analysis.staged.length);
-        const run = runImportJob(db, a, kind, jobId, analysis.staged, opts).finally(() =>
-          runningRegistryImports.delete(jobId),
-        );
-        runningRegistryImports.set(jobId, run);
+        const { id: jobId } = await enqueueJob(deps, a, {
+          kind: registryImportJob.kind,
+          data: {
+            kind: kind.name,
+            distribution: q.distribution,
+            tlp: q.tlp,
+            networkId,
+            publish: q.publish === 'true',
+            language: q.language,
+          },
+          file: { name: file.filename, bytes: file.bytes, contentType: file.mimetype },
+        });
         return reply.status(202).send({ dryRun: false, jobId, ...report });
       },
     );
 
+    /** The import job, if the caller may read it and it imports this kind. */
+    const importJob = async (a: Parameters<typeof getJob>[1], id: string) => {
+      const job = await getJob(db, a, id);
+      const data = await db
+        .selectFrom('jobs')
+        .select(sql<string>`data->>'kind'`.as('kind'))
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      if (job.kind !== registryImportJob.kind || data.kind !== kind.name) throw notFound();
+      return job;
+    };
+
     r.get(
       `${base}/import/:jobId`,
-      { schema: { tags, summary: 'Progress of an import', params: z.strictObject({ jobId: z.uuid() }) } },
+      {
+        schema: {
+          tags,
+          summary: 'Progress of an import (the job, as GET /jobs/:id, in the import status shape)',
+          params: z.strictObject({ jobId: z.uuid() }),
+        },
+      },
       async (req) => {
         const a = requireUser(req);
-        const job = await db
-          .selectFrom('import_jobs')
-          .selectAll()
-          .where('id', '=', req.params.jobId)
-          .where('kind', '=', kind.name)
-          .where('organisation_id', '=', a.orgId)
-          .executeTakeFirst();
-        if (!job) throw notFound();
-        return job;
+        return importStatusView(await importJob(a, req.params.jobId));
       },
     );
 
@@ -566,23 +574,14 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: 'Cancel an import that is still staging',
+          summary: 'Cancel an import that is queued or still staging (as POST /jobs/:id/cancel)',
           params: z.strictObject({ jobId: z.uuid() }),
         },
       },
       async (req) => {
         const a = requireUser(req);
-        const done = await db
-          .updateTable('import_jobs')
-          .set({ status: 'cancelled', finished_at: new Date() })
-          .where('id', '=', req.params.jobId)
-          .where('kind', '=', kind.name)
-          .where('organisation_id', '=', a.orgId)
-          .where('status', 'in', ['staging', 'staged'])
-          .returning('status')
-          .executeTakeFirst();
-        if (!done) throw conflict('No import of yours that can still be cancelled.');
-        await db.deleteFrom('import_rows').where('job_id', '=', req.params.jobId).execute();
+        const job = await importJob(a, req.params.jobId);
+        await cancelJob(db, a, job.id, deps.jobs);
         return { status: 'cancelled' };
       },
     );

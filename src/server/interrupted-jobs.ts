@@ -1,17 +1,18 @@
 import type { Database } from '../db/connection.ts';
 
 /**
- * Imports run in the server process. One that was staging or publishing when the process stopped
- * cannot be resumed (its file is gone), so at start it is marked failed and its staged rows are
- * removed: nothing half-written remains, and its owner sees why in the job's status.
+ * Imports now run as jobs (src/jobs): one interrupted by a restart is run again from its stored
+ * file (see src/core/import-job.ts). Only import rows written before migration 0007 — not linked to
+ * a job, their file gone — cannot resume: at start they are marked failed and their staged rows
+ * removed, so nothing half-written remains and their owner sees why.
  */
 export async function failInterruptedImports(
   db: Database,
   engine: 'pglite' | 'postgres',
   staleMinutes = 10,
 ): Promise<number> {
-  // PGlite serves one process, so every unfinished job is orphaned; on a PostgreSQL server other
-  // processes may be running imports, so only jobs without a recent heartbeat are.
+  // PGlite serves one process, so every unfinished one is orphaned; on a PostgreSQL server other
+  // (older) processes may still be running one, so only those without a recent heartbeat are.
   const cutoff = engine === 'pglite' ? new Date() : new Date(Date.now() - staleMinutes * 60_000);
   const jobs = await db
     .updateTable('import_jobs')
@@ -21,6 +22,7 @@ export async function failInterruptedImports(
       finished_at: new Date(),
     })
     .where('status', 'in', ['staging', 'staged', 'publishing'])
+    .where('job_id', 'is', null)
     .where('heartbeat_at', '<=', cutoff)
     .returning('id')
     .execute();

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { type Config, loadConfig } from '../config/config.ts';
+import type { JobRunnerOptions } from '../jobs/job-runner.ts';
 import type { Mail, Mailer } from '../mail/mailer.ts';
 import { type DemoCredentials, seedDemoData } from '../seed/demo-data.ts';
 import { buildApp } from '../server/app.ts';
@@ -110,7 +111,7 @@ export async function totpCode(secret: string): Promise<string> {
 }
 
 export async function createTestApp(
-  opts: { env?: Record<string, string>; demo?: boolean } = {},
+  opts: { env?: Record<string, string>; demo?: boolean; jobs?: Partial<JobRunnerOptions> } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -123,7 +124,12 @@ export async function createTestApp(
   const handle = await openTestDatabase();
   const mails: Mail[] = [];
   const mailer: Mailer = { send: async (m) => void mails.push(m) };
-  const rt = await createRuntime(config, { handle, mailer, log: () => {} });
+  const rt = await createRuntime(config, {
+    handle,
+    mailer,
+    log: () => {},
+    ...(opts.jobs ? { jobs: opts.jobs } : {}),
+  });
   const creds =
     opts.demo === false
       ? { password: '', signIns: [] }

@@ -1,53 +1,74 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
+import { isUser } from '../../access/actor.ts';
+import { canManageUsersOf, grantableRoles } from '../../access/admin-policy.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
-import { runStagedImport } from '../../core/import-job.ts';
+import { type ImportResult, prepareImport, runStagedImport } from '../../core/import-job.ts';
 import type { Database } from '../../db/connection.ts';
-import type { ImportedUser } from './user-import.ts';
+import { registerJobKind } from '../../jobs/job-registry.ts';
+import { JobFailedError } from '../../jobs/job-types.ts';
+import { parseUserCsv } from './user-import.ts';
 
 const STAGE_BATCH = 500;
 
 /**
- * Imports users in two phases so the embedded database (one session) keeps answering:
+ * The user CSV import as a job (kind `users.import`, readable by its starter). The route runs the
+ * dry run and refuses a file with problems; a clean file is stored with the job. The handler reads
+ * the stored file again (so a restarted server can run it again), checks the starter's rights
+ * afresh, and imports in two phases so the embedded database (one session) keeps answering:
  *  1. staging — rows go to import_rows in short batches, each its own statement, yielding to
  *     the event loop in between (other requests run between batches);
  *  2. publishing — one short transaction upserts all staged rows, grants roles and writes the
  *     audit events (one per user plus one for the import). All or nothing.
  * A cancelled job deletes its staged rows and leaves nothing.
  */
-export async function createUserImportJob(
-  db: Database,
-  actor: Actor & { userId: string },
-  organisationId: string,
-  fileName: string,
-  content: Buffer,
-  rows: ImportedUser[],
-): Promise<string> {
-  const job = await db
-    .insertInto('import_jobs')
-    .values({
+export const userImportJob = registerJobKind({
+  kind: 'users.import',
+  parse: (d) => z.strictObject({ organisationId: z.uuid() }).parse(d),
+  async run(ctx): Promise<ImportResult> {
+    const a = ctx.actor;
+    const orgId = ctx.data.organisationId;
+    if (!isUser(a) || !canManageUsersOf(a, orgId))
+      throw new JobFailedError('You may no longer import users into this organisation.');
+    const org = await ctx.db
+      .selectFrom('organisations')
+      .select(['id', 'type'])
+      .where('id', '=', orgId)
+      .executeTakeFirst();
+    if (!org) throw new JobFailedError('The organisation no longer exists.');
+    const file = await ctx.file();
+    if (!file) throw new JobFailedError('The uploaded file is missing.');
+    await ctx.progress({ done: 0, total: null, phase: 'reading' });
+    const parsed = parseUserCsv(file.bytes, grantableRoles(a, org));
+    if (parsed.errors.length)
+      throw new JobFailedError(
+        `${parsed.errors.length} problem(s) in the file: nothing was imported.`,
+        parsed.errors,
+      );
+    const prep = await prepareImport(ctx.db, {
+      id: ctx.jobId,
       kind: 'users',
-      organisation_id: organisationId,
-      created_by: actor.userId,
-      file_name: fileName.slice(0, 200),
-      file_sha256: createHash('sha256').update(content).digest('hex'),
-      status: 'staging',
-      total_rows: rows.length,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return job.id;
-}
-
-export async function runUserImportJob(
-  db: Database,
-  actor: Actor & { userId: string },
-  jobId: string,
-  rows: ImportedUser[],
-): Promise<void> {
-  await runStagedImport(db, jobId, rows, () => publish(db, actor, jobId), STAGE_BATCH);
-}
+      organisationId: orgId,
+      createdBy: a.userId,
+      fileName: file.name,
+      fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
+      totalRows: parsed.rows.length,
+    });
+    if (prep.published) return { rows: parsed.rows.length, ...prep.published };
+    await runStagedImport(ctx.db, ctx.jobId, parsed.rows, () => publish(ctx.db, a, ctx.jobId), {
+      batchSize: STAGE_BATCH,
+      progress: ctx.progress,
+    });
+    const done = await ctx.db
+      .selectFrom('import_jobs')
+      .select(['inserted', 'updated'])
+      .where('id', '=', ctx.jobId)
+      .executeTakeFirstOrThrow();
+    return { rows: parsed.rows.length, inserted: done.inserted, updated: done.updated };
+  },
+});
 
 async function publish(db: Database, actor: Actor & { userId: string }, jobId: string) {
   await db.transaction().execute(async (trx) => {
@@ -68,8 +89,13 @@ async function publish(db: Database, actor: Actor & { userId: string }, jobId: s
       WHERE r.job_id = ${jobId} AND u.organisation_id <> ${job.organisation_id}
       ORDER BY r.line LIMIT 5`.execute(trx);
     if (clash.rows.length) {
-      throw new Error(
+      throw new JobFailedError(
         `Line ${clash.rows[0]!.line}: ${clash.rows[0]!.email} belongs to another organisation (and ${clash.rows.length - 1} more): nothing was imported.`,
+        clash.rows.map((c) => ({
+          line: c.line,
+          column: 'email',
+          reason: 'This address belongs to a user of another organisation.',
+        })),
       );
     }
     const upserted = await sql<{

@@ -2,15 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canManageUsersOf, grantableRoles } from '../../access/admin-policy.ts';
+import { importStatusView } from '../../core/import-job.ts';
+import { cancelJob, enqueueJob, getJob } from '../../jobs/job-service.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { conflict, forbidden, notFound } from '../../server/errors.ts';
+import { forbidden, notFound } from '../../server/errors.ts';
 import { readUpload } from '../../server/uploads.ts';
 import { parseUserCsv } from './user-import.ts';
-import { createUserImportJob, runUserImportJob } from './user-import-job.ts';
-
-/** Running imports of this process (tests wait on them). */
-export const runningImports = new Map<string, Promise<void>>();
+import { userImportJob } from './user-import-job.ts';
 
 export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -92,9 +91,11 @@ export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
             ...report,
           });
       }
-      const jobId = await createUserImportJob(db, a, orgId, file.filename, content, parsed.rows);
-      const run = runUserImportJob(db, a, jobId, parsed.rows).finally(() => runningImports.delete(jobId));
-      runningImports.set(jobId, run);
+      const { id: jobId } = await enqueueJob(deps, a, {
+        kind: userImportJob.kind,
+        data: { organisationId: orgId },
+        file: { name: file.filename, bytes: content, contentType: file.mimetype || 'text/csv' },
+      });
       return reply.status(202).send({ dryRun: false, jobId, ...report });
     },
   );
@@ -104,20 +105,15 @@ export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags: ['users'],
-        summary: 'Progress of a user import',
+        summary: 'Progress of a user import (the job, as GET /jobs/:id, in the former import shape)',
         params: z.strictObject({ jobId: z.uuid() }),
       },
     },
     async (req) => {
       const a = requireUser(req);
-      const job = await db
-        .selectFrom('import_jobs')
-        .selectAll()
-        .where('id', '=', req.params.jobId)
-        .where('kind', '=', 'users')
-        .executeTakeFirst();
-      if (!job || !canManageUsersOf(a, job.organisation_id)) throw notFound();
-      return job;
+      const job = await getJob(db, a, req.params.jobId);
+      if (job.kind !== userImportJob.kind) throw notFound();
+      return importStatusView(job);
     },
   );
 
@@ -126,28 +122,15 @@ export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags: ['users'],
-        summary: 'Cancel a user import that is still staging',
+        summary: 'Cancel a user import that is queued or still staging (as POST /jobs/:id/cancel)',
         params: z.strictObject({ jobId: z.uuid() }),
       },
     },
     async (req) => {
       const a = requireUser(req);
-      const job = await db
-        .selectFrom('import_jobs')
-        .select(['organisation_id', 'status'])
-        .where('id', '=', req.params.jobId)
-        .where('kind', '=', 'users')
-        .executeTakeFirst();
-      if (!job || !canManageUsersOf(a, job.organisation_id)) throw notFound();
-      const done = await db
-        .updateTable('import_jobs')
-        .set({ status: 'cancelled', finished_at: new Date() })
-        .where('id', '=', req.params.jobId)
-        .where('status', 'in', ['staging', 'staged'])
-        .returning('status')
-        .executeTakeFirst();
-      if (!done) throw conflict(`The import is ${job.status} and can no longer be cancelled.`);
-      await db.deleteFrom('import_rows').where('job_id', '=', req.params.jobId).execute();
+      const job = await getJob(db, a, req.params.jobId);
+      if (job.kind !== userImportJob.kind) throw notFound();
+      await cancelJob(db, a, job.id, deps.jobs);
       return { status: 'cancelled' };
     },
   );

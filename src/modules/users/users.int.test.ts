@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { runningImports } from './user-import-routes.ts';
 
 let t: TestApp;
 let ncp: TestClient;
@@ -122,7 +121,7 @@ describe('user import from CSV', () => {
     const csv = 'email,display_name,roles\nfranz@at.test,Franz,risk_analyst\ngreta@at.test,Greta,';
     const res = await csvUpload(ncp, `/api/v1/users/import?organisationId=${atId}&dryRun=false`, csv);
     expect(res.statusCode).toBe(202);
-    await runningImports.get(res.json().jobId);
+    await t.waitForJob(res.json().jobId);
     const job = (await ncp.get(`/api/v1/users/import/${res.json().jobId}`)).json();
     expect(job).toMatchObject({ status: 'published', inserted: 2, updated: 0 });
     const again = await csvUpload(
@@ -130,7 +129,7 @@ describe('user import from CSV', () => {
       `/api/v1/users/import?organisationId=${atId}&dryRun=false`,
       'email,display_name\nFRANZ@at.test,Franz Huber\ngreta@at.test,Greta',
     );
-    await runningImports.get(again.json().jobId);
+    await t.waitForJob(again.json().jobId);
     expect((await ncp.get(`/api/v1/users/import/${again.json().jobId}`)).json()).toMatchObject({
       status: 'published',
       inserted: 0,
@@ -174,7 +173,7 @@ describe('user import from CSV', () => {
     expect(res.statusCode).toBe(202);
     const jobId = res.json().jobId as string;
     const events: string[] = [];
-    const done = runningImports.get(jobId)!.then(() => events.push('import finished'));
+    const done = t.waitForJob(jobId).then(() => events.push('import finished'));
     // Ask for pages while the import runs; record the order in which things complete.
     for (let i = 0; i < 5; i++) {
       const page = await ncp.get('/api/v1/networks');
@@ -201,7 +200,7 @@ describe('user import from CSV', () => {
     const jobId = res.json().jobId as string;
     const cancel = await ncp.post(`/api/v1/users/import/${jobId}/cancel`);
     expect(cancel.statusCode).toBe(200);
-    await runningImports.get(jobId);
+    await t.waitForJob(jobId);
     const left = await t.rt.db.selectFrom('users').select('id').where('email', 'like', 'cancel%').execute();
     expect(left).toEqual([]);
     const staged = await t.rt.db

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { runningRegistryImports } from '../registry-routes.ts';
 
 let t: TestApp;
 let de: TestClient;
@@ -95,7 +94,7 @@ describe('registry import', () => {
       file,
     );
     expect(res.statusCode, res.body).toBe(202);
-    await runningRegistryImports.get(res.json().jobId);
+    await t.waitForJob(res.json().jobId);
     const job = (await de.get(`/api/v1/registry/equipment_item/import/${res.json().jobId}`)).json();
     expect(job).toMatchObject({ status: 'published', inserted: 200, updated: 0 });
     expect(await count()).toBe(200);
@@ -114,7 +113,7 @@ describe('registry import', () => {
       'items.xlsx',
       await xlsx([HEADER, ...changed]),
     );
-    await runningRegistryImports.get(commit.json().jobId);
+    await t.waitForJob(commit.json().jobId);
     expect(await count()).toBe(200);
     const rec = await t.rt.db
       .selectFrom('registry_records')
@@ -178,7 +177,7 @@ describe('registry import', () => {
     expect(
       (await de.post(`/api/v1/registry/equipment_item/import/${res.json().jobId}/cancel`)).statusCode,
     ).toBe(200);
-    await runningRegistryImports.get(res.json().jobId);
+    await t.waitForJob(res.json().jobId);
     expect(await count()).toBe(200);
     const observer = await t.as('observer@demo.eucab.eu');
     expect(

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
 import { runStagedImport } from '../../core/import-job.ts';
 import type { DB, Distribution, Tlp } from '../../db/schema.ts';
+import type { JobProgress } from '../../jobs/job-types.ts';
 import type { KindDefinition } from '../definition.ts';
 import { collectReferences } from '../field-schema.ts';
 import { importKeyOf, recordTitle, searchableText } from '../record-data.ts';
@@ -229,8 +229,6 @@ function sortKeys(v: unknown): unknown {
 }
 
 export interface ImportOptions {
-  fileName: string;
-  bytes: Buffer;
   distribution: Distribution;
   tlp: Tlp;
   networkId: string | null;
@@ -240,43 +238,25 @@ export interface ImportOptions {
 
 const STAGE_BATCH = 1000;
 
-export async function createImportJob(
-  db: Kysely<DB>,
-  a: UserActor,
-  kind: KindDefinition,
-  opts: ImportOptions,
-  rows: number,
-): Promise<string> {
-  const job = await db
-    .insertInto('import_jobs')
-    .values({
-      kind: kind.name,
-      organisation_id: a.orgId,
-      created_by: a.userId,
-      file_name: opts.fileName.slice(0, 200),
-      file_sha256: createHash('sha256').update(opts.bytes).digest('hex'),
-      status: 'staging',
-      total_rows: rows,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return job.id;
-}
-
 /**
  * Stages rows in short batches (other requests run in between), then publishes everything in one
  * short, set-based transaction: upserts by import key, a version per changed record, an audit event
  * per record and one for the import (file hash, counts). All or nothing; a cancelled job leaves nothing.
+ * Runs inside the `registry.import` job (registry-import-job.ts); `importId` is the job's id.
  */
 export async function runImportJob(
   db: Kysely<DB>,
   a: UserActor,
   kind: KindDefinition,
-  jobId: string,
+  importId: string,
   staged: StagedRow[],
   opts: ImportOptions,
+  progress: (p: JobProgress) => Promise<void>,
 ): Promise<void> {
-  await runStagedImport(db, jobId, staged, () => publish(db, a, kind, jobId, opts), STAGE_BATCH);
+  await runStagedImport(db, importId, staged, () => publish(db, a, kind, importId, opts), {
+    batchSize: STAGE_BATCH,
+    progress,
+  });
 }
 
 async function publish(

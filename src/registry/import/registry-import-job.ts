@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { isUser } from '../../access/actor.ts';
+import { type ImportResult, prepareImport } from '../../core/import-job.ts';
+import { registerJobKind } from '../../jobs/job-registry.ts';
+import { JobFailedError } from '../../jobs/job-types.ts';
+import { EU_LANGUAGES } from '../field-schema.ts';
+import { kindByName } from '../kinds/index.ts';
+import { formatOf, readTable, TableError } from './read-table.ts';
+import { analyseImport, runImportJob } from './registry-import.ts';
+
+export const registryImportData = z.strictObject({
+  kind: z.string().refine((k) => kindByName(k) !== undefined, 'is not a registry kind'),
+  distribution: z.enum(['organisation', 'network', 'eucab', 'public']),
+  tlp: z.enum(['clear', 'green', 'amber', 'amber_strict']),
+  networkId: z.uuid().nullable(),
+  publish: z.boolean(),
+  language: z.enum(EU_LANGUAGES),
+});
+
+/**
+ * A registry import (CSV, XLSX, JSON) as a job (kind `registry.import`, readable by the
+ * importer's organisation, as import status always was). The route runs the dry run and refuses a
+ * file with problems; the handler reads the stored file again, analyses it afresh as its starter
+ * (records may have changed since), then stages and publishes (src/core/import-job.ts). After a
+ * restart it stages again from the stored file; a publish that had committed is not repeated.
+ */
+export const registryImportJob = registerJobKind({
+  kind: 'registry.import',
+  readableBy: 'organisation',
+  parse: (d) => registryImportData.parse(d),
+  async run(ctx): Promise<ImportResult> {
+    const a = ctx.actor;
+    const kind = kindByName(ctx.data.kind)!;
+    if (!isUser(a)) throw new JobFailedError('The account that started this import is no longer active.');
+    const file = await ctx.file();
+    if (!file) throw new JobFailedError('The uploaded file is missing.');
+    const format = formatOf(file.name);
+    if (!format) throw new JobFailedError('Upload a .csv, .xlsx or .json file.');
+    await ctx.progress({ done: 0, total: null, phase: 'reading' });
+    let table: Awaited<ReturnType<typeof readTable>>;
+    try {
+      table = await readTable(format, file.bytes);
+    } catch (e) {
+      if (e instanceof TableError)
+        throw new JobFailedError(e.message, [{ line: e.line, column: e.column, reason: e.message }]);
+      throw e;
+    }
+    await ctx.progress({ done: 0, total: table.rows.length, phase: 'validating' });
+    const analysis = await analyseImport(ctx.db, a, kind, table, ctx.data.language);
+    if (analysis.errors.length)
+      throw new JobFailedError(
+        `${analysis.errors.length} problem(s) in the file: nothing was imported. Fix them and upload again.`,
+        analysis.errors,
+      );
+    const prep = await prepareImport(ctx.db, {
+      id: ctx.jobId,
+      kind: kind.name,
+      organisationId: a.orgId,
+      createdBy: a.userId,
+      fileName: file.name,
+      fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
+      totalRows: analysis.staged.length,
+    });
+    if (prep.published) return { rows: analysis.rows, ...prep.published, unchanged: 0 };
+    await runImportJob(ctx.db, a, kind, ctx.jobId, analysis.staged, ctx.data, ctx.progress);
+    const done = await ctx.db
+      .selectFrom('import_jobs')
+      .select(['inserted', 'updated'])
+      .where('id', '=', ctx.jobId)
+      .executeTakeFirstOrThrow();
+    return {
+      rows: analysis.rows,
+      inserted: done.inserted,
+      updated: done.updated,
+      unchanged: analysis.unchanged,
+    };
+  },
+});
