@@ -8,6 +8,7 @@ import { indexMigrationSql } from '../registry/index-sql.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
+import { seedRiskDemo } from '../seed/risk-demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
@@ -90,6 +91,7 @@ async function main() {
           console.log('Loading the demo data set …');
           const creds = await seedDemoData(rt.db);
           await seedProcurementDemo(rt.db);
+          await seedRiskDemo(rt.db);
           mkdirSync(config.DATA_DIR, { recursive: true });
           const lines = [
             'DEMO sign-ins of the EUCAB Cooperation Platform (demo data, not for production).',

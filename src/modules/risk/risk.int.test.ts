@@ -407,3 +407,22 @@ describe("risk access: only the owning administration's risk analysts", () => {
     expect((await clients.get('anonymous')!.get('/api/v1/risk/abilities')).statusCode).toBe(401);
   }, 240_000);
 });
+
+describe('risk demo data (serve --demo)', () => {
+  it('gives NL a declaration history, a shared rule and an active trained model, seen by its analyst only', async () => {
+    const { seedRiskDemo } = await import('../../seed/risk-demo.ts');
+    const seeded = await seedRiskDemo(t.rt.db);
+    const nl = await t.as('nl.analyst@demo.eucab.eu');
+    const ds = (await nl.get('/api/v1/risk/datasets')).json().items;
+    expect(ds).toMatchObject([{ id: seeded.datasetId, row_count: 4000, positives: 920, is_demo: true }]);
+    const models = (await nl.get('/api/v1/risk/models')).json().items;
+    expect(models).toMatchObject([{ id: seeded.modelId, version: 1, active: true }]);
+    const m = (await nl.get(`/api/v1/risk/models/${seeded.modelId}`)).json();
+    expect(m.trained_on.rules).toContain('NL.low-value-per-kg');
+    expect(m.metrics.validation.auc).toBeGreaterThan(0.6);
+    // AT's analyst does not see NL's data, NL's analyst does not see AT's
+    const atIds = (await analyst.get('/api/v1/risk/datasets')).json().items.map((d: { id: string }) => d.id);
+    expect(atIds).not.toContain(seeded.datasetId);
+    expect((await nl.get(`/api/v1/risk/batches/${ids.batch}`)).statusCode).toBe(404);
+  }, 120_000);
+});
