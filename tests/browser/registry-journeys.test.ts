@@ -94,10 +94,26 @@ describe('registry journeys', () => {
     await expectAccessible(page, 'registry-form-errors');
     expect(await count('equipment_item')).toBe(0);
 
-    await page.getByLabel(/^Model/).selectOption({ label: 'HCV-M' });
+    // A choice that has gone stale (a model no longer readable): the API's field error (problem+json,
+    // path data.model) is shown next to the field and in the summary.
+    const gone = '00000000-0000-4000-8000-00000000dead';
+    await page.locator('#field-model').evaluate((el, id) => {
+      (el as HTMLSelectElement).add(new Option('Withdrawn model', id));
+    }, gone);
+    await page.getByLabel(/^Model/).selectOption(gone);
     await page.getByLabel(/^Control purpose/).selectOption({ label: 'Non-intrusive inspection' });
     await page.getByLabel(/^Quantity/).fill('2');
     await page.getByLabel(/^Country/).selectOption('DE');
+    await page.getByRole('button', { name: 'Save and publish' }).click();
+    await page
+      .locator('#field-model-err')
+      .filter({ hasText: 'No equipment model with this id that you may read.' })
+      .waitFor();
+    await summary.getByText('Model: No equipment model with this id that you may read.').waitFor();
+    expect(await page.locator('#field-quantity-err').count()).toBe(0);
+    expect(await count('equipment_item')).toBe(0);
+
+    await page.getByLabel(/^Model/).selectOption({ label: 'HCV-M' });
     await page.getByRole('button', { name: 'Save and publish' }).click();
     await page.getByRole('heading', { name: 'DE-FORM-1', level: 1 }).waitFor();
     await page.locator('.marking-banner').getByText('TLP:AMBER').waitFor();

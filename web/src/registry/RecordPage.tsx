@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, qs } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import {
   ErrorMessage,
   Loading,
@@ -16,11 +16,12 @@ import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
 import { FieldValue } from './FieldValue.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
-import { useKind, useKinds } from './hooks.ts';
+import { useKind } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
 import { ShareEditor } from './ShareEditor.tsx';
 import { SubscribePanel } from './SubscribePanel.tsx';
 import type { RecordDetail } from './types.ts';
+import { ReferencedBy } from './views/ReferencedBy.tsx';
 import { WorkflowActions } from './WorkflowActions.tsx';
 import './registry.css';
 
@@ -31,7 +32,6 @@ export function RecordPage() {
   const l = useRegistryLabels();
   const f = useFormat();
   const { kind, isLoading, error } = useKind(kindName);
-  const all = useKinds();
   const rec = useQuery({
     queryKey: ['registry', 'detail', kindName, id],
     queryFn: () => api<RecordDetail>(`/registry/${kindName}/${id}`),
@@ -43,12 +43,6 @@ export function RecordPage() {
   if (!kind || (rec.error instanceof ApiError && rec.error.status === 404)) return <NotAllowed />;
   if (rec.error || !rec.data) return <ErrorMessage error={rec.error} />;
   const r = rec.data;
-  // Other kinds whose filter is a reference to this kind: "who else uses this model".
-  const referencedBy = (all.data?.kinds ?? []).flatMap((k) =>
-    k.fields
-      .filter((fd) => k.filters.includes(fd.name) && fd.type === 'ref' && fd.kind === kind.name)
-      .map((fd) => ({ kind: k, field: fd })),
-  );
   const suggest = Object.fromEntries(
     kind.filters
       .filter((name) => typeof r.data[name] === 'string')
@@ -94,22 +88,8 @@ export function RecordPage() {
         </dl>
       </Section>
 
-      {referencedBy.length > 0 && (
-        <Section title={t('registry.detail.referencedBy')}>
-          <ul className="link-list">
-            {referencedBy.map(({ kind: k, field }) => (
-              <li key={`${k.name}-${field.name}`}>
-                <Link to={`/registry/${k.name}${qs({ [field.name]: r.id })}`}>
-                  {t('registry.detail.referencedByLink', {
-                    kind: l.kindPlural(k),
-                    field: l.field(k.name, field),
-                  })}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
+      {/* Other kinds referring to this record ("who else uses this model"), from the views module. */}
+      <ReferencedBy kind={kind.name} id={r.id} />
 
       <Section title={t('registry.detail.comments')}>
         <CommentsPanel kind={kind} record={r} />
