@@ -120,6 +120,8 @@ describe('registry views', () => {
     await tabTo(page, 'Germany: Quantity 5');
     await page.locator('.map-tooltip', { hasText: 'Germany' }).waitFor();
     expect(await page.locator('.map-tooltip').textContent()).toContain('Quantity 5');
+    await page.keyboard.press('Escape');
+    await page.locator('.map-tooltip').waitFor({ state: 'detached' });
     await page.keyboard.press('Enter');
     await poll(() => new URL(page.url()).searchParams.get('country')).toBe('DE');
   });

@@ -181,6 +181,10 @@ export default function MapView({ kind, view }: { kind: Kind; view: ViewDef }) {
                       onBlur={() => setTip(null)}
                       onMouseEnter={show}
                       onMouseLeave={() => setTip(null)}
+                      onKeyDown={(e) => {
+                        // WCAG 1.4.13: the tooltip can be dismissed without moving focus.
+                        if (e.key === 'Escape') setTip(null);
+                      }}
                     >
                       <path d={s.d} fill={fill} />
                       {s.small && <circle cx={s.small[0]} cy={s.small[1]} r={6} fill={fill} />}
