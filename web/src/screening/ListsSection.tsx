@@ -1,0 +1,234 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, qs } from '../api.ts';
+import { ErrorMessage, Loading, SelectField, TextField, useFormat } from '../components/ui.tsx';
+import type { Version, VersionDiff } from './types.ts';
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v));
+
+function Diff({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['screening', 'diff', id],
+    queryFn: () => api<VersionDiff>(`/screening/lists/${id}/diff`),
+  });
+  if (isLoading) return <Loading />;
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return null;
+  return (
+    <div className="screening-diff">
+      <p>
+        {t('screening.lists.diffSummary', {
+          added: data.added.length,
+          removed: data.removed.length,
+          amended: data.amended.length,
+          unchanged: data.unchanged,
+        })}
+      </p>
+      {data.added.length > 0 && (
+        <>
+          <h4>{t('screening.lists.added')}</h4>
+          <ul>
+            {data.added.map((e) => (
+              <li key={e.id}>
+                + {e.name} ({e.id})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {data.removed.length > 0 && (
+        <>
+          <h4>{t('screening.lists.removed')}</h4>
+          <ul>
+            {data.removed.map((e) => (
+              <li key={e.id}>
+                − {e.name} ({e.id})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {data.amended.length > 0 && (
+        <>
+          <h4>{t('screening.lists.amended')}</h4>
+          <ul>
+            {data.amended.map((e) => (
+              <li key={e.id}>
+                ~ {e.name} ({e.id})
+                <ul>
+                  {e.changes.map((c) => (
+                    <li key={c.field}>
+                      {t('screening.lists.fieldChange', {
+                        field: c.field,
+                        before: show(c.before),
+                        after: show(c.after),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function LoadVersion() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [listId, setListId] = useState('demo');
+  const [format, setFormat] = useState('ftm-jsonl');
+  const [label, setLabel] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const m = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      form.append('file', file!);
+      return api<{ jobId: string }>(
+        `/screening/lists/upload${qs({ listId, format, label, demo: listId === 'demo' ? 'true' : 'false' })}`,
+        { form },
+      );
+    },
+    onSuccess: (r) => setJobId(r.jobId),
+  });
+  const job = useQuery({
+    queryKey: ['job', jobId],
+    queryFn: () =>
+      api<{
+        state: string;
+        error: string | null;
+        result: { created: boolean; rescreen: { raised: number; reopened: number } | null } | null;
+      }>(`/jobs/${jobId}`),
+    enabled: !!jobId,
+    refetchInterval: (q) =>
+      q.state.data && ['succeeded', 'failed', 'cancelled'].includes(q.state.data.state) ? false : 1000,
+  });
+  const done = job.data?.state === 'succeeded';
+  useEffect(() => {
+    if (done) {
+      void qc.invalidateQueries({ queryKey: ['screening', 'lists'] });
+      void qc.invalidateQueries({ queryKey: ['screening', 'abilities'] });
+      void qc.invalidateQueries({ queryKey: ['screening', 'cases'] });
+    }
+  }, [done, qc]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (file && label.trim()) m.mutate();
+  };
+  return (
+    <form onSubmit={submit} className="screening-form" aria-labelledby="load-version">
+      <h3 id="load-version">{t('screening.lists.loadTitle')}</h3>
+      <TextField
+        label={t('screening.lists.listId')}
+        value={listId}
+        onChange={(e) => setListId(e.target.value)}
+        required
+      />
+      <SelectField
+        label={t('screening.lists.format')}
+        value={format}
+        onChange={(e) => setFormat(e.target.value)}
+      >
+        {['un-xml', 'eu-fsf-xml', 'eu-833-csv', 'ftm-jsonl', 'us-csl-csv', 'bis-dpl-tsv'].map((x) => (
+          <option key={x} value={x}>
+            {x}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t('screening.lists.label')}
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
+        required
+      />
+      <div className="field">
+        <label htmlFor="screening-list-file">{t('screening.lists.file')}</label>
+        <input id="screening-list-file" type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={!file || !label.trim() || m.isPending}>
+          {t('screening.lists.load')}
+        </button>
+      </div>
+      {m.error && <ErrorMessage error={m.error} />}
+      <div aria-live="polite">
+        {jobId && !job.data?.state && <Loading />}
+        {job.data && !['succeeded', 'failed', 'cancelled'].includes(job.data.state) && (
+          <div role="progressbar" aria-label={t('screening.lists.loading')} className="screening-progress">
+            {t('screening.lists.loading')}
+          </div>
+        )}
+        {job.data?.state === 'failed' && <p className="field-error">{job.data.error}</p>}
+        {done && job.data?.result && (
+          <p>
+            {job.data.result.created
+              ? t('screening.lists.loaded', {
+                  raised: job.data.result.rescreen?.raised ?? 0,
+                  reopened: job.data.result.rescreen?.reopened ?? 0,
+                })
+              : t('screening.lists.unchanged')}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** List versions (global reference data) with a diff view; platform administrators load new versions. */
+export function ListsSection({ canLoad }: { canLoad: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [open, setOpen] = useState<string | null>(null);
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['screening', 'lists'],
+    queryFn: () => api<{ versions: Version[] }>('/screening/lists'),
+  });
+  return (
+    <section aria-labelledby="screening-lists">
+      <h2 id="screening-lists">{t('screening.lists.title')}</h2>
+      {isLoading && <Loading />}
+      {error && <ErrorMessage error={error} />}
+      <table>
+        <caption>{t('screening.lists.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('screening.lists.list')}</th>
+            <th scope="col">{t('screening.lists.version')}</th>
+            <th scope="col">{t('screening.lists.entries')}</th>
+            <th scope="col">{t('screening.lists.loadedAt')}</th>
+            <th scope="col">{t('screening.lists.changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.versions.map((v) => (
+            <tr key={v.id}>
+              <td>
+                {v.listId}
+                {v.isDemo && <span className="screening-demo-badge"> {t('screening.demoBadge')}</span>}
+              </td>
+              <td>{v.label}</td>
+              <td>{f.number(v.entryCount)}</td>
+              <td>{f.dateTime(v.loadedAt)}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-expanded={open === v.id}
+                  onClick={() => setOpen(open === v.id ? null : v.id)}
+                >
+                  {t('screening.lists.showChanges', { label: v.label })}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {open && <Diff id={open} />}
+      {canLoad && <LoadVersion />}
+    </section>
+  );
+}
