@@ -141,40 +141,42 @@ describe('registry views', () => {
     await expectAccessible(page, 'registry-matrix-de');
   });
 
-  it('compare: two field tests side by side, in one unit, as a table and a chart; the choice is in the URL', async () => {
-    const nl = await env.t.as('nl.expert@demo.eucab.eu');
-    const models = (await nl.get('/api/v1/registry/equipment_model?limit=50')).json().items as {
-      id: string;
-      title: string;
-    }[];
-    const cx6 = models.find((m) => m.title === 'CX-6 relocatable')!.id;
-    const test = async (
+  it('compare: two field tests recorded through the form, side by side in one unit, as a table and a chart; the choice is in the URL', async () => {
+    // The Dutch expert records two field tests of the same category through the registry form.
+    const nlPage = await env.page();
+    await signIn(nlPage, env.t, 'nl.expert@demo.eucab.eu');
+    const record = async (
       reference: string,
       title: string,
-      penetration: number,
+      penetration: string,
       unit: string,
-      throughput: number,
+      throughput: string,
     ) => {
-      const res = await nl.post('/api/v1/registry/field_test', {
-        publish: true,
-        data: {
-          reference,
-          title,
-          model: cx6,
-          category: 'nii',
-          start_date: '2026-09-01',
-          outcome: 'passed',
-          metrics: [
-            { metric: 'penetration_steel', value: penetration, unit },
-            { metric: 'throughput', value: throughput, unit: 'per_h' },
-          ],
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json().id as string;
+      await nlPage.goto('/registry/field_test/new');
+      await nlPage.getByLabel(/^Reference/).fill(reference);
+      await nlPage.getByLabel(/^Title/).fill(title);
+      await nlPage.getByLabel(/^Model/).selectOption({ label: 'CX-6 relocatable' });
+      await nlPage.getByLabel(/^Equipment category/).selectOption({ label: 'Non-intrusive inspection' });
+      await nlPage.getByLabel(/^Start/).fill('2026-09-01');
+      await nlPage.getByLabel(/^Outcome/).selectOption({ label: 'Passed' });
+      const add = nlPage.getByRole('button', { name: /^Add: / });
+      for (const [i, [metric, value, u]] of [
+        ['Steel penetration', penetration, unit],
+        ['Throughput', throughput, 'per hour'],
+      ].entries()) {
+        await add.click();
+        await nlPage.locator(`#field-metrics-${i}-metric`).selectOption({ label: metric! });
+        await nlPage.locator(`#field-metrics-${i}-value`).fill(value!);
+        await nlPage.locator(`#field-metrics-${i}-unit`).selectOption({ label: u! });
+      }
+      await nlPage.getByRole('button', { name: 'Save and publish' }).click();
+      await nlPage.getByRole('heading', { name: title, level: 1 }).waitFor();
+      return new URL(nlPage.url()).pathname.split('/').pop()!;
     };
-    const a = await test('NL-VIEW-1', 'Rotterdam night trial', 305, 'mm', 22);
-    const b = await test('NL-VIEW-2', 'Antwerp rail trial', 29, 'cm', 19);
+    const a = await record('NL-VIEW-1', 'Rotterdam night trial', '305', 'mm', '22');
+    const b = await record('NL-VIEW-2', 'Antwerp rail trial', '29', 'cm', '19');
+    expect(a).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b).toMatch(/^[0-9a-f-]{36}$/);
 
     const page = await env.page();
     await signIn(page, env.t, 'fr.expert@demo.eucab.eu');
