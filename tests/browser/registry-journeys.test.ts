@@ -269,6 +269,49 @@ describe('registry journeys', () => {
     await page.getByText('FR: Relocatable container scanners (joint)').waitFor();
     await page.getByRole('link', { name: 'FR: Relocatable container scanners (joint)' }).click();
     await page.getByRole('heading', { name: 'Relocatable container scanners (joint)', level: 1 }).waitFor();
+    await page.getByText('Interest registered').first().waitFor();
+
+    // Attachments: a refused type is explained; an accepted file is listed for download.
+    const file = page.getByLabel('File to attach');
+    await file.setInputFiles({
+      name: 'tool.exe',
+      mimeType: 'application/x-msdownload',
+      buffer: Buffer.from('MZ'),
+    });
+    await page.getByRole('button', { name: 'Attach', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'are not accepted' }).waitFor();
+    await file.setInputFiles({
+      name: 'specs.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Lot 1: two scanners'),
+    });
+    await page.getByRole('button', { name: 'Attach', exact: true }).click();
+    await page.getByRole('link', { name: 'specs.txt' }).waitFor();
+
+    // A correction keeps every version; the history compares them field by field.
+    await page.getByRole('link', { name: 'Correct' }).click();
+    await page
+      .getByRole('heading', { name: 'Correct Relocatable container scanners (joint)', level: 1 })
+      .waitFor();
+    await page.getByLabel(/^Lots/).fill('3');
+    await page.getByLabel('What was corrected').fill('Three lots');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Relocatable container scanners (joint)', level: 1 }).waitFor();
+    await page.locator('.history-list strong').filter({ hasText: 'Version 2' }).waitFor();
+    const diff = page.getByRole('table', { name: 'Differences between version 1 and version 2' });
+    const lots = diff.getByRole('row', { name: /Lots/ });
+    expect((await lots.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual(['—', '3']);
+    await expectAccessible(page, 'registry-detail-history');
+    const versions = await db()
+      .selectFrom('registry_versions')
+      .select(['version', 'note'])
+      .where('record_id', '=', tender.id)
+      .orderBy('version')
+      .execute();
+    expect(versions).toEqual([
+      { version: 1, note: 'created' },
+      { version: 2, note: 'Three lots' },
+    ]);
   });
 
   it('requirement set: published only after a second person of the same administration approves', async () => {
