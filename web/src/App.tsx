@@ -12,6 +12,7 @@ import { AnnouncementPage } from './pages/AnnouncementPage.tsx';
 import { AnnouncementsPage } from './pages/AnnouncementsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { JobPage, JobsPage } from './pages/JobsPage.tsx';
 import { MembershipsPage } from './pages/MembershipsPage.tsx';
 import { NetworkPage } from './pages/NetworkPage.tsx';
 import { NetworksPage } from './pages/NetworksPage.tsx';
@@ -37,8 +38,6 @@ import { BatchPage } from './risk/BatchPage.tsx';
 import { ModelPage } from './risk/ModelPage.tsx';
 import { RiskNavItem } from './risk/RiskNav.tsx';
 import { RiskPage } from './risk/RiskPage.tsx';
-import { ScreeningNavItem } from './screening/ScreeningNav.tsx';
-import { ScreeningPage } from './screening/ScreeningPage.tsx';
 import { useMe, useSessionChanged } from './session.ts';
 
 /** Moves focus to the new page's heading after a route change (not on the first load). */
@@ -177,9 +176,11 @@ function Shell({ children }: { children: ReactNode }) {
                 </li>
               )}
               <RiskNavItem />
-              <ScreeningNavItem />
               <li>
                 <NavLink to="/audit">{t('nav.audit')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/jobs">{t('jobs.nav')}</NavLink>
               </li>
             </ul>
           </nav>
@@ -250,6 +251,8 @@ export function App() {
         <Route path="/sharing-groups" element={p(<SharingGroupsPage />)} />
         <Route path="/users" element={p(<UsersPage />)} />
         <Route path="/users/import" element={p(<UserImportPage />)} />
+        <Route path="/jobs" element={p(<JobsPage />)} />
+        <Route path="/jobs/:id" element={p(<JobPage />)} />
         <Route path="/users/:id" element={p(<UserPage />)} />
         <Route path="/memberships" element={p(<MembershipsPage />)} />
         <Route path="/account" element={p(<AccountPage />)} />
@@ -264,7 +267,6 @@ export function App() {
         <Route path="/risk" element={p(<RiskPage />)} />
         <Route path="/risk/models/:id" element={p(<ModelPage />)} />
         <Route path="/risk/batches/:id" element={p(<BatchPage />)} />
-        <Route path="/screening" element={p(<ScreeningPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Shell>

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, type ImportJob, type ImportReport, type OrganisationRow } from '../api.ts';
+import { api, type ImportReport, type OrganisationRow } from '../api.ts';
+import { JobProgress, type JobView } from '../components/JobProgress.tsx';
 import { Alert, DataTable, ErrorMessage, PageTitle, Section, SelectField } from '../components/ui.tsx';
 import { useSignedIn } from '../session.ts';
 
@@ -32,7 +33,9 @@ export function UserImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>('choose');
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [job, setJob] = useState<ImportJob | null>(null);
+  // The import runs as a background job (GET /jobs/:id); `finished` is the job once it has ended.
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [finished, setFinished] = useState<JobView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -46,33 +49,6 @@ export function UserImportPage() {
   useEffect(() => {
     if (step !== 'choose') headingRef.current?.focus();
   }, [step]);
-
-  // Progress polling while the import runs.
-  const jobId = job?.id;
-  useEffect(() => {
-    if (step !== 'running' || !jobId) return;
-    let stop = false;
-    const tick = async () => {
-      try {
-        const j = await api<ImportJob>(`/users/import/${jobId}`);
-        if (stop) return;
-        setJob(j);
-        if (j.status === 'published' || j.status === 'failed' || j.status === 'cancelled') {
-          setStep('done');
-          void qc.invalidateQueries({ queryKey: ['users'] });
-          return;
-        }
-      } catch (e) {
-        setError(e);
-      }
-      if (!stop) setTimeout(tick, 500);
-    };
-    const h = setTimeout(tick, 300);
-    return () => {
-      stop = true;
-      clearTimeout(h);
-    };
-  }, [step, jobId, qc]);
 
   async function dryRun() {
     if (!file) return;
@@ -97,16 +73,8 @@ export function UserImportPage() {
         setReport(r);
         return;
       }
-      setJob({
-        id: r.jobId,
-        status: 'staging',
-        total_rows: r.valid,
-        staged_rows: 0,
-        inserted: 0,
-        updated: 0,
-        error: null,
-        file_name: file.name,
-      });
+      setJobId(r.jobId);
+      setFinished(null);
       setStep('running');
     } catch (e) {
       setError(e);
@@ -117,7 +85,8 @@ export function UserImportPage() {
   function restart() {
     setStep('choose');
     setReport(null);
-    setJob(null);
+    setJobId(null);
+    setFinished(null);
     setFile(null);
     setError(null);
   }
@@ -134,7 +103,15 @@ export function UserImportPage() {
     col.accessor('column', { header: t('import.column'), cell: (c) => c.getValue() || '—' }),
     col.accessor('reason', { header: t('import.reason'), enableSorting: false }),
   ];
-  const pct = job && job.total_rows > 0 ? Math.round((job.staged_rows / job.total_rows) * 100) : 0;
+  const onDone = useCallback(
+    (j: JobView) => {
+      setFinished(j);
+      setStep('done');
+      void qc.invalidateQueries({ queryKey: ['users'] });
+    },
+    [qc],
+  );
+  const counts = (finished?.result ?? {}) as { inserted?: number; updated?: number };
 
   return (
     <>
@@ -269,34 +246,28 @@ export function UserImportPage() {
         </section>
       )}
 
-      {step === 'running' && job && (
+      {step === 'running' && jobId && (
         <section className="card" aria-labelledby="running-title">
           <h2 id="running-title" ref={headingRef} tabIndex={-1}>
             {t('import.running')}
           </h2>
-          <label htmlFor="import-progress">
-            {t('import.progress', { staged: job.staged_rows, total: job.total_rows })}
-          </label>
-          <progress id="import-progress" max={100} value={pct}>
-            {pct}%
-          </progress>
-          <p role="status">{t(`import.status.${job.status}`)}</p>
+          <JobProgress jobId={jobId} onDone={onDone} />
         </section>
       )}
 
-      {step === 'done' && job && (
+      {step === 'done' && finished && (
         <section className="card" aria-labelledby="done-title">
           <h2 id="done-title" ref={headingRef} tabIndex={-1}>
-            {job.status === 'published' ? t('import.doneTitle') : t('import.failedTitle')}
+            {finished.state === 'succeeded' ? t('import.doneTitle') : t('import.failedTitle')}
           </h2>
-          {job.status === 'published' ? (
+          {finished.state === 'succeeded' ? (
             <Alert kind="success">
-              <p role="status">{t('import.doneText', { inserted: job.inserted, updated: job.updated })}</p>
+              <p role="status">
+                {t('import.doneText', { inserted: counts.inserted ?? 0, updated: counts.updated ?? 0 })}
+              </p>
             </Alert>
           ) : (
-            <Alert kind="error">
-              <p>{job.error ?? t(`import.status.${job.status}`)}</p>
-            </Alert>
+            <JobProgress jobId={finished.id} />
           )}
           <div className="actions">
             <Link to="/users" className="button">
