@@ -126,6 +126,36 @@ describe('registry views', () => {
     await poll(() => new URL(page.url()).searchParams.get('country')).toBe('DE');
   });
 
+  it('users of a model: the catalogue entries referring to it, by administration, on the model page', async () => {
+    const fr = await env.t.as('fr.expert@demo.eucab.eu');
+    const models = (await fr.get('/api/v1/registry/equipment_model?limit=50')).json().items as {
+      id: string;
+      title: string;
+    }[];
+    const cx6 = models.find((m) => m.title === 'CX-6 relocatable')!.id;
+    const page = await env.page();
+    await signIn(page, env.t, 'fr.expert@demo.eucab.eu');
+    await page.goto(`/registry/equipment_model/${cx6}`);
+    const users = page.getByRole('table', {
+      name: 'Equipment catalogue referring to this record, by administration',
+    });
+    await users.waitFor();
+    // The Netherlands (6 scanners) and Belgium (4) use the CX-6; nobody else.
+    const row = async (name: string) =>
+      (
+        await users
+          .getByRole('row', { name: new RegExp(`^${name}`) })
+          .locator('td')
+          .allTextContents()
+      ).map((x) => x.trim());
+    expect(await row('Netherlands')).toEqual(['1', '6']);
+    expect(await row('Belgium')).toEqual(['1', '4']);
+    expect(await users.locator('tbody tr').count()).toBe(2);
+    await users.getByRole('link', { name: 'Belgium' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('owner')).toBe('BE');
+    expect(new URL(page.url()).searchParams.get('model')).toBe(cx6);
+  });
+
   it("speaks the user's language: country names, code labels and figures in German", async () => {
     const page = await env.page();
     await signIn(page, env.t, 'lt.expert@demo.eucab.eu');
