@@ -27,7 +27,7 @@ import { type ReportRow, reportCsv, reportXlsx } from './report.ts';
 import { storeAndScreen } from './screen-parties.ts';
 import { batchJob, declarationsJob } from './screening-jobs.ts';
 import { batchUploadQuery, idParams, partyBody, reportQuery } from './screening-schema.ts';
-import { loadListsAtStart } from './startup.ts';
+import { startListLoading } from './startup.ts';
 
 export async function screeningRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +35,7 @@ export async function screeningRoutes(app: FastifyInstance, deps: AppDeps) {
   const cache = indexCache(db);
   registerMandatorySource('sanctions-screening', screeningMandatorySource);
   app.addHook('onReady', async () => {
-    await loadListsAtStart(deps);
+    await startListLoading(deps);
   });
 
   async function readyIndex(reply: FastifyReply): Promise<LoadedIndex> {

@@ -10,6 +10,25 @@ import { DEMO_LIST, parseListsConfig } from './list-sources.ts';
 import { currentVersions } from './list-store.ts';
 import { loadListVersion } from './screening-jobs.ts';
 
+const loading = new WeakMap<object, Promise<void>>();
+
+/**
+ * Starts loading the lists at start. The hand-made demo list (six entries) is loaded before the
+ * server answers; configured lists load in the background (parsing and storing a real list takes
+ * seconds): until they are in, screening answers against what is already loaded.
+ */
+export async function startListLoading(deps: AppDeps): Promise<void> {
+  const sources = parseListsConfig(deps.config.SCREENING_LISTS);
+  const p = loadListsAtStart(deps).catch((err) => console.error('screening: loading lists failed', err));
+  loading.set(deps.db, p);
+  if (!sources.length) await p;
+}
+
+/** Resolves when the lists of the start have been loaded (tests, CLI). */
+export function listsLoaded(db: object): Promise<void> {
+  return loading.get(db) ?? Promise.resolve();
+}
+
 export async function loadListsAtStart(deps: AppDeps): Promise<void> {
   const sources = parseListsConfig(deps.config.SCREENING_LISTS);
   const actor = systemActor('screening.list-load');
