@@ -244,6 +244,10 @@ describe('registry views', () => {
     await signIn(other, env.t, 'de.expert@demo.eucab.eu');
     await other.goto(`/registry/field_test/views/compare?ids=${a},${b}`);
     await other.getByRole('table', { name: '2 records side by side' }).waitFor();
+    // Removing one from the table leaves too few to compare (and updates the address).
+    await other.getByRole('button', { name: 'Remove “Antwerp rail trial”' }).click();
+    await other.getByText('Choose at least two records').waitFor();
+    expect(new URL(other.url()).searchParams.get('ids')).toBe(a);
   });
 
   it('compliance: models and field tests against a requirement set, pass and fail in words', async () => {

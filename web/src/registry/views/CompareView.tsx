@@ -50,7 +50,7 @@ export function CompareView({ kind, view }: { kind: Kind; view: ViewDef }) {
     <>
       <Picker kind={kind} ids={ids} setIds={setIds} />
       {ids.length >= 2 ? (
-        <Comparison kind={kind} view={view} ids={ids} />
+        <Comparison kind={kind} view={view} ids={ids} setIds={setIds} />
       ) : (
         <p className="hint">{t('registryViews.compare.pickTwo', { max: MAX_COMPARED })}</p>
       )}
@@ -150,7 +150,17 @@ function Picker({ kind, ids, setIds }: { kind: Kind; ids: string[]; setIds: (ids
   );
 }
 
-function Comparison({ kind, view, ids }: { kind: Kind; view: ViewDef; ids: string[] }) {
+function Comparison({
+  kind,
+  view,
+  ids,
+  setIds,
+}: {
+  kind: Kind;
+  view: ViewDef;
+  ids: string[];
+  setIds: (ids: string[]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? i18n.language;
   const labels = useRegistryLabels();
@@ -221,6 +231,14 @@ function Comparison({ kind, view, ids }: { kind: Kind; view: ViewDef; ids: strin
                 <th scope="col" key={r.id}>
                   <Link to={`/registry/${kind.name}/${r.id}`}>{r.title}</Link>{' '}
                   <span className="muted">({r.owner_org_code})</span>
+                  <br />
+                  <button
+                    type="button"
+                    className="link-button compare-remove"
+                    onClick={() => setIds(ids.filter((x) => x !== r.id))}
+                  >
+                    {t('registryViews.compare.remove', { title: r.title })}
+                  </button>
                 </th>
               ))}
             </tr>
