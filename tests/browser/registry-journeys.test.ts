@@ -89,8 +89,8 @@ describe('registry journeys', () => {
     await summary.waitFor();
     await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
     await summary.getByText('Quantity: at least 1').waitFor();
-    await summary.getByText('Model: required').waitFor();
-    expect(await page.locator('#field-quantity-err').textContent()).toBe('Quantity: at least 1');
+    await summary.getByText('Model: Required').waitFor();
+    expect(await page.locator('#field-quantity-err').textContent()).toBe('at least 1');
     await expectAccessible(page, 'registry-form-errors');
     expect(await count('equipment_item')).toBe(0);
 
@@ -384,5 +384,22 @@ describe('registry journeys', () => {
     await fr.goto('/registry?q=Kattwyk');
     await fr.getByText('Nothing found that you may read.').waitFor();
     expect(await fr.getByRole('link', { name: /^DE-IMP-/ }).count()).toBe(0);
+  });
+
+  it('in French the pages use the catalog’s words for kinds and fields and the code lists’ French labels', async () => {
+    const page = await env.page();
+    await signIn(page, env.t, 'at.expert@demo.eucab.eu');
+    await page.getByLabel('Language').selectOption('fr');
+    await page.goto('/registry/equipment_item');
+    await page.getByRole('heading', { name: 'Catalogue des équipements', level: 1 }).waitFor();
+    await page.getByRole('columnheader', { name: /Référence d'inventaire/ }).waitFor();
+    await page.getByRole('link', { name: 'Nouveau : Entrée du catalogue' }).click();
+    await page.getByRole('heading', { name: 'Nouveau : Entrée du catalogue', level: 1 }).waitFor();
+    await page.getByLabel(/^Finalité du contrôle/).selectOption({ label: 'Inspection non intrusive' });
+    await page.getByLabel(/^Pays/).selectOption('AT');
+    await page.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
+    await page.locator('.error-summary').getByText("Référence d'inventaire : Obligatoire").waitFor();
+    expect(await page.locator('#field-inventory_ref-err').textContent()).toBe('Obligatoire');
+    await expectAccessible(page, 'registry-form-fr');
   });
 });

@@ -14,11 +14,23 @@ import {
   TextArea,
 } from '../components/ui.tsx';
 import { FieldInput, inputId } from './FieldInput.tsx';
-import { dataToForm, formToData, validate } from './form-values.ts';
+import { dataToForm, formToData, type Spec, validate } from './form-values.ts';
 import { useCountryCodes, useKind } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
 import type { Kind, RecordDetail } from './types.ts';
 import './registry.css';
+
+/** Every label in the field descriptions (nested ones too). */
+function englishLabels(fields: { label?: string; type: string }[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (f: Spec) => {
+    if (f.label) out.add(f.label);
+    if (f.type === 'list') visit(f.of);
+    if (f.type === 'object') for (const sub of Object.values(f.fields)) visit(sub);
+  };
+  for (const f of fields) visit(f as Spec);
+  return out;
+}
 
 /** /registry/:kind/new and /registry/:kind/:id/edit — the form generated from the field descriptions. */
 export function RecordFormPage() {
@@ -82,12 +94,21 @@ function RecordForm({
       ? `${base} (${rest.map((p) => (/^\d+$/.test(p) ? `#${Number(p) + 1}` : l.subField(kind.name, top!, p, p))).join(' › ')})`
       : base;
   };
-  const required = (path: string) => t('registry.form.required', { field: fieldLabel(path) });
+  const required = () => t('registry.form.required');
+  // The API's messages start with the field's English label ("Quantity: at least 1"): the form
+  // shows them next to the field and names the field itself in the summary.
+  const labels = englishLabels(kind.fields);
+  const clean = (msg: string) => {
+    const m = /^([^:]{1,120}): (.+)$/s.exec(msg);
+    return m && labels.has(m[1]!) ? m[2]! : msg;
+  };
+  const cleaned = (errs: Record<string, string>) =>
+    Object.fromEntries(Object.entries(errs).map(([k, v]) => [k, clean(v)]));
 
   async function submit(publish: boolean) {
     setProblem(null);
     const data = formToData(kind.fields, form);
-    const local = validate(kind.fields, countries, data, required);
+    const local = cleaned(validate(kind.fields, countries, data, required));
     setErrors(local);
     if (Object.keys(local).length) {
       setShowSummary((n) => n + 1);
@@ -114,7 +135,7 @@ function RecordForm({
           const key = fe.field.replace(/^(body\.)?data\./, '');
           if (key !== fe.field) server[key] = server[key] ? `${server[key]}; ${fe.message}` : fe.message;
         }
-      setErrors(server);
+      setErrors(cleaned(server));
       setProblem(Object.keys(server).length ? null : e);
       setShowSummary((n) => n + 1);
     } finally {
@@ -165,7 +186,7 @@ function RecordForm({
                       el?.focus();
                     }}
                   >
-                    {fieldLabel(path)}: {msg}
+                    {t('registry.form.summaryItem', { field: fieldLabel(path), message: msg })}
                   </a>
                 </li>
               ))}
