@@ -170,7 +170,7 @@ export const riskTrainJob: JobKind<TrainData, { modelId: string; version: number
       .where('id', 'in', d.datasetIds)
       .execute();
     const ordered = d.datasetIds.map((id) => datasets.find((x) => x.id === id));
-    if (ordered.some((x) => !x || x.purpose !== 'history'))
+    if (ordered.some((x) => x?.purpose !== 'history'))
       throw new JobFailedError('A chosen dataset does not exist any more or is not a declaration history.');
     const first = ordered[0]!;
     const mapping = first.mapping as Mapping;

@@ -295,6 +295,57 @@ describe('risk analysis journey through the API', () => {
   });
 });
 
+describe('risk jobs run again after a restart (attempt 2) without writing twice', () => {
+  it('upload, train and score handlers find what an earlier attempt committed', async () => {
+    const { loadActor } = await import('../../auth/actor-loader.ts');
+    const { riskScoreJob, riskTrainJob, riskUploadJob } = await import('./risk-jobs.ts');
+    const db = t.rt.db;
+    const actor = (await loadActor(db, await t.userId('at.analyst@demo.eucab.eu'), null))!;
+    const jobOf = async (kind: string) =>
+      await db
+        .selectFrom('jobs')
+        .select(['id', 'data'])
+        .where('kind', '=', kind)
+        .where('state', '=', 'succeeded')
+        .orderBy('created_at')
+        .executeTakeFirstOrThrow();
+    const ctx = <D>(job: { id: string; data: unknown }, parse: (d: unknown) => D) => ({
+      jobId: job.id,
+      kind: 'x',
+      data: parse(job.data),
+      organisationId: actor.orgId!,
+      actor,
+      db,
+      attempt: 2,
+      file: async () => null,
+      progress: async () => {},
+      signal: new AbortController().signal,
+    });
+    const count = async (table: 'risk_datasets' | 'risk_models' | 'risk_batches') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const counts = async () => [
+      await count('risk_datasets'),
+      await count('risk_models'),
+      await count('risk_batches'),
+    ];
+    const before = await counts();
+    const up = await jobOf('risk.upload');
+    expect((await riskUploadJob.run(ctx(up, riskUploadJob.parse))).datasetId).toBe(ids.dataset);
+    const tr = await jobOf('risk.train');
+    expect((await riskTrainJob.run(ctx(tr, riskTrainJob.parse))).modelId).toBe(ids.model1);
+    const sc = await jobOf('risk.score');
+    expect((await riskScoreJob.run(ctx(sc, riskScoreJob.parse))).batchId).toBe(ids.batch);
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe("risk access: only the owning administration's risk analysts", () => {
   const callers: Record<string, string | null> = {
     own_analyst: 'at.analyst@demo.eucab.eu',
@@ -383,8 +434,8 @@ describe("risk access: only the owning administration's risk analysts", () => {
     for (const [name, call, expected] of endpoints) {
       for (const rel of Object.keys(callers)) {
         const res = await call(clients.get(rel)!);
-        (table[name] ??= {})[rel] = res.statusCode;
-        (want[name] ??= {})[rel] = expected[rel]!;
+        table[name] = { ...table[name], [rel]: res.statusCode };
+        want[name] = { ...want[name], [rel]: expected[rel]! };
         if (res.statusCode === 202) jobs.push(JSON.parse(res.body).jobId);
         if (name.startsWith('GET /risk/') && !name.includes(':id') && rel === 'other_admin_analyst')
           expect(JSON.parse(res.body).items).toEqual([]);

@@ -3,9 +3,9 @@ import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
+import { JobProgress, type JobView } from '../components/JobProgress.tsx';
 import { ErrorMessage, Loading, NotAllowed, PageTitle, Section, useFormat } from '../components/ui.tsx';
 import { rememberedJob, rememberJob, useBatch, useRiskAbilities } from './hooks.ts';
-import { JobStatus, type JobView } from './JobStatus.tsx';
 import './risk.css';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
@@ -115,9 +115,7 @@ export function BatchPage() {
             </div>
           </form>
           {failure !== null && <ErrorMessage error={failure} />}
-          {jobId && (
-            <JobStatus key={jobId} jobId={jobId} onDone={onDone} label={t('risk.outcomes.progress')} />
-          )}
+          {jobId && <JobProgress key={jobId} jobId={jobId} onDone={onDone} />}
           {result && (
             <div role="status">
               <p>{t('risk.outcomes.matched', { n: result.matched })}</p>

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
+import { JobProgress } from '../components/JobProgress.tsx';
 import { ErrorMessage, Loading, Section, TextField, useFormat } from '../components/ui.tsx';
 import { rememberedJob, rememberJob, useDatasets } from './hooks.ts';
-import { JobStatus } from './JobStatus.tsx';
 import { type MappingProposal, ROLES } from './types.ts';
 
 /** The declaration histories: list, and upload with the mapping editor (the engine's proposal shown). */
@@ -195,9 +195,7 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
               </div>
             </div>
           )}
-          {jobId && (
-            <JobStatus key={jobId} jobId={jobId} onDone={onDone} label={t('risk.datasets.progress')} />
-          )}
+          {jobId && <JobProgress key={jobId} jobId={jobId} onDone={onDone} />}
         </>
       )}
     </Section>

@@ -3,9 +3,9 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
+import { JobProgress } from '../components/JobProgress.tsx';
 import { ErrorMessage, Loading, Section, TextField, useFormat, useNotice } from '../components/ui.tsx';
 import { rememberedJob, rememberJob, useDatasets, useModels } from './hooks.ts';
-import { JobStatus } from './JobStatus.tsx';
 import type { ModelRow } from './types.ts';
 
 export function at(m: ModelRow, n: number) {
@@ -181,7 +181,7 @@ export function ModelsSection({ canChange }: { canChange: boolean }) {
         </>
       )}
       {failure !== null && <ErrorMessage error={failure} />}
-      {jobId && <JobStatus key={jobId} jobId={jobId} onDone={onDone} label={t('risk.models.progress')} />}
+      {jobId && <JobProgress key={jobId} jobId={jobId} onDone={onDone} />}
     </Section>
   );
 }

@@ -3,9 +3,9 @@ import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api.ts';
+import { JobProgress, type JobView } from '../components/JobProgress.tsx';
 import { ErrorMessage, Section, TextField } from '../components/ui.tsx';
 import { rememberedJob, rememberJob, useModels } from './hooks.ts';
-import { JobStatus, type JobView } from './JobStatus.tsx';
 
 /** Score a batch of new declarations with the active model. */
 export function ScoreSection() {
@@ -107,7 +107,7 @@ export function ScoreSection() {
         </form>
       )}
       {failure !== null && <ErrorMessage error={failure} />}
-      {jobId && <JobStatus key={jobId} jobId={jobId} onDone={onDone} label={t('risk.score.progress')} />}
+      {jobId && <JobProgress key={jobId} jobId={jobId} onDone={onDone} />}
     </Section>
   );
 }
