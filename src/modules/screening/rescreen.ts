@@ -6,6 +6,7 @@
 import { setImmediate as yieldLoop } from 'node:timers/promises';
 import { systemActor } from '../../access/actor.ts';
 import type { Database } from '../../db/connection.ts';
+import type { Hit } from '../../engines/screening/index.ts';
 import { partyInput, raiseCases, THRESHOLDS, toQuery } from './cases.ts';
 import { buildIndexSliced } from './index-cache.ts';
 import { changedEntities, type StoredVersion } from './list-store.ts';
@@ -57,9 +58,15 @@ export async function rescreenAfterVersion(
       .execute();
     if (!parties.length) break;
     after = parties[parties.length - 1]!.id;
+    // screening is CPU only: done before the transaction, which then holds the connection for the writes
+    const hitsOf: Hit[][] = [];
+    for (const [i, p] of parties.entries()) {
+      hitsOf.push(index.screen(toQuery(partyInput(p)), { ...THRESHOLDS, limit: 20 }).hits);
+      if (i % 20 === 19) await yieldLoop();
+    }
     await db.transaction().execute(async (trx) => {
-      for (const p of parties) {
-        const hits = index.screen(toQuery(partyInput(p)), { ...THRESHOLDS, limit: 20 }).hits;
+      for (const [i, p] of parties.entries()) {
+        const hits = hitsOf[i]!;
         const outcome = await raiseCases(trx, actor, p, hits, origin);
         for (const o of outcome.values()) {
           if (o.effect === 'raised') res.raised++;

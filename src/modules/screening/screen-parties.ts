@@ -2,8 +2,11 @@
  * Stores parties (once per organisation and identity) and screens them against the current
  * index, raising cases. Used by the batch job, the declaration job and "save as party".
  */
+
+import { setImmediate as yieldLoop } from 'node:timers/promises';
 import type { Actor } from '../../access/actor.ts';
 import type { Trx } from '../../core/context.ts';
+import type { Hit } from '../../engines/screening/index.ts';
 import { normalizeIdentifier } from '../../engines/screening/index.ts';
 import { type HitJson, hitJson, type PartyInput, raiseCases, screenOne } from './cases.ts';
 import type { LoadedIndex } from './index-cache.ts';
@@ -33,11 +36,13 @@ export async function storeAndScreen(
   parties: NewParty[],
   source: 'search' | 'batch' | 'declaration',
   batchId: string | null = null,
+  /** Hits computed beforehand, outside the transaction (see screenAll); else screened here. */
+  precomputed?: Hit[][],
 ): Promise<ScreenedParty[]> {
   const out: ScreenedParty[] = [];
   const versions = JSON.stringify(Object.fromEntries(li.versions.map((v) => [v.listId, v.id])));
-  for (const p of parties) {
-    const hits = screenOne(li.index, p, 10);
+  for (const [i, p] of parties.entries()) {
+    const hits = precomputed?.[i] ?? screenOne(li.index, p, 10);
     const now = new Date();
     const row = await trx
       .insertInto('screening_parties')
@@ -87,6 +92,19 @@ export async function storeAndScreen(
         )
         .execute();
     out.push({ partyId: row.id, hits: json });
+  }
+  return out;
+}
+
+/**
+ * Screens parties outside any transaction (CPU only), yielding to the event loop every few
+ * parties, so that the database connection is held only for the writes.
+ */
+export async function screenAll(li: LoadedIndex, parties: PartyInput[]): Promise<Hit[][]> {
+  const out: Hit[][] = [];
+  for (const [i, p] of parties.entries()) {
+    out.push(screenOne(li.index, p, 10));
+    if (i % 10 === 9) await yieldLoop();
   }
   return out;
 }

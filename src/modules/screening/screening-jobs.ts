@@ -20,7 +20,7 @@ import { parseListText } from './list-sources.ts';
 import { type StoredVersion, saveVersion } from './list-store.ts';
 import { PartyFileError, readPartyFile } from './party-file.ts';
 import { type RescreenResult, rescreenAfterVersion } from './rescreen.ts';
-import { storeAndScreen } from './screen-parties.ts';
+import { screenAll, storeAndScreen } from './screen-parties.ts';
 
 const CHUNK = 100;
 
@@ -85,9 +85,12 @@ export const batchJob: JobKind<{ batchId: string }, { parties: number; matches: 
     let withHits = 0;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
+      const hits = await screenAll(li, part);
       const screened = await ctx.db
         .transaction()
-        .execute((trx) => storeAndScreen(trx, actor, batch.organisation_id, li, part, 'batch', batch.id));
+        .execute((trx) =>
+          storeAndScreen(trx, actor, batch.organisation_id, li, part, 'batch', batch.id, hits),
+        );
       for (const s of screened) {
         if (s.hits.length) withHits++;
         for (const h of s.hits) {
