@@ -17,7 +17,8 @@ export function registerJobNotifications(outbox: OutboxWorker) {
         kind: `job.${job.state}`,
         record_kind: 'job',
         record_id: job.id,
-        summary: job.file_name ? `${job.kind}: ${job.file_name}` : job.kind,
+        // what the web app quotes in "Job failed: …": the file, else the kind
+        summary: job.file_name ?? job.kind,
       })
       .execute();
   });

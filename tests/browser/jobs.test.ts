@@ -16,7 +16,11 @@ describe('my jobs', () => {
   it('lists my jobs; a failed import shows its problems by line and column with a CSV of all of them', async () => {
     const db = env.t.rt.db;
     const ncp = (await loadActor(db, await env.t.userId('at.ncp@demo.eucab.eu'), null))!;
-    const at = await db.selectFrom('organisations').select('id').where('code', '=', 'AT').executeTakeFirstOrThrow();
+    const at = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('code', '=', 'AT')
+      .executeTakeFirstOrThrow();
     // A file with problems stored as a job (the import page refuses it before; a job re-checks it).
     const { id } = await enqueueJob(env.t.rt, ncp, {
       kind: 'users.import',
@@ -28,6 +32,7 @@ describe('my jobs', () => {
       },
     });
     expect((await env.t.waitForJob(id)).state).toBe('failed');
+    await env.t.rt.outbox.drain();
 
     const page = await env.page();
     await signIn(page, env.t, 'at.ncp@demo.eucab.eu');
@@ -47,5 +52,10 @@ describe('my jobs', () => {
     expect(await link.getAttribute('href')).toBe(`/api/v1/jobs/${id}/errors.csv`);
     expect(await page.getByRole('button', { name: 'Cancel job' }).count()).toBe(0);
     await expectAccessible(page, 'job-failed');
+
+    // The starter was notified; the notification leads to the job.
+    await page.goto('/notifications');
+    await page.getByRole('link', { name: 'Job failed: people.csv' }).click();
+    await page.getByRole('heading', { name: 'User import', level: 1 }).waitFor();
   });
 });

@@ -62,6 +62,15 @@ export function NotificationsPage() {
                 {!n.read_at && <span className="pill pill-new">{t('notifications.new')}</span>}{' '}
                 {n.record_kind === 'announcement' && n.record_id ? (
                   <Link to={`/announcements/${n.record_id}`}>{n.summary || t('notifications.unquoted')}</Link>
+                ) : n.record_kind === 'job' && n.record_id ? (
+                  <Link to={`/jobs/${n.record_id}`}>
+                    {t(
+                      `jobs.notice.${n.kind === 'job.succeeded' ? 'succeeded' : n.kind === 'job.cancelled' ? 'cancelled' : 'failed'}`,
+                      {
+                        what: n.summary,
+                      },
+                    )}
+                  </Link>
                 ) : n.record_kind && n.record_id ? (
                   <Link to={`/registry/${n.record_kind}/${n.record_id}`}>
                     {n.summary || t('notifications.unquoted')}
