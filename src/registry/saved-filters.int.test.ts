@@ -27,4 +27,17 @@ describe('saved filters of registry lists', () => {
     expect((await de.delete(`${url}/${mine[0].id}`)).statusCode).toBe(204);
     expect((await de.get(url)).json().items).toEqual([]);
   });
+
+  it('the kinds list tells each caller whether they may create and import', async () => {
+    const kinds = async (c: Awaited<ReturnType<TestApp['as']>>) =>
+      (await c.get('/api/v1/registry')).json().kinds as {
+        name: string;
+        abilities: { create: boolean; import: boolean };
+      }[];
+    const de = await kinds(await t.as('de.expert@demo.eucab.eu'));
+    expect(de.every((k) => k.abilities.create && k.abilities.import)).toBe(true);
+    const observer = await kinds(await t.as('observer@demo.eucab.eu'));
+    expect(observer.length).toBe(de.length);
+    expect(observer.some((k) => k.abilities.create || k.abilities.import)).toBe(false);
+  });
 });

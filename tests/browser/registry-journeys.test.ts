@@ -263,6 +263,18 @@ describe('registry journeys', () => {
       .where('record_id', '=', tender.id)
       .execute();
     expect(interest.map((c) => c.kind)).toEqual(['interest']);
+    // Alerts by CPV prefix.
+    await fr.getByLabel('Alert me about').selectOption({ label: 'CPV codes' });
+    await fr.getByLabel('Starting with').fill('3858');
+    await fr.getByRole('button', { name: 'Set up alert' }).click();
+    await fr.getByText('Alerts when CPV codes starts with “3858”').waitFor();
+    const subs = await db()
+      .selectFrom('registry_subscriptions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.kind', 's.field', 's.prefix'])
+      .where('u.email', '=', 'fr.expert@demo.eucab.eu')
+      .execute();
+    expect(subs).toEqual([{ kind: 'tender', field: 'cpv_codes', prefix: '3858' }]);
 
     await env.t.rt.outbox.drain();
     await page.goto('/notifications');
@@ -384,6 +396,18 @@ describe('registry journeys', () => {
     await fr.goto('/registry?q=Kattwyk');
     await fr.getByText('Nothing found that you may read.').waitFor();
     expect(await fr.getByRole('link', { name: /^DE-IMP-/ }).count()).toBe(0);
+
+    // A read-only administration (the Commission observer) is offered neither New nor Import.
+    const observer = await env.page();
+    await signIn(observer, env.t, 'observer@demo.eucab.eu');
+    await observer.goto('/registry/equipment_item');
+    await observer.getByRole('heading', { name: 'Equipment catalogue', level: 1 }).waitFor();
+    await observer
+      .getByTestId('result-count')
+      .filter({ hasText: /record/ })
+      .waitFor();
+    expect(await observer.getByRole('link', { name: 'New Catalogue entry' }).count()).toBe(0);
+    expect(await observer.getByRole('link', { name: 'Import', exact: true }).count()).toBe(0);
   });
 
   it('in French the pages use the catalog’s words for kinds and fields and the code lists’ French labels', async () => {

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
-import { useFormat } from '../components/ui.tsx';
 import type { Spec } from './form-values.ts';
 import { useCodeList, useOrganisations } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
@@ -73,7 +72,6 @@ export function FieldValue({
   value: unknown;
 }) {
   const { t, i18n } = useTranslation();
-  const f = useFormat();
   const l = useRegistryLabels();
   const country = useCountryName();
   const lang = i18n.resolvedLanguage ?? 'en';
@@ -122,7 +120,14 @@ export function FieldValue({
       }
     }
     case 'date':
-      return <time dateTime={String(value)}>{f.date(String(value))}</time>;
+      // A calendar date, not an instant: formatted in UTC so that no time zone moves it a day.
+      return (
+        <time dateTime={String(value)}>
+          {new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+            new Date(String(value)),
+          )}
+        </time>
+      );
     case 'boolean':
       return <>{value ? t('registry.value.yes') : t('registry.value.no')}</>;
     case 'url':
