@@ -29,6 +29,8 @@ export interface JobRunnerOptions {
   staleSeconds: number;
   /** On a graceful stop, how long running handlers get to notice the abort before being requeued. */
   shutdownGraceMs: number;
+  /** Uploaded files of jobs finished longer ago than this are deleted (the job row stays). */
+  fileRetentionDays: number;
 }
 
 export interface JobRunner {
@@ -70,6 +72,7 @@ export function createJobRunner(
     heartbeatMs: 5000,
     staleSeconds: 120,
     shutdownGraceMs: 3000,
+    fileRetentionDays: 30,
     ...options,
   };
   let me = `${process.pid}:${randomUUID()}`;
@@ -135,6 +138,21 @@ export function createJobRunner(
     }
     if (orphans.length) log(`jobs: ${orphans.length} interrupted job(s) queued again`);
     return orphans.length;
+  }
+
+  /** Stored input files are kept while a job may run again, and for a while after it ends. */
+  async function purgeOldFiles() {
+    const cutoff = new Date(Date.now() - opts.fileRetentionDays * 86_400_000);
+    await db
+      .deleteFrom('job_files')
+      .where('job_id', 'in', (eb) =>
+        eb
+          .selectFrom('jobs')
+          .select('id')
+          .where('state', 'in', ['succeeded', 'failed', 'cancelled'])
+          .where('finished_at', '<', cutoff),
+      )
+      .execute();
   }
 
   async function heartbeat() {
@@ -358,7 +376,9 @@ export function createJobRunner(
       activeRunners.add(runner);
       pollTimer = setInterval(() => {
         if (Date.now() - lastRecovery > Math.max(30_000, opts.staleSeconds * 500))
-          recoverOrphans(false).catch((err) => log('jobs: recovery', err));
+          recoverOrphans(false)
+            .then(() => purgeOldFiles())
+            .catch((err) => log('jobs: recovery', err));
         runner.kick();
       }, opts.pollMs);
       pollTimer.unref();

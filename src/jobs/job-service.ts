@@ -15,6 +15,9 @@ import { sendJobMessage } from './queue.ts';
 
 export type JobRow = Selectable<JobsTable>;
 
+/** Jobs one user may have waiting or running at the same time (more → 429). */
+export const MAX_OPEN_JOBS_PER_USER = 20;
+
 /** How many errors a job's status carries (all of them are in errors.csv). */
 export const ERRORS_IN_STATUS = 100;
 
@@ -61,6 +64,18 @@ export async function enqueueJobInTransaction(
   if (!canWrite(actor)) throw forbidden('Your account may not start jobs (read-only access).');
   const kind = getJobKind(input.kind);
   if (!kind) throw badRequest(`Unknown job kind: ${input.kind}.`);
+  const open = await trx
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('created_by', '=', actor.userId)
+    .where('state', 'in', ['queued', 'running'])
+    .executeTakeFirstOrThrow();
+  if (Number(open.n) >= MAX_OPEN_JOBS_PER_USER)
+    throw new HttpError(
+      429,
+      'Too many requests',
+      `You already have ${MAX_OPEN_JOBS_PER_USER} jobs waiting or running: wait until some have finished, or cancel some (My jobs).`,
+    );
   let data: unknown;
   try {
     data = kind.parse(input.data);

@@ -270,4 +270,20 @@ describe('jobs', () => {
     expect(row.state).toBe('succeeded');
     expect(row.result).toBe('released');
   });
+
+  it('a user may have at most 20 jobs waiting or running (429 after that, nothing stored)', async () => {
+    const expertActor = await loadActor('at.expert@demo.eucab.eu');
+    await t.rt.jobs.stop(); // keep them queued
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++)
+      ids.push((await enqueueJob(t.rt, expertActor, { kind: 'test.count', data: { n: 1 } })).id);
+    await expect(enqueueJob(t.rt, expertActor, { kind: 'test.count', data: { n: 1 } })).rejects.toMatchObject(
+      {
+        status: 429,
+      },
+    );
+    expect((await expert.get('/api/v1/jobs?kind=test.count')).json().total).toBe(20);
+    await t.rt.jobs.start();
+    for (const id of ids) expect((await t.waitForJob(id)).state).toBe('succeeded');
+  });
 });

@@ -21,7 +21,7 @@ export interface TestApp {
   as(email: string): Promise<TestClient>;
   userId(email: string): Promise<string>;
   /** Resolves with the job's row once it has finished (succeeded, failed or cancelled). */
-  waitForJob(id: string): ReturnType<TestApp['rt']['jobs']['waitForJob']>;
+  waitForJob(id: string, timeoutMs?: number): ReturnType<TestApp['rt']['jobs']['waitForJob']>;
   close(): Promise<void>;
 }
 
@@ -164,7 +164,7 @@ export async function createTestApp(
         .executeTakeFirstOrThrow();
       return u.id;
     },
-    waitForJob: (id: string) => rt.jobs.waitForJob(id),
+    waitForJob: (id: string, timeoutMs?: number) => rt.jobs.waitForJob(id, timeoutMs),
     async close() {
       await app.close();
       await rt.close();
