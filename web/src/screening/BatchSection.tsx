@@ -154,7 +154,7 @@ export function BatchSection() {
           />
         </div>
         <div className="actions">
-          <button type="submit" disabled={!file || m.isPending}>
+          <button type="submit" className="button" disabled={!file || m.isPending}>
             {t('screening.batch.submit')}
           </button>
         </div>

@@ -37,6 +37,7 @@ function Decide({ c }: { c: CaseRow }) {
       <div className="actions">
         <button
           type="submit"
+          className="button"
           onClick={() => setDecision('confirm')}
           disabled={m.isPending || reason.trim().length < 3}
         >
@@ -44,7 +45,7 @@ function Decide({ c }: { c: CaseRow }) {
         </button>
         <button
           type="submit"
-          className="button-secondary"
+          className="button button-secondary"
           onClick={() => setDecision('dismiss')}
           disabled={m.isPending || reason.trim().length < 3}
         >

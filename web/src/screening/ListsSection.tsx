@@ -151,7 +151,7 @@ function LoadVersion() {
         <input id="screening-list-file" type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
       <div className="actions">
-        <button type="submit" disabled={!file || !label.trim() || m.isPending}>
+        <button type="submit" className="button" disabled={!file || !label.trim() || m.isPending}>
           {t('screening.lists.load')}
         </button>
       </div>
@@ -217,6 +217,7 @@ export function ListsSection({ canLoad }: { canLoad: boolean }) {
               <td>
                 <button
                   type="button"
+                  className="button button-secondary button-small"
                   aria-expanded={open === v.id}
                   onClick={() => setOpen(open === v.id ? null : v.id)}
                 >

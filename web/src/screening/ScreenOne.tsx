@@ -67,13 +67,13 @@ export function ScreenOne({ canSave }: { canSave: boolean }) {
           onChange={(e) => setIdentifier(e.target.value)}
         />
         <div className="actions">
-          <button type="submit" disabled={m.isPending || !name.trim()}>
+          <button type="submit" className="button" disabled={m.isPending || !name.trim()}>
             {t('screening.one.submit')}
           </button>
           {canSave && (
             <button
               type="button"
-              className="button-secondary"
+              className="button button-secondary"
               disabled={m.isPending || !name.trim()}
               onClick={() => m.mutate(true)}
             >
