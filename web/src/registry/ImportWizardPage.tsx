@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { API, api, type ImportJob, qs } from '../api.ts';
+import { API, api, qs } from '../api.ts';
+import { JobProgress, type JobView } from '../components/JobProgress.tsx';
 import {
   Alert,
   DataTable,
@@ -21,9 +22,8 @@ import './registry.css';
 type Step = 'choose' | 'report' | 'running' | 'done';
 type RowError = RegistryImportReport['errors'][number];
 const col = createColumnHelper<RowError>();
-const FINAL = new Set(['published', 'failed', 'cancelled']);
 
-/** /registry/:kind/import — template, file, dry run with every bad cell, confirm, progress, result. */
+/** /registry/:kind/import — template, file, dry run with every bad cell, confirm, progress (the job), result. */
 export function ImportWizardPage() {
   const { kind: kindName } = useParams();
   const { kind, isLoading, error } = useKind(kindName);
@@ -42,7 +42,9 @@ function ImportWizard({ kind }: { kind: Kind }) {
   const [publish, setPublish] = useState(false);
   const [step, setStep] = useState<Step>('choose');
   const [report, setReport] = useState<RegistryImportReport | null>(null);
-  const [job, setJob] = useState<ImportJob | null>(null);
+  // The import runs as a background job (GET /jobs/:id, followed by JobProgress).
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [finished, setFinished] = useState<JobView | null>(null);
   const [err, setErr] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -52,32 +54,14 @@ function ImportWizard({ kind }: { kind: Kind }) {
     if (step !== 'choose') headingRef.current?.focus();
   }, [step]);
 
-  const jobId = job?.id;
-  useEffect(() => {
-    if (step !== 'running' || !jobId) return;
-    let stop = false;
-    let h: ReturnType<typeof setTimeout>;
-    const tick = async () => {
-      try {
-        const j = await api<ImportJob>(`${base}/${jobId}`);
-        if (stop) return;
-        setJob(j);
-        if (FINAL.has(j.status)) {
-          setStep('done');
-          void qc.invalidateQueries({ queryKey: ['registry'] });
-          return;
-        }
-      } catch (e) {
-        setErr(e);
-      }
-      if (!stop) h = setTimeout(tick, 500);
-    };
-    h = setTimeout(tick, 200);
-    return () => {
-      stop = true;
-      clearTimeout(h);
-    };
-  }, [step, jobId, base, qc]);
+  const onDone = useCallback(
+    (j: JobView) => {
+      setFinished(j);
+      setStep('done');
+      void qc.invalidateQueries({ queryKey: ['registry'] });
+    },
+    [qc],
+  );
 
   async function send(dryRun: boolean) {
     const form = new FormData();
@@ -107,16 +91,8 @@ function ImportWizard({ kind }: { kind: Kind }) {
       const r = await send(false);
       setReport(r);
       if (!r.jobId) return; // refused (422): the report shows why
-      setJob({
-        id: r.jobId,
-        status: 'staging',
-        total_rows: r.wouldInsert + r.wouldUpdate + r.unchanged,
-        staged_rows: 0,
-        inserted: 0,
-        updated: 0,
-        error: null,
-        file_name: file?.name ?? '',
-      });
+      setJobId(r.jobId);
+      setFinished(null);
       setStep('running');
     } catch (e) {
       setErr(e);
@@ -124,18 +100,11 @@ function ImportWizard({ kind }: { kind: Kind }) {
       setBusy(false);
     }
   }
-  async function cancel() {
-    if (!job) return;
-    try {
-      await api(`${base}/${job.id}/cancel`, { method: 'POST' });
-    } catch (e) {
-      setErr(e);
-    }
-  }
   function restart() {
     setStep('choose');
     setReport(null);
-    setJob(null);
+    setJobId(null);
+    setFinished(null);
     setFile(null);
     setErr(null);
   }
@@ -152,7 +121,7 @@ function ImportWizard({ kind }: { kind: Kind }) {
     col.accessor('column', { header: t('registry.import.column'), cell: (c) => c.getValue() || '—' }),
     col.accessor('reason', { header: t('registry.import.reason'), enableSorting: false }),
   ];
-  const pct = job && job.total_rows > 0 ? Math.round((job.staged_rows / job.total_rows) * 100) : 0;
+  const counts = (finished?.result ?? {}) as { inserted?: number; updated?: number };
   const toWrite = report ? report.wouldInsert + report.wouldUpdate : 0;
 
   return (
@@ -304,42 +273,34 @@ function ImportWizard({ kind }: { kind: Kind }) {
         </section>
       )}
 
-      {step === 'running' && job && (
+      {step === 'running' && jobId && (
         <section className="card" aria-labelledby="running-title">
           <h2 id="running-title" ref={headingRef} tabIndex={-1}>
             {t('registry.import.running')}
           </h2>
-          <label htmlFor="registry-import-progress">
-            {t('registry.import.progress', { staged: job.staged_rows, total: job.total_rows })}
-          </label>
-          <progress id="registry-import-progress" max={100} value={pct}>
-            {pct}%
-          </progress>
-          <p role="status">{t(`registry.import.status.${job.status}`)}</p>
-          {(job.status === 'staging' || job.status === 'staged') && (
-            <div className="actions">
-              <button type="button" className="button button-secondary" onClick={() => void cancel()}>
-                {t('registry.import.cancel')}
-              </button>
-            </div>
-          )}
+          <JobProgress jobId={jobId} onDone={onDone} />
         </section>
       )}
 
-      {step === 'done' && job && (
+      {step === 'done' && finished && (
         <section className="card" aria-labelledby="done-title">
           <h2 id="done-title" ref={headingRef} tabIndex={-1}>
-            {job.status === 'published' ? t('registry.import.doneTitle') : t('registry.import.failedTitle')}
+            {finished.state === 'succeeded'
+              ? t('registry.import.doneTitle')
+              : t('registry.import.failedTitle')}
           </h2>
-          {job.status === 'published' ? (
+          {finished.state === 'succeeded' ? (
             <Alert kind="success">
               <p data-testid="import-result">
-                {t('registry.import.doneText', { inserted: job.inserted, updated: job.updated })}
+                {t('registry.import.doneText', {
+                  inserted: counts.inserted ?? 0,
+                  updated: counts.updated ?? 0,
+                })}
               </p>
             </Alert>
           ) : (
             <Alert kind="error">
-              <p>{job.error ?? t(`registry.import.status.${job.status}`)}</p>
+              <p>{finished.error ?? t(`registry.import.status.${finished.state}`)}</p>
             </Alert>
           )}
           <div className="actions">
