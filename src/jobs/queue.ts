@@ -17,7 +17,22 @@ export interface SqlExecutor {
 export function executorFor(db: Kysely<DB>): SqlExecutor {
   return {
     async executeSql(text, values) {
-      const r = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      const q = CompiledQuery.raw(text, values ?? []);
+      // pg-boss's maintenance sends "BEGIN; …; COMMIT" as one text. If it fails half-way, the
+      // connection would stay in an aborted transaction — fatal on PGlite's single session — so
+      // such texts run on one pinned connection that is rolled back on error.
+      if (!db.isTransaction && /^\s*BEGIN\b/i.test(text)) {
+        return db.connection().execute(async (conn) => {
+          try {
+            const r = await conn.executeQuery(q);
+            return { rows: (r.rows ?? []) as Record<string, unknown>[] };
+          } catch (err) {
+            await conn.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
+            throw err;
+          }
+        });
+      }
+      const r = await db.executeQuery(q);
       return { rows: r.rows as Record<string, unknown>[] };
     },
   };
