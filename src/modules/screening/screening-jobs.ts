@@ -47,11 +47,30 @@ async function loadBatch(ctx: JobContext<{ batchId: string }>) {
   return b;
 }
 
+/** A cancelled or crashed run leaves the batch failed (never "running" for ever). */
+function markFailedOnError<R>(
+  run: (ctx: JobContext<{ batchId: string }>) => Promise<R>,
+): (ctx: JobContext<{ batchId: string }>) => Promise<R> {
+  return async (ctx) => {
+    try {
+      return await run(ctx);
+    } catch (err) {
+      await ctx.db
+        .updateTable('screening_batches')
+        .set({ state: 'failed', finished_at: new Date() })
+        .where('id', '=', ctx.data.batchId)
+        .where('state', 'in', ['queued', 'running'])
+        .execute();
+      throw err;
+    }
+  };
+}
+
 export const batchJob: JobKind<{ batchId: string }, { parties: number; matches: number; review: number }> = {
   kind: 'screening.batch',
   readableBy: 'starter',
   parse: (d) => z.strictObject({ batchId: z.uuid() }).parse(d),
-  async run(ctx) {
+  run: markFailedOnError(async (ctx) => {
     const batch = await loadBatch(ctx);
     const actor = ctx.actor;
     if (!isUser(actor)) throw new JobFailedError('Only a user can screen a party file.');
@@ -120,14 +139,14 @@ export const batchJob: JobKind<{ batchId: string }, { parties: number; matches: 
       });
     });
     return { parties: rows.length, matches, review };
-  },
+  }),
 };
 
 export const declarationsJob: JobKind<{ batchId: string }, Record<string, number>> = {
   kind: 'screening.declarations',
   readableBy: 'starter',
   parse: (d) => z.strictObject({ batchId: z.uuid() }).parse(d),
-  async run(ctx) {
+  run: markFailedOnError(async (ctx) => {
     const batch = await loadBatch(ctx);
     const actor = ctx.actor;
     if (!isUser(actor)) throw new JobFailedError('Only a user can screen a declaration file.');
@@ -162,7 +181,7 @@ export const declarationsJob: JobKind<{ batchId: string }, Record<string, number
         );
       throw err;
     }
-  },
+  }),
 };
 
 const listLoadData = z.strictObject({

@@ -1,31 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, api } from '../api.ts';
+import { JobProgress } from '../components/JobProgress.tsx';
 import { Alert, ErrorMessage, SelectField } from '../components/ui.tsx';
 import { HitList } from './HitList.tsx';
 import type { Batch } from './types.ts';
 
-function BatchProgress({ batch }: { batch: Batch }) {
-  const { t } = useTranslation();
-  if (batch.state === 'succeeded' || batch.state === 'failed') return null;
-  return (
-    <div
-      role="progressbar"
-      aria-label={t('screening.batch.progress')}
-      aria-valuemin={0}
-      aria-valuemax={batch.total ?? undefined}
-      aria-valuenow={batch.total ? batch.done : undefined}
-      className="screening-progress"
-    >
-      {batch.total
-        ? t('screening.batch.done', { done: batch.done, total: batch.total })
-        : t('screening.batch.reading')}
-    </div>
-  );
-}
-
-function BatchResult({ id }: { id: string }) {
+function BatchResult({ id, jobId }: { id: string; jobId: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { data: b, error } = useQuery({
@@ -34,6 +16,9 @@ function BatchResult({ id }: { id: string }) {
     refetchInterval: (q) =>
       q.state.data && ['succeeded', 'failed'].includes(q.state.data.state) ? false : 1000,
   });
+  const onJobDone = useCallback(() => {
+    void qc.invalidateQueries({ queryKey: ['screening', 'batch', id] });
+  }, [qc, id]);
   const state = b?.state;
   useEffect(() => {
     if (state === 'succeeded') void qc.invalidateQueries({ queryKey: ['screening', 'cases'] });
@@ -43,7 +28,7 @@ function BatchResult({ id }: { id: string }) {
   return (
     <div aria-live="polite" className="screening-batch">
       <h3>{t('screening.batch.resultTitle', { file: b.filename })}</h3>
-      <BatchProgress batch={b} />
+      <JobProgress jobId={jobId} onDone={onJobDone} />
       {b.state === 'failed' && (
         <Alert kind="error">
           <p>{t('screening.batch.failed')}</p>
@@ -118,14 +103,14 @@ export function BatchSection() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<'parties' | 'declarations'>('parties');
-  const [batchId, setBatchId] = useState<string | null>(null);
+  const [batch, setBatch] = useState<{ batchId: string; jobId: string } | null>(null);
   const m = useMutation({
     mutationFn: () => {
       const form = new FormData();
       form.append('file', file!);
       return api<{ batchId: string; jobId: string }>(`/screening/batches?kind=${kind}`, { form });
     },
-    onSuccess: (r) => setBatchId(r.batchId),
+    onSuccess: (r) => setBatch(r),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -160,7 +145,7 @@ export function BatchSection() {
         </div>
       </form>
       {m.error && <ErrorMessage error={m.error} />}
-      {batchId && <BatchResult key={batchId} id={batchId} />}
+      {batch && <BatchResult key={batch.batchId} id={batch.batchId} jobId={batch.jobId} />}
     </section>
   );
 }

@@ -1,9 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../api.ts';
+import { JobProgress, type JobView } from '../components/JobProgress.tsx';
 import { ErrorMessage, Loading, SelectField, TextField, useFormat } from '../components/ui.tsx';
 import type { Version, VersionDiff } from './types.ts';
+
+interface LoadResult {
+  created: boolean;
+  rescreen: { raised: number; reopened: number } | null;
+}
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v));
 
@@ -94,28 +100,19 @@ function LoadVersion() {
         { form },
       );
     },
-    onSuccess: (r) => setJobId(r.jobId),
+    onSuccess: (r) => {
+      setResult(null);
+      setJobId(r.jobId);
+    },
   });
-  const job = useQuery({
-    queryKey: ['job', jobId],
-    queryFn: () =>
-      api<{
-        state: string;
-        error: string | null;
-        result: { created: boolean; rescreen: { raised: number; reopened: number } | null } | null;
-      }>(`/jobs/${jobId}`),
-    enabled: !!jobId,
-    refetchInterval: (q) =>
-      q.state.data && ['succeeded', 'failed', 'cancelled'].includes(q.state.data.state) ? false : 1000,
-  });
-  const done = job.data?.state === 'succeeded';
-  useEffect(() => {
-    if (done) {
-      void qc.invalidateQueries({ queryKey: ['screening', 'lists'] });
-      void qc.invalidateQueries({ queryKey: ['screening', 'abilities'] });
-      void qc.invalidateQueries({ queryKey: ['screening', 'cases'] });
-    }
-  }, [done, qc]);
+  const [result, setResult] = useState<JobView | null>(null);
+  const onDone = useCallback(
+    (j: JobView) => {
+      setResult(j);
+      void qc.invalidateQueries({ queryKey: ['screening'] });
+    },
+    [qc],
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (file && label.trim()) m.mutate();
@@ -156,25 +153,17 @@ function LoadVersion() {
         </button>
       </div>
       {m.error && <ErrorMessage error={m.error} />}
-      <div aria-live="polite">
-        {jobId && !job.data?.state && <Loading />}
-        {job.data && !['succeeded', 'failed', 'cancelled'].includes(job.data.state) && (
-          <div role="progressbar" aria-label={t('screening.lists.loading')} className="screening-progress">
-            {t('screening.lists.loading')}
-          </div>
-        )}
-        {job.data?.state === 'failed' && <p className="field-error">{job.data.error}</p>}
-        {done && job.data?.result && (
-          <p>
-            {job.data.result.created
-              ? t('screening.lists.loaded', {
-                  raised: job.data.result.rescreen?.raised ?? 0,
-                  reopened: job.data.result.rescreen?.reopened ?? 0,
-                })
-              : t('screening.lists.unchanged')}
-          </p>
-        )}
-      </div>
+      {jobId && <JobProgress key={jobId} jobId={jobId} onDone={onDone} />}
+      {result?.state === 'succeeded' && (
+        <p aria-live="polite">
+          {(result.result as LoadResult).created
+            ? t('screening.lists.loaded', {
+                raised: (result.result as LoadResult).rescreen?.raised ?? 0,
+                reopened: (result.result as LoadResult).rescreen?.reopened ?? 0,
+              })
+            : t('screening.lists.unchanged')}
+        </p>
+      )}
     </form>
   );
 }
