@@ -40,7 +40,12 @@ export async function startEnv(env: Record<string, string> = {}): Promise<Browse
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const t = await createTestApp({
-    env: { WEB_DIST: process.env.WEB_DIST ?? './web/dist', PUBLIC_URL: base, RATE_LIMIT_LOGIN_PER_MINUTE: '1000', ...env },
+    env: {
+      WEB_DIST: process.env.WEB_DIST ?? './web/dist',
+      PUBLIC_URL: base,
+      RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+      ...env,
+    },
   });
   await t.app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({
