@@ -324,6 +324,19 @@ describe('registry journeys', () => {
       { version: 1, note: 'created' },
       { version: 2, note: 'Three lots' },
     ]);
+
+    // Sharing (the owner's marking editor): TLP:CLEAR, public.
+    await page.getByText('Change sharing').click();
+    await page.getByRole('radio', { name: /TLP:CLEAR/ }).check();
+    await page.getByLabel('Distribution').selectOption('public');
+    await page.getByRole('button', { name: 'Save sharing' }).click();
+    await page.locator('.marking-banner').getByText('TLP:CLEAR').waitFor();
+    const marking = await db()
+      .selectFrom('registry_records')
+      .select(['tlp', 'distribution'])
+      .where('id', '=', tender.id)
+      .executeTakeFirstOrThrow();
+    expect(marking).toEqual({ tlp: 'clear', distribution: 'public' });
   });
 
   it('requirement set: published only after a second person of the same administration approves', async () => {
@@ -378,6 +391,21 @@ describe('registry journeys', () => {
     ).toBe('published');
     await second.getByRole('heading', { name: 'History' }).waitFor();
     await second.getByText('Published', { exact: true }).first().waitFor();
+
+    // The approver may not retract (only the author or the NCP may: no button); the author retracts,
+    // with the reason the record then shows.
+    expect(await second.getByRole('button', { name: 'Retract' }).count()).toBe(0);
+    await page.goto(`/registry/requirement_set/${rec.id}`);
+    await page.getByRole('button', { name: 'Retract' }).click();
+    await page.getByLabel('Why is the record retracted?').fill('Superseded by version 2027.2');
+    await page.getByRole('button', { name: 'Retract the record' }).click();
+    await page.getByText('Retracted: Superseded by version 2027.2').waitFor();
+    const retracted = await db()
+      .selectFrom('registry_records')
+      .select(['status', 'status_note'])
+      .where('id', '=', rec.id)
+      .executeTakeFirstOrThrow();
+    expect(retracted).toEqual({ status: 'retracted', status_note: 'Superseded by version 2027.2' });
   });
 
   it('search finds the records for an entitled user and none of them for a user without access', async () => {
