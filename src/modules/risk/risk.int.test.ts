@@ -456,6 +456,17 @@ describe("risk access: only the owning administration's risk analysts", () => {
       change: false,
     });
     expect((await clients.get('anonymous')!.get('/api/v1/risk/abilities')).statusCode).toBe(401);
+    // a read-only API key of the analyst reads, and changes nothing
+    const key = (
+      await clients
+        .get('own_analyst')!
+        .post('/api/v1/account/api-keys', { name: 'r', scopes: ['read'], expiresInDays: 1 })
+    ).json().key as string;
+    const withKey = (method: 'GET' | 'POST', url: string) =>
+      t.app.inject({ method, url, headers: { authorization: `Bearer ${key}` } });
+    expect((await withKey('GET', '/api/v1/risk/datasets')).statusCode).toBe(200);
+    expect((await withKey('GET', '/api/v1/risk/abilities')).json()).toEqual({ use: true, change: false });
+    expect((await withKey('POST', `/api/v1/risk/models/${ids.model2}/activate`)).statusCode).toBe(403);
   }, 240_000);
 });
 
