@@ -129,6 +129,9 @@ describe('user management by an NCP', () => {
     await page.getByRole('heading', { name: 'Import finished' }).waitFor();
     await page.getByText('2 users created, 1 updated.').waitFor();
     await expectAccessible(page, 'import-done');
+    // The job id is in the URL: a reload shows the import's outcome again.
+    await page.reload();
+    await page.getByText('2 users created, 1 updated.').waitFor();
 
     const imported = await db()
       .selectFrom('users')

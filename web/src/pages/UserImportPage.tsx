@@ -27,14 +27,16 @@ export function UserImportPage() {
   const me = useSignedIn();
   const qc = useQueryClient();
   const fileId = useId();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  // The running import's job id is kept in the URL (?job=…), so a reload follows it again.
+  const jobParam = params.get('job');
   const admin = me.abilities.platformAdmin;
   const [orgId, setOrgId] = useState(params.get('organisationId') ?? me.organisation.id);
   const [file, setFile] = useState<File | null>(null);
-  const [step, setStep] = useState<Step>('choose');
+  const [step, setStep] = useState<Step>(jobParam ? 'running' : 'choose');
   const [report, setReport] = useState<ImportReport | null>(null);
   // The import runs as a background job (GET /jobs/:id); `finished` is the job once it has ended.
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(jobParam);
   const [finished, setFinished] = useState<JobView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -76,6 +78,14 @@ export function UserImportPage() {
       setJobId(r.jobId);
       setFinished(null);
       setStep('running');
+      const jobId = r.jobId;
+      setParams(
+        (p) => {
+          p.set('job', jobId);
+          return p;
+        },
+        { replace: true },
+      );
     } catch (e) {
       setError(e);
     } finally {
@@ -83,6 +93,13 @@ export function UserImportPage() {
     }
   }
   function restart() {
+    setParams(
+      (p) => {
+        p.delete('job');
+        return p;
+      },
+      { replace: true },
+    );
     setStep('choose');
     setReport(null);
     setJobId(null);
