@@ -213,7 +213,23 @@ describe('screening in the platform', () => {
     expect((await reviewer.get('/api/v1/screening/lists')).json().versions).toHaveLength(2);
   });
 
-  it('a declaration file: parties and goods lines, selection with reasons', async () => {
+  it('a declaration file: parties and goods lines (shipped annexes and goods_measure records), selection with reasons', async () => {
+    // an administration adds a goods measure as a registry record (published at once, EUCAB-wide)
+    const nl = await t.as('nl.analyst@demo.eucab.eu');
+    const rec = await nl.post('/api/v1/registry/goods_measure', {
+      data: {
+        measure_id: 'nl-2026-horses',
+        title: 'Live horses to FR (test measure)',
+        code_prefixes: ['010121'],
+        applies_export: true,
+        country_role: 'destination',
+        countries: ['FR'],
+        valid_from: '2026-01-01',
+        legal_basis: 'Test decree 2026/1, Article 2',
+      },
+      publish: true,
+    });
+    expect(rec.statusCode).toBe(201);
     const csv = [
       'declaration id,date,direction,hs code,country of destination,exporter,consignee',
       'D-1,2026-08-01,export,84571010,RU,Harmless Exports GmbH,Nobody Special',
@@ -233,6 +249,9 @@ describe('screening in the platform', () => {
     expect(byRef['D-2'].reasons.join()).toMatch(
       /consignee "Viktor Samplov" matches demo entry ftm-eucab-demo-p4/,
     );
-    expect(byRef['D-3'].selected).toBe(false);
+    expect(byRef['D-2'].reasons.join()).toMatch(
+      /goods code 01012100 under measure record:nl-2026-horses \(Test decree 2026\/1, Article 2\)/,
+    );
+    expect(byRef['D-3'].selected).toBe(false); // import: the measure covers export only
   });
 });
