@@ -3,12 +3,13 @@
  * or a threshold hit (not dismissed for the same entry content), or whose goods line hits a goods
  * measure, is selected for control outside the inspection budget, with the reason.
  */
+import { type Actor, anonymousActor } from '../../access/actor.ts';
 import type { Database } from '../../db/connection.ts';
 import { entityHash, type GoodsLine, screenGoods } from '../../engines/screening/index.ts';
 import type { MandatoryDeclaration, MandatoryHit, MandatorySource } from '../risk/mandatory-sources.ts';
 import { hitJson, screenOne } from './cases.ts';
 import { directionOf } from './declarations.ts';
-import { shippedMeasures } from './goods-measures.ts';
+import { measuresFor } from './goods-measures.ts';
 import { indexCache, type LoadedIndex } from './index-cache.ts';
 import { partyKey } from './screen-parties.ts';
 
@@ -43,7 +44,9 @@ export const screeningMandatorySource: MandatorySource = async (
     : [];
   const byKey = new Map<string, typeof decided>();
   for (const c of decided) byKey.set(c.party_key, [...(byKey.get(c.party_key) ?? []), c]);
-  const measures = shippedMeasures();
+  // goods measures: the shipped annexes + the goods_measure records that any user of the
+  // organisation may read (the registry policy decides, for a member without network roles)
+  const measures = await measuresFor(db, organisationReader(organisationId));
   for (const d of declarations) {
     const reasons: string[] = [];
     for (const [role, name] of Object.entries(d.parties)) {
@@ -90,4 +93,17 @@ export const screeningMandatorySource: MandatorySource = async (
 function entityHashOf(li: LoadedIndex, id: string): string | undefined {
   const e = li.index.entity(id);
   return e ? entityHash(e) : undefined;
+}
+
+/** What a plain user of the organisation (no roles, no networks, no named recipient) may read. */
+function organisationReader(organisationId: string): Actor {
+  return {
+    ...anonymousActor,
+    kind: 'user',
+    userId: '00000000-0000-0000-0000-000000000000',
+    label: 'system:screening.mandatory-source',
+    orgId: organisationId,
+    orgType: 'national_administration',
+    scopes: new Set(['read']),
+  };
 }

@@ -81,7 +81,27 @@ describe.skipIf(!present)('real lists from SCREENING_LISTS', () => {
         { direction: 'export', hs: '847150', countries: { destination: 'RU' } },
       ),
     ];
+    // a goods measure added as a registry record by another administration (EUCAB-wide) counts too
+    const nl = await t.as('nl.analyst@demo.eucab.eu');
+    const rec = await nl.post('/api/v1/registry/goods_measure', {
+      data: {
+        measure_id: 'nl-horses',
+        title: 'Live horses (test measure)',
+        code_prefixes: ['0101'],
+        applies_import: true,
+        country_role: 'origin',
+        countries: ['BY'],
+        valid_from: '2026-01-01',
+        legal_basis: 'Test decree 2026/2',
+      },
+      publish: true,
+    });
+    expect(rec.statusCode).toBe(201);
+    decls.push(decl('D-4', { importer: 'Harmless Importer SARL' }, { countries: { origin: 'BY' } }));
     const out = await applyMandatorySources(t.rt.db, frId, decls);
+    expect(out.get('D-4')?.join()).toMatch(
+      /goods code 01012100 under record:nl-horses \(Test decree 2026\/2\)/,
+    );
     expect(out.get('D-1')?.join()).toMatch(
       /importer "Eric Badege" matches un entry un-6907993 "ERIC BADEGE" \(score 1\.00\)/,
     );
