@@ -373,6 +373,7 @@ export function createJobRunner(
       await boss.start();
       stopped = false;
       await recoverOrphans(true);
+      await purgeOldFiles();
       activeRunners.add(runner);
       pollTimer = setInterval(() => {
         if (Date.now() - lastRecovery > Math.max(30_000, opts.staleSeconds * 500))

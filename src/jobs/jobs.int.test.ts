@@ -286,4 +286,31 @@ describe('jobs', () => {
     await t.rt.jobs.start();
     for (const id of ids) expect((await t.waitForJob(id)).state).toBe('succeeded');
   });
+
+  it('the uploaded file of a job finished more than 30 days ago is deleted (the job stays)', async () => {
+    const { id } = await enqueueJob(t.rt, atAnalyst, {
+      kind: 'test.count',
+      data: { n: 1 },
+      file: { name: 'old.csv', bytes: Buffer.from('x'), contentType: 'text/csv' },
+    });
+    await t.waitForJob(id);
+    const fresh = await enqueueJob(t.rt, atAnalyst, {
+      kind: 'test.count',
+      data: { n: 1 },
+      file: { name: 'new.csv', bytes: Buffer.from('y'), contentType: 'text/csv' },
+    });
+    await t.waitForJob(fresh.id);
+    await t.rt.db
+      .updateTable('jobs')
+      .set({ finished_at: new Date(Date.now() - 31 * 86_400_000) })
+      .where('id', '=', id)
+      .execute();
+    await t.rt.jobs.stop();
+    await t.rt.jobs.start(); // purges at start (and every few minutes)
+    expect((await analyst.get(`/api/v1/jobs/${id}`)).json()).toMatchObject({
+      state: 'succeeded',
+      file: null,
+    });
+    expect((await analyst.get(`/api/v1/jobs/${fresh.id}`)).json().file).toMatchObject({ name: 'new.csv' });
+  });
 });
