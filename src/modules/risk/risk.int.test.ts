@@ -488,3 +488,22 @@ describe('risk demo data (serve --demo)', () => {
     expect((await nl.get(`/api/v1/risk/batches/${ids.batch}`)).statusCode).toBe(404);
   }, 120_000);
 });
+
+describe('training runs in a worker thread', () => {
+  it('the API keeps answering while a model trains (event order, not timing)', async () => {
+    const res = await analyst.post('/api/v1/risk/models/train', {
+      datasetIds: [ids.dataset],
+      trees: 1000,
+      activate: false,
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const jobId = res.json().jobId as string;
+    const phase = async () => (await analyst.get(`/api/v1/jobs/${jobId}`)).json().progress.phase;
+    await expect.poll(phase, { timeout: 120_000, interval: 50 }).toBe('training');
+    for (let i = 0; i < 3; i++) expect((await analyst.get('/api/v1/risk/models')).statusCode).toBe(200);
+    const during = (await analyst.get(`/api/v1/jobs/${jobId}`)).json();
+    expect(during).toMatchObject({ state: 'running', progress: { phase: 'training' } });
+    expect(during.progress.done).toBeLessThan(during.progress.total);
+    expect((await t.waitForJob(jobId)).state).toBe('succeeded');
+  }, 180_000);
+});
