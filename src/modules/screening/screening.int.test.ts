@@ -41,6 +41,14 @@ describe('screening in the platform', () => {
     expect(v[0]).toMatchObject({ listId: 'demo', isDemo: true, entryCount: 6 });
   });
 
+  it('is described in the OpenAPI document under the tag screening', async () => {
+    const doc = (await t.client().get('/api/v1/openapi.json')).json();
+    expect(doc.paths['/api/v1/screening/screen'].post.tags).toEqual(['screening']);
+    expect(
+      Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/screening')).length,
+    ).toBeGreaterThanOrEqual(10);
+  });
+
   it('screens one party with explained hits, storing nothing', async () => {
     const res = await reviewer.post('/api/v1/screening/screen', {
       name: 'Ivan Fiktivov',
