@@ -70,7 +70,9 @@ export async function loadListsAtStart(deps: AppDeps): Promise<void> {
     );
   }
   // build the index in the background (sliced): the first screening does not wait for it
-  indexCache(deps.db)
-    .get()
-    .catch((err) => console.error('screening: index build failed', err));
+  // (not in tests: a test app may close before the build ends; tests build it on first use)
+  if (deps.config.NODE_ENV !== 'test')
+    indexCache(deps.db)
+      .get()
+      .catch((err) => console.error('screening: index build failed', err));
 }
