@@ -9,6 +9,8 @@ import { useRegistryLabels } from './labels.ts';
 import type { Kind, RecordList, SearchHit } from './types.ts';
 import './registry.css';
 
+const GROUP_SIZE = 10;
+
 /** /registry: the kinds grouped by area, with counts, and a search across every kind. */
 export function RegistryHomePage() {
   const { t } = useTranslation();
@@ -85,13 +87,13 @@ export function RegistryHomePage() {
               <p role="status" className="result-count">
                 {t('registry.home.hitCount', { count: hits.length })}
               </p>
-              {groups.map((g) => (
-                <div key={g} className="search-group">
-                  <h3>{groupLabel(g)}</h3>
-                  <ul className="link-list">
-                    {hits
-                      .filter((h) => h.kind === g)
-                      .map((h) => (
+              {groups.map((g) => {
+                const inGroup = hits.filter((h) => h.kind === g);
+                return (
+                  <div key={g} className="search-group">
+                    <h3>{groupLabel(g)}</h3>
+                    <ul className="search-hits">
+                      {inGroup.slice(0, GROUP_SIZE).map((h) => (
                         <li key={h.id}>
                           <TlpBadge tlp={h.tlp} /> <Link to={hitLink(h)}>{h.title}</Link>{' '}
                           <span className="muted">
@@ -99,9 +101,19 @@ export function RegistryHomePage() {
                           </span>
                         </li>
                       ))}
-                  </ul>
-                </div>
-              ))}
+                    </ul>
+                    {inGroup.length > GROUP_SIZE && (
+                      <p>
+                        <Link
+                          to={`${g === 'announcement' ? '/announcements' : `/registry/${g}`}${qs({ q })}`}
+                        >
+                          {t('registry.home.seeAll', { kind: groupLabel(g) })}
+                        </Link>
+                      </p>
+                    )}
+                  </div>
+                );
+              })}
             </>
           )}
         </Section>
