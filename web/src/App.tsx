@@ -38,6 +38,8 @@ import { BatchPage } from './risk/BatchPage.tsx';
 import { ModelPage } from './risk/ModelPage.tsx';
 import { RiskNavItem } from './risk/RiskNav.tsx';
 import { RiskPage } from './risk/RiskPage.tsx';
+import { ScreeningNavItem } from './screening/ScreeningNav.tsx';
+import { ScreeningPage } from './screening/ScreeningPage.tsx';
 import { useMe, useSessionChanged } from './session.ts';
 
 /** Moves focus to the new page's heading after a route change (not on the first load). */
@@ -176,6 +178,7 @@ function Shell({ children }: { children: ReactNode }) {
                 </li>
               )}
               <RiskNavItem />
+              <ScreeningNavItem />
               <li>
                 <NavLink to="/audit">{t('nav.audit')}</NavLink>
               </li>
@@ -267,6 +270,7 @@ export function App() {
         <Route path="/risk" element={p(<RiskPage />)} />
         <Route path="/risk/models/:id" element={p(<ModelPage />)} />
         <Route path="/risk/batches/:id" element={p(<BatchPage />)} />
+        <Route path="/screening" element={p(<ScreeningPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Shell>
