@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import type PgBoss from 'pg-boss';
 import { systemActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { loadActor } from '../auth/actor-loader.ts';
 import type { Trx } from '../core/context.ts';
 import type { Database } from '../db/connection.ts';
+import type { DB } from '../db/schema.ts';
 import { enqueue } from '../outbox/outbox-worker.ts';
 import { getJobKind } from './job-registry.ts';
 import { activeRunners, type JobRow } from './job-service.ts';
@@ -127,10 +129,22 @@ export function createJobRunner(
       .selectFrom('jobs')
       .select(['id', 'organisation_id', 'queue_message_id', 'cancel_requested', 'kind'])
       .where('state', '=', 'running');
+    // Jobs this process marked running but no longer runs (a finish that failed) are orphans too.
+    const mine = [...running.keys()];
+    // (Only without a heartbeat for a while: a job claimed while this query was queued is not lost.)
+    const quiet = new Date(Date.now() - opts.heartbeatMs * 3);
+    const lostHere = (eb: ExpressionBuilder<DB, 'jobs'>) =>
+      eb.and([
+        eb('worker', '=', me),
+        eb('heartbeat_at', '<', quiet),
+        ...(mine.length ? [eb('id', 'not in', mine)] : []),
+      ]);
     if (engine === 'pglite') {
-      if (!atStart) q = q.where((eb) => eb.or([eb('worker', 'is', null), eb('worker', '!=', me)]));
+      if (!atStart)
+        q = q.where((eb) => eb.or([eb('worker', 'is', null), eb('worker', '!=', me), lostHere(eb)]));
     } else {
-      q = q.where('heartbeat_at', '<', new Date(Date.now() - opts.staleSeconds * 1000));
+      const stale = new Date(Date.now() - opts.staleSeconds * 1000);
+      q = q.where((eb) => eb.or([eb('heartbeat_at', '<', stale), lostHere(eb)]));
     }
     const orphans = await q.execute();
     for (const job of orphans) {
