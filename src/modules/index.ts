@@ -17,8 +17,8 @@ import { networkRoutes } from './networks/network-routes.ts';
 import { notificationRoutes } from './notifications/notification-routes.ts';
 import { identityProviderRoutes } from './organisations/identity-provider-routes.ts';
 import { organisationRoutes } from './organisations/organisation-routes.ts';
-import { screeningRoutes } from './screening/screening-routes.ts';
 import { riskRoutes } from './risk/risk-routes.ts';
+import { screeningRoutes } from './screening/screening-routes.ts';
 import { userRoutes } from './users/user-routes.ts';
 
 /** Every domain module registers its routes under /api/v1 here. */
@@ -41,6 +41,6 @@ export async function registerModules(api: FastifyInstance, deps: AppDeps) {
   await registryRoutes(api, deps);
   await codeListRoutes(api, deps);
   await searchRoutes(api, deps);
-  await screeningRoutes(api, deps);
   await riskRoutes(api, deps);
+  await screeningRoutes(api, deps);
 }
