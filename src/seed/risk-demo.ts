@@ -4,7 +4,7 @@ import { loadActor } from '../auth/actor-loader.ts';
 import type { Database } from '../db/connection.ts';
 import { proposeMapping } from '../engines/risk/mapping.ts';
 import { readableRuleSet } from '../modules/risk/risk-rules.ts';
-import { activateModel, insertChunks } from '../modules/risk/risk-service.ts';
+import { activateModel, insertModel, storeDataset } from '../modules/risk/risk-service.ts';
 import { sampleTask, trainTask, validateTask } from '../modules/risk/risk-tasks.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { createRecord } from '../registry/record-service.ts';
@@ -68,57 +68,37 @@ export async function seedRiskDemo(db: Database): Promise<{ datasetId: string; m
   });
 
   return db.transaction().execute(async (trx) => {
-    const d = await trx
-      .insertInto('risk_datasets')
-      .values({
-        organisation_id: actor.orgId,
-        name: '[Demo] KCS declarations 2020 (sample)',
-        purpose: 'history',
-        file_name: 'history-2020.csv',
-        file_sha256: 'demo',
-        header: JSON.stringify(v.header),
-        mapping: JSON.stringify(mapping),
-        row_count: v.rows,
-        labelled_count: v.labelled,
-        positives: v.positives,
-        date_from: v.dateFrom,
-        date_to: v.dateTo,
-        report: JSON.stringify({ demo: true }),
-        created_by: actor.userId,
-        is_demo: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await insertChunks(trx, d.id, actor.orgId, v.chunks, v.chunkRows);
-    const m = await trx
-      .insertInto('risk_models')
-      .values({
-        organisation_id: actor.orgId,
-        version: 1,
-        document: Buffer.from(trained.document),
-        mapping: JSON.stringify(mapping),
-        header: JSON.stringify(v.header),
-        settings: JSON.stringify({ budgetPercent: 5, explorationShare: 0.1, seed: 1, trees: 150 }),
-        trained_on: JSON.stringify({
-          datasetIds: [d.id],
-          batchIds: [],
-          rules: rules.ruleSet?.rules.map((r) => r.id) ?? [],
-          skippedRules: rules.skipped,
-        }),
-        training_rows: trained.rows,
-        positives: trained.positives,
-        metrics: JSON.stringify(trained.metrics),
-        importance: JSON.stringify(trained.importance),
-        rule_importance: JSON.stringify(trained.ruleImportance),
-        created_by: actor.userId,
-        is_demo: true,
-      })
-      .returning(['id', 'version', 'organisation_id'])
-      .executeTakeFirstOrThrow();
+    const datasetId = await storeDataset(trx, {
+      organisationId: actor.orgId,
+      createdBy: actor.userId,
+      name: '[Demo] KCS declarations 2020 (sample)',
+      purpose: 'history',
+      file: { name: 'history-2020.csv', sha256: 'demo' },
+      mapping,
+      validated: v,
+      report: { demo: true },
+      isDemo: true,
+    });
+    const m = await insertModel(trx, {
+      organisationId: actor.orgId,
+      createdBy: actor.userId,
+      version: 1,
+      trained,
+      mapping,
+      header: v.header,
+      settings: { budgetPercent: 5, explorationShare: 0.1, seed: 1, trees: 150 },
+      trainedOn: {
+        datasetIds: [datasetId],
+        batchIds: [],
+        rules: rules.ruleSet?.rules.map((r) => r.id) ?? [],
+        skippedRules: rules.skipped,
+      },
+      isDemo: true,
+    });
     await recordAudit(trx, actor, {
       action: 'risk.dataset.upload',
       recordKind: 'risk_dataset',
-      recordId: d.id,
+      recordId: datasetId,
       changes: { rows: { after: v.rows }, demo: { after: true } },
     });
     await recordAudit(trx, actor, {
@@ -128,6 +108,6 @@ export async function seedRiskDemo(db: Database): Promise<{ datasetId: string; m
       changes: { version: { after: 1 }, rows: { after: trained.rows }, demo: { after: true } },
     });
     await activateModel(trx, actor, m);
-    return { datasetId: d.id, modelId: m.id };
+    return { datasetId, modelId: m.id };
   });
 }

@@ -17,11 +17,12 @@ import {
   activateModel,
   compatibleMappings,
   datasetChunks,
-  insertChunks,
+  insertModel,
   recomputeBatchStats,
+  storeDataset,
 } from './risk-service.ts';
-import { type DatasetPart, decodeChunk } from './risk-tasks.ts';
-import { runRiskTask, TaskError, type TaskProgress } from './risk-worker.ts';
+import { type DatasetPart, decodeChunk, type TASKS, type TaskName } from './risk-tasks.ts';
+import { runRiskTask, TaskError } from './risk-worker.ts';
 
 export const mappingSchema = z.strictObject({
   format: z.literal('eucab-risk-mapping').default('eucab-risk-mapping'),
@@ -39,11 +40,6 @@ function guard(ctx: JobContext<unknown>) {
     throw new JobFailedError('Only a risk analyst of the administration may run this job.');
 }
 
-/** Progress from the worker goes to the job (its heartbeat); a cancelled job's progress rejects and stops the worker. */
-function reporter(ctx: JobContext<unknown>) {
-  return (p: TaskProgress) => ctx.progress(p);
-}
-
 /** Failures inside the worker are the analyst's to fix (bad stored rows, too few rows …). */
 async function inWorker<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -52,6 +48,28 @@ async function inWorker<T>(fn: () => Promise<T>): Promise<T> {
     if (e instanceof TaskError) throw new JobFailedError(e.message);
     throw e;
   }
+}
+
+/**
+ * Runs a risk task in a worker for the job: its progress goes to the job (its heartbeat; a
+ * cancelled job's progress rejects and stops the worker), as does the job's abort signal.
+ */
+function runJobTask<N extends TaskName>(
+  ctx: JobContext<unknown>,
+  name: N,
+  input: Parameters<(typeof TASKS)[N]>[0],
+) {
+  return inWorker(() => runRiskTask(name, input, { onProgress: (p) => ctx.progress(p), signal: ctx.signal }));
+}
+
+/** Reads and checks the job's file against the mapping (every bad cell by line and column). */
+function validateJobFile(
+  ctx: JobContext<unknown>,
+  file: { bytes: Buffer; name: string },
+  mapping: Mapping,
+  requireLabel: boolean,
+) {
+  return runJobTask(ctx, 'validateTask', { bytes: file.bytes, fileName: file.name, mapping, requireLabel });
 }
 
 async function requireFile(ctx: JobContext<unknown>) {
@@ -81,13 +99,7 @@ export const riskUploadJob: JobKind<UploadData, { datasetId: string; rows: numbe
     if (done) return { datasetId: done.id, rows: done.row_count, positives: done.positives };
     const file = await requireFile(ctx);
     const mapping = ctx.data.mapping as Mapping;
-    const v = await inWorker(() =>
-      runRiskTask(
-        'validateTask',
-        { bytes: file.bytes, fileName: file.name, mapping, requireLabel: true },
-        { onProgress: reporter(ctx), signal: ctx.signal },
-      ),
-    );
+    const v = await validateJobFile(ctx, file, mapping, true);
     if (v.problems.length > 0)
       throw new JobFailedError(
         `The file has ${v.problems.length === 100 ? 'at least 100' : v.problems.length} problem(s): nothing was stored.`,
@@ -95,35 +107,24 @@ export const riskUploadJob: JobKind<UploadData, { datasetId: string; rows: numbe
       );
     await ctx.progress({ done: v.rows, total: v.rows, phase: 'saving' });
     return ctx.db.transaction().execute(async (trx) => {
-      const d = await trx
-        .insertInto('risk_datasets')
-        .values({
-          organisation_id: ctx.organisationId,
-          name: ctx.data.name,
-          purpose: 'history',
-          file_name: file.name.slice(0, 300),
-          file_sha256: sha256(file.bytes),
-          header: JSON.stringify(v.header),
-          mapping: JSON.stringify(mapping),
-          row_count: v.rows,
-          labelled_count: v.labelled,
-          positives: v.positives,
-          date_from: v.dateFrom,
-          date_to: v.dateTo,
-          report: JSON.stringify({ jobId: ctx.jobId, problems: [] }),
-          created_by: ctx.actor.userId!,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await insertChunks(trx, d.id, ctx.organisationId, v.chunks, v.chunkRows);
+      const datasetId = await storeDataset(trx, {
+        organisationId: ctx.organisationId,
+        createdBy: ctx.actor.userId!,
+        name: ctx.data.name,
+        purpose: 'history',
+        file: { name: file.name, sha256: sha256(file.bytes) },
+        mapping,
+        validated: v,
+        report: { jobId: ctx.jobId, problems: [] },
+      });
       await recordAudit(trx, ctx.actor, {
         action: 'risk.dataset.upload',
         recordKind: 'risk_dataset',
-        recordId: d.id,
+        recordId: datasetId,
         organisationId: ctx.organisationId,
         changes: { name: { after: ctx.data.name }, rows: { after: v.rows }, file: { after: file.name } },
       });
-      return { datasetId: d.id, rows: v.rows, positives: v.positives };
+      return { datasetId, rows: v.rows, positives: v.positives };
     });
   },
 };
@@ -208,21 +209,15 @@ export const riskTrainJob: JobKind<TrainData, { modelId: string; version: number
       }
     }
     const rules = await readableRuleSet(ctx.db, ctx.actor);
-    const res = await inWorker(() =>
-      runRiskTask(
-        'trainTask',
-        {
-          mapping,
-          header: first.header,
-          parts,
-          seed: d.seed,
-          rules: rules.ruleSet,
-          holdout: 0.2,
-          ...(d.trees ? { nTrees: d.trees } : {}),
-        },
-        { onProgress: reporter(ctx), signal: ctx.signal },
-      ),
-    );
+    const res = await runJobTask(ctx, 'trainTask', {
+      mapping,
+      header: first.header,
+      parts,
+      seed: d.seed,
+      rules: rules.ruleSet,
+      holdout: 0.2,
+      ...(d.trees ? { nTrees: d.trees } : {}),
+    });
     return ctx.db.transaction().execute(async (trx) => {
       // one version sequence per organisation (the unique index refuses a concurrent duplicate)
       const last = await trx
@@ -231,36 +226,27 @@ export const riskTrainJob: JobKind<TrainData, { modelId: string; version: number
         .where('organisation_id', '=', ctx.organisationId)
         .executeTakeFirst();
       const version = Number(last?.v ?? 0) + 1;
-      const m = await trx
-        .insertInto('risk_models')
-        .values({
-          organisation_id: ctx.organisationId,
-          version,
-          document: Buffer.from(res.document.buffer, res.document.byteOffset, res.document.byteLength),
-          mapping: JSON.stringify(mapping),
-          header: JSON.stringify(first.header),
-          settings: JSON.stringify({
-            jobId: ctx.jobId,
-            budgetPercent: d.budgetPercent,
-            explorationShare: d.explorationShare,
-            seed: d.seed,
-            trees: d.trees ?? 300,
-          }),
-          trained_on: JSON.stringify({
-            datasetIds: d.datasetIds,
-            batchIds,
-            rules: rules.ruleSet?.rules.map((r) => r.id) ?? [],
-            skippedRules: rules.skipped,
-          }),
-          training_rows: res.rows,
-          positives: res.positives,
-          metrics: JSON.stringify(res.metrics),
-          importance: JSON.stringify(res.importance),
-          rule_importance: JSON.stringify(res.ruleImportance),
-          created_by: ctx.actor.userId!,
-        })
-        .returning(['id', 'version', 'organisation_id'])
-        .executeTakeFirstOrThrow();
+      const m = await insertModel(trx, {
+        organisationId: ctx.organisationId,
+        createdBy: ctx.actor.userId!,
+        version,
+        trained: res,
+        mapping,
+        header: first.header,
+        settings: {
+          jobId: ctx.jobId,
+          budgetPercent: d.budgetPercent,
+          explorationShare: d.explorationShare,
+          seed: d.seed,
+          trees: d.trees ?? 300,
+        },
+        trainedOn: {
+          datasetIds: d.datasetIds,
+          batchIds,
+          rules: rules.ruleSet?.rules.map((r) => r.id) ?? [],
+          skippedRules: rules.skipped,
+        },
+      });
       await recordAudit(trx, ctx.actor, {
         action: 'risk.model.train',
         recordKind: 'risk_model',
@@ -355,61 +341,40 @@ export const riskScoreJob: JobKind<ScoreData, { batchId: string; rows: number; s
     if (!model) throw new JobFailedError('The model does not exist any more.');
     const file = await requireFile(ctx);
     const mapping = d.mapping as Mapping;
-    const v = await inWorker(() =>
-      runRiskTask(
-        'validateTask',
-        { bytes: file.bytes, fileName: file.name, mapping, requireLabel: false },
-        { onProgress: reporter(ctx), signal: ctx.signal },
-      ),
-    );
+    const v = await validateJobFile(ctx, file, mapping, false);
     if (v.problems.length > 0)
       throw new JobFailedError(`The batch file has problems: nothing was scored or stored.`, v.problems);
     await ctx.progress({ done: 0, total: v.rows, phase: 'screening' });
     const mandatory = await mandatoryHits(ctx, v.header, mapping, v.chunks);
-    const scored = await inWorker(() =>
-      runRiskTask(
-        'scoreTask',
-        {
-          document: model.document,
-          header: v.header,
-          mapping,
-          chunks: v.chunks,
-          budget: d.budget,
-          explorationShare: d.explorationShare,
-          seed: d.seed,
-          mandatory,
-          topK: 5,
-        },
-        { onProgress: reporter(ctx), signal: ctx.signal },
-      ),
-    );
+    const scored = await runJobTask(ctx, 'scoreTask', {
+      document: model.document,
+      header: v.header,
+      mapping,
+      chunks: v.chunks,
+      budget: d.budget,
+      explorationShare: d.explorationShare,
+      seed: d.seed,
+      mandatory,
+      topK: 5,
+    });
     await ctx.progress({ done: v.rows, total: v.rows, phase: 'saving' });
     return ctx.db.transaction().execute(async (trx) => {
-      const ds = await trx
-        .insertInto('risk_datasets')
-        .values({
-          organisation_id: ctx.organisationId,
-          name: d.name,
-          purpose: 'batch',
-          file_name: file.name.slice(0, 300),
-          file_sha256: sha256(file.bytes),
-          header: JSON.stringify(v.header),
-          mapping: JSON.stringify(mapping),
-          row_count: v.rows,
-          date_from: v.dateFrom,
-          date_to: v.dateTo,
-          report: JSON.stringify({ jobId: ctx.jobId }),
-          created_by: ctx.actor.userId!,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await insertChunks(trx, ds.id, ctx.organisationId, v.chunks, v.chunkRows);
+      const datasetId = await storeDataset(trx, {
+        organisationId: ctx.organisationId,
+        createdBy: ctx.actor.userId!,
+        name: d.name,
+        purpose: 'batch',
+        file: { name: file.name, sha256: sha256(file.bytes) },
+        mapping,
+        validated: v,
+        report: { jobId: ctx.jobId },
+      });
       const b = await trx
         .insertInto('risk_batches')
         .values({
           organisation_id: ctx.organisationId,
           name: d.name,
-          dataset_id: ds.id,
+          dataset_id: datasetId,
           model_id: model.id,
           model_version: model.version,
           settings: JSON.stringify({

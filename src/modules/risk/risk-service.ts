@@ -7,6 +7,7 @@ import type { Database } from '../../db/connection.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Mapping, Role } from '../../engines/risk/mapping.ts';
 import { badRequest, notFound } from '../../server/errors.ts';
+import type { TrainResult, ValidateResult } from './risk-tasks.ts';
 
 /** Every read of risk data starts here: rows of the caller's organisation, and only for its risk analysts. */
 export function readableDatasets(db: Kysely<DB>, a: Actor) {
@@ -103,6 +104,87 @@ export async function insertChunks(
       )
       .execute();
   }
+}
+
+/**
+ * Stores a validated file as a dataset: its row (header, mapping, counts, dates) and its compressed
+ * chunks. A declaration history keeps its labelled and positive counts; a batch has none.
+ */
+export async function storeDataset(
+  trx: Trx,
+  s: {
+    organisationId: string;
+    createdBy: string;
+    name: string;
+    purpose: 'history' | 'batch';
+    file: { name: string; sha256: string };
+    mapping: Mapping;
+    validated: ValidateResult;
+    report: unknown;
+    isDemo?: boolean;
+  },
+): Promise<string> {
+  const v = s.validated;
+  const d = await trx
+    .insertInto('risk_datasets')
+    .values({
+      organisation_id: s.organisationId,
+      name: s.name,
+      purpose: s.purpose,
+      file_name: s.file.name.slice(0, 300),
+      file_sha256: s.file.sha256,
+      header: JSON.stringify(v.header),
+      mapping: JSON.stringify(s.mapping),
+      row_count: v.rows,
+      ...(s.purpose === 'history' ? { labelled_count: v.labelled, positives: v.positives } : {}),
+      date_from: v.dateFrom,
+      date_to: v.dateTo,
+      report: JSON.stringify(s.report),
+      created_by: s.createdBy,
+      ...(s.isDemo ? { is_demo: true } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertChunks(trx, d.id, s.organisationId, v.chunks, v.chunkRows);
+  return d.id;
+}
+
+/** Stores a trained model as the given version of the organisation (not yet active: see activateModel). */
+export function insertModel(
+  trx: Trx,
+  s: {
+    organisationId: string;
+    createdBy: string;
+    version: number;
+    trained: TrainResult;
+    mapping: Mapping;
+    header: string[];
+    settings: Record<string, unknown>;
+    trainedOn: Record<string, unknown>;
+    isDemo?: boolean;
+  },
+) {
+  const res = s.trained;
+  return trx
+    .insertInto('risk_models')
+    .values({
+      organisation_id: s.organisationId,
+      version: s.version,
+      document: Buffer.from(res.document.buffer, res.document.byteOffset, res.document.byteLength),
+      mapping: JSON.stringify(s.mapping),
+      header: JSON.stringify(s.header),
+      settings: JSON.stringify(s.settings),
+      trained_on: JSON.stringify(s.trainedOn),
+      training_rows: res.rows,
+      positives: res.positives,
+      metrics: JSON.stringify(res.metrics),
+      importance: JSON.stringify(res.importance),
+      rule_importance: JSON.stringify(res.ruleImportance),
+      created_by: s.createdBy,
+      ...(s.isDemo ? { is_demo: true } : {}),
+    })
+    .returning(['id', 'version', 'organisation_id'])
+    .executeTakeFirstOrThrow();
 }
 
 /** The mapping a scored batch uses: the model's roles for the batch's columns; outcome columns and unknown columns are ignored. */
