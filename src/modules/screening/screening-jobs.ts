@@ -9,7 +9,7 @@
  */
 import { setImmediate as yieldLoop } from 'node:timers/promises';
 import { z } from 'zod';
-import { isUser } from '../../access/actor.ts';
+import { type Actor, isUser } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { type ListFormat, ParseError, parseSource } from '../../engines/screening/index.ts';
 import { registerJobKind } from '../../jobs/index.ts';
@@ -66,31 +66,74 @@ function markFailedOnError<R>(
   };
 }
 
+type Batch = Awaited<ReturnType<typeof loadBatch>>;
+
+/**
+ * The start of a batch job: the batch, its user and its file ("party" or "declaration" file, for
+ * the messages). A missing file fails the batch.
+ */
+async function openBatch(ctx: JobContext<{ batchId: string }>, fileKind: 'party' | 'declaration') {
+  const batch = await loadBatch(ctx);
+  const actor = ctx.actor;
+  if (!isUser(actor)) throw new JobFailedError(`Only a user can screen a ${fileKind} file.`);
+  const file = await ctx.file();
+  if (!file)
+    return failBatch(ctx, [{ reason: 'The uploaded file is missing.' }], 'The uploaded file is missing.');
+  return { batch, actor, file };
+}
+
+/** Runs `fn`; a file with bad rows (PartyFileError) fails the batch with every problem, storing nothing. */
+async function failingOnBadFile<T>(
+  ctx: JobContext<{ batchId: string }>,
+  fileKind: 'party' | 'declaration',
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof PartyFileError)
+      return failBatch(
+        ctx,
+        err.errors,
+        `The ${fileKind} file has ${err.errors.length} problem(s); nothing was stored.`,
+      );
+    throw err;
+  }
+}
+
+/** Marks the batch succeeded with its summary and records the audit event, in one transaction. */
+async function finishBatch(
+  ctx: JobContext<{ batchId: string }>,
+  actor: Actor,
+  batch: Batch,
+  action: string,
+  summary: Record<string, number>,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('screening_batches')
+      .set({ state: 'succeeded', summary: JSON.stringify(summary), finished_at: new Date() })
+      .where('id', '=', batch.id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action,
+      recordKind: 'screening_batch',
+      recordId: batch.id,
+      changes: { fileSha256: batch.file_hash, ...summary },
+      organisationId: batch.organisation_id,
+    });
+  });
+}
+
 export const batchJob: JobKind<{ batchId: string }, { parties: number; matches: number; review: number }> = {
   kind: 'screening.batch',
   readableBy: 'starter',
   parse: (d) => z.strictObject({ batchId: z.uuid() }).parse(d),
   run: markFailedOnError(async (ctx) => {
-    const batch = await loadBatch(ctx);
-    const actor = ctx.actor;
-    if (!isUser(actor)) throw new JobFailedError('Only a user can screen a party file.');
-    const file = await ctx.file();
-    if (!file)
-      return failBatch(ctx, [{ reason: 'The uploaded file is missing.' }], 'The uploaded file is missing.');
+    const { batch, actor, file } = await openBatch(ctx, 'party');
     await ctx.db.deleteFrom('screening_batch_rows').where('batch_id', '=', batch.id).execute();
     await ctx.progress({ done: 0, total: null, phase: 'reading' });
-    let rows: Awaited<ReturnType<typeof readPartyFile>>;
-    try {
-      rows = await readPartyFile(file.name, file.bytes);
-    } catch (err) {
-      if (err instanceof PartyFileError)
-        return failBatch(
-          ctx,
-          err.errors,
-          `The party file has ${err.errors.length} problem(s); nothing was stored.`,
-        );
-      throw err;
-    }
+    const rows = await failingOnBadFile(ctx, 'party', () => readPartyFile(file.name, file.bytes));
     await ctx.db
       .updateTable('screening_batches')
       .set({ state: 'running', total: rows.length, done: 0 })
@@ -124,20 +167,7 @@ export const batchJob: JobKind<{ batchId: string }, { parties: number; matches: 
       await yieldLoop();
     }
     const summary = { parties: rows.length, withHits, matches, review, suppressed };
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('screening_batches')
-        .set({ state: 'succeeded', summary: JSON.stringify(summary), finished_at: new Date() })
-        .where('id', '=', batch.id)
-        .execute();
-      await recordAudit(trx, actor, {
-        action: 'screening.batch_screened',
-        recordKind: 'screening_batch',
-        recordId: batch.id,
-        changes: { fileSha256: batch.file_hash, ...summary },
-        organisationId: batch.organisation_id,
-      });
-    });
+    await finishBatch(ctx, actor, batch, 'screening.batch_screened', summary);
     return { parties: rows.length, matches, review };
   }),
 };
@@ -147,40 +177,14 @@ export const declarationsJob: JobKind<{ batchId: string }, Record<string, number
   readableBy: 'starter',
   parse: (d) => z.strictObject({ batchId: z.uuid() }).parse(d),
   run: markFailedOnError(async (ctx) => {
-    const batch = await loadBatch(ctx);
-    const actor = ctx.actor;
-    if (!isUser(actor)) throw new JobFailedError('Only a user can screen a declaration file.');
-    const file = await ctx.file();
-    if (!file)
-      return failBatch(ctx, [{ reason: 'The uploaded file is missing.' }], 'The uploaded file is missing.');
+    const { batch, actor, file } = await openBatch(ctx, 'declaration');
     await ctx.db.deleteFrom('screening_declaration_results').where('batch_id', '=', batch.id).execute();
     await ctx.db.deleteFrom('screening_batch_rows').where('batch_id', '=', batch.id).execute();
-    try {
+    return failingOnBadFile(ctx, 'declaration', async () => {
       const summary = await screenDeclarations(ctx, actor, batch, file);
-      await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('screening_batches')
-          .set({ state: 'succeeded', summary: JSON.stringify(summary), finished_at: new Date() })
-          .where('id', '=', batch.id)
-          .execute();
-        await recordAudit(trx, actor, {
-          action: 'screening.declarations_screened',
-          recordKind: 'screening_batch',
-          recordId: batch.id,
-          changes: { fileSha256: batch.file_hash, ...summary },
-          organisationId: batch.organisation_id,
-        });
-      });
+      await finishBatch(ctx, actor, batch, 'screening.declarations_screened', summary);
       return summary;
-    } catch (err) {
-      if (err instanceof PartyFileError)
-        return failBatch(
-          ctx,
-          err.errors,
-          `The declaration file has ${err.errors.length} problem(s); nothing was stored.`,
-        );
-      throw err;
-    }
+    });
   }),
 };
 
