@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -12,6 +12,7 @@ import {
   qs,
   type Tlp,
 } from '../api.ts';
+import { Pager, ResultToolbar, SearchField } from '../components/list-controls.tsx';
 import { TLPS } from '../components/marking.tsx';
 import {
   DataTable,
@@ -32,7 +33,6 @@ export function AnnouncementsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const rule = useSharingRule();
-  const searchId = useId();
   const [params, setParams] = useSearchParams();
   const tlp = (params.get('tlp') ?? '') as Tlp | '';
   const networkId = params.get('networkId') ?? '';
@@ -138,21 +138,7 @@ export function AnnouncementsPage() {
             update({ q: text.trim() });
           }}
         >
-          <div className="field">
-            <label htmlFor={searchId}>{t('announcements.search')}</label>
-            <div className="input-with-button">
-              <input
-                id={searchId}
-                type="search"
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                maxLength={200}
-              />
-              <button type="submit" className="button">
-                {t('common.search')}
-              </button>
-            </div>
-          </div>
+          <SearchField label={t('announcements.search')} value={text} onChange={setText} />
           <SelectField
             label={t('announcements.network')}
             value={networkId}
@@ -204,19 +190,13 @@ export function AnnouncementsPage() {
           )}
         </fieldset>
       </div>
-      <div className="table-toolbar">
-        <p role="status" className="result-count">
-          {list.isFetching ? t('common.loading') : t('announcements.count', { count: total })}
-        </p>
-        <div className="actions">
-          <a className="button button-secondary button-small" href={exportQs('csv')} download>
-            {t('announcements.exportCsv')}
-          </a>
-          <a className="button button-secondary button-small" href={exportQs('json')} download>
-            {t('announcements.exportJson')}
-          </a>
-        </div>
-      </div>
+      <ResultToolbar
+        status={list.isFetching ? t('common.loading') : t('announcements.count', { count: total })}
+        downloads={[
+          { key: 'csv', href: exportQs('csv'), label: t('announcements.exportCsv') },
+          { key: 'json', href: exportQs('json'), label: t('announcements.exportJson') },
+        ]}
+      />
       <p className="hint">{t('announcements.exportHint')}</p>
       {list.error ? (
         <ErrorMessage error={list.error} />
@@ -235,25 +215,7 @@ export function AnnouncementsPage() {
           empty={t('announcements.none')}
         />
       )}
-      <nav className="pagination" aria-label={t('common.pagination')}>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={page <= 1}
-          onClick={() => update({ page: String(page - 1) })}
-        >
-          {t('common.previous')}
-        </button>
-        <span>{t('common.pageOf', { page, pages })}</span>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={page >= pages}
-          onClick={() => update({ page: String(page + 1) })}
-        >
-          {t('common.next')}
-        </button>
-      </nav>
+      <Pager page={page} pages={pages} onPage={(p) => update({ page: String(p) })} />
     </>
   );
 }

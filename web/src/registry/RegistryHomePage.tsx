@@ -1,8 +1,9 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, qs } from '../api.ts';
+import { SearchField } from '../components/list-controls.tsx';
 import { ErrorMessage, Loading, PageTitle, Section, TlpBadge } from '../components/ui.tsx';
 import { useKinds } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
@@ -19,7 +20,6 @@ export function RegistryHomePage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
-  const searchId = useId();
   const items = kinds.data?.kinds ?? [];
   const counts = useQueries({
     queries: items.map((k) => ({
@@ -55,23 +55,13 @@ export function RegistryHomePage() {
             setParams(text.trim() ? { q: text.trim() } : {});
           }}
         >
-          <div className="field">
-            <label htmlFor={searchId}>{t('registry.home.search')}</label>
-            <p className="hint">{t('registry.home.searchHint')}</p>
-            <div className="input-with-button">
-              <input
-                id={searchId}
-                type="search"
-                value={text}
-                minLength={2}
-                maxLength={200}
-                onChange={(e) => setText(e.target.value)}
-              />
-              <button type="submit" className="button">
-                {t('common.search')}
-              </button>
-            </div>
-          </div>
+          <SearchField
+            label={t('registry.home.search')}
+            hint={t('registry.home.searchHint')}
+            value={text}
+            minLength={2}
+            onChange={setText}
+          />
         </form>
       </search>
       {q.length >= 2 && (

@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { API, api, qs } from '../api.ts';
+import { Pager, ResultToolbar, SearchField } from '../components/list-controls.tsx';
 import {
   DataTable,
   ErrorMessage,
@@ -32,7 +33,6 @@ export function RegistryListPage() {
   const l = useRegistryLabels();
   const { kind, isLoading, error } = useKind(kindName);
   const [params, setParams] = useSearchParams();
-  const searchId = useId();
   const [text, setText] = useState(params.get('q') ?? '');
   const [columns, setColumns] = useState<string[]>([]);
   useEffect(() => {
@@ -149,21 +149,7 @@ export function RegistryListPage() {
               update({ q: text.trim() });
             }}
           >
-            <div className="field">
-              <label htmlFor={searchId}>{t('registry.list.search')}</label>
-              <div className="input-with-button">
-                <input
-                  id={searchId}
-                  type="search"
-                  value={text}
-                  maxLength={200}
-                  onChange={(e) => setText(e.target.value)}
-                />
-                <button type="submit" className="button">
-                  {t('common.search')}
-                </button>
-              </div>
-            </div>
+            <SearchField label={t('registry.list.search')} value={text} onChange={setText} />
           </form>
         </search>
         <ListFilters kind={kind} params={params} facets={list.data?.facets ?? {}} onChange={update} />
@@ -182,18 +168,15 @@ export function RegistryListPage() {
           }}
         />
       </div>
-      <div className="table-toolbar">
-        <p role="status" className="result-count" data-testid="result-count">
-          {list.isFetching ? t('common.loading') : t('registry.list.count', { count: total })}
-        </p>
-        <div className="actions">
-          {(['csv', 'xlsx', 'json'] as const).map((f) => (
-            <a key={f} className="button button-secondary button-small" href={exportHref(f)} download>
-              {t(`registry.list.export.${f}`)}
-            </a>
-          ))}
-        </div>
-      </div>
+      <ResultToolbar
+        status={list.isFetching ? t('common.loading') : t('registry.list.count', { count: total })}
+        testId="result-count"
+        downloads={(['csv', 'xlsx', 'json'] as const).map((f) => ({
+          key: f,
+          href: exportHref(f),
+          label: t(`registry.list.export.${f}`),
+        }))}
+      />
       <p className="hint">{t('registry.list.exportHint')}</p>
       {list.error ? (
         <ErrorMessage error={list.error} />
@@ -212,25 +195,7 @@ export function RegistryListPage() {
           empty={t('registry.list.none')}
         />
       )}
-      <nav className="pagination" aria-label={t('common.pagination')}>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={page <= 1}
-          onClick={() => update({ page: String(page - 1) })}
-        >
-          {t('common.previous')}
-        </button>
-        <span>{t('common.pageOf', { page, pages })}</span>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={page >= pages}
-          onClick={() => update({ page: String(page + 1) })}
-        >
-          {t('common.next')}
-        </button>
-      </nav>
+      <Pager page={page} pages={pages} onPage={(p) => update({ page: String(p) })} />
     </>
   );
 }
