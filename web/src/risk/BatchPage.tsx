@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
+import { FileField } from '../components/FileField.tsx';
 import { JobProgress, type JobView } from '../components/JobProgress.tsx';
 import { ErrorMessage, Loading, NotAllowed, PageTitle, Section, useFormat } from '../components/ui.tsx';
 import { rememberedJob, rememberJob, useBatch, useRiskAbilities } from './hooks.ts';
@@ -24,7 +25,6 @@ export function BatchPage() {
   const qc = useQueryClient();
   const ab = useRiskAbilities();
   const { data: b, isLoading, error } = useBatch(id);
-  const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [jobId, setJobId] = useState<string | null>(() => rememberedJob(`outcomes.${id}`));
@@ -95,19 +95,12 @@ export function BatchPage() {
       {b.abilities.outcomes && (
         <Section title={t('risk.outcomes.title')}>
           <form onSubmit={send}>
-            <div className="field">
-              <label htmlFor={fileId}>{t('risk.outcomes.file')}</label>
-              <p className="hint" id={`${fileId}-hint`}>
-                {t('risk.outcomes.fileHint')}
-              </p>
-              <input
-                id={fileId}
-                type="file"
-                accept=".csv,.jsonl,text/csv"
-                aria-describedby={`${fileId}-hint`}
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            </div>
+            <FileField
+              label={t('risk.outcomes.file')}
+              hint={t('risk.outcomes.fileHint')}
+              accept=".csv,.jsonl,text/csv"
+              onChange={setFile}
+            />
             <div className="actions">
               <button type="submit" className="button" disabled={!file}>
                 {t('risk.outcomes.button')}

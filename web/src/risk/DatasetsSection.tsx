@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
+import { FileField } from '../components/FileField.tsx';
 import { JobProgress } from '../components/JobProgress.tsx';
 import { ErrorMessage, Loading, Section, TextField, useFormat } from '../components/ui.tsx';
 import { rememberedJob, rememberJob, useDatasets } from './hooks.ts';
@@ -13,7 +14,6 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
   const fmt = useFormat();
   const qc = useQueryClient();
   const { data, isLoading, error } = useDatasets();
-  const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [proposal, setProposal] = useState<MappingProposal | null>(null);
@@ -114,22 +114,15 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
         <>
           <h3>{t('risk.datasets.upload')}</h3>
           <form onSubmit={propose}>
-            <div className="field">
-              <label htmlFor={fileId}>{t('risk.datasets.file')}</label>
-              <p className="hint" id={`${fileId}-hint`}>
-                {t('risk.datasets.fileHint')}
-              </p>
-              <input
-                id={fileId}
-                type="file"
-                accept=".csv,.jsonl,.ndjson,text/csv"
-                aria-describedby={`${fileId}-hint`}
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  setProposal(null);
-                }}
-              />
-            </div>
+            <FileField
+              label={t('risk.datasets.file')}
+              hint={t('risk.datasets.fileHint')}
+              accept=".csv,.jsonl,.ndjson,text/csv"
+              onChange={(f) => {
+                setFile(f);
+                setProposal(null);
+              }}
+            />
             <div className="actions">
               <button type="submit" className="button button-secondary" disabled={!file || busy}>
                 {t('risk.datasets.propose')}

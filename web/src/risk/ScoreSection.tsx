@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api.ts';
+import { FileField } from '../components/FileField.tsx';
 import { JobProgress, type JobView } from '../components/JobProgress.tsx';
 import { ErrorMessage, Section, TextField } from '../components/ui.tsx';
 import { rememberedJob, rememberJob, useModels } from './hooks.ts';
@@ -14,7 +15,6 @@ export function ScoreSection() {
   const navigate = useNavigate();
   const models = useModels();
   const active = models.data?.items.find((m) => m.active);
-  const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [budget, setBudget] = useState('');
@@ -63,19 +63,12 @@ export function ScoreSection() {
               exploration: active.settings.explorationShare ?? 0.1,
             })}
           </p>
-          <div className="field">
-            <label htmlFor={fileId}>{t('risk.score.file')}</label>
-            <p className="hint" id={`${fileId}-hint`}>
-              {t('risk.score.fileHint')}
-            </p>
-            <input
-              id={fileId}
-              type="file"
-              accept=".csv,.jsonl,.ndjson,text/csv"
-              aria-describedby={`${fileId}-hint`}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </div>
+          <FileField
+            label={t('risk.score.file')}
+            hint={t('risk.score.fileHint')}
+            accept=".csv,.jsonl,.ndjson,text/csv"
+            onChange={setFile}
+          />
           <div className="form-row">
             <TextField label={t('risk.score.name')} value={name} onChange={(e) => setName(e.target.value)} />
             <TextField
