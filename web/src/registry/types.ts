@@ -1,4 +1,5 @@
 import type { FieldDef, FieldSpec, KindDefinition, ViewDef } from '../../../src/registry/definition.ts';
+import type { RecordAbilities } from '../../../src/registry/registry-policy.ts';
 import type { Distribution, Tlp } from '../api.ts';
 
 /** The answers of the registry API, as the web app uses them (GET /registry describes every kind). */
@@ -17,18 +18,8 @@ export interface Kind extends Omit<KindDefinition, 'fields'> {
 
 export type RecordStatus = 'draft' | 'submitted' | 'published' | 'retracted';
 
-export interface RecordAbilities {
-  read: boolean;
-  update: boolean;
-  share: boolean;
-  export: boolean;
-  submit: boolean;
-  publish: boolean;
-  retract: boolean;
-  comment: boolean;
-  quote: boolean;
-  restrictedFields: boolean;
-}
+/** What the caller may do with a record: the server's own type (type-only, erased from the bundle). */
+export type { RecordAbilities };
 
 export interface RegistryRecord {
   id: string;

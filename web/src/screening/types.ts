@@ -1,3 +1,5 @@
+import type { HitJson } from '../../../src/modules/screening/cases.ts';
+
 export interface ScreeningAbilities {
   readLists: boolean;
   screen: boolean;
@@ -21,24 +23,8 @@ export interface AbilitiesResponse {
   lists?: ListInUse[];
 }
 
-export interface Hit {
-  entityId: string;
-  listId: string | null;
-  versionLabel: string | null;
-  isDemo: boolean;
-  entityName: string;
-  entityKind: string;
-  programmes: string[];
-  countries: string[];
-  score: number;
-  band: 'match' | 'review';
-  nameScore: number;
-  matchedName: { value: string; strength: string };
-  explanation: string[];
-  caseId?: string;
-  caseState?: string;
-  suppressed?: boolean;
-}
+/** A hit as the API answers it: the server's own type (a type-only import, erased from the bundle). */
+export type Hit = HitJson;
 
 export interface ScreenResponse {
   threshold: number;
