@@ -2,34 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { JobView } from '../../../src/jobs/job-service.ts';
+import type { JobError, JobState } from '../../../src/jobs/job-types.ts';
 import { API, api } from '../api.ts';
 import { Alert, DataTable, ErrorMessage, Loading, StatusPill, useFormat } from './ui.tsx';
 
-/** A background job as GET /api/v1/jobs/:id returns it (src/jobs/job-routes.ts). */
-export interface JobView {
-  id: string;
-  kind: string;
-  state: JobState;
-  attempt: number;
-  progress: { done: number; total: number | null; phase: string | null };
-  error: string | null;
-  errorCount: number;
-  errors: JobErrorRow[];
-  result: unknown;
-  file: { name: string; size: number; sha256: string } | null;
-  createdBy: { id: string; name: string | null };
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  heartbeatAt: string | null;
-  abilities: { cancel: boolean };
-}
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-export interface JobErrorRow {
-  line?: number;
-  column?: string;
-  reason: string;
-}
+/**
+ * A background job as GET /api/v1/jobs/:id returns it, its state and its problem rows: the server's
+ * own types (src/jobs/job-service.ts, job-types.ts; type-only imports, erased from the bundle).
+ */
+export type { JobState, JobView };
+export type JobErrorRow = JobError;
 
 export const isFinished = (s: JobState) => s === 'succeeded' || s === 'failed' || s === 'cancelled';
 

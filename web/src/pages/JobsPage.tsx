@@ -2,27 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { JobListItem } from '../../../src/jobs/job-service.ts';
 import { api } from '../api.ts';
-import {
-  isFinished,
-  JobProgress,
-  type JobState,
-  type JobView,
-  statePill,
-  useJobWords,
-} from '../components/JobProgress.tsx';
+import { isFinished, JobProgress, type JobView, statePill, useJobWords } from '../components/JobProgress.tsx';
 import { DataTable, ErrorMessage, Loading, PageTitle, StatusPill, useFormat } from '../components/ui.tsx';
-
-interface JobListItem {
-  id: string;
-  kind: string;
-  state: JobState;
-  progress: { done: number; total: number | null; phase: string | null };
-  errorCount: number;
-  fileName: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
 
 const col = createColumnHelper<JobListItem>();
 
