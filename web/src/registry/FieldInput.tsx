@@ -25,6 +25,25 @@ interface Props {
   errors: Record<string, string>;
 }
 
+/** What a field's frame shows around its control: label, required mark, help and error. */
+interface FrameProps {
+  id: string;
+  label: string;
+  required?: boolean | undefined;
+  help?: string | undefined;
+  error?: string | undefined;
+}
+
+/** The "*" after a required field's label, spelled out for screen readers. */
+function RequiredMark() {
+  const { t } = useTranslation();
+  return (
+    <span className="required-mark" title={t('registry.form.requiredMark')}>
+      *<span className="visually-hidden"> ({t('registry.form.requiredMark')})</span>
+    </span>
+  );
+}
+
 function Frame({
   id,
   label,
@@ -32,26 +51,14 @@ function Frame({
   help,
   error,
   children,
-}: {
-  id: string;
-  label: string;
-  required?: boolean | undefined;
-  help?: string | undefined;
-  error?: string | undefined;
-  children: (describedBy: string | undefined) => ReactNode;
-}) {
-  const { t } = useTranslation();
+}: FrameProps & { children: (describedBy: string | undefined) => ReactNode }) {
   const describedBy =
     [help ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required && (
-          <span className="required-mark" title={t('registry.form.requiredMark')}>
-            *<span className="visually-hidden"> ({t('registry.form.requiredMark')})</span>
-          </span>
-        )}
+        {required && <RequiredMark />}
       </label>
       {help && (
         <p className="hint" id={`${id}-hint`}>
@@ -68,31 +75,12 @@ function Frame({
   );
 }
 
-function Group({
-  id,
-  label,
-  required,
-  help,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  required?: boolean | undefined;
-  help?: string | undefined;
-  error?: string | undefined;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
+function Group({ id, label, required, help, error, children }: FrameProps & { children: ReactNode }) {
   return (
     <fieldset id={id} tabIndex={-1} className={`fieldset${error ? ' field-invalid' : ''}`}>
       <legend>
         {label}
-        {required && (
-          <span className="required-mark" title={t('registry.form.requiredMark')}>
-            *<span className="visually-hidden"> ({t('registry.form.requiredMark')})</span>
-          </span>
-        )}
+        {required && <RequiredMark />}
       </legend>
       {help && <p className="hint">{help}</p>}
       {error && <p className="field-error">{error}</p>}
