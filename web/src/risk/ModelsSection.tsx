@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { JobProgress } from '../components/JobProgress.tsx';
 import { ErrorMessage, Loading, Section, TextField, useFormat, useNotice } from '../components/ui.tsx';
+import { BudgetFields } from './BudgetFields.tsx';
 import { rememberedJob, rememberJob, useDatasets, useModels } from './hooks.ts';
 import type { ModelRow } from './types.ts';
 
@@ -145,24 +146,12 @@ export function ModelsSection({ canChange }: { canChange: boolean }) {
               </label>
             </fieldset>
             <div className="form-row">
-              <TextField
-                label={t('risk.models.budget')}
-                type="number"
-                min="0.1"
-                max="100"
-                step="0.1"
-                value={budget}
-                onChange={(e) => setBudget(e.target.value)}
-              />
-              <TextField
-                label={t('risk.models.exploration')}
-                hint={t('risk.models.explorationHint')}
-                type="number"
-                min="0"
-                max="0.5"
-                step="0.05"
-                value={exploration}
-                onChange={(e) => setExploration(e.target.value)}
+              <BudgetFields
+                budget={budget}
+                exploration={exploration}
+                onBudget={setBudget}
+                onExploration={setExploration}
+                explorationHint={t('risk.models.explorationHint')}
               />
               <TextField
                 label={t('risk.models.seed')}

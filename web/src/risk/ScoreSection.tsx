@@ -6,6 +6,7 @@ import { api } from '../api.ts';
 import { FileField } from '../components/FileField.tsx';
 import { JobProgress, type JobView } from '../components/JobProgress.tsx';
 import { ErrorMessage, Section, TextField } from '../components/ui.tsx';
+import { BudgetFields } from './BudgetFields.tsx';
 import { rememberedJob, rememberJob, useModels } from './hooks.ts';
 
 /** Score a batch of new declarations with the active model. */
@@ -71,25 +72,15 @@ export function ScoreSection() {
           />
           <div className="form-row">
             <TextField label={t('risk.score.name')} value={name} onChange={(e) => setName(e.target.value)} />
-            <TextField
-              label={t('risk.models.budget')}
-              type="number"
-              min="0.1"
-              max="100"
-              step="0.1"
-              value={budget}
-              placeholder={String(active.settings.budgetPercent ?? 5)}
-              onChange={(e) => setBudget(e.target.value)}
-            />
-            <TextField
-              label={t('risk.models.exploration')}
-              type="number"
-              min="0"
-              max="0.5"
-              step="0.05"
-              value={exploration}
-              placeholder={String(active.settings.explorationShare ?? 0.1)}
-              onChange={(e) => setExploration(e.target.value)}
+            <BudgetFields
+              budget={budget}
+              exploration={exploration}
+              onBudget={setBudget}
+              onExploration={setExploration}
+              placeholders={{
+                budget: String(active.settings.budgetPercent ?? 5),
+                exploration: String(active.settings.explorationShare ?? 0.1),
+              }}
             />
           </div>
           <div className="actions">
