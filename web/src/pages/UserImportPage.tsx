@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, type ImportReport, type OrganisationRow } from '../api.ts';
 import {
+  ImportDoneStep,
   ImportFileField,
   ImportReportOutcome,
+  ImportRunningStep,
   ImportStats,
   ImportStepCard,
   ImportSteps,
@@ -141,16 +143,26 @@ export function UserImportPage() {
       )}
 
       {w.step === 'running' && w.jobId && (
-        <ImportStepCard id="running-title" headingRef={headingRef} title={t('import.running')}>
-          <JobProgress jobId={w.jobId} onDone={w.onDone} />
-        </ImportStepCard>
+        <ImportRunningStep
+          title={t('import.running')}
+          jobId={w.jobId}
+          headingRef={headingRef}
+          onDone={w.onDone}
+        />
       )}
 
       {w.step === 'done' && finished && (
-        <ImportStepCard
-          id="done-title"
+        <ImportDoneStep
+          succeeded={finished.state === 'succeeded'}
+          doneTitle={t('import.doneTitle')}
+          failedTitle={t('import.failedTitle')}
           headingRef={headingRef}
-          title={finished.state === 'succeeded' ? t('import.doneTitle') : t('import.failedTitle')}
+          back={
+            <Link to="/users" className="button">
+              {t('import.backToUsers')}
+            </Link>
+          }
+          onRestart={w.restart}
         >
           {finished.state === 'succeeded' ? (
             <Alert kind="success">
@@ -161,15 +173,7 @@ export function UserImportPage() {
           ) : (
             <JobProgress jobId={finished.id} />
           )}
-          <div className="actions">
-            <Link to="/users" className="button">
-              {t('import.backToUsers')}
-            </Link>
-            <button type="button" className="button button-secondary" onClick={w.restart}>
-              {t('importWizard.another')}
-            </button>
-          </div>
-        </ImportStepCard>
+        </ImportDoneStep>
       )}
     </>
   );

@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { API, api, qs } from '../api.ts';
 import {
+  ImportDoneStep,
   ImportFileField,
   ImportReportOutcome,
+  ImportRunningStep,
   ImportStats,
   ImportStepCard,
   ImportSteps,
   useImportWizard,
 } from '../components/import/ImportWizard.tsx';
-import { JobProgress } from '../components/JobProgress.tsx';
 import { Alert, ErrorMessage, Loading, NotAllowed, PageTitle, Section } from '../components/ui.tsx';
 import { useKind } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
@@ -140,18 +141,26 @@ function ImportWizard({ kind }: { kind: Kind }) {
       )}
 
       {w.step === 'running' && w.jobId && (
-        <ImportStepCard id="running-title" headingRef={headingRef} title={t('registry.import.running')}>
-          <JobProgress jobId={w.jobId} onDone={w.onDone} />
-        </ImportStepCard>
+        <ImportRunningStep
+          title={t('registry.import.running')}
+          jobId={w.jobId}
+          headingRef={headingRef}
+          onDone={w.onDone}
+        />
       )}
 
       {w.step === 'done' && finished && (
-        <ImportStepCard
-          id="done-title"
+        <ImportDoneStep
+          succeeded={finished.state === 'succeeded'}
+          doneTitle={t('registry.import.doneTitle')}
+          failedTitle={t('registry.import.failedTitle')}
           headingRef={headingRef}
-          title={
-            finished.state === 'succeeded' ? t('registry.import.doneTitle') : t('registry.import.failedTitle')
+          back={
+            <Link to={`/registry/${kind.name}`} className="button">
+              {t('registry.import.backToList', { kind: l.kindPlural(kind) })}
+            </Link>
           }
+          onRestart={w.restart}
         >
           {finished.state === 'succeeded' ? (
             <Alert kind="success">
@@ -167,15 +176,7 @@ function ImportWizard({ kind }: { kind: Kind }) {
               <p>{finished.error ?? t(`registry.import.status.${finished.state}`)}</p>
             </Alert>
           )}
-          <div className="actions">
-            <Link to={`/registry/${kind.name}`} className="button">
-              {t('registry.import.backToList', { kind: l.kindPlural(kind) })}
-            </Link>
-            <button type="button" className="button button-secondary" onClick={w.restart}>
-              {t('importWizard.another')}
-            </button>
-          </div>
-        </ImportStepCard>
+        </ImportDoneStep>
       )}
     </>
   );

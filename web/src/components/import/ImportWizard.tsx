@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { type ReactNode, type RefObject, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobView } from '../JobProgress.tsx';
+import { JobProgress, type JobView } from '../JobProgress.tsx';
 import { Alert, DataTable } from '../ui.tsx';
 
 /**
@@ -182,6 +182,51 @@ export function ImportStepCard(props: {
       </h2>
       {props.children}
     </section>
+  );
+}
+
+/** The "running" step: the import job's progress, until it ends (then `onDone`). */
+export function ImportRunningStep(props: {
+  title: string;
+  jobId: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onDone: (job: JobView) => void;
+}) {
+  return (
+    <ImportStepCard id="running-title" headingRef={props.headingRef} title={props.title}>
+      <JobProgress jobId={props.jobId} onDone={props.onDone} />
+    </ImportStepCard>
+  );
+}
+
+/**
+ * The "done" step: finished or not completed (the body says what happened), a link back to the
+ * list and a button to import another file.
+ */
+export function ImportDoneStep(props: {
+  succeeded: boolean;
+  doneTitle: string;
+  failedTitle: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  back: ReactNode;
+  onRestart: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ImportStepCard
+      id="done-title"
+      headingRef={props.headingRef}
+      title={props.succeeded ? props.doneTitle : props.failedTitle}
+    >
+      {props.children}
+      <div className="actions">
+        {props.back}
+        <button type="button" className="button button-secondary" onClick={props.onRestart}>
+          {t('importWizard.another')}
+        </button>
+      </div>
+    </ImportStepCard>
   );
 }
 
