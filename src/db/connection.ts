@@ -33,6 +33,12 @@ export async function openDatabase(opts: {
 }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // A connection the server ends (restart, administrator, dropped database) must not crash the
+    // process: the pool discards it and the next query opens a new one. pg emits such errors on
+    // the client — also on a client the pool is closing, which no pool listener sees any more.
+    const lost = (err: Error) => console.warn(`database connection lost: ${err.message}`);
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -27,6 +27,12 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { label: stri
       await h.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
+      // pool.end() resolves before its connections have gone: wait for them, then drop.
+      for (let i = 0; i < 50; i++) {
+        const r = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
