@@ -335,7 +335,7 @@ async function viaPolicy(db: Kysely<DB>, a: Actor, f: ListFilters) {
   const total = await baseQ.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await baseQ
     .select([...META_COLUMNS])
-    .orderBy(sortExpression(kind, '-updated_at'), 'desc')
+    .orderBy(sortExpression(kind, '-updated_at', Boolean(f.q)), 'desc')
     .orderBy('r.id')
     .limit(PAGE)
     .offset(0)
@@ -367,7 +367,9 @@ async function viaBaseline(db: Kysely<DB>, f: ListFilters) {
     WHERE ${where}`.execute(db);
   const rows = await sql`
     SELECT ${BASE_COLUMNS} FROM registry_records r JOIN organisations o ON o.id = r.owner_org_id
-    WHERE ${where} ORDER BY r.updated_at DESC, r.id LIMIT ${PAGE} OFFSET ${0}`.execute(db);
+    WHERE ${where} ORDER BY ${sortExpression(kind, '-updated_at', Boolean(f.q))} DESC, r.id LIMIT ${PAGE} OFFSET ${0}`.execute(
+    db,
+  );
   return { total: Number(total.rows[0]!.n), items: rows.rows.length };
 }
 
@@ -386,7 +388,7 @@ async function explainBoth(db: Kysely<DB>, a: Actor, f: ListFilters) {
   const baseQ = readableKindQuery(db, a, kind, f);
   const page = baseQ
     .select([...META_COLUMNS])
-    .orderBy(sortExpression(kind, '-updated_at'), 'desc')
+    .orderBy(sortExpression(kind, '-updated_at', Boolean(f.q)), 'desc')
     .orderBy('r.id')
     .limit(PAGE)
     .offset(0)
@@ -410,7 +412,7 @@ async function explainBoth(db: Kysely<DB>, a: Actor, f: ListFilters) {
   );
   await show(
     'baseline page',
-    sql`SELECT ${BASE_COLUMNS} FROM registry_records r JOIN organisations o ON o.id = r.owner_org_id WHERE ${where} ORDER BY r.updated_at DESC, r.id LIMIT ${PAGE} OFFSET ${0}`.compile(
+    sql`SELECT ${BASE_COLUMNS} FROM registry_records r JOIN organisations o ON o.id = r.owner_org_id WHERE ${where} ORDER BY ${sortExpression(kind, '-updated_at', Boolean(f.q))} DESC, r.id LIMIT ${PAGE} OFFSET ${0}`.compile(
       db,
     ),
   );

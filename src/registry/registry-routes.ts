@@ -139,7 +139,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
         const total = await baseQ.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         const rows = await baseQ
           .select([...META_COLUMNS])
-          .orderBy(sortExpression(kind, sortBy), sortBy.startsWith('-') ? 'desc' : 'asc')
+          .orderBy(sortExpression(kind, sortBy, Boolean(f.q)), sortBy.startsWith('-') ? 'desc' : 'asc')
           .orderBy('r.id')
           .limit(q.limit)
           .offset(q.offset)
