@@ -10,6 +10,7 @@ const suites = [
   { name: 'risk', file: 'bench/risk/bench.ts' },
   { name: 'screening', file: 'bench/screening/bench.ts' },
   { name: 'registry', file: 'bench/registry/bench.ts' },
+  { name: 'registry-import', file: 'bench/registry-import/bench.ts' },
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;
