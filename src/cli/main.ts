@@ -1,17 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
-import { verifyAuditChain } from '../audit/verify-chain.ts';
-import { ConfigError, loadConfig } from '../config/config.ts';
-import { indexMigrationSql } from '../registry/index-sql.ts';
-import { KINDS } from '../registry/kinds/index.ts';
+import { type Config, ConfigError, loadConfig } from '../config/config.ts';
+import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { seedRiskDemo } from '../seed/risk-demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
-import { bootstrapAdmin } from './bootstrap-admin.ts';
+import { askRunningServer, type ControlSocket, startControlSocket } from './control-socket.ts';
+import { type CommandResult, checkCommandArgs, runServerCommand, type ServerCommand } from './db-commands.ts';
 
 const HELP = `EUCAB Cooperation Platform
 
@@ -28,7 +26,13 @@ Commands:
   registry-indexes          print the SQL of the index migration the registry definitions need
   help                      this text
 
-Configuration comes from environment variables (see README.md).`;
+Configuration comes from environment variables (see README.md).
+
+Embedded database (no DATABASE_URL): one process at a time may open DATA_DIR (lock file
+DATA_DIR/eucab.lock naming its pid, host and start). While a server runs on the folder,
+verify-audit, registry-indexes and bootstrap-admin are run by that server (through its
+control socket DATA_DIR/eucab-control.sock); migrate and a second serve are refused. A lock
+left by a process that no longer exists (e.g. after a crash) is taken over automatically.`;
 
 /** The demo accounts printed at start: one of each role, and the journeys' main characters. */
 const SHOWCASE = [
@@ -58,6 +62,61 @@ function fail(msg: string, code = 2): never {
   process.exit(code);
 }
 
+function emit(r: CommandResult): never {
+  if (r.stdout) console.log(r.stdout);
+  if (r.stderr) console.error(r.stderr);
+  process.exit(r.code);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs a database command in this process, or — when a server holds the embedded data folder —
+ * in that server, through its control socket (the folder admits one process at a time).
+ */
+async function runDatabaseCommand(config: Config, command: ServerCommand, args: string[]): Promise<never> {
+  const bad = checkCommandArgs(command, args);
+  if (bad) emit(bad);
+  let rt: Awaited<ReturnType<typeof createRuntime>>;
+  try {
+    rt = await createRuntime(config);
+  } catch (e) {
+    if (!(e instanceof DataDirInUseError)) throw e;
+    emit(await throughServer(config, e, command, args));
+  }
+  let result: CommandResult;
+  try {
+    result = await runServerCommand(command, args, rt.db, config);
+  } finally {
+    await rt.close();
+  }
+  emit(result);
+}
+
+async function throughServer(
+  config: Config,
+  inUse: DataDirInUseError,
+  command: ServerCommand,
+  args: string[],
+): Promise<CommandResult> {
+  // A server that is still starting (migrations, demo data) has the lock but no socket yet.
+  const deadline = Date.now() + (inUse.holder?.command.startsWith('serve') ? 30_000 : 0);
+  for (;;) {
+    try {
+      return await askRunningServer(config.DATA_DIR, command, args);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOENT' && code !== 'ECONNREFUSED') || Date.now() > deadline)
+        return {
+          stdout: '',
+          stderr: `${inUse.message}\n(No EUCAB server answers on its control socket${code ? ` (${code})` : ''}: \`${command}\` cannot run until that process has ended.)`,
+          code: 2,
+        };
+      await sleep(250);
+    }
+  }
+}
+
 async function main() {
   const [command = 'help', ...rest] = process.argv.slice(2);
   let config: ReturnType<typeof loadConfig>;
@@ -79,6 +138,19 @@ async function main() {
       if (config.NODE_ENV === 'production' && !config.SMTP_URL)
         fail('SMTP_URL is required in production (password reset e-mails).');
       const rt = await createRuntime(config);
+      // The one process on an embedded folder runs the CLI's database commands for it.
+      let control: ControlSocket | undefined;
+      if (rt.handle.lock) {
+        try {
+          control = await startControlSocket(config.DATA_DIR, (c, a) =>
+            runServerCommand(c, a, rt.db, config),
+          );
+        } catch (e) {
+          console.warn(
+            `No control socket in ${config.DATA_DIR} (${(e as Error).message}): CLI commands are refused while this server runs.`,
+          );
+        }
+      }
       const credentialsFile = join(config.DATA_DIR, 'demo-sign-ins.txt');
       if (values.demo) {
         const seeded = await rt.db
@@ -127,6 +199,7 @@ async function main() {
       if (values.demo && existsSync(credentialsFile))
         console.log(`\n${readFileSync(credentialsFile, 'utf8')}`);
       const stop = async () => {
+        await control?.close();
         await app.close();
         await rt.close();
         process.exit(0);
@@ -142,61 +215,23 @@ async function main() {
       return;
     }
     case 'migrate': {
-      const rt = await createRuntime(config);
+      let rt: Awaited<ReturnType<typeof createRuntime>>;
+      try {
+        rt = await createRuntime(config);
+      } catch (e) {
+        if (!(e instanceof DataDirInUseError)) throw e;
+        fail(
+          `${e.message}\nmigrate is refused while another process holds the folder: a server applies the migrations when it starts.`,
+        );
+      }
       console.log('Migrations applied.');
       await rt.close();
       return;
     }
-    case 'bootstrap-admin': {
-      const { values } = parseArgs({
-        args: rest,
-        options: { email: { type: 'string' }, name: { type: 'string' } },
-        strict: true,
-      });
-      if (!values.email || !values.name) fail('Usage: bootstrap-admin --email ADDRESS --name "FULL NAME"');
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(values.email))
-        fail(`"${values.email}" is not an e-mail address.`);
-      const rt = await createRuntime(config);
-      try {
-        const out = await bootstrapAdmin(rt.db, config, { email: values.email, name: values.name });
-        console.log(`Platform administrator ${values.email} created in the Support unit.`);
-        console.log(`Set the password within 24 hours (the link works once):\n  ${out.resetLink}`);
-        console.log('At first sign-in the administrator enrols a TOTP second factor (mandatory).');
-      } catch (e) {
-        await rt.close();
-        fail((e as Error).message);
-      }
-      await rt.close();
-      return;
-    }
-    case 'registry-indexes': {
-      // Prints the SQL of the next generated index migration (empty when definitions and database agree).
-      const rt = await createRuntime(config);
-      const rows = await sql<{
-        indexname: string;
-      }>`SELECT indexname FROM pg_indexes WHERE indexname LIKE 'registry_idx_%'`.execute(rt.db);
-      await rt.close();
-      const out = indexMigrationSql(
-        KINDS,
-        rows.rows.map((r) => r.indexname),
-      );
-      console.log(out || '-- the database already has the indexes the definitions ask for');
-      return;
-    }
-    case 'verify-audit': {
-      const rt = await createRuntime(config);
-      const report = await verifyAuditChain(rt.db);
-      await rt.close();
-      if (report.ok) {
-        console.log(`Audit chain intact: ${report.events} events verified.`);
-        return;
-      }
-      fail(
-        `Audit chain BROKEN at event #${report.brokenAt}: ${report.reason} (${report.events} events read).`,
-        1,
-      );
-      return;
-    }
+    case 'bootstrap-admin':
+    case 'registry-indexes':
+    case 'verify-audit':
+      return runDatabaseCommand(config, command, rest);
     case 'help':
     case '--help':
     case '-h':
@@ -208,6 +243,8 @@ async function main() {
 }
 
 main().catch((e) => {
+  // A second process on an embedded data folder: the message names the holder; no stack trace.
+  if (e instanceof DataDirInUseError) fail(e.message);
   console.error(e);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -15,6 +16,8 @@ export interface DatabaseHandle {
   engine: 'pglite' | 'postgres';
   /** The underlying PGlite instance, when embedded (tests clone it). */
   pglite?: PGlite;
+  /** The data folder lock, when this handle opened a PGlite folder on disk (see data-dir-lock.ts). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,8 @@ export async function openDatabase(opts: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   pglite?: PGlite;
+  /** What this process does, recorded in the data folder lock (default: from the command line). */
+  lockCommand?: string;
 }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
@@ -43,10 +48,21 @@ export async function openDatabase(opts: {
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   let instance = opts.pglite;
+  let lock: DataDirLock | undefined;
   if (!instance) {
     const dir = opts.dataDir ?? 'memory://';
-    if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-    instance = await PGlite.create({ dataDir: dir, extensions: { unaccent, pg_trgm } });
+    if (!dir.startsWith('memory://')) {
+      // One process per folder (PGlite has no postmaster to refuse a second one): take the lock
+      // before PGlite touches the folder; throws DataDirInUseError naming the holder.
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      lock = acquireDataDirLock(dir, opts.lockCommand ? { command: opts.lockCommand } : {});
+    }
+    try {
+      instance = await PGlite.create({ dataDir: dir, extensions: { unaccent, pg_trgm } });
+    } catch (e) {
+      lock?.release();
+      throw e;
+    }
   }
   const pglite = instance;
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
@@ -55,9 +71,14 @@ export async function openDatabase(opts: {
     db,
     engine: 'pglite',
     pglite,
+    ...(lock ? { lock } : {}),
     close: async () => {
-      await db.destroy();
-      if (!opts.pglite) await pglite.close();
+      try {
+        await db.destroy();
+        if (!opts.pglite) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

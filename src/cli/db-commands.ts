@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { verifyAuditChain } from '../audit/verify-chain.ts';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/connection.ts';
+import { indexMigrationSql } from '../registry/index-sql.ts';
+import { KINDS } from '../registry/kinds/index.ts';
+import { bootstrapAdmin } from './bootstrap-admin.ts';
+
+/**
+ * The CLI commands that work on the database and may also run inside the server that holds an
+ * embedded data folder (through its control socket, see control-socket.ts): the CLI and the
+ * server run these very functions, so the output is the same either way.
+ */
+export const SERVER_COMMANDS = ['verify-audit', 'registry-indexes', 'bootstrap-admin'] as const;
+export type ServerCommand = (typeof SERVER_COMMANDS)[number];
+
+export function isServerCommand(c: string): c is ServerCommand {
+  return (SERVER_COMMANDS as readonly string[]).includes(c);
+}
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  /** The process exit code: 0 done, 1 a finding (broken audit chain, internal error), 2 refused. */
+  code: number;
+}
+
+const out = (stdout: string): CommandResult => ({ stdout, stderr: '', code: 0 });
+const refuse = (stderr: string, code = 2): CommandResult => ({ stdout: '', stderr, code });
+
+function bootstrapArgs(args: string[]): { email: string; name: string } | CommandResult {
+  let values: { email?: string | undefined; name?: string | undefined };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, name: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (e) {
+    return refuse((e as Error).message);
+  }
+  if (!values.email || !values.name)
+    return refuse('Usage: bootstrap-admin --email ADDRESS --name "FULL NAME"');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(values.email))
+    return refuse(`"${values.email}" is not an e-mail address.`);
+  return { email: values.email, name: values.name };
+}
+
+/** Checks the arguments before any database is opened: a refusal, or null when they are fine. */
+export function checkCommandArgs(command: ServerCommand, args: string[]): CommandResult | null {
+  if (command === 'bootstrap-admin') {
+    const a = bootstrapArgs(args);
+    return 'code' in a ? a : null;
+  }
+  if (args.length > 0) return refuse(`${command} takes no arguments.`);
+  return null;
+}
+
+export async function runServerCommand(
+  command: ServerCommand,
+  args: string[],
+  db: Database,
+  config: Config,
+): Promise<CommandResult> {
+  const bad = checkCommandArgs(command, args);
+  if (bad) return bad;
+  switch (command) {
+    case 'verify-audit': {
+      const report = await verifyAuditChain(db);
+      if (report.ok) return out(`Audit chain intact: ${report.events} events verified.`);
+      return refuse(
+        `Audit chain BROKEN at event #${report.brokenAt}: ${report.reason} (${report.events} events read).`,
+        1,
+      );
+    }
+    case 'registry-indexes': {
+      // The SQL of the next generated index migration (empty when definitions and database agree).
+      const rows = await sql<{
+        indexname: string;
+      }>`SELECT indexname FROM pg_indexes WHERE indexname LIKE 'registry_idx_%'`.execute(db);
+      const text = indexMigrationSql(
+        KINDS,
+        rows.rows.map((r) => r.indexname),
+      );
+      return out(text || '-- the database already has the indexes the definitions ask for');
+    }
+    case 'bootstrap-admin': {
+      const a = bootstrapArgs(args) as { email: string; name: string };
+      try {
+        const res = await bootstrapAdmin(db, config, a);
+        return out(
+          [
+            `Platform administrator ${a.email} created in the Support unit.`,
+            `Set the password within 24 hours (the link works once):\n  ${res.resetLink}`,
+            'At first sign-in the administrator enrols a TOTP second factor (mandatory).',
+          ].join('\n'),
+        );
+      } catch (e) {
+        return refuse((e as Error).message);
+      }
+    }
+  }
+}
