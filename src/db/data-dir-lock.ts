@@ -261,7 +261,12 @@ function enterTakeover(dir: string): boolean {
  */
 export function acquireDataDirLock(
   dir: string,
-  opts: { command?: string; waitForTakeoverMs?: number } = {},
+  opts: {
+    command?: string;
+    waitForTakeoverMs?: number;
+    /** Tests only: pause after finding a stale lock, so that contenders overlap for sure. */
+    pauseOnStaleMs?: number;
+  } = {},
 ): DataDirLock {
   const info: LockInfo = {
     pid: process.pid,
@@ -279,6 +284,7 @@ export function acquireDataDirLock(
     if (holder === null) continue; // released just now: try again
     if (holder === 'unreadable') throw new DataDirInUseError(dir, null);
     if (!isStale(holder)) throw new DataDirInUseError(dir, holder);
+    if (opts.pauseOnStaleMs) sleepSync(opts.pauseOnStaleMs);
     if (enterTakeover(dir)) {
       let removed: boolean;
       try {
