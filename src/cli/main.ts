@@ -18,7 +18,8 @@ Usage: npm run cli -- <command> [options]     (or: tsx src/cli/main.ts <command>
 Commands:
   serve [--demo]            migrate, then serve the API and web app (--demo loads the demo
                             data set on first start; refused when NODE_ENV=production)
-  migrate                   apply the committed database migrations
+  migrate                   apply the committed database migrations (a server applies them
+                            at start; refused while one runs on the embedded folder)
   bootstrap-admin --email E --name N
                             create the first platform administrator (Support unit) and print
                             a one-time password-setting link; works only while none exists
@@ -221,7 +222,11 @@ async function main() {
       } catch (e) {
         if (!(e instanceof DataDirInUseError)) throw e;
         fail(
-          `${e.message}\nmigrate is refused while another process holds the folder: a server applies the migrations when it starts.`,
+          `${e.message}\nmigrate is refused while another process holds the folder: ${
+            e.holder?.command.startsWith('serve')
+              ? 'the running server applied the migrations when it started.'
+              : 'run it again when that process has ended.'
+          }`,
         );
       }
       console.log('Migrations applied.');

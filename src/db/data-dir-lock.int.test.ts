@@ -84,6 +84,14 @@ describe.skipIf(!!process.env.DATABASE_URL)('data folder lock', () => {
     lock.release();
   });
 
+  it('takes over a lock of an earlier process that had our pid (a restarted container)', () => {
+    const dir = freshDir();
+    writeLock(dir, { pid: process.pid, token: 'earlier-incarnation' });
+    const lock = acquireDataDirLock(dir);
+    expect(readLock(dir).token).toBe(lock.info.token);
+    lock.release();
+  });
+
   it.skipIf(!currentBootId())('takes over a lock from before the last reboot (boot id differs)', () => {
     const dir = freshDir();
     writeLock(dir, { pid: process.pid, bootId: '00000000-0000-0000-0000-000000000000' });

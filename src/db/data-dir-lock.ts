@@ -39,8 +39,12 @@ import { basename, join } from 'node:path';
  *   in clock ticks since boot (field 22 of /proc/<pid>/stat), recorded in the lock and compared;
  *   where that is unavailable, a live pid whose /proc/<pid>/cmdline does not mention node is
  *   taken as reused. Without /proc (macOS) a live pid always counts as the holder (safe side).
- *   A lock written on another host is never taken over automatically (a shared network folder):
- *   the refusal tells the operator to check that host and delete the file by hand.
+ *   A lock with this process's own pid but not one of its own locks is stale too (a container
+ *   restarted after kill -9 often gets the same pid, host name and boot id). A lock written on
+ *   another host is never taken over automatically (a shared network folder): the refusal tells
+ *   the operator to check that host and delete the file by hand. Not supported: two containers
+ *   with the same host name but separate pid namespaces sharing one folder (each would find the
+ *   other's pid dead).
  * - Taking over a stale lock is serialised by the atomic mkdir of `eucab.lock.takeover`: only
  *   the process that created it re-reads the lock, re-checks that it is still the same stale lock,
  *   moves it aside (rename, then verifies it moved the lock it judged stale), creates its own lock
@@ -146,6 +150,9 @@ export function readDataDirLock(dir: string): LockInfo | null | 'unreadable' {
   }
 }
 
+/** Tokens of the locks this process holds. */
+const heldHere = new Set<string>();
+
 /** Whether the holder of a lock is provably gone (see the file comment). */
 export function isStale(holder: LockInfo): boolean {
   if (holder.hostname !== hostname()) return false;
@@ -157,7 +164,9 @@ export function isStale(holder: LockInfo): boolean {
     if ((e as NodeJS.ErrnoException).code === 'ESRCH') return true;
     // EPERM: a live process of another user has the pid; go on with the reuse checks.
   }
-  if (holder.pid === process.pid) return false; // this very process (a second open of the folder)
+  // Our own pid: this process holds it (a second open of the folder), or an earlier process had
+  // our pid (a container restarted after kill -9 often gets the same pid, host name and boot id).
+  if (holder.pid === process.pid) return !heldHere.has(holder.token);
   const start = processStartTicks(holder.pid);
   if (holder.procStart && start) return start !== holder.procStart;
   const cmdline = readText(`/proc/${holder.pid}/cmdline`);
@@ -308,6 +317,7 @@ export function acquireDataDirLock(
       );
     sleepSync(25);
   }
+  heldHere.add(info.token);
   return makeHandle(dir, info);
 }
 
@@ -316,6 +326,7 @@ function makeHandle(dir: string, info: LockInfo): DataDirLock {
   const release = () => {
     if (released) return;
     released = true;
+    heldHere.delete(info.token);
     process.off('exit', release);
     const now = readDataDirLock(dir);
     if (now && now !== 'unreadable' && now.token === info.token) {
