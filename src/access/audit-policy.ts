@@ -41,13 +41,22 @@ export interface AuditDetailRule {
 
 const FALSE = sql<boolean>`false`;
 
+/**
+ * `id` (the uuid primary key of alias `rec`) = the event's record id, in a form that uses the
+ * primary key index and never fails on a record id that is not a uuid.
+ */
+function sameId(rec: string, e: string): RawBuilder<boolean> {
+  const rid = sql.ref(`${e}.record_id`);
+  return sql<boolean>`${sql.ref(`${rec}.id`)} = (CASE WHEN ${rid} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ${rid}::uuid END)`;
+}
+
 /** The record exists in `table` (id = the event's record id) and passes `readable` (alias `rec`). */
 function recordReadable(
   table: string,
   readable: (alias: string) => RawBuilder<boolean>,
 ): AuditDetailRule['details'] {
   return (_a, _kind, { e }) =>
-    sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE rec.id::text = ${sql.ref(`${e}.record_id`)} AND ${readable('rec')})`;
+    sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE ${sameId('rec', e)} AND ${readable('rec')})`;
 }
 
 /** Shared records (access envelope): their readers, by the kind's readable filter. */
@@ -89,7 +98,7 @@ const jobRule: AuditDetailRule = {
       .selectFrom('jobs')
       .select(sql`1`.as('one'))
       .where(jobReadableFilter(a))
-      .where(sql<boolean>`jobs.id::text = ${sql.ref(`${e}.record_id`)}`);
+      .where(sameId('jobs', e));
     return sql<boolean>`EXISTS (${q})`;
   },
 };
