@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { systemActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Config } from '../config/config.ts';
+import type { Trx } from '../core/context.ts';
 import type { Database } from '../db/connection.ts';
 import { emailIs } from '../db/email.ts';
 import type { User } from '../db/schema.ts';
@@ -77,7 +79,9 @@ export async function checkPasswordLogin(
       throw new HttpError(401, 'Unauthorized', 'This account is disabled. Ask your national contact point.');
     throw wrong;
   }
-  if (user.failed_logins > 0 || user.locked_until) {
+  // With a second factor to come, the failures are cleared only once it is passed (it counts its
+  // wrong codes toward the same lockout); see `countFailedSignIn`.
+  if (!user.totp_enabled && (user.failed_logins > 0 || user.locked_until)) {
     await db
       .updateTable('users')
       .set({ failed_logins: 0, locked_until: null })
@@ -85,4 +89,39 @@ export async function checkPasswordLogin(
       .execute();
   }
   return user;
+}
+
+/**
+ * Counts one failed sign-in step (a wrong second-factor code) toward the account's lockout, in one
+ * atomic UPDATE (concurrent failures are all counted): at LOGIN_MAX_FAILURES the account is locked
+ * for LOGIN_LOCK_MINUTES, as after wrong passwords.
+ */
+export async function countFailedSignIn(
+  trx: Trx,
+  config: Config,
+  userId: string,
+): Promise<{ failures: number; locked: boolean }> {
+  const max = config.LOGIN_MAX_FAILURES;
+  const until = new Date(Date.now() + config.LOGIN_LOCK_MINUTES * 60_000);
+  const row = await trx
+    .updateTable('users')
+    .set({
+      failed_logins: sql<number>`CASE WHEN failed_logins + 1 >= ${max} THEN 0 ELSE failed_logins + 1 END`,
+      locked_until: sql<Date>`CASE WHEN failed_logins + 1 >= ${max} THEN ${until}::timestamptz ELSE locked_until END`,
+    })
+    .where('id', '=', userId)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow();
+  const locked = row.failed_logins === 0;
+  return { failures: locked ? max : row.failed_logins, locked };
+}
+
+/** A completed sign-in (every factor passed) clears the failures counted so far. */
+export async function clearFailedSignIns(db: Database, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('failed_logins', '>', 0), eb('locked_until', 'is not', null)]))
+    .execute();
 }

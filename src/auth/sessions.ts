@@ -12,6 +12,15 @@ export interface ActiveSession {
   authMethod: 'password' | 'oidc';
 }
 
+/**
+ * Absolute lifetime of a session in this stage: a half-signed-in session (second factor or its
+ * enrolment still to do) lives MFA_STAGE_MINUTES, a full one SESSION_TTL_HOURS.
+ */
+export function sessionLifetimeMs(config: Config, stage: SessionStage): number {
+  const full = config.SESSION_TTL_HOURS * 3_600_000;
+  return stage === 'full' ? full : Math.min(full, config.MFA_STAGE_MINUTES * 60_000);
+}
+
 /** Creates a session and returns the cookie token (only its hash is stored). */
 export async function createSession(
   db: Database,
@@ -32,7 +41,7 @@ export async function createSession(
       user_id: input.userId,
       stage: input.stage,
       auth_method: input.authMethod,
-      expires_at: new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000),
+      expires_at: new Date(Date.now() + sessionLifetimeMs(config, input.stage)),
       ip: input.ip ?? null,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     })
@@ -75,6 +84,30 @@ export async function promoteSession(
 ): Promise<string> {
   await db.deleteFrom('sessions').where('id', '=', session.id).execute();
   return createSession(db, config, { userId: session.userId, stage, authMethod: session.authMethod });
+}
+
+/**
+ * Takes one second-factor attempt of a session in stage 'mfa', atomically: the counter is raised
+ * in one UPDATE that only succeeds while fewer than MFA_MAX_ATTEMPTS were made and the session has
+ * not expired, so concurrent requests can never try more codes than the limit. Returns the attempt
+ * number, or null when the session may try no more (ended, expired or used up); then the caller
+ * ends it.
+ */
+export async function takeSecondFactorAttempt(
+  db: Database,
+  config: Config,
+  sessionId: string,
+): Promise<number | null> {
+  const row = await db
+    .updateTable('sessions')
+    .set((eb) => ({ mfa_attempts: eb('mfa_attempts', '+', 1) }))
+    .where('id', '=', sessionId)
+    .where('stage', '=', 'mfa')
+    .where('mfa_attempts', '<', config.MFA_MAX_ATTEMPTS)
+    .where('expires_at', '>', new Date())
+    .returning('mfa_attempts')
+    .executeTakeFirst();
+  return row ? row.mfa_attempts : null;
 }
 
 export async function destroySession(db: Database, sessionId: string): Promise<void> {

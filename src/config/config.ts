@@ -29,6 +29,14 @@ const schema = z.object({
   TRUST_PROXY: boolish.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Second-factor codes a half-signed-in session may try before it is ended. */
+  MFA_MAX_ATTEMPTS: z.coerce.number().int().positive().max(100).default(5),
+  /** Lifetime of a half-signed-in session (stage 'mfa' or 'enrol'). */
+  MFA_STAGE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(10),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(20),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('EUCAB Platform <no-reply@eucab.invalid>'),
@@ -38,6 +46,20 @@ const schema = z.object({
     .int()
     .positive()
     .default(20 * 1_048_576),
+  /** Limits of every uploaded table (CSV, XLSX, JSON): see src/core/table-reader/limits.ts. */
+  TABLE_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+  TABLE_MAX_COLUMNS: z.coerce.number().int().positive().default(200),
+  TABLE_MAX_CELL_CHARS: z.coerce.number().int().positive().default(32_767),
+  TABLE_MAX_PART_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1_048_576),
+  TABLE_MAX_UNCOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('./web/dist'),
   OCDS_OCID_PREFIX: z

@@ -76,6 +76,8 @@ export interface SessionsTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** Second-factor attempts made in stage 'mfa' (the session ends at MFA_MAX_ATTEMPTS). */
+  mfa_attempts: Generated<number>;
 }
 
 export interface ApiKeysTable {

@@ -10,6 +10,7 @@ import * as m0008 from './0008_risk.ts';
 import * as m0009 from './0009_risk_kind_indexes.ts';
 import * as m0010 from './0010_screening.ts';
 import * as m0011 from './0011_saved_filters.ts';
+import * as m0012 from './0012_mfa_attempts.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_risk_kind_indexes': m0009,
   '0010_screening': m0010,
   '0011_saved_filters': m0011,
+  '0012_mfa_attempts': m0012,
 };

@@ -4,8 +4,13 @@ import { z } from 'zod';
 import { systemActor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { hashPassword, passwordProblem, randomToken, sha256 } from '../../auth/crypto.ts';
-import { checkPasswordLogin } from '../../auth/login.ts';
-import { destroySession, destroyUserSessions, promoteSession } from '../../auth/sessions.ts';
+import { checkPasswordLogin, clearFailedSignIns, countFailedSignIn } from '../../auth/login.ts';
+import {
+  destroySession,
+  destroyUserSessions,
+  promoteSession,
+  takeSecondFactorAttempt,
+} from '../../auth/sessions.ts';
 import { normaliseRecoveryCode, verifyTotpStep } from '../../auth/totp.ts';
 import { change } from '../../core/change.ts';
 import { emailIs } from '../../db/email.ts';
@@ -71,11 +76,29 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) => {
       const s = req.session;
       if (s?.stage !== 'mfa') throw unauthorized('Sign in with your password first.');
+      // One attempt is taken atomically before the code is checked: never more than
+      // MFA_MAX_ATTEMPTS codes are tried on one half-signed-in session, even concurrently.
+      const attempt = await takeSecondFactorAttempt(db, config, s.id);
+      const endSignIn = async (detail: string) => {
+        await destroySession(db, s.id);
+        clearSessionCookie(reply, config);
+        return unauthorized(detail);
+      };
+      if (attempt === null) {
+        throw await endSignIn(
+          'Too many wrong codes: this sign-in has ended. Sign in again with your password.',
+        );
+      }
       const user = await db
         .selectFrom('users')
         .selectAll()
         .where('id', '=', s.userId)
         .executeTakeFirstOrThrow();
+      if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
+        throw await endSignIn(
+          `Too many failed sign-ins: this account is locked until ${new Date(user.locked_until).toISOString().slice(11, 16)} UTC. Try again then, or reset your password.`,
+        );
+      }
       let ok = false;
       let method = 'totp';
       if ('code' in req.body) {
@@ -105,21 +128,44 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         ok = !!used;
       }
       if (!ok) {
-        await change(deps, (trx) =>
-          recordAudit(trx, systemActor('sign-in'), {
+        const counted = await change(deps, async (trx) => {
+          const c = await countFailedSignIn(trx, config, user.id);
+          await recordAudit(trx, systemActor('sign-in'), {
             action: 'auth.second_factor_failed',
             recordKind: 'user',
             recordId: user.id,
             organisationId: user.organisation_id,
-            changes: { method },
-          }),
-        );
+            changes: { method, attempt, failures: c.failures },
+          });
+          if (c.locked) {
+            await recordAudit(trx, systemActor('sign-in'), {
+              action: 'auth.locked',
+              recordKind: 'user',
+              recordId: user.id,
+              organisationId: user.organisation_id,
+              changes: { failures: c.failures, step: 'second_factor' },
+            });
+          }
+          return c;
+        });
+        if (counted.locked) {
+          throw await endSignIn(
+            'Too many failed sign-ins: this sign-in has ended and the account is locked for a while. Try again later, or reset your password.',
+          );
+        }
+        if (attempt >= config.MFA_MAX_ATTEMPTS) {
+          throw await endSignIn(
+            'Too many wrong codes: this sign-in has ended. Sign in again with your password.',
+          );
+        }
+        const left = config.MFA_MAX_ATTEMPTS - attempt;
         throw new HttpError(
           401,
           'Unauthorized',
-          'The code is wrong or has expired. Codes change every 30 seconds.',
+          `The code is wrong or has expired. Codes change every 30 seconds. ${left} more ${left === 1 ? 'try' : 'tries'} before this sign-in ends.`,
         );
       }
+      await clearFailedSignIns(db, user.id);
       const token = await promoteSession(db, config, s, 'full');
       await auditSignedIn(deps, user, `${s.authMethod}+${method}`);
       setSessionCookie(reply, config, token);
