@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TABLE_LIMITS, tableLimitsFrom } from '../core/table-reader/limits.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('configuration', () => {
@@ -14,5 +15,15 @@ describe('configuration', () => {
   it('rejects invalid values with the variable name', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+  it('has the table reader limits, defaults as documented, each overridable', () => {
+    expect(tableLimitsFrom(loadConfig({}))).toEqual(DEFAULT_TABLE_LIMITS);
+    expect(
+      tableLimitsFrom(loadConfig({ TABLE_MAX_ROWS: '10', TABLE_MAX_PART_BYTES: '1048576' })),
+    ).toMatchObject({
+      maxRows: 10,
+      maxPartBytes: 1_048_576,
+    });
+    expect(() => loadConfig({ TABLE_MAX_ROWS: '0' })).toThrow(/TABLE_MAX_ROWS/);
   });
 });

@@ -46,6 +46,20 @@ const schema = z.object({
     .int()
     .positive()
     .default(20 * 1_048_576),
+  /** Limits of every uploaded table (CSV, XLSX, JSON): see src/core/table-reader/limits.ts. */
+  TABLE_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+  TABLE_MAX_COLUMNS: z.coerce.number().int().positive().default(200),
+  TABLE_MAX_CELL_CHARS: z.coerce.number().int().positive().default(32_767),
+  TABLE_MAX_PART_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1_048_576),
+  TABLE_MAX_UNCOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('./web/dist'),
   OCDS_OCID_PREFIX: z

@@ -5,6 +5,7 @@ import { systemActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { loadActor } from '../auth/actor-loader.ts';
 import type { Trx } from '../core/context.ts';
+import { DEFAULT_TABLE_LIMITS, type TableLimits } from '../core/table-reader/limits.ts';
 import type { Database } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
 import { enqueue } from '../outbox/outbox-worker.ts';
@@ -33,6 +34,8 @@ export interface JobRunnerOptions {
   shutdownGraceMs: number;
   /** Uploaded files of jobs finished longer ago than this are deleted (the job row stays). */
   fileRetentionDays: number;
+  /** Limits for reading uploaded tables, given to handlers as `ctx.tableLimits`. */
+  tableLimits: TableLimits;
 }
 
 export interface JobRunner {
@@ -75,6 +78,7 @@ export function createJobRunner(
     staleSeconds: 120,
     shutdownGraceMs: 3000,
     fileRetentionDays: 30,
+    tableLimits: DEFAULT_TABLE_LIMITS,
     ...options,
   };
   let me = `${process.pid}:${randomUUID()}`;
@@ -280,6 +284,7 @@ export function createJobRunner(
         actor,
         db,
         attempt: job.attempt,
+        tableLimits: opts.tableLimits,
         async file() {
           const f = await db
             .selectFrom('job_files')

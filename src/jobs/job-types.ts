@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor.ts';
+import type { TableLimits } from '../core/table-reader/limits.ts';
 import type { Database } from '../db/connection.ts';
 
 /**
@@ -44,6 +45,8 @@ export interface JobContext<D> {
   progress(p: JobProgress): Promise<void>;
   /** Aborted when the job is cancelled (for work in worker threads). */
   signal: AbortSignal;
+  /** Limits for reading an uploaded table (TABLE_MAX_* of the configuration). */
+  tableLimits: TableLimits;
 }
 
 export interface JobKind<D = unknown, R = unknown> {

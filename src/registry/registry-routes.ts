@@ -6,10 +6,12 @@ import { canWrite } from '../access/actor.ts';
 import { markingBody } from '../access/marking-schema.ts';
 import { change } from '../core/change.ts';
 import { importStatusView } from '../core/import-job.ts';
+import { tableLimitsFrom } from '../core/table-reader/limits.ts';
 import { cancelJob, enqueueJob, getJob } from '../jobs/job-service.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../server/errors.ts';
+import { isTableLimit, tableLimitError } from '../server/table-errors.ts';
 import { readUpload } from '../server/uploads.ts';
 import type { KindDefinition } from './definition.ts';
 import { exportCsv, exportJson, exportXlsx } from './export.ts';
@@ -469,8 +471,10 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
           throw new HttpError(415, 'Unsupported media type', 'Upload a .csv, .xlsx or .json file.');
         let table: Table;
         try {
-          table = await readTable(format, file.bytes);
+          // Off the main thread and within the limits (src/core/table-reader).
+          table = await readTable(format, file.bytes, tableLimitsFrom(deps.config));
         } catch (e) {
+          if (e instanceof TableError && isTableLimit(e)) throw tableLimitError(e);
           if (e instanceof TableError) {
             const errors = [{ line: e.line, column: e.column, reason: e.message }];
             if (q.dryRun === 'true')

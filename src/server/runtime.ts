@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import { tableLimitsFrom } from '../core/table-reader/limits.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { registerJobNotifications } from '../jobs/job-notifications.ts';
@@ -37,7 +38,7 @@ export async function createRuntime(
     handle.engine,
     log,
     { afterFinish: () => outbox.kick() },
-    opts.jobs,
+    { tableLimits: tableLimitsFrom(config), ...opts.jobs },
   );
   const mailer = opts.mailer ?? createMailer(config, (m) => console.log(m));
   return {

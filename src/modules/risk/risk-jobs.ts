@@ -69,7 +69,17 @@ function validateJobFile(
   mapping: Mapping,
   requireLabel: boolean,
 ) {
-  return runJobTask(ctx, 'validateTask', { bytes: file.bytes, fileName: file.name, mapping, requireLabel });
+  return runJobTask(ctx, 'validateTask', {
+    bytes: file.bytes,
+    fileName: file.name,
+    mapping,
+    requireLabel,
+    limits: ctx.tableLimits,
+  }).then((v) => {
+    // A file refused by a limit of the table reader: the limit is the job's failure reason.
+    if (v.tableError) throw new JobFailedError(v.tableError.message, v.problems);
+    return v;
+  });
 }
 
 async function requireFile(ctx: JobContext<unknown>) {
@@ -467,8 +477,10 @@ export const riskOutcomesJob: JobKind<OutcomesData, OutcomesResult> = {
         header: b.header,
         idColumn,
         chunks: await datasetChunks(ctx.db, b.dataset_id),
+        limits: ctx.tableLimits,
       }),
     );
+    if (res.tableError) throw new JobFailedError(res.tableError.message, res.problems);
     if (res.problems.length > 0)
       throw new JobFailedError('The outcomes file has problems: nothing was recorded.', res.problems);
     if (res.matched.length === 0)

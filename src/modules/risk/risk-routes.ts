@@ -7,11 +7,13 @@ import { type Actor, isUser } from '../../access/actor.ts';
 import { canChangeRisk, canReadRisk, riskAbilities } from '../../access/risk-policy.ts';
 import { change } from '../../core/change.ts';
 import { neutraliseCell } from '../../core/export-safety.ts';
+import { TableError, type TableLimits, tableLimitsFrom } from '../../core/table-reader/limits.ts';
 import { compileMapping, type Mapping, MappingError, proposeMapping } from '../../engines/risk/mapping.ts';
 import { enqueueJob, type JobKind, registerJobKind } from '../../jobs/index.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { badRequest, forbidden, HttpError, unauthorized } from '../../server/errors.ts';
+import { tableLimitError } from '../../server/table-errors.ts';
 import {
   mappingSchema,
   modelDocument,
@@ -107,9 +109,11 @@ function requireAnalyst(req: FastifyRequest, write: boolean): Actor & { userId: 
   return a;
 }
 
-async function sampleOf(file: { name: string; bytes: Buffer }, n: number) {
+async function sampleOf(file: { name: string; bytes: Buffer }, n: number, limits: TableLimits) {
   try {
-    const s = await runRiskTask('sampleTask', { bytes: file.bytes, fileName: file.name, n });
+    const s = await runRiskTask('sampleTask', { bytes: file.bytes, fileName: file.name, n, limits });
+    // Refused by a limit of the table reader (TABLE_MAX_*): 413 / 422 naming it.
+    if (s.tableError) throw tableLimitError(TableError.fromData(s.tableError));
     if (s.header.length === 0)
       throw badRequest('The file is empty (no header row).', [{ field: 'file', message: 'empty' }]);
     return s;
@@ -168,7 +172,7 @@ export async function riskRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       requireAnalyst(req, true);
       const { file } = await readMultipart(req, 'declaration file');
-      const s = await sampleOf(file, 1000);
+      const s = await sampleOf(file, 1000, tableLimitsFrom(deps.config));
       const p = proposeMapping(s.header, s.rows);
       return { header: s.header, sample: s.rows.slice(0, 5), mapping: p.mapping, inferred: p.inferred };
     },
@@ -191,7 +195,7 @@ export async function riskRoutes(app: FastifyInstance, deps: AppDeps) {
       const { fields, file } = await readMultipart(req, 'declaration history');
       const name = parseField(z.string().trim().min(1).max(200), fields.name ?? file.name, 'name');
       const mapping = parseField(mappingSchema, jsonField(fields.mapping, 'mapping'), 'mapping') as Mapping;
-      const s = await sampleOf(file, 1);
+      const s = await sampleOf(file, 1, tableLimitsFrom(deps.config));
       mappingProblems(mapping, s.header, true);
       const job = await enqueueJob(deps, a, { kind: 'risk.upload', data: { name, mapping }, file });
       return reply.code(202).send({ jobId: job.id });
@@ -364,7 +368,7 @@ export async function riskRoutes(app: FastifyInstance, deps: AppDeps) {
         budgetK !== undefined
           ? { k: budgetK }
           : { percent: num(fields.budgetPercent) ?? settings.budgetPercent ?? 5 };
-      const s = await sampleOf(file, 1);
+      const s = await sampleOf(file, 1, tableLimitsFrom(deps.config));
       const mapping = batchMapping(model.mapping as Mapping, s.header);
       const data = parseField(
         scoreData,

@@ -3,17 +3,15 @@
  * chunking, training, scoring with explanations, outcome matching. Only the engine and node
  * built-ins are imported here — no database, no web — so the worker stays small.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
-  dayToIso,
-  type Frame,
-  FrameBuilder,
-  type RowProblem,
-  readRecords,
-} from '../../engines/risk/frame.ts';
+  DEFAULT_TABLE_LIMITS,
+  TableError,
+  type TableErrorData,
+  type TableLimits,
+  tableRecords,
+} from '../../core/table-reader/index.ts';
+import { DataError, dayToIso, type Frame, FrameBuilder, type RowProblem } from '../../engines/risk/frame.ts';
 import { type CompiledColumn, compileMapping, type Mapping } from '../../engines/risk/mapping.ts';
 import type { MetricReport } from '../../engines/risk/metrics.ts';
 import {
@@ -39,30 +37,65 @@ export function decodeChunk(bytes: Uint8Array): string[][] {
   return JSON.parse(gunzipSync(bytes).toString('utf8')) as string[][];
 }
 
-/** Write the upload to a temporary file so the engine's streaming readers (CSV / JSON lines) read it. */
-async function withTempFile<T>(bytes: Uint8Array, fileName: string, fn: (path: string) => Promise<T>) {
-  const dir = mkdtempSync(join(tmpdir(), 'eucab-risk-'));
-  const path = join(dir, /\.(jsonl|ndjson)$/i.test(fileName) ? 'upload.jsonl' : 'upload.csv');
+/**
+ * The records of an upload (CSV or JSON lines; the header first) through the one bounded table
+ * reader (src/core/table-reader), values as text. A malformed file is a DataError (its problem is
+ * reported by line); a file over a TABLE_MAX_* limit throws its TableError.
+ */
+async function* uploadRecords(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: TableLimits = DEFAULT_TABLE_LIMITS,
+): AsyncGenerator<{ line: number; values: string[] }> {
+  const format = /\.(jsonl|ndjson)$/i.test(fileName) ? 'jsonl' : 'csv';
   try {
-    writeFileSync(path, bytes);
-    return await fn(path);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for await (const r of tableRecords(format, bytes, { limits, trim: false }))
+      yield {
+        line: r.line,
+        values: r.values.map((v) =>
+          v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v),
+        ),
+      };
+  } catch (e) {
+    if (e instanceof TableError && e.limit === undefined && e.status === 422)
+      throw new DataError([{ line: e.line ?? 1, column: e.column || '*', reason: e.message }]);
+    throw e;
   }
 }
 
+/** A file refused by a limit: the limit's error, also as the one problem (so nothing is stored). */
+function refused<T extends object>(
+  e: unknown,
+  empty: T,
+): T & { problems: RowProblem[]; tableError: TableErrorData } {
+  if (!(e instanceof TableError)) throw e;
+  return {
+    ...empty,
+    problems: [{ line: e.line ?? 1, column: e.column || '*', reason: e.message }],
+    tableError: e.toData(),
+  };
+}
+
 /** Header and first rows of an upload (for the mapping proposal). */
-export async function sampleTask(input: { bytes: Uint8Array; fileName: string; n: number }) {
-  return withTempFile(input.bytes, input.fileName, async (path) => {
-    let header: string[] | null = null;
-    const rows: string[][] = [];
-    for await (const r of readRecords(path)) {
+export async function sampleTask(input: {
+  bytes: Uint8Array;
+  fileName: string;
+  n: number;
+  limits?: TableLimits;
+}): Promise<{ header: string[]; rows: string[][]; tableError?: TableErrorData }> {
+  let header: string[] | null = null;
+  const rows: string[][] = [];
+  try {
+    for await (const r of uploadRecords(input.bytes, input.fileName, input.limits)) {
       if (!header) header = r.values;
       else rows.push(r.values);
       if (rows.length >= input.n) break;
     }
-    return { header: header ?? [], rows };
-  });
+  } catch (e) {
+    if (e instanceof TableError) return refused(e, { header: [], rows: [] });
+    throw e;
+  }
+  return { header: header ?? [], rows };
 }
 
 export interface ValidateInput {
@@ -71,6 +104,8 @@ export interface ValidateInput {
   mapping: Mapping;
   /** History rows need a label on every row; batch rows are scored. */
   requireLabel: boolean;
+  /** TABLE_MAX_* of the configuration (default: the documented defaults). */
+  limits?: TableLimits;
 }
 
 export interface ValidateResult {
@@ -83,11 +118,31 @@ export interface ValidateResult {
   dateTo: string | null;
   chunks: Uint8Array[];
   chunkRows: number[];
+  /** Set when the file was refused by a limit of the table reader (problems has it too). */
+  tableError?: TableErrorData;
 }
 
 /** Parse and validate every row (line, column, reason; duplicate ids), and cut the rows into compressed chunks. */
 export async function validateTask(input: ValidateInput, progress?: Progress): Promise<ValidateResult> {
-  return withTempFile(input.bytes, input.fileName, async (path) => {
+  try {
+    return await validateRecords(input, progress);
+  } catch (e) {
+    return refused(e, {
+      header: [],
+      problems: [],
+      rows: 0,
+      labelled: 0,
+      positives: 0,
+      dateFrom: null,
+      dateTo: null,
+      chunks: [],
+      chunkRows: [],
+    });
+  }
+}
+
+async function validateRecords(input: ValidateInput, progress?: Progress): Promise<ValidateResult> {
+  {
     let header: string[] | null = null;
     let builder: FrameBuilder | null = null;
     let labelCol: CompiledColumn | undefined;
@@ -99,7 +154,7 @@ export async function validateTask(input: ValidateInput, progress?: Progress): P
     let current: string[][] = [];
     let rows = 0;
     try {
-      for await (const r of readRecords(path)) {
+      for await (const r of uploadRecords(input.bytes, input.fileName, input.limits)) {
         if (!header) {
           header = r.values;
           const cols = compileMapping(input.mapping, header, { requireLabel: input.requireLabel });
@@ -202,7 +257,7 @@ export async function validateTask(input: ValidateInput, progress?: Progress): P
       chunks,
       chunkRows,
     };
-  });
+  }
 }
 
 /** One stored dataset handed to the worker: its header, and the rows as compressed chunks. */
@@ -441,6 +496,8 @@ export interface OutcomesInput {
   header: string[];
   idColumn: string;
   chunks: Uint8Array[];
+  /** TABLE_MAX_* of the configuration (default: the documented defaults). */
+  limits?: TableLimits;
 }
 
 const ID_NAMES = new Set(['id', 'declaration id', 'declaration_id', 'declaration']);
@@ -448,18 +505,31 @@ const FRAUD_NAMES = new Set(['fraud', 'label', 'result', 'outcome', 'fraud found
 const REVENUE_NAMES = new Set(['revenue', 'revenue recovered', 'recovered']);
 
 /** Parse an outcomes file (id, fraud yes/no, optional revenue) and match it to the batch's ids. */
-export async function outcomesTask(input: OutcomesInput) {
+export async function outcomesTask(input: OutcomesInput): Promise<{
+  matched: Array<[string, 0 | 1, number | null]>;
+  unmatched: Array<{ line: number; id: string }>;
+  problems: RowProblem[];
+  tableError?: TableErrorData;
+}> {
+  try {
+    return await matchOutcomes(input);
+  } catch (e) {
+    return refused(e, { matched: [], unmatched: [], problems: [] });
+  }
+}
+
+async function matchOutcomes(input: OutcomesInput) {
   const ids = new Set<string>();
   const idIdx = input.header.indexOf(input.idColumn);
   for (const c of input.chunks) for (const row of decodeChunk(c)) ids.add((row[idIdx] ?? '').trim());
-  return withTempFile(input.bytes, input.fileName, async (path) => {
+  {
     const problems: RowProblem[] = [];
     const matched: Array<[string, 0 | 1, number | null]> = [];
     const unmatched: Array<{ line: number; id: string }> = [];
     const seen = new Map<string, number>();
     let cols: { id: number; fraud: number; revenue: number; names: string[] } | null = null;
     try {
-      for await (const r of readRecords(path)) {
+      for await (const r of uploadRecords(input.bytes, input.fileName, input.limits)) {
         if (!cols) {
           const names = r.values.map((h) => h.trim().toLowerCase());
           const find = (set: Set<string>) =>
@@ -540,7 +610,7 @@ export async function outcomesTask(input: OutcomesInput) {
     if (!cols && problems.length === 0)
       problems.push({ line: 1, column: '*', reason: 'the file is empty (no header)' });
     return { matched: problems.length ? [] : matched, unmatched, problems: problems.slice(0, MAX_PROBLEMS) };
-  });
+  }
 }
 
 /** Names of the worker tasks (the worker entry dispatches on them). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TABLE_LIMITS } from '../../core/table-reader/limits.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { registerMandatorySource, unregisterMandatorySource } from './mandatory-sources.ts';
 
@@ -320,6 +321,7 @@ describe('risk jobs run again after a restart (attempt 2) without writing twice'
       file: async () => null,
       progress: async () => {},
       signal: new AbortController().signal,
+      tableLimits: DEFAULT_TABLE_LIMITS,
     });
     const count = async (table: 'risk_datasets' | 'risk_models' | 'risk_batches') =>
       Number(

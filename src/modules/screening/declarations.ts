@@ -10,10 +10,9 @@ import type { Actor } from '../../access/actor.ts';
 import { proposeMapping } from '../../engines/risk/mapping.ts';
 import { type Direction, type GoodsLine, screenGoods } from '../../engines/screening/index.ts';
 import type { JobContext } from '../../jobs/job-types.ts';
-import { formatOf, readTable, TableError } from '../../registry/import/read-table.ts';
 import { measuresFor } from './goods-measures.ts';
 import { indexCache } from './index-cache.ts';
-import { PartyFileError } from './party-file.ts';
+import { PartyFileError, readScreeningTable } from './party-file.ts';
 import { storeAndScreen } from './screen-parties.ts';
 
 export const PARTY_ROLES = ['importer', 'exporter', 'consignor', 'consignee', 'declarant'] as const;
@@ -32,22 +31,16 @@ interface Batch {
 }
 
 export async function screenDeclarations(
-  ctx: Pick<JobContext<unknown>, 'db' | 'progress'>,
+  ctx: Pick<JobContext<unknown>, 'db' | 'progress' | 'tableLimits' | 'signal'>,
   actor: Actor & { userId: string },
   batch: Batch,
   file: { name: string; bytes: Buffer },
 ): Promise<Record<string, number>> {
-  const format = formatOf(file.name);
-  if (format !== 'csv' && format !== 'xlsx')
-    throw new PartyFileError([{ reason: `"${file.name}" is not a .csv or .xlsx file.` }]);
-  let table: Awaited<ReturnType<typeof readTable>>;
-  try {
-    table = await readTable(format, file.bytes);
-  } catch (err) {
-    if (err instanceof TableError)
-      throw new PartyFileError([{ line: err.line, column: err.column, reason: err.message }]);
-    throw err;
-  }
+  await ctx.progress({ done: 0, total: null, phase: 'reading' });
+  const table = await readScreeningTable(file, ctx.tableLimits, {
+    onProgress: (p) => ctx.progress({ ...p, phase: 'reading' }),
+    signal: ctx.signal,
+  });
   const cellText = (v: unknown) =>
     v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
   const sample = table.rows.slice(0, 200).map((r) => table.columns.map((c) => cellText(r.cells[c])));

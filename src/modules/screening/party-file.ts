@@ -4,8 +4,11 @@
  * (`type:value`, `;`-separated for several), reference/ref/id. Every problem is reported as
  * line/column/reason before anything is stored.
  */
+
+import type { InWorkerOptions } from '../../core/table-reader/in-worker.ts';
+import type { TableLimits } from '../../core/table-reader/limits.ts';
 import type { JobError } from '../../jobs/job-types.ts';
-import { formatOf, readTable, TableError } from '../../registry/import/read-table.ts';
+import { formatOf, readTable, type Table, TableError } from '../../registry/import/read-table.ts';
 import type { PartyInput } from './cases.ts';
 
 export interface PartyRowIn extends PartyInput {
@@ -32,23 +35,43 @@ const KIND_ALIAS: Record<string, string> = {
 };
 
 export class PartyFileError extends Error {
-  constructor(readonly errors: JobError[]) {
+  /** `summary`: the job's failure reason when it is not "N problem(s)" (a limit of the reader). */
+  constructor(
+    readonly errors: JobError[],
+    readonly summary?: string,
+  ) {
     super(errors[0]?.reason ?? 'invalid file');
   }
 }
 
-export async function readPartyFile(filename: string, bytes: Buffer): Promise<PartyRowIn[]> {
-  const format = formatOf(filename);
+/**
+ * Reads a screening file (CSV or XLSX) with the bounded table reader in a worker thread. A file
+ * refused by a limit (TABLE_MAX_*) fails with that limit as the reason.
+ */
+export async function readScreeningTable(
+  file: { name: string; bytes: Uint8Array },
+  limits: TableLimits,
+  run: InWorkerOptions = {},
+): Promise<Table> {
+  const format = formatOf(file.name);
   if (format !== 'csv' && format !== 'xlsx')
-    throw new PartyFileError([{ reason: `"${filename}" is not a .csv or .xlsx file.` }]);
-  let table: Awaited<ReturnType<typeof readTable>>;
+    throw new PartyFileError([{ reason: `"${file.name}" is not a .csv or .xlsx file.` }]);
   try {
-    table = await readTable(format, bytes);
+    return await readTable(format, file.bytes, limits, run);
   } catch (err) {
     if (err instanceof TableError)
-      throw new PartyFileError([{ line: err.line, column: err.column, reason: err.message }]);
-    throw new PartyFileError([{ reason: `The file cannot be read: ${(err as Error).message}` }]);
+      throw new PartyFileError([err.toJobError()], err.limit || err.status === 413 ? err.message : undefined);
+    throw err;
   }
+}
+
+export async function readPartyFile(
+  filename: string,
+  bytes: Buffer,
+  limits: TableLimits,
+  run: InWorkerOptions = {},
+): Promise<PartyRowIn[]> {
+  const table = await readScreeningTable({ name: filename, bytes }, limits, run);
   const colOf: Partial<Record<keyof typeof COLUMN_WORDS, string>> = {};
   for (const c of table.columns) {
     const w = c.trim().toLowerCase().replace(/_/g, ' ');

@@ -95,7 +95,7 @@ async function failingOnBadFile<T>(
       return failBatch(
         ctx,
         err.errors,
-        `The ${fileKind} file has ${err.errors.length} problem(s); nothing was stored.`,
+        err.summary ?? `The ${fileKind} file has ${err.errors.length} problem(s); nothing was stored.`,
       );
     throw err;
   }
@@ -133,7 +133,12 @@ export const batchJob: JobKind<{ batchId: string }, { parties: number; matches: 
     const { batch, actor, file } = await openBatch(ctx, 'party');
     await ctx.db.deleteFrom('screening_batch_rows').where('batch_id', '=', batch.id).execute();
     await ctx.progress({ done: 0, total: null, phase: 'reading' });
-    const rows = await failingOnBadFile(ctx, 'party', () => readPartyFile(file.name, file.bytes));
+    const rows = await failingOnBadFile(ctx, 'party', () =>
+      readPartyFile(file.name, file.bytes, ctx.tableLimits, {
+        onProgress: (p) => ctx.progress({ ...p, phase: 'reading' }),
+        signal: ctx.signal,
+      }),
+    );
     await ctx.db
       .updateTable('screening_batches')
       .set({ state: 'running', total: rows.length, done: 0 })

@@ -6,6 +6,7 @@ import { isUser } from '../../access/actor.ts';
 import { canManageUsersOf, grantableRoles } from '../../access/admin-policy.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
 import { type ImportResult, prepareImport, runStagedImport } from '../../core/import-job.ts';
+import { TableError } from '../../core/table-reader/limits.ts';
 import type { Database } from '../../db/connection.ts';
 import { registerJobKind } from '../../jobs/job-registry.ts';
 import { JobFailedError } from '../../jobs/job-types.ts';
@@ -41,7 +42,16 @@ export const userImportJob = registerJobKind({
     const file = await ctx.file();
     if (!file) throw new JobFailedError('The uploaded file is missing.');
     await ctx.progress({ done: 0, total: null, phase: 'reading' });
-    const parsed = parseUserCsv(file.bytes, grantableRoles(a, org));
+    let parsed: Awaited<ReturnType<typeof parseUserCsv>>;
+    try {
+      parsed = await parseUserCsv(file.bytes, grantableRoles(a, org), {
+        limits: ctx.tableLimits,
+        worker: { onProgress: (p) => ctx.progress({ ...p, phase: 'reading' }), signal: ctx.signal },
+      });
+    } catch (e) {
+      if (e instanceof TableError) throw new JobFailedError(e.message, [e.toJobError()]);
+      throw e;
+    }
     if (parsed.errors.length)
       throw new JobFailedError(
         `${parsed.errors.length} problem(s) in the file: nothing was imported.`,

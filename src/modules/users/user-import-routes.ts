@@ -3,10 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canManageUsersOf, grantableRoles } from '../../access/admin-policy.ts';
 import { importStatusView } from '../../core/import-job.ts';
+import { TableError, tableLimitsFrom } from '../../core/table-reader/limits.ts';
 import { cancelJob, enqueueJob, getJob } from '../../jobs/job-service.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { forbidden, notFound } from '../../server/errors.ts';
+import { tableLimitError } from '../../server/table-errors.ts';
 import { readUpload } from '../../server/uploads.ts';
 import { parseUserCsv } from './user-import.ts';
 import { userImportJob } from './user-import-job.ts';
@@ -43,7 +45,16 @@ export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!org) throw notFound('No such organisation.');
       const file = await readUpload(req, 'CSV file');
       const content = file.bytes;
-      const parsed = parseUserCsv(content, grantableRoles(a, org));
+      let parsed: Awaited<ReturnType<typeof parseUserCsv>>;
+      try {
+        // Read off the main thread, within the TABLE_MAX_* limits.
+        parsed = await parseUserCsv(content, grantableRoles(a, org), {
+          limits: tableLimitsFrom(deps.config),
+        });
+      } catch (e) {
+        if (e instanceof TableError) throw tableLimitError(e);
+        throw e;
+      }
       // Addresses that already belong to another organisation cannot be imported here.
       const emails = parsed.rows.map((row) => row.email.toLowerCase());
       const existing = new Map<string, string>();

@@ -1,4 +1,11 @@
-import { parse } from 'csv-parse/sync';
+import { type InWorkerOptions, readTableInWorker } from '../../core/table-reader/in-worker.ts';
+import {
+  DEFAULT_TABLE_LIMITS,
+  readTable,
+  type Table,
+  TableError,
+  type TableLimits,
+} from '../../core/table-reader/index.ts';
 import type { OrgRole } from '../../db/schema.ts';
 
 export interface RowError {
@@ -27,36 +34,43 @@ export interface ParsedUserFile {
 
 /**
  * Parses and validates a user CSV (header: email, display_name, optional locale and roles —
- * roles separated by ";"). Every bad cell is reported with its line and column; the caller
- * writes nothing when there is any error.
+ * roles separated by ";"). The file is read by the bounded table reader (src/core/table-reader),
+ * in a worker thread unless `worker: false`; a file over a TABLE_MAX_* limit throws its
+ * TableError (the route answers 413/422, the job fails with it). Every bad cell is reported with
+ * its line and column; the caller writes nothing when there is any error.
  */
-export function parseUserCsv(
+export async function parseUserCsv(
   content: Buffer | string,
   grantable: readonly OrgRole[],
-  maxRows = 50_000,
-): ParsedUserFile {
-  const errors: RowError[] = [];
-  let records: string[][];
-  try {
-    records = parse(content, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: false,
-      trim: true,
-    }) as string[][];
-  } catch (e) {
-    const err = e as { lines?: number; message: string };
-    return {
-      rows: [],
-      errors: [{ line: err.lines ?? 1, column: '', reason: `The file is not valid CSV: ${err.message}` }],
-    };
-  }
-  if (records.length === 0)
+  opts: { limits?: TableLimits; maxRows?: number; worker?: InWorkerOptions | false } = {},
+): Promise<ParsedUserFile> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const limits = opts.limits ?? DEFAULT_TABLE_LIMITS;
+  const maxRows = opts.maxRows ?? 50_000;
+  if (bytes.length === 0)
     return {
       rows: [],
       errors: [{ line: 1, column: '', reason: 'The file is empty: expected a header line.' }],
     };
-  const header = records[0]!.map((h) => h.toLowerCase());
+  let table: Table;
+  try {
+    const read = { limits, trim: true };
+    table =
+      opts.worker === false
+        ? await readTable('csv', bytes, read)
+        : await readTableInWorker('csv', bytes, read, opts.worker ?? {});
+  } catch (e) {
+    if (e instanceof TableError && e.limit === undefined && e.status === 422)
+      return { rows: [], errors: [{ line: e.line ?? 1, column: e.column, reason: e.message }] };
+    throw e;
+  }
+  const errors: RowError[] = [];
+  if (table.columns.length === 0)
+    return {
+      rows: [],
+      errors: [{ line: 1, column: '', reason: 'The file is empty: expected a header line.' }],
+    };
+  const header = table.columns.map((h) => h.toLowerCase());
   for (const h of header) {
     if (!(USER_IMPORT_COLUMNS as readonly string[]).includes(h)) {
       errors.push({
@@ -72,7 +86,7 @@ export function parseUserCsv(
   if (new Set(header).size !== header.length)
     errors.push({ line: 1, column: '', reason: 'A column appears twice in the header.' });
   if (errors.length) return { rows: [], errors };
-  if (records.length - 1 > maxRows) {
+  if (table.rows.length > maxRows) {
     return {
       rows: [],
       errors: [
@@ -80,13 +94,14 @@ export function parseUserCsv(
       ],
     };
   }
-  const idx = (c: string) => header.indexOf(c);
   const seen = new Map<string, number>();
   const rows: ImportedUser[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const rec = records[i]!;
-    const line = i + 1;
-    const get = (c: string) => (idx(c) >= 0 ? (rec[idx(c)] ?? '') : '');
+  for (const rec of table.rows) {
+    const line = rec.line;
+    const get = (c: string) => {
+      const i = header.indexOf(c);
+      return i >= 0 ? String(rec.cells[table.columns[i]!] ?? '') : '';
+    };
     const email = get('email');
     const name = get('display_name');
     const locale = get('locale') || 'en';
@@ -118,7 +133,7 @@ export function parseUserCsv(
     }
     if (ok) rows.push({ line, email, display_name: name, locale, roles: [...new Set(roles)] });
   }
-  if (records.length === 1)
+  if (table.rows.length === 0)
     errors.push({ line: 2, column: '', reason: 'The file has a header but no rows.' });
   return { rows, errors };
 }

@@ -40,10 +40,12 @@ export const registryImportJob = registerJobKind({
     await ctx.progress({ done: 0, total: null, phase: 'reading' });
     let table: Awaited<ReturnType<typeof readTable>>;
     try {
-      table = await readTable(format, file.bytes);
+      table = await readTable(format, file.bytes, ctx.tableLimits, {
+        onProgress: (p) => ctx.progress({ ...p, phase: 'reading' }),
+        signal: ctx.signal,
+      });
     } catch (e) {
-      if (e instanceof TableError)
-        throw new JobFailedError(e.message, [{ line: e.line, column: e.column, reason: e.message }]);
+      if (e instanceof TableError) throw new JobFailedError(e.message, [e.toJobError()]);
       throw e;
     }
     await ctx.progress({ done: 0, total: table.rows.length, phase: 'validating' });
