@@ -270,7 +270,16 @@ describe('access matrix (caller × distribution × TLP × action)', () => {
           recipientIds: r.recipients,
         });
         const wantStatus =
-          rel === 'anonymous' ? 401 : want.includes('U') ? 200 : want.includes('R') ? 403 : 404;
+          rel === 'anonymous'
+            ? 401
+            : // a read-scope key is refused by the auth hook before any record is looked up
+              rel === 'api_key_read'
+              ? 403
+              : want.includes('U')
+                ? 200
+                : want.includes('R')
+                  ? 403
+                  : 404;
         // An API key without write scope, or a read-only user, is refused before anything else.
         if (upd.statusCode !== wantStatus)
           mismatches.push(`${rel} update ${r.dist}/${r.tlp}: expected ${wantStatus}, got ${upd.statusCode}`);

@@ -49,13 +49,17 @@ export function isReadOnlyOrg(a: Actor): boolean {
   return a.orgType === 'commission';
 }
 
+/** For the auth hook (and the one operation whose body decides its scope): never in a policy. */
 export function hasScope(a: Actor, scope: ApiScope): boolean {
   return a.scopes === null || a.scopes.has(scope);
 }
 
-/** May this actor change anything at all (its own account aside)? */
+/**
+ * May this actor change anything at all (its own account aside)? API-key scopes are not a policy
+ * matter: the auth hook checks the scope each operation declares before any route runs.
+ */
 export function canWrite(a: Actor): boolean {
-  return isUser(a) && !isReadOnlyOrg(a) && hasScope(a, 'write');
+  return isUser(a) && !isReadOnlyOrg(a);
 }
 
 export function isPlatformAdmin(a: Actor): boolean {

@@ -1,13 +1,5 @@
 import type { MembershipStatus, NetworkRole, OrgRole, OrgType } from '../db/schema.ts';
-import {
-  type Actor,
-  canWrite,
-  hasScope,
-  isOrgManager,
-  isPlatformAdmin,
-  isReadOnlyOrg,
-  isUser,
-} from './actor.ts';
+import { type Actor, canWrite, isOrgManager, isPlatformAdmin, isReadOnlyOrg, isUser } from './actor.ts';
 
 /**
  * Policy for the platform's own objects: organisations, users, roles, networks and memberships.
@@ -26,6 +18,51 @@ export function canManageUsersOf(a: Actor, orgId: string): boolean {
   return canWrite(a) && (isPlatformAdmin(a) || isOrgManager(a, orgId));
 }
 
+/**
+ * Rank of the rights an organisation role carries in user management. A manager acts only on
+ * users of lower rank: an NCP deputy never on the NCP, another deputy or a platform
+ * administrator; an NCP never on another NCP or a platform administrator. Platform
+ * administrators act on everyone (an administrator account must stay disable-able by another).
+ */
+const RANK: Record<OrgRole, number> = {
+  platform_admin: 3,
+  ncp: 2,
+  ncp_deputy: 1,
+  risk_analyst: 0,
+  screening_reviewer: 0,
+};
+
+function managerRank(a: Actor, orgId: string): number {
+  if (isPlatformAdmin(a)) return Number.POSITIVE_INFINITY;
+  if (!isOrgManager(a, orgId)) return -1;
+  return a.orgRoles.has('ncp') ? RANK.ncp : RANK.ncp_deputy;
+}
+
+/** Roles whose holders this actor may not manage in the organisation (for SQL checks of imports). */
+export function outrankingRoles(a: Actor, orgId: string): OrgRole[] {
+  const mine = managerRank(a, orgId);
+  return (Object.keys(RANK) as OrgRole[]).filter((r) => RANK[r] >= mine);
+}
+
+export interface ManagedUser {
+  id: string;
+  organisation_id: string;
+  /** The user's organisation roles. */
+  roles: readonly OrgRole[];
+}
+
+/**
+ * Change this user (name, language, status, unlock, roles): a user manager of the user's
+ * organisation who outranks them — or the user themself for what `canManageUsersOf` allows.
+ * Every user-management write (PATCH, role grant/revoke, import updates) asks this.
+ */
+export function canManageUser(a: Actor, u: ManagedUser): boolean {
+  if (!canManageUsersOf(a, u.organisation_id)) return false;
+  if (isUser(a) && a.userId === u.id) return true;
+  const theirs = Math.max(-1, ...u.roles.map((r) => RANK[r]));
+  return managerRank(a, u.organisation_id) > theirs;
+}
+
 /** Roles this actor may grant or revoke in the given organisation. */
 export function grantableRoles(a: Actor, org: { id: string; type: OrgType }): OrgRole[] {
   if (!canWrite(a)) return [];
@@ -40,7 +77,7 @@ export function grantableRoles(a: Actor, org: { id: string; type: OrgType }): Or
 }
 
 export function canViewUserDetails(a: Actor, user: { id: string; organisation_id: string }): boolean {
-  if (!isUser(a) || !hasScope(a, 'read')) return false;
+  if (!isUser(a)) return false;
   return a.userId === user.id || isPlatformAdmin(a) || isOrgManager(a, user.organisation_id);
 }
 
@@ -73,10 +110,7 @@ export function membershipAbilities(a: Actor, m: MembershipFacts): MembershipAbi
       (decider && (m.status === 'requested' || m.status === 'endorsed')) ||
       (w && m.status === 'requested' && isOrgManager(a, m.userOrgId)),
     withdraw:
-      open &&
-      ((isUser(a) && hasScope(a, 'write') && a.userId === m.userId) ||
-        decider ||
-        (w && isOrgManager(a, m.userOrgId))),
+      open && ((isUser(a) && a.userId === m.userId) || decider || (w && isOrgManager(a, m.userOrgId))),
   };
 }
 

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { type Actor, canWrite, hasScope, isReadOnlyOrg, isUser } from './actor.ts';
+import { type Actor, canWrite, isReadOnlyOrg, isUser } from './actor.ts';
 
 /**
  * Risk analysis data (declaration datasets, control outcomes, models, scored batches and their
@@ -34,13 +34,13 @@ function isAnalystOf(a: Actor, orgId: string | null): boolean {
 
 /** The caller's abilities in their own organisation (what /risk/abilities answers). */
 export function riskAbilities(a: Actor): RiskAbilities {
-  const use = isAnalystOf(a, a.orgId) && hasScope(a, 'read');
+  const use = isAnalystOf(a, a.orgId);
   return { use, change: use && canWrite(a) };
 }
 
 /** May the actor read risk data owned by this organisation? */
 export function canReadRisk(a: Actor, organisationId: string): boolean {
-  return isAnalystOf(a, organisationId) && hasScope(a, 'read');
+  return isAnalystOf(a, organisationId);
 }
 
 /** May the actor change risk data owned by this organisation? */

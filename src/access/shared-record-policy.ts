@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Distribution, Tlp } from '../db/schema.ts';
-import { type Actor, canWrite, hasScope, isOrgManager, isUser } from './actor.ts';
+import { type Actor, canWrite, isOrgManager, isUser } from './actor.ts';
 import { TLP_RULES } from './tlp.ts';
 
 /**
@@ -13,7 +13,8 @@ import { TLP_RULES } from './tlp.ts';
  *    organisation and the network's active members; sharing_group → the owning organisation and
  *    the group's organisations; eucab → every signed-in user (all users belong to EUCAB member
  *    organisations); public (TLP:CLEAR only) → anyone, anonymous visitors included.
- *  - background work (system actors) reads nothing; an API key reads only with the `read` scope.
+ *  - background work (system actors) reads nothing. (API-key scopes are checked per operation by
+ *    the auth hook, never here.)
  *  - update / share / retract: a writer (not read-only, `write` scope) of the owning organisation
  *    who is the author or the organisation's NCP / NCP deputy, and who can read the record.
  *  - export: readers, unless the marking forbids it (TLP:RED is never exported).
@@ -41,7 +42,7 @@ export interface SharedAbilities {
 }
 
 export function canReadShared(a: Actor, r: SharedEnvelope): boolean {
-  if (a.kind === 'system' || !hasScope(a, 'read')) return false;
+  if (a.kind === 'system') return false;
   if (r.tlp === 'red') return isUser(a) && r.recipients.includes(a.userId);
   switch (r.distribution) {
     case 'public':
@@ -92,7 +93,7 @@ const FALSE = sql<boolean>`false`;
  * record kind name used in record_recipients.
  */
 export function readableFilter(a: Actor, kind: string, alias: string): RawBuilder<boolean> {
-  if (a.kind === 'system' || !hasScope(a, 'read')) return FALSE;
+  if (a.kind === 'system') return FALSE;
   const col = (c: string) => sql.ref(`${alias}.${c}`);
   const publicClear = sql<boolean>`(${col('distribution')} = 'public' AND ${col('tlp')} = 'clear')`;
   if (!isUser(a)) return sql<boolean>`(${col('tlp')} <> 'red' AND ${publicClear})`;

@@ -78,6 +78,12 @@ export interface KindDefinition {
   access: { distribution: Distribution; tlp: Tlp };
   workflow: { fourEyes: boolean };
   views: ViewDef[];
+  /**
+   * A valid record of this kind, unique per `token`: used by the access and write matrices (which
+   * create one per case and call every operation on it) and as the import template's example row.
+   * `ref(kind)` gives the id of a published record of a referenced kind.
+   */
+  example: (token: string, ref: (kind: string) => string) => Record<string, unknown>;
 }
 
 export function defineKind(def: KindDefinition): KindDefinition {

@@ -23,8 +23,8 @@ export function fileMarking(rows: ExportRow[]) {
   return TLP_RULES[ORDER[worst]!];
 }
 
-/** A cell value: lists of scalars joined with "; ", structures as JSON. */
-function cell(v: unknown): string {
+/** A cell value: lists of scalars joined with "; ", structures as JSON (what the import reads back). */
+export function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join('; ');
   if (typeof v === 'object') return JSON.stringify(v);

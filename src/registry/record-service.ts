@@ -9,7 +9,12 @@ import { badRequest, conflict, forbidden, HttpError, notFound } from '../server/
 import type { KindDefinition } from './definition.ts';
 import { dataDiff, importKeyOf, recordTitle, searchableText } from './record-data.ts';
 import { checkReferences, parseData } from './record-validation.ts';
-import { type RecordAbilities, type RegistryEnvelope, recordAbilities } from './registry-policy.ts';
+import {
+  authoriseCreate,
+  type RecordAbilities,
+  type RegistryEnvelope,
+  recordAbilities,
+} from './registry-policy.ts';
 import { searchVector } from './search-config.ts';
 
 type UserActor = Actor & { userId: string; orgId: string };
@@ -137,6 +142,7 @@ export interface CreateInput {
 
 /** Creates a record as a draft (or publishes it at once where the kind has no four-eyes step). */
 export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition, input: CreateInput) {
+  authoriseCreate(a, kind);
   const data = await validateData(trx, a, kind, input.data);
   const marking = await resolveMarking(trx, a, await networkIdOf(trx, kind.network), {
     distribution: input.marking?.distribution ?? kind.access.distribution,

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { type Actor, canWrite, isUser } from '../access/actor.ts';
 import { readableFilter, type SharedEnvelope, sharedAbilities } from '../access/shared-record-policy.ts';
 import type { RecordStatus } from '../db/schema.ts';
+import { forbidden } from '../server/errors.ts';
 import type { KindDefinition } from './definition.ts';
 
 /**
@@ -42,16 +43,34 @@ export function recordAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinit
     share: read && shared.share && live,
     export: read && shared.export,
     submit: read && shared.update && kind.workflow.fourEyes && r.status === 'draft',
-    publish:
-      ownWriter &&
-      (kind.workflow.fourEyes
-        ? r.status === 'submitted' && r.submitted_by !== a.userId
-        : r.status === 'draft'),
+    // Four-eyes: another writer of the owning organisation than the submitter approves. Otherwise
+    // the draft is published by whoever may change it (its author, or the NCP / deputy).
+    publish: kind.workflow.fourEyes
+      ? ownWriter && r.status === 'submitted' && r.submitted_by !== a.userId
+      : read && shared.update && r.status === 'draft',
     retract: read && shared.retract && live,
     comment: read && canWrite(a) && r.status === 'published',
     quote: read && shared.quote,
     restrictedFields: read && own,
   };
+}
+
+/**
+ * May the actor add records of this kind (create, import)? A writer of the platform: not the
+ * Commission (read-only everywhere), not anonymous or background actors. The record then belongs
+ * to the actor's organisation. Every create path (REST create, import dry run and the import job)
+ * asks this one function, and `GET /registry` reports it as the `create`/`import` ability.
+ */
+export function canCreateRecords(a: Actor, _kind: KindDefinition): boolean {
+  return canWrite(a);
+}
+
+/** Throws 403 unless the actor may add records of this kind. */
+export function authoriseCreate(a: Actor, kind: KindDefinition): void {
+  if (!canCreateRecords(a, kind))
+    throw forbidden(
+      `You may not add ${kind.labelPlural.toLowerCase()}: your access is read-only (the European Commission observes; other users need a platform account of an administration or an EUCAB body).`,
+    );
 }
 
 /** The SQL equivalent of `recordAbilities(...).read` for the alias of registry_records. */

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { canWrite } from '../access/actor.ts';
 import { markingBody } from '../access/marking-schema.ts';
 import { change } from '../core/change.ts';
 import { importStatusView } from '../core/import-job.ts';
@@ -36,7 +35,7 @@ import {
   transitionRecord,
   updateRecord,
 } from './record-service.ts';
-import { recordAbilities } from './registry-policy.ts';
+import { authoriseCreate, canCreateRecords, recordAbilities } from './registry-policy.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
 
@@ -111,7 +110,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       kinds: KINDS.map((k) => ({
         ...k,
         fields: describeFields(k),
-        abilities: { create: canWrite(req.actor), import: canWrite(req.actor) },
+        abilities: { create: canCreateRecords(req.actor, k), import: canCreateRecords(req.actor, k) },
       })),
     }),
   );
@@ -456,7 +455,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       },
       async (req, reply) => {
         const a = requireUser(req);
-        if (!canWrite(a)) throw forbidden('You may not add records (read-only access).');
+        authoriseCreate(a, kind);
         const q = req.query;
         if (q.distribution === 'public' && q.tlp !== 'clear')
           throw badRequest('Public distribution is allowed only with TLP:CLEAR.');

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type Actor, anonymousActor, isUser } from '../access/actor.ts';
+import { type Actor, type ApiScope, anonymousActor, hasScope, isUser } from '../access/actor.ts';
 import { loadActor } from '../auth/actor-loader.ts';
 import { checkApiKey } from '../auth/api-keys.ts';
 import { type ActiveSession, resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { AppDeps } from './deps.ts';
-import { HttpError, sendProblem, toProblem, unauthorized } from './errors.ts';
+import { forbidden, HttpError, sendProblem, toProblem, unauthorized } from './errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,6 +14,21 @@ declare module 'fastify' {
     session: ActiveSession | null;
     authVia: 'session' | 'api_key' | 'none';
   }
+  interface FastifyContextConfig {
+    /**
+     * The API-key scope this operation needs. Default: `read` for GET/HEAD, `write` otherwise;
+     * a query-only POST (e.g. screening one name) declares `read`. Enforced by the auth hook
+     * before any route runs; policies never look at scopes.
+     */
+    scope?: ApiScope;
+  }
+}
+
+/** The scope an operation needs: declared in its route config, else derived from its method. */
+export function requiredScope(method: string | readonly string[], declared?: ApiScope): ApiScope {
+  if (declared) return declared;
+  const methods = typeof method === 'string' ? [method] : method;
+  return methods.every((m) => m === 'GET' || m === 'HEAD') ? 'read' : 'write';
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -27,6 +42,17 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('session', null);
   app.decorateRequest('authVia', 'none');
 
+  // Every API operation carries its scope (config.scope) and shows it as its security
+  // requirement in the OpenAPI document: the key's scopes are checked here, once, for all routes.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const scope = requiredScope(route.method, route.config?.scope);
+    route.config = { ...route.config, scope };
+    if (route.schema && !route.schema.hide) {
+      route.schema = { ...route.schema, security: [{ apiKey: [scope] }, { session: [] }] };
+    }
+  });
+
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     req.actor = anonymousActor;
     if (!req.url.startsWith('/api/')) return;
@@ -39,6 +65,17 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
       const actor = await loadActor(deps.db, check.userId, check.scopes);
       if (!actor)
         return sendProblem(reply, toProblem(unauthorized('The account of this API key is disabled.')));
+      const need = req.routeOptions.config?.scope;
+      if (need && !check.scopes.has(need)) {
+        return sendProblem(
+          reply,
+          toProblem(
+            forbidden(
+              `This API key has the ${[...check.scopes].join(' and ')} scope; this operation needs the ${need} scope. Create a key with the ${need} scope under My account.`,
+            ),
+          ),
+        );
+      }
       req.actor = actor;
       req.authVia = 'api_key';
       return;
@@ -66,6 +103,15 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
 }
 
 export const authHooks = fp(authPlugin, { name: 'eucab-auth' });
+
+/**
+ * For the one kind of operation whose body decides whether it writes (screen a name: a query,
+ * or with `save` a stored party): the route declares `read` and asks for `write` when it writes.
+ */
+export function requireScope(req: FastifyRequest, scope: ApiScope): void {
+  if (!hasScope(req.actor, scope))
+    throw forbidden(`This API key lacks the ${scope} scope this request needs.`);
+}
 
 /** The signed-in user (full session or API key), else 401. */
 export function requireUser(req: FastifyRequest): Actor & { userId: string; orgId: string } {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Actor, hasScope, isUser } from '../../access/actor.ts';
+import { type Actor, isUser } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { API_KEY_MAX_DAYS, API_SCOPES, newApiKey } from '../../auth/api-keys.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/crypto.ts';
@@ -340,8 +340,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => {
-      const { userId, actor } = owner(req);
-      if (actor && !hasScope(actor, 'write')) throw forbidden();
+      const { userId } = owner(req);
       const before = await db
         .selectFrom('users')
         .select(['display_name', 'locale'])

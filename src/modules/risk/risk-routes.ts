@@ -162,6 +162,7 @@ export async function riskRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/risk/mapping-proposal',
     {
+      config: { scope: 'read' },
       schema: {
         tags: ['risk'],
         summary: 'Propose a column → role mapping for a declaration file (multipart field "file")',

@@ -12,7 +12,7 @@ import {
 import { recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
 import { enqueueJob } from '../../jobs/index.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
+import { requireScope, requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../../server/errors.ts';
 import { readUpload } from '../../server/uploads.ts';
@@ -74,6 +74,8 @@ export async function screeningRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/screening/screen',
     {
+      // A query (answered and forgotten); with `save` it stores a party and needs `write` too.
+      config: { scope: 'read' },
       schema: {
         tags: ['screening'],
         summary:
@@ -85,6 +87,7 @@ export async function screeningRoutes(app: FastifyInstance, deps: AppDeps) {
       const a = requireUser(req);
       if (!canScreenOne(a)) throw forbidden('Screening is open to the users of a customs administration.');
       const { save, ...party } = req.body;
+      if (save) requireScope(req, 'write');
       if (save && !canActScreening(a, a.orgId))
         throw forbidden('Saving a party and raising cases needs the screening reviewer role.');
       const li = await readyIndex(reply);

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
 import { isUser } from '../../access/actor.ts';
-import { canManageUsersOf, grantableRoles } from '../../access/admin-policy.ts';
+import { canManageUsersOf, grantableRoles, outrankingRoles } from '../../access/admin-policy.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
 import { type ImportResult, prepareImport, runStagedImport } from '../../core/import-job.ts';
 import { TableError } from '../../core/table-reader/limits.ts';
@@ -25,6 +25,9 @@ const STAGE_BATCH = 500;
  *     audit events (one per user plus one for the import). All or nothing.
  * A cancelled job deletes its staged rows and leaves nothing.
  */
+export const SENIOR_USER_REASON =
+  'This user holds rights equal to or higher than yours (NCP, NCP deputy or platform administrator): remove the line, or ask them or a platform administrator.';
+
 export const userImportJob = registerJobKind({
   kind: 'users.import',
   parse: (d) => z.strictObject({ organisationId: z.uuid() }).parse(d),
@@ -105,6 +108,29 @@ async function publish(db: Database, actor: Actor & { userId: string }, jobId: s
           line: c.line,
           column: 'email',
           reason: 'This address belongs to a user of another organisation.',
+        })),
+      );
+    }
+    // A manager changes only users of lower rank (admin-policy `canManageUser`): a row naming an
+    // NCP, a deputy or an administrator the importer does not outrank stops the import (checked
+    // again here: roles may have changed since the dry run).
+    const outranking = outrankingRoles(actor, job.organisation_id);
+    const senior = outranking.length
+      ? await sql<{ line: number; email: string }>`
+      SELECT DISTINCT r.line, r.data->>'email' AS email FROM import_rows r
+      JOIN users u ON lower(u.email) = lower(r.data->>'email') AND u.organisation_id = ${job.organisation_id}::uuid
+      WHERE r.job_id = ${jobId} AND u.id <> ${actor.userId}::uuid
+        AND EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id
+                    AND g.role IN (${sql.join(outranking)}))
+      ORDER BY r.line LIMIT 20`.execute(trx)
+      : { rows: [] };
+    if (senior.rows.length) {
+      throw new JobFailedError(
+        `Line ${senior.rows[0]!.line}: ${senior.rows[0]!.email} holds rights equal to or higher than yours; you may not change that user: nothing was imported.`,
+        senior.rows.map((c) => ({
+          line: c.line,
+          column: 'email',
+          reason: SENIOR_USER_REASON,
         })),
       );
     }

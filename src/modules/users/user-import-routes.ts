@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canManageUsersOf, grantableRoles } from '../../access/admin-policy.ts';
+import { canManageUsersOf, grantableRoles, outrankingRoles } from '../../access/admin-policy.ts';
 import { importStatusView } from '../../core/import-job.ts';
 import { TableError, tableLimitsFrom } from '../../core/table-reader/limits.ts';
 import { cancelJob, enqueueJob, getJob } from '../../jobs/job-service.ts';
@@ -11,7 +11,7 @@ import { forbidden, notFound } from '../../server/errors.ts';
 import { tableLimitError } from '../../server/table-errors.ts';
 import { readUpload } from '../../server/uploads.ts';
 import { parseUserCsv } from './user-import.ts';
-import { userImportJob } from './user-import-job.ts';
+import { SENIOR_USER_REASON, userImportJob } from './user-import-job.ts';
 
 export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -58,14 +58,28 @@ export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
       // Addresses that already belong to another organisation cannot be imported here.
       const emails = parsed.rows.map((row) => row.email.toLowerCase());
       const existing = new Map<string, string>();
+      // Users of this organisation whose rights equal or exceed the importer's (admin-policy).
+      const senior = new Set<string>();
+      const outranking = outrankingRoles(a, orgId);
       for (let i = 0; i < emails.length; i += 1000) {
         const chunk = emails.slice(i, i + 1000);
         const found = await db
           .selectFrom('users')
-          .select((eb) => [eb.fn<string>('lower', ['email']).as('email'), 'organisation_id'])
+          .select((eb) => [eb.fn<string>('lower', ['email']).as('email'), 'organisation_id', 'id'])
           .where((eb) => eb(eb.fn('lower', ['email']), 'in', chunk))
           .execute();
         for (const f of found) existing.set(f.email, f.organisation_id);
+        const ids = found.filter((f) => f.organisation_id === orgId && f.id !== a.userId).map((f) => f.id);
+        if (ids.length && outranking.length) {
+          const held = await db
+            .selectFrom('role_grants as g')
+            .innerJoin('users as u', 'u.id', 'g.user_id')
+            .select((eb) => eb.fn<string>('lower', ['u.email']).as('email'))
+            .where('g.user_id', 'in', ids)
+            .where('g.role', 'in', outranking)
+            .execute();
+          for (const h of held) senior.add(h.email);
+        }
       }
       const errors = [...parsed.errors];
       let wouldInsert = 0;
@@ -77,6 +91,12 @@ export async function userImportRoutes(app: FastifyInstance, deps: AppDeps) {
             line: row.line,
             column: 'email',
             reason: 'This address belongs to a user of another organisation.',
+          });
+        else if (senior.has(row.email.toLowerCase()))
+          errors.push({
+            line: row.line,
+            column: 'email',
+            reason: SENIOR_USER_REASON,
           });
         else if (owner) wouldUpdate++;
         else wouldInsert++;

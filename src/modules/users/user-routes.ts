@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasScope, isPlatformAdmin } from '../../access/actor.ts';
-import { canManageUsersOf, canViewUserDetails, grantableRoles } from '../../access/admin-policy.ts';
+import { isPlatformAdmin } from '../../access/actor.ts';
+import {
+  canManageUser,
+  canManageUsersOf,
+  canViewUserDetails,
+  grantableRoles,
+} from '../../access/admin-policy.ts';
 import { diffFields, recordAudit } from '../../audit/audit-log.ts';
 import { destroyUserSessions } from '../../auth/sessions.ts';
 import { change } from '../../core/change.ts';
+import type { Trx } from '../../core/context.ts';
 import { emailIs } from '../../db/email.ts';
 import type { OrgRole } from '../../db/schema.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
@@ -83,11 +89,10 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
         : [];
       return {
         total: total.n,
-        items: rows.map((u) => ({
-          ...u,
-          roles: roles.filter((g) => g.user_id === u.id).map((g) => g.role),
-          abilities: { update: canManageUsersOf(a, u.organisation_id) },
-        })),
+        items: rows.map((u) => {
+          const held = roles.filter((g) => g.user_id === u.id).map((g) => g.role);
+          return { ...u, roles: held, abilities: { update: canManageUser(a, { ...u, roles: held }) } };
+        }),
       };
     },
   );
@@ -155,13 +160,16 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
           .where('m.status', 'in', ['requested', 'endorsed', 'active'])
           .execute(),
       ]);
+      const manage = canManageUser(a, { ...u, roles: roles.map((g) => g.role) });
       return {
         ...u,
         roles,
         memberships,
         abilities: {
-          update: canManageUsersOf(a, u.organisation_id),
-          grantableRoles: grantableRoles(a, { id: u.organisation_id, type: u.organisation_type }),
+          update: manage,
+          grantableRoles: manage
+            ? grantableRoles(a, { id: u.organisation_id, type: u.organisation_type })
+            : [],
         },
       };
     },
@@ -242,6 +250,10 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
         if (!before || !canViewUserDetails(a, before)) throw notFound();
         if (!canManageUsersOf(a, before.organisation_id))
           throw forbidden('You may change users only in the organisation you manage.');
+        if (!canManageUser(a, { ...before, roles: await rolesOf(trx, before.id) }))
+          throw forbidden(
+            'This user holds rights equal to or higher than yours (NCP, NCP deputy or platform administrator): ask the NCP or a platform administrator.',
+          );
         if (req.body.status === 'disabled' && before.id === a.userId)
           throw badRequest('You cannot disable your own account.');
         const next = {
@@ -304,7 +316,6 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   async function setRole(a: ReturnType<typeof requireUser>, userId: string, role: OrgRole, grant: boolean) {
-    if (!hasScope(a, 'write')) throw forbidden('This API key has no write scope.');
     await change(deps, async (trx) => {
       const u = await trx
         .selectFrom('users as u')
@@ -313,7 +324,10 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
         .where('u.id', '=', userId)
         .executeTakeFirst();
       if (!u || !canViewUserDetails(a, u)) throw notFound();
-      if (!grantableRoles(a, { id: u.organisation_id, type: u.type }).includes(role)) {
+      if (
+        !canManageUser(a, { ...u, roles: await rolesOf(trx, u.id) }) ||
+        !grantableRoles(a, { id: u.organisation_id, type: u.type }).includes(role)
+      ) {
         throw forbidden(`You may not ${grant ? 'grant' : 'revoke'} the role ${role} in this organisation.`);
       }
       if (!grant && u.id === a.userId && (role === 'ncp' || role === 'platform_admin')) {
@@ -350,4 +364,9 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
   }
 
   await userImportRoutes(app, deps);
+}
+
+async function rolesOf(trx: Trx, userId: string): Promise<OrgRole[]> {
+  const rows = await trx.selectFrom('role_grants').select('role').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.role);
 }

@@ -9,7 +9,7 @@ import { collectReferences } from '../field-schema.ts';
 import { importKeyOf, recordTitle, searchableText } from '../record-data.ts';
 import { recipientsByRecord } from '../record-queries.ts';
 import { parseData } from '../record-validation.ts';
-import { readableRecords, recordAbilities } from '../registry-policy.ts';
+import { authoriseCreate, readableRecords, recordAbilities } from '../registry-policy.ts';
 import { searchConfig } from '../search-config.ts';
 import type { Table } from './read-table.ts';
 import { headerProblems, rowToData } from './row-to-data.ts';
@@ -52,6 +52,7 @@ export async function analyseImport(
   table: Table,
   language: string,
 ): Promise<ImportAnalysis> {
+  authoriseCreate(a, kind);
   const errors: ImportError[] = headerProblems(kind, table.columns).map((p) => ({ line: 1, ...p }));
   if (errors.length)
     return { rows: table.rows.length, errors, wouldInsert: 0, wouldUpdate: 0, unchanged: 0, staged: [] };

@@ -1,6 +1,9 @@
 import type { FieldDef, FieldSpec, KindDefinition } from '../definition.ts';
 
-/** Columns of the platform's own exports that an import ignores (so an export can be re-imported). */
+/**
+ * Columns of the platform's own exports that an import ignores (so an export can be re-imported),
+ * unless the kind has a field of that name (a tender's `status`): the field wins.
+ */
 export const EXPORT_META_COLUMNS = new Set([
   'id',
   'tlp',
@@ -91,8 +94,8 @@ export function rowToData(
   const problems: CellProblem[] = [];
   const data: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(cells)) {
-    if (EXPORT_META_COLUMNS.has(column) || isBlank(value)) continue;
     const f: FieldDef | undefined = kind.fields[column];
+    if ((EXPORT_META_COLUMNS.has(column) && !f) || isBlank(value)) continue;
     if (!f) continue; // unknown columns are reported once, for the header
     const v = convert(f, value, column, language, problems);
     if (v !== undefined) data[column] = v;

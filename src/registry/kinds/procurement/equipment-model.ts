@@ -18,6 +18,12 @@ export const equipmentModel = defineKind({
     specifications: { type: 'list', of: specificationRow, maxItems: 100, label: 'Specifications' },
     datasheet_url: { type: 'url', label: 'Data sheet' },
   },
+  example: (token) => ({
+    manufacturer: `Maker ${token}`,
+    model: `M-${token}`,
+    category: 'nii',
+    technology: 'xray_high',
+  }),
   titleField: 'model',
   importKey: ['manufacturer', 'model'],
   searchable: ['manufacturer', 'model', 'description'],

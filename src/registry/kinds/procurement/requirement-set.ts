@@ -33,6 +33,12 @@ export const requirementSet = defineKind({
       },
     },
   },
+  example: (token) => ({
+    title: `Requirements ${token}`,
+    category: 'nii',
+    version_label: token,
+    requirements: [{ req_id: 'R1', text: 'Works', kind: 'performance' }],
+  }),
   titleField: 'title',
   importKey: ['category', 'version_label'],
   searchable: ['title'],

@@ -33,6 +33,7 @@ export const partyList = defineKind({
       },
     },
   },
+  example: (token) => ({ list_id: `l-${token}`, title: `List ${token}`, entries: [{ party: 'IMP1' }] }),
   titleField: 'title',
   importKey: ['list_id'],
   searchable: ['title', 'description'],

@@ -33,6 +33,11 @@ export const referenceTable = defineKind({
       },
     },
   },
+  example: (token) => ({
+    table_id: `t-${token}`,
+    title: `Table ${token}`,
+    entries: [{ key: '8703', value: 20 }],
+  }),
   titleField: 'title',
   importKey: ['table_id'],
   searchable: ['title', 'description'],
