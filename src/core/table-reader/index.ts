@@ -70,13 +70,17 @@ export async function* tableRecords(
         : jsonLinesRecords(bytes, ctx);
   let header = false;
   let rows = 0;
+  let skipped = 0;
   let chars = 0;
   const letters = format === 'xlsx';
   for await (const r of source) {
     const values = r.values;
-    if (header) {
-      rows++;
-      if (rows > limits.maxRows) throw tooManyRows(r.line, limits, letters ? 'sheet' : 'file');
+    // Data rows count; so do the skipped "#" rows before the header, on their own (a sheet of
+    // nothing but comment rows is bounded too).
+    const comment = !header && letters && String(values[0] ?? '').startsWith('#');
+    if (header || comment) {
+      const n = header ? ++rows : ++skipped;
+      if (n > limits.maxRows) throw tooManyRows(r.line, limits, letters ? 'sheet' : 'file');
     }
     if (values.length > limits.maxColumns)
       throw tooManyColumns(r.line, values.length, limits, header ? (letters ? 'sheet' : 'file') : 'header');
@@ -91,7 +95,7 @@ export async function* tableRecords(
     }
     if (chars > limits.maxUncompressedBytes) throw textTooLarge(r.line, limits);
     if (!header) {
-      if (letters && String(values[0] ?? '').startsWith('#')) continue;
+      if (comment) continue;
       ctx.header = values.map((v) => String(v ?? '').trim());
       header = true;
       yield r;

@@ -229,6 +229,16 @@ describe('table reader: limits, enforced while reading', () => {
     expect(e.limit).toBe('TABLE_MAX_ROWS');
     expect(e.line).toBe(12);
     expect(e.message).toBe('The sheet has more than 10 rows (the limit, TABLE_MAX_ROWS): split it.');
+    const comments = zipParts(
+      workbookParts(
+        Array.from(
+          { length: 30 },
+          (_, i) => `<row r="${i + 1}"><c t="inlineStr"><is><t>#</t></is></c></row>`,
+        ).join(''),
+      ),
+    );
+    const k = await refusal(readTable('xlsx', comments, { limits: limits({ maxRows: 10 }) }));
+    expect([k.limit, k.line]).toEqual(['TABLE_MAX_ROWS', 11]);
     const csv = Buffer.from(`a\n${'1\n'.repeat(30)}`);
     const c = await refusal(readTable('csv', csv, { limits: limits({ maxRows: 10 }) }));
     expect([c.status, c.limit, c.line]).toEqual([422, 'TABLE_MAX_ROWS', 12]);
