@@ -5,6 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../auth/actor-loader.ts';
+import { enqueueJob } from '../../jobs/job-service.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { workbookParts, zipParts } from './test-zip.ts';
 
@@ -234,5 +236,39 @@ describe('risk uploads', () => {
     expect(res.statusCode, res.body).toBe(202);
     const job = await failedJob(analyst, res.json().jobId);
     expect(job.error).toMatch(/more than 50 rows \(the limit, TABLE_MAX_ROWS\)/);
+  });
+});
+
+describe('import jobs read the stored file with the same limits', () => {
+  // A file stored with a job before the limits were lowered (or by another process) is read again
+  // by the job: the limit is the job's failure reason and nothing is written.
+  it('registry.import and users.import fail with the limit as the reason', async () => {
+    const expertActor = (await loadActor(t.rt.db, await t.userId('de.expert@demo.eucab.eu'), null))!;
+    const before = await counts();
+    const reg = await enqueueJob(t.rt, expertActor, {
+      kind: 'registry.import',
+      data: {
+        kind: 'equipment_item',
+        distribution: 'organisation',
+        tlp: 'amber',
+        networkId: null,
+        publish: false,
+        language: 'en',
+      },
+      file: { name: 'items.xlsx', bytes: bomb(), contentType: 'application/octet-stream' },
+    });
+    const regJob = await failedJob(expert, reg.id);
+    expect(regJob.error).toBe(BOMB_DETAIL);
+    const ncpActor = (await loadActor(t.rt.db, await t.userId('at.ncp@demo.eucab.eu'), null))!;
+    const csv = `email,display_name\n${Array.from({ length: 51 }, (_, i) => `j${i}@at.test,J ${i}`).join('\n')}\n`;
+    const users = await enqueueJob(t.rt, ncpActor, {
+      kind: 'users.import',
+      data: { organisationId: atId },
+      file: { name: 'users.csv', bytes: Buffer.from(csv), contentType: 'text/csv' },
+    });
+    const usersJob = await failedJob(ncp, users.id);
+    expect(usersJob.error).toBe('The file has more than 50 rows (the limit, TABLE_MAX_ROWS): split it.');
+    expect(usersJob.errors).toEqual([{ line: 52, reason: usersJob.error }]);
+    expect(await counts()).toEqual(before);
   });
 });
