@@ -136,10 +136,14 @@ function localName(name: string): string {
 }
 
 function attr(tag: SaxesTagPlain, local: string): string | undefined {
+  return (tag.attributes as Record<string, string>)[local];
+}
+
+/** An attribute with any namespace prefix (e.g. r:id). */
+function prefixedAttr(tag: SaxesTagPlain, local: string): string | undefined {
   const a = tag.attributes as Record<string, string>;
-  if (a[local] !== undefined) return a[local];
-  for (const k of Object.keys(a)) if (localName(k) === local && k.includes(':')) return a[k];
-  return undefined;
+  for (const k of Object.keys(a)) if (k.includes(':') && localName(k) === local) return a[k];
+  return a[local];
 }
 
 function newParser(part: string): SaxesParser {
@@ -182,9 +186,20 @@ function resolveTarget(target: string): string {
   return out.join('/');
 }
 
+const dayCache = new Map<number, string | null>();
+
+/** exceljs's date conversion, as yyyy-mm-dd (days repeat a lot in a sheet: cached). */
 function excelDate(serial: number, date1904: boolean): string | null {
-  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
+  const day = Math.floor(ms / 86_400_000);
+  let iso = dayCache.get(day);
+  if (iso === undefined) {
+    const d = new Date(day * 86_400_000);
+    iso = Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+    if (dayCache.size > 50_000) dayCache.clear();
+    dayCache.set(day, iso);
+  }
+  return iso;
 }
 
 /**
@@ -212,7 +227,7 @@ export async function* xlsxRecords(bytes: Uint8Array, ctx: ReaderContext): Async
         if (n === 'workbookPr') {
           const v = attr(t, 'date1904');
           date1904 = v === '1' || v === 'true';
-        } else if (n === 'sheet' && sheetRid === undefined) sheetRid = attr(t, 'id') ?? '';
+        } else if (n === 'sheet' && sheetRid === undefined) sheetRid = prefixedAttr(t, 'id') ?? '';
       });
     });
     if (sheetRid === undefined) throw new TableError(1, '', 'The workbook has no sheet.');
