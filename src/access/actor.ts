@@ -17,10 +17,18 @@ export interface Actor {
   orgRoles: ReadonlySet<OrgRole>;
   /** Active network memberships: network id → role. */
   networkRoles: ReadonlyMap<string, NetworkRole>;
+  /** The same memberships by network code (definitions name their network by code). */
+  networkCodes: ReadonlyMap<string, NetworkRole>;
   /** Sharing groups that include the user's organisation. */
   sharingGroupIds: ReadonlySet<string>;
   /** null for a browser session (every scope); the key's scopes for an API key. */
   scopes: ReadonlySet<ApiScope> | null;
+  /**
+   * The credential may only read (an API key without the `write` scope, or a synthetic reader):
+   * `canWrite` is false, so the abilities sent with records say what the caller can really do.
+   * (Which operations a key may call is decided once, by the auth hook, from each operation's scope.)
+   */
+  readOnlyCredential: boolean;
 }
 
 export const anonymousActor: Actor = Object.freeze({
@@ -31,8 +39,10 @@ export const anonymousActor: Actor = Object.freeze({
   orgType: null,
   orgRoles: new Set<OrgRole>(),
   networkRoles: new Map<string, NetworkRole>(),
+  networkCodes: new Map<string, NetworkRole>(),
   sharingGroupIds: new Set<string>(),
   scopes: null,
+  readOnlyCredential: false,
 });
 
 /** Background work acts as a named system actor: it may write its own results, and reads nothing. */
@@ -55,11 +65,12 @@ export function hasScope(a: Actor, scope: ApiScope): boolean {
 }
 
 /**
- * May this actor change anything at all (its own account aside)? API-key scopes are not a policy
- * matter: the auth hook checks the scope each operation declares before any route runs.
+ * May this actor change anything at all (its own account aside)? Not the Commission, not a
+ * read-only credential. (The auth hook refuses a key whose scopes lack the operation's scope
+ * before any route runs; this keeps the abilities in responses true for such a key.)
  */
 export function canWrite(a: Actor): boolean {
-  return isUser(a) && !isReadOnlyOrg(a);
+  return isUser(a) && !isReadOnlyOrg(a) && !a.readOnlyCredential;
 }
 
 export function isPlatformAdmin(a: Actor): boolean {

@@ -84,8 +84,18 @@ export function canViewUserDetails(a: Actor, user: { id: string; organisation_id
 export interface MembershipFacts {
   userId: string;
   userOrgId: string;
+  /** The member's organisation roles: a manager acts only on members of lower rank. */
+  userRoles: readonly OrgRole[];
   networkId: string;
   status: MembershipStatus;
+}
+
+/** The NCP / deputy of the member's organisation, outranking the member (`canManageUser`). */
+function managesMember(a: Actor, m: MembershipFacts): boolean {
+  return (
+    isOrgManager(a, m.userOrgId) &&
+    canManageUser(a, { id: m.userId, organisation_id: m.userOrgId, roles: m.userRoles })
+  );
 }
 
 export interface MembershipAbilities {
@@ -104,13 +114,12 @@ export function membershipAbilities(a: Actor, m: MembershipFacts): MembershipAbi
   const decider = w && (isPlatformAdmin(a) || coordinates(a, m.networkId));
   const open = m.status === 'requested' || m.status === 'endorsed' || m.status === 'active';
   return {
-    endorse: w && m.status === 'requested' && isOrgManager(a, m.userOrgId),
+    endorse: w && m.status === 'requested' && managesMember(a, m),
     approve: decider && m.status === 'endorsed',
     reject:
       (decider && (m.status === 'requested' || m.status === 'endorsed')) ||
-      (w && m.status === 'requested' && isOrgManager(a, m.userOrgId)),
-    withdraw:
-      open && ((isUser(a) && a.userId === m.userId) || decider || (w && isOrgManager(a, m.userOrgId))),
+      (w && m.status === 'requested' && managesMember(a, m)),
+    withdraw: open && ((isUser(a) && a.userId === m.userId) || decider || (w && managesMember(a, m))),
   };
 }
 
@@ -120,8 +129,10 @@ export function canRequestMembership(a: Actor, role: NetworkRole): boolean {
 }
 
 /** The NCP / deputy nominates a user of their own organisation (counts as endorsed). */
-export function canNominate(a: Actor, userOrgId: string, role: NetworkRole): boolean {
-  return canWrite(a) && isOrgManager(a, userOrgId) && role !== 'coordinator';
+export function canNominate(a: Actor, user: ManagedUser, role: NetworkRole): boolean {
+  return (
+    canWrite(a) && isOrgManager(a, user.organisation_id) && canManageUser(a, user) && role !== 'coordinator'
+  );
 }
 
 /** Platform administrators appoint coordinators (and may add anyone, e.g. Commission observers). */

@@ -1,6 +1,13 @@
+import type { Kysely } from 'kysely';
 import type { Actor, ApiScope } from '../access/actor.ts';
 import type { Database } from '../db/connection.ts';
-import type { NetworkRole, OrgRole } from '../db/schema.ts';
+import type { DB, NetworkRole, OrgRole } from '../db/schema.ts';
+
+/** A user's organisation roles (user management compares them with the manager's rank). */
+export async function userOrgRoles(db: Kysely<DB>, userId: string): Promise<OrgRole[]> {
+  const rows = await db.selectFrom('role_grants').select('role').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.role);
+}
 
 /** Builds the actor of a user from the database (roles, active memberships, sharing groups). */
 export async function loadActor(
@@ -23,10 +30,11 @@ export async function loadActor(
       .where('organisation_id', '=', user.organisation_id)
       .execute(),
     db
-      .selectFrom('network_memberships')
-      .select(['network_id', 'role'])
-      .where('user_id', '=', userId)
-      .where('status', '=', 'active')
+      .selectFrom('network_memberships as m')
+      .innerJoin('networks as n', 'n.id', 'm.network_id')
+      .select(['m.network_id', 'm.role', 'n.code'])
+      .where('m.user_id', '=', userId)
+      .where('m.status', '=', 'active')
       .execute(),
     db
       .selectFrom('sharing_group_members')
@@ -42,7 +50,9 @@ export async function loadActor(
     orgType: user.type,
     orgRoles: new Set<OrgRole>(roles.map((r) => r.role)),
     networkRoles: new Map<string, NetworkRole>(memberships.map((m) => [m.network_id, m.role])),
+    networkCodes: new Map<string, NetworkRole>(memberships.map((m) => [m.code, m.role])),
     sharingGroupIds: new Set(groups.map((g) => g.sharing_group_id)),
     scopes,
+    readOnlyCredential: scopes !== null && !scopes.has('write'),
   };
 }

@@ -1,4 +1,4 @@
-import type { Distribution, Tlp } from '../db/schema.ts';
+import type { Distribution, OrgRole, Tlp } from '../db/schema.ts';
 
 /**
  * A registry kind is declared once, in one definition: fields, validation, import key, search,
@@ -75,7 +75,16 @@ export interface KindDefinition {
   searchable: string[];
   listColumns: string[];
   filters: string[];
-  access: { distribution: Distribution; tlp: Tlp };
+  access: {
+    distribution: Distribution;
+    tlp: Tlp;
+    /**
+     * Who may add records (default: any writer of the platform). Kinds whose records steer other
+     * administrations' work (risk rules, goods measures) name the experts and coordinators of
+     * their network and/or organisation roles.
+     */
+    createdBy?: { network?: boolean; orgRoles?: OrgRole[] };
+  };
   workflow: { fourEyes: boolean };
   views: ViewDef[];
   /**

@@ -61,16 +61,27 @@ export function recordAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinit
  * to the actor's organisation. Every create path (REST create, import dry run and the import job)
  * asks this one function, and `GET /registry` reports it as the `create`/`import` ability.
  */
-export function canCreateRecords(a: Actor, _kind: KindDefinition): boolean {
-  return canWrite(a);
+export function canCreateRecords(a: Actor, kind: KindDefinition): boolean {
+  if (!canWrite(a)) return false;
+  const by = kind.access.createdBy;
+  if (!by) return true;
+  const role = a.networkCodes.get(kind.network);
+  return (
+    (by.network === true && (role === 'expert' || role === 'coordinator')) ||
+    (by.orgRoles ?? []).some((r) => a.orgRoles.has(r))
+  );
 }
 
 /** Throws 403 unless the actor may add records of this kind. */
 export function authoriseCreate(a: Actor, kind: KindDefinition): void {
-  if (!canCreateRecords(a, kind))
+  if (canCreateRecords(a, kind)) return;
+  if (!canWrite(a))
     throw forbidden(
-      `You may not add ${kind.labelPlural.toLowerCase()}: your access is read-only (the European Commission observes; other users need a platform account of an administration or an EUCAB body).`,
+      `You may not add ${kind.labelPlural.toLowerCase()}: your access is read-only (the European Commission observes; an API key needs the write scope).`,
     );
+  throw forbidden(
+    `${kind.labelPlural} are added by the experts and coordinators of the ${kind.network} network${kind.access.createdBy?.orgRoles?.length ? ` and by users holding the role ${kind.access.createdBy.orgRoles.join(' or ')}` : ''}: ask your NCP.`,
+  );
 }
 
 /** The SQL equivalent of `recordAbilities(...).read` for the alias of registry_records. */

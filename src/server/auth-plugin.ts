@@ -65,8 +65,9 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
       const actor = await loadActor(deps.db, check.userId, check.scopes);
       if (!actor)
         return sendProblem(reply, toProblem(unauthorized('The account of this API key is disabled.')));
-      const need = req.routeOptions.config?.scope;
-      if (need && !check.scopes.has(need)) {
+      // Fail closed: an API route registered without a declared scope needs the method's default.
+      const need = req.routeOptions.config?.scope ?? requiredScope(req.method);
+      if (!check.scopes.has(need)) {
         return sendProblem(
           reply,
           toProblem(

@@ -57,8 +57,10 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
         orgType: null,
         orgRoles: new Set(),
         networkRoles: new Map(),
+        networkCodes: new Map(),
         sharingGroupIds: new Set(),
         scopes: null,
+        readOnlyCredential: false,
       },
       { action, recordKind: 'user', recordId: userId, changes: changes ?? {} },
     );

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { isOrgManager, isPlatformAdmin } from '../../access/actor.ts';
 import {
@@ -11,8 +12,9 @@ import {
   membershipAbilities,
 } from '../../access/admin-policy.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
+import { userOrgRoles } from '../../auth/actor-loader.ts';
 import { change } from '../../core/change.ts';
-import type { MembershipStatus, NetworkRole } from '../../db/schema.ts';
+import type { MembershipStatus, NetworkRole, OrgRole } from '../../db/schema.ts';
 import { enqueue } from '../../outbox/outbox-worker.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
@@ -142,6 +144,11 @@ export async function networkRoutes(app: FastifyInstance, deps: AppDeps) {
           'u.display_name',
           'u.organisation_id',
           'o.code as organisation_code',
+          sql<
+            OrgRole[]
+          >`coalesce((SELECT array_agg(g.role::text) FROM role_grants g WHERE g.user_id = u.id), '{}')`.as(
+            'user_roles',
+          ),
         ])
         .where((eb) =>
           isPlatformAdmin(a)
@@ -161,6 +168,7 @@ export async function networkRoutes(app: FastifyInstance, deps: AppDeps) {
           abilities: membershipAbilities(a, {
             userId: m.user_id,
             userOrgId: m.organisation_id,
+            userRoles: m.user_roles,
             networkId: m.network_id,
             status: m.status,
           }),
@@ -217,8 +225,10 @@ export async function networkRoutes(app: FastifyInstance, deps: AppDeps) {
         status = 'requested';
         action = 'membership.requested';
       } else {
-        if (!canNominate(a, target.organisation_id, role))
-          throw forbidden("Only the NCP of the user's organisation nominates them (as expert or observer).");
+        if (!canNominate(a, { ...target, roles: await userOrgRoles(db, target.id) }, role))
+          throw forbidden(
+            "Only the NCP of the user's organisation (or a deputy, for users of lower rank) nominates them (as expert or observer).",
+          );
         status = 'endorsed';
         action = 'membership.nominated';
       }
@@ -291,6 +301,7 @@ export async function networkRoutes(app: FastifyInstance, deps: AppDeps) {
           const abilities = membershipAbilities(a, {
             userId: m.user_id,
             userOrgId: m.organisation_id,
+            userRoles: await userOrgRoles(trx, m.user_id),
             networkId: m.network_id,
             status: m.status,
           });

@@ -105,5 +105,6 @@ function organisationReader(organisationId: string): Actor {
     orgId: organisationId,
     orgType: 'national_administration',
     scopes: new Set(['read']),
+    readOnlyCredential: true,
   };
 }

@@ -9,9 +9,9 @@ import {
   grantableRoles,
 } from '../../access/admin-policy.ts';
 import { diffFields, recordAudit } from '../../audit/audit-log.ts';
+import { userOrgRoles } from '../../auth/actor-loader.ts';
 import { destroyUserSessions } from '../../auth/sessions.ts';
 import { change } from '../../core/change.ts';
-import type { Trx } from '../../core/context.ts';
 import { emailIs } from '../../db/email.ts';
 import type { OrgRole } from '../../db/schema.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
@@ -250,7 +250,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
         if (!before || !canViewUserDetails(a, before)) throw notFound();
         if (!canManageUsersOf(a, before.organisation_id))
           throw forbidden('You may change users only in the organisation you manage.');
-        if (!canManageUser(a, { ...before, roles: await rolesOf(trx, before.id) }))
+        if (!canManageUser(a, { ...before, roles: await userOrgRoles(trx, before.id) }))
           throw forbidden(
             'This user holds rights equal to or higher than yours (NCP, NCP deputy or platform administrator): ask the NCP or a platform administrator.',
           );
@@ -325,7 +325,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
         .executeTakeFirst();
       if (!u || !canViewUserDetails(a, u)) throw notFound();
       if (
-        !canManageUser(a, { ...u, roles: await rolesOf(trx, u.id) }) ||
+        !canManageUser(a, { ...u, roles: await userOrgRoles(trx, u.id) }) ||
         !grantableRoles(a, { id: u.organisation_id, type: u.type }).includes(role)
       ) {
         throw forbidden(`You may not ${grant ? 'grant' : 'revoke'} the role ${role} in this organisation.`);
@@ -364,9 +364,4 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
   }
 
   await userImportRoutes(app, deps);
-}
-
-async function rolesOf(trx: Trx, userId: string): Promise<OrgRole[]> {
-  const rows = await trx.selectFrom('role_grants').select('role').where('user_id', '=', userId).execute();
-  return rows.map((r) => r.role);
 }

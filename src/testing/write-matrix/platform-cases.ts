@@ -26,8 +26,14 @@ async function freshUser(ctx: MatrixCtx, orgCode: string, roles: string[] = []):
 }
 
 /** A membership row in the given state for a fresh user (fixture written directly). */
-async function membership(ctx: MatrixCtx, orgCode: string, network: string, status: string) {
-  const userId = await freshUser(ctx, orgCode);
+async function membership(
+  ctx: MatrixCtx,
+  orgCode: string,
+  network: string,
+  status: string,
+  roles: string[] = [],
+) {
+  const userId = await freshUser(ctx, orgCode, roles);
   const row = await ctx.t.rt.db
     .insertInto('network_memberships')
     .values({
@@ -299,6 +305,18 @@ const userCases: WriteCase[] = [
     }),
   },
   {
+    op: 'PATCH /api/v1/users/{id}',
+    variant: 'another NCP deputy (a deputy may not)',
+    owner: d('be', 'ncp'),
+    otherOrg: d('at', 'ncp'),
+    sameOrgNoRole: d('be', 'deputy'),
+    expect: { owner: 200, readOnlyOrg: 404, otherOrg: 404, sameOrgNoRole: 403 },
+    prepare: async (ctx) => ({
+      url: `/api/v1/users/${await freshUser(ctx, 'BE', ['ncp_deputy'])}`,
+      body: { displayName: 'Renamed deputy' },
+    }),
+  },
+  {
     op: 'PUT /api/v1/users/{id}/roles/{role}',
     variant: 'a user of lower rank',
     owner: d('be', 'deputy'),
@@ -421,10 +439,9 @@ const networkCases: WriteCase[] = [
     owner: d('hr', 'analyst'),
     otherOrg: d('hr', 'analyst'),
     sameOrgNoRole: d('hr', 'analyst'),
-    // The Commission joins networks as observer only (a request as expert is a 400).
-    expect: { owner: 201, readOnlyOrg: 400, otherOrg: null, sameOrgNoRole: null },
+    expect: { owner: 201, readOnlyOrg: 403, otherOrg: null, sameOrgNoRole: null },
     notApplicable: PERSONAL,
-    prepare: async (ctx) => {
+    prepare: async (ctx, caller) => {
       const network = await ctx.networkId('third-countries');
       // Each call starts without an open membership (a second request would be a 409).
       await ctx.t.rt.db
@@ -433,7 +450,9 @@ const networkCases: WriteCase[] = [
         .where('network_id', '=', network)
         .where('user_id', '=', await ctx.userId(d('hr', 'analyst')))
         .execute();
-      return { url: `/api/v1/networks/${network}/memberships`, body: { role: 'expert' } };
+      // The Commission asks as an observer (the only role it may hold): refused, it is appointed.
+      const role = caller === 'readOnlyOrg' ? 'observer' : 'expert';
+      return { url: `/api/v1/networks/${network}/memberships`, body: { role } };
     },
   },
   {
@@ -459,6 +478,28 @@ const networkCases: WriteCase[] = [
       }),
     }),
   ),
+  {
+    op: 'POST /api/v1/memberships/{id}/reject',
+    variant: "the NCP's own request (their deputy may not refuse it)",
+    owner: d('ee', 'expert'),
+    otherOrg: d('at', 'ncp'),
+    sameOrgNoRole: d('be', 'deputy'),
+    expect: { owner: 200 },
+    prepare: async (ctx) => ({
+      url: `/api/v1/memberships/${await membership(ctx, 'BE', 'innovation', 'requested', ['ncp'])}/reject`,
+    }),
+  },
+  {
+    op: 'POST /api/v1/memberships/{id}/withdraw',
+    variant: "the NCP's membership (their deputy may not end it)",
+    owner: ADMIN,
+    otherOrg: d('at', 'ncp'),
+    sameOrgNoRole: d('be', 'deputy'),
+    expect: { owner: 200 },
+    prepare: async (ctx) => ({
+      url: `/api/v1/memberships/${await membership(ctx, 'BE', 'innovation', 'active', ['ncp'])}/withdraw`,
+    }),
+  },
   {
     op: 'POST /api/v1/memberships/{id}/withdraw',
     owner: d('lu', 'ncp'),

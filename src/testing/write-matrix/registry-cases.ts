@@ -15,6 +15,9 @@ import { closeFixtureJob, fixtureJob, type MatrixCtx, type WriteCase } from './h
 const AUTHOR = 'nl.expert@demo.eucab.eu';
 const COLLEAGUE = 'nl.analyst@demo.eucab.eu';
 const OTHER = 'fr.expert@demo.eucab.eu';
+/** For kinds with `createdBy`: a risk analyst of another administration; an NCP without roles or networks. */
+const NETWORK_MEMBER_ELSEWHERE = 'fr.analyst@demo.eucab.eu';
+const NO_NETWORK_COLLEAGUE = 'nl.ncp@demo.eucab.eu';
 
 type State = 'draft' | 'submitted' | 'published';
 
@@ -96,12 +99,20 @@ function kindCases(kind: KindDefinition): WriteCase[] {
     };
   // Four-eyes kinds are edited as drafts (a published one is corrected the same way).
   const editState: State = four ? 'draft' : 'published';
+  // Kinds only some users add: a colleague outside the network and without the roles is refused;
+  // another administration's member of the network adds its own.
+  const restricted = Boolean(kind.access.createdBy);
+  const creators = restricted
+    ? { otherOrg: NETWORK_MEMBER_ELSEWHERE, sameOrgNoRole: NO_NETWORK_COLLEAGUE }
+    : {};
   return [
     {
       ...common,
       op: `POST ${base}`,
-      // Any writer of an administration adds records of its own; the Commission never.
-      expect: { owner: 201, otherOrg: 201, sameOrgNoRole: 201 },
+      ...creators,
+      // A writer of an administration adds records of its own (kinds that steer others' work:
+      // their network's experts and the roles the definition names); the Commission never.
+      expect: { owner: 201, otherOrg: 201, sameOrgNoRole: restricted ? 403 : 201 },
       prepare: async (ctx) => ({
         url: base,
         body: { data: await exampleData(ctx, kind), publish: !four },
@@ -167,7 +178,8 @@ function kindCases(kind: KindDefinition): WriteCase[] {
     {
       ...common,
       op: `POST ${base}/import`,
-      expect: { owner: 202, otherOrg: 202, sameOrgNoRole: 202 },
+      ...creators,
+      expect: { owner: 202, otherOrg: 202, sameOrgNoRole: restricted ? 403 : 202 },
       prepare: async (ctx) => ({
         url: `${base}/import?dryRun=false`,
         upload: {

@@ -66,7 +66,13 @@ export const goodsMeasure = defineKind({
   searchable: ['measure_id', 'title', 'legal_basis', 'description'],
   listColumns: ['measure_id', 'title', 'country_role', 'valid_from', 'valid_to'],
   filters: ['country_role'],
-  access: { distribution: 'eucab', tlp: 'green' },
+  // Risk rules, tables, party lists and goods measures steer selections (goods measures those of
+  // every administration): added by risk analysts and the risk-management network only.
+  access: {
+    distribution: 'eucab',
+    tlp: 'green',
+    createdBy: { network: true, orgRoles: ['risk_analyst'] },
+  },
   workflow: { fourEyes: false },
   views: [{ type: 'list', label: 'Goods measures' }],
 });

@@ -39,7 +39,13 @@ export const partyList = defineKind({
   searchable: ['title', 'description'],
   listColumns: ['title', 'list_id'],
   filters: [],
-  access: { distribution: 'network', tlp: 'amber' },
+  // Risk rules, tables, party lists and goods measures steer selections (goods measures those of
+  // every administration): added by risk analysts and the risk-management network only.
+  access: {
+    distribution: 'network',
+    tlp: 'amber',
+    createdBy: { network: true, orgRoles: ['risk_analyst'] },
+  },
   workflow: { fourEyes: false },
   views: [{ type: 'list', label: 'Party lists' }],
 });

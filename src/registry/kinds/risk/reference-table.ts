@@ -43,7 +43,13 @@ export const referenceTable = defineKind({
   searchable: ['title', 'description'],
   listColumns: ['title', 'table_id'],
   filters: [],
-  access: { distribution: 'network', tlp: 'amber' },
+  // Risk rules, tables, party lists and goods measures steer selections (goods measures those of
+  // every administration): added by risk analysts and the risk-management network only.
+  access: {
+    distribution: 'network',
+    tlp: 'amber',
+    createdBy: { network: true, orgRoles: ['risk_analyst'] },
+  },
   workflow: { fourEyes: false },
   views: [{ type: 'list', label: 'Reference tables' }],
 });

@@ -96,7 +96,13 @@ export const riskRule = defineKind({
   searchable: ['name', 'rationale'],
   listColumns: ['name', 'rule_id', 'family', 'weight', 'mandatory'],
   filters: ['family'],
-  access: { distribution: 'network', tlp: 'amber' },
+  // Risk rules, tables, party lists and goods measures steer selections (goods measures those of
+  // every administration): added by risk analysts and the risk-management network only.
+  access: {
+    distribution: 'network',
+    tlp: 'amber',
+    createdBy: { network: true, orgRoles: ['risk_analyst'] },
+  },
   workflow: { fourEyes: false },
   views: [{ type: 'list', label: 'Risk rules' }],
 });
