@@ -7,7 +7,35 @@ describe('neutraliseCell', () => {
     for (const v of ['=1+1', '+CMD', '-2+3', '@SUM(A1)', '\t=x', '\r=x'])
       expect(neutraliseCell(v)).toBe(`'${v}`);
   });
-  it('leaves ordinary values alone', () => {
+  it('prefixes cells that begin with a look-alike of = + - @ a spreadsheet may normalise', () => {
+    const lookAlikes = [
+      '\uFF1D', // fullwidth equals ＝
+      '\uFF0B', // fullwidth plus ＋
+      '\uFF0D', // fullwidth hyphen-minus －
+      '\uFF20', // fullwidth commercial at ＠
+      '\u2212', // minus sign −
+      '\uFE62', // small plus ﹢
+      '\uFE63', // small hyphen-minus ﹣
+      '\uFE66', // small equals ﹦
+      '\uFE6B', // small commercial at ﹫
+      '\u207A', // superscript plus ⁺
+      '\u207B', // superscript minus ⁻
+      '\u208A', // subscript plus ₊
+      '\u208B', // subscript minus ₋
+      '\u2796', // heavy minus ➖
+    ];
+    for (const c of lookAlikes) {
+      const v = `${c}HYPERLINK("http://evil.example","x")`;
+      expect(neutraliseCell(v), `U+${c.codePointAt(0)!.toString(16)}`).toBe(`'${v}`);
+    }
+    expect(neutraliseCell('\uFF1D1+1')).toBe("'\uFF1D1+1");
+  });
+  it('leaves ordinary values alone, including ones that only contain a look-alike later', () => {
+    expect(neutraliseCell('A\uFF1D1')).toBe('A\uFF1D1');
+    expect(neutraliseCell('\uFF21BC')).toBe('\uFF21BC'); // fullwidth A: normalises, but not to a formula start
+    expect(neutraliseCell('\u{1F600} smile')).toBe('\u{1F600} smile'); // astral first character
+    expect(neutraliseCell('')).toBe('');
+
     expect(neutraliseCell('Rotterdam')).toBe('Rotterdam');
     expect(neutraliseCell(12)).toBe('12');
     expect(neutraliseCell(null)).toBe('');

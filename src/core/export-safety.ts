@@ -1,13 +1,29 @@
 import { stringify } from 'csv-stringify/sync';
 
 /**
- * Spreadsheet formula injection: a cell that begins with =, +, -, @ (or a tab / carriage return
- * followed by one) is executed by spreadsheet programs. Prefix it with an apostrophe.
+ * Characters that begin a formula once a spreadsheet program has read them: = + - @ and a tab or
+ * carriage return (a program may drop it and read the next character as the start), plus the
+ * look-alikes that NFKC does not fold into those: the minus sign U+2212 (the NFKC form of the
+ * superscript and subscript minus), and the heavy plus / minus signs U+2795 / U+2796.
+ */
+const FORMULA_START = /^[=+\-@\t\r\u2212\u2795\u2796]/;
+
+/**
+ * Spreadsheet formula injection: a cell that begins with =, +, -, @ (or a tab / carriage return),
+ * or with a look-alike that a spreadsheet program (Excel, LibreOffice) may normalise into one —
+ * fullwidth ＝ ＋ － ＠ (U+FF1D U+FF0B U+FF0D U+FF20), the small variants ﹢ ﹣ ﹦ ﹫ (U+FE62 U+FE63
+ * U+FE66 U+FE6B), superscript / subscript ⁺ ⁻ ₊ ₋, the minus sign − (U+2212) — is executed or
+ * turned into a formula. Prefix it with an apostrophe. The first character is checked after NFKC
+ * normalisation (compatibility forms fold into their ASCII characters); the value itself is kept.
+ * Every export (CSV, XLSX, JSON download) passes each text cell through this one function.
  */
 export function neutraliseCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const s = value instanceof Date ? value.toISOString() : String(value);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  const first = s.codePointAt(0);
+  if (first === undefined) return s;
+  const normalised = String.fromCodePoint(first).normalize('NFKC');
+  return FORMULA_START.test(s) || FORMULA_START.test(normalised) ? `'${s}` : s;
 }
 
 /**
