@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { systemActor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { hashPassword, passwordProblem, randomToken, sha256 } from '../../auth/crypto.ts';
 import { checkPasswordLogin, clearFailedSignIns, countFailedSignIn } from '../../auth/login.ts';
-import {
-  destroySession,
-  destroyUserSessions,
-  promoteSession,
-  takeSecondFactorAttempt,
-} from '../../auth/sessions.ts';
+import { destroySession, promoteSession, takeSecondFactorAttempt } from '../../auth/sessions.ts';
 import { normaliseRecoveryCode, verifyTotpStep } from '../../auth/totp.ts';
 import { change } from '../../core/change.ts';
 import { emailIs } from '../../db/email.ts';
@@ -265,14 +261,18 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
+      const tokenHash = sha256(req.body.token);
+      const invalid = () => badRequest('This reset link is invalid, used or expired. Ask for a new one.');
+      // A first look only to check the new password before the link is spent (a weak password
+      // leaves the link usable); the link itself is consumed below, atomically.
       const row = await db
         .selectFrom('password_resets')
-        .selectAll()
-        .where('token_hash', '=', sha256(req.body.token))
+        .select('user_id')
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', new Date())
         .executeTakeFirst();
-      if (!row || row.used_at || new Date(row.expires_at).getTime() <= Date.now()) {
-        throw badRequest('This reset link is invalid, used or expired. Ask for a new one.');
-      }
+      if (!row) throw invalid();
       const user = await db
         .selectFrom('users')
         .select(['id', 'email', 'organisation_id'])
@@ -281,25 +281,34 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       const problem = passwordProblem(req.body.password, user.email);
       if (problem) throw badRequest(problem, [{ field: 'body.password', message: problem }]);
       const hash = await hashPassword(req.body.password);
-      await change(deps, async (trx) => {
-        await trx
+      const done = await change(deps, async (trx) => {
+        // Exactly one confirm spends the link: the UPDATE only matches an unused, unexpired link,
+        // and concurrent confirms of the same link wait for this row and then match nothing
+        // (PostgreSQL re-checks the WHERE after the lock). Everything below commits with it.
+        const spent = await trx
           .updateTable('password_resets')
-          .set({ used_at: new Date() })
-          .where('token_hash', '=', row.token_hash)
-          .execute();
+          .set({ used_at: sql<Date>`now()` })
+          .where('token_hash', '=', tokenHash)
+          .where('used_at', 'is', null)
+          .where('expires_at', '>', sql<Date>`now()`)
+          .returning('user_id')
+          .executeTakeFirst();
+        if (!spent || spent.user_id !== user.id) return false;
         await trx
           .updateTable('users')
           .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: new Date() })
           .where('id', '=', user.id)
           .execute();
+        await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
         await recordAudit(trx, systemActor('password-reset'), {
           action: 'auth.password_reset',
           recordKind: 'user',
           recordId: user.id,
           organisationId: user.organisation_id,
         });
+        return true;
       });
-      await destroyUserSessions(db, user.id);
+      if (!done) throw invalid();
       return reply.status(204).send();
     },
   );
