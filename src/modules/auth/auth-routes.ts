@@ -237,7 +237,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         await deps.mailer.send({
           to: user.email,
           subject: 'EUCAB Platform: reset your password',
-          text: `Someone (hopefully you) asked to reset the password of your EUCAB Platform account.\n\nOpen this link within ${RESET_TTL_MINUTES} minutes to choose a new password (it works once):\n${config.publicUrl}/reset-password?token=${token}\n\nIf you did not ask for this, ignore this e-mail.`,
+          text: `Someone (hopefully you) asked to reset the password of your EUCAB Platform account.\n\nOpen this link within ${RESET_TTL_MINUTES} minutes to choose a new password (it works once):\n${config.publicUrl}/reset-password?token=${token}\n\nSetting a new password signs you out everywhere and revokes all your API keys: create new keys under My account afterwards.\n\nIf you did not ask for this, ignore this e-mail.`,
         });
       }
       // Same answer whether or not the address exists.
@@ -253,7 +253,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       config: limited,
       schema: {
         tags: ['auth'],
-        summary: 'Set a new password with a reset link token',
+        summary: 'Set a new password with a reset link token (ends all sessions, revokes all API keys)',
         body: z.strictObject({
           token: z.string().trim().min(20).max(100),
           password: z.string().min(1).max(256),
@@ -299,13 +299,34 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
           .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: new Date() })
           .where('id', '=', user.id)
           .execute();
-        await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-        await recordAudit(trx, systemActor('password-reset'), {
+        // Whoever knew the old password may have signed in or made API keys with it: a reset
+        // ends every session of the account and revokes all its API keys (one event says how
+        // many), in the same transaction.
+        const ended = await trx.deleteFrom('sessions').where('user_id', '=', user.id).executeTakeFirst();
+        const revoked = await trx
+          .updateTable('api_keys')
+          .set({ revoked_at: sql<Date>`now()` })
+          .where('user_id', '=', user.id)
+          .where('revoked_at', 'is', null)
+          .returning('id')
+          .execute();
+        const actor = systemActor('password-reset');
+        await recordAudit(trx, actor, {
           action: 'auth.password_reset',
           recordKind: 'user',
           recordId: user.id,
           organisationId: user.organisation_id,
+          changes: { sessionsEnded: Number(ended.numDeletedRows) },
         });
+        if (revoked.length > 0) {
+          await recordAudit(trx, actor, {
+            action: 'auth.api_keys_revoked',
+            recordKind: 'user',
+            recordId: user.id,
+            organisationId: user.organisation_id,
+            changes: { count: revoked.length, reason: 'password_reset' },
+          });
+        }
         return true;
       });
       if (!done) throw invalid();

@@ -79,3 +79,62 @@ describe('password reset link', () => {
     );
   });
 });
+
+describe('a password reset ends what the old password opened', () => {
+  it('revokes every API key of the account (one event with the count) and ends its sessions', async () => {
+    const email = 'lt.expert@demo.eucab.eu';
+    const c = await t.as(email);
+    const keys: string[] = [];
+    for (const name of ['one', 'two']) {
+      const k = await c.post('/api/v1/account/api-keys', { name, scopes: ['read'], expiresInDays: 30 });
+      expect(k.statusCode).toBe(201);
+      keys.push(k.json().key);
+    }
+    const withKey = (key: string) =>
+      t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${key}` } });
+    for (const key of keys) expect((await withKey(key)).statusCode).toBe(200);
+    // someone else's key is untouched
+    const other = await (await t.as('lv.expert@demo.eucab.eu')).post('/api/v1/account/api-keys', {
+      name: 'other',
+      scopes: ['read'],
+      expiresInDays: 30,
+    });
+
+    const token = await resetToken(email);
+    expect(t.mails.at(-1)!.text).toMatch(/signs you out everywhere and revokes all your API keys/);
+    const ok = await t.client().post('/api/v1/auth/password-reset/confirm', {
+      token,
+      password: 'after-the-reset-password-9',
+    });
+    expect(ok.statusCode).toBe(204);
+
+    for (const key of keys) {
+      const refused = await withKey(key);
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json().detail).toMatch(/revoked/);
+    }
+    expect((await withKey(other.json().key)).statusCode).toBe(200);
+    expect((await c.get('/api/v1/auth/me')).json().stage).toBe('anonymous');
+    const events = await t.rt.db
+      .selectFrom('audit_events')
+      .select(['action', 'changes'])
+      .where('record_id', '=', await t.userId(email))
+      .where('action', '=', 'auth.api_keys_revoked')
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.changes).toEqual({ count: 2, reason: 'password_reset' });
+    // a new key made after the reset works
+    const again = await t.as(email).catch(() => null);
+    expect(again).toBeNull(); // the demo password no longer works
+    const fresh = t.client();
+    expect(
+      (await fresh.post('/api/v1/auth/login', { email, password: 'after-the-reset-password-9' })).statusCode,
+    ).toBe(200);
+    const k3 = await fresh.post('/api/v1/account/api-keys', {
+      name: 'new',
+      scopes: ['read'],
+      expiresInDays: 1,
+    });
+    expect((await withKey(k3.json().key)).statusCode).toBe(200);
+  });
+});
