@@ -41,6 +41,8 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('EUCAB Platform <no-reply@eucab.invalid>'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Arrays / objects a JSON body may open inside each other (src/server/input-guards.ts). */
+  BODY_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(64),
   UPLOAD_LIMIT_BYTES: z.coerce
     .number()
     .int()

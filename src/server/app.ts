@@ -14,6 +14,7 @@ import { registerModules } from '../modules/index.ts';
 import { authHooks } from './auth-plugin.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, notFound, sendProblem, toProblem } from './errors.ts';
+import { installInputGuards } from './input-guards.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -27,6 +28,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   // The API speaks JSON (and multipart for uploads); anything else is a 415, not a guess.
   app.removeContentTypeParser('text/plain');
+  // Before any route: JSON nested deeper than BODY_MAX_DEPTH, and a NUL character in a path or
+  // query parameter or a JSON body, are a 400 naming where (src/server/input-guards.ts).
+  installInputGuards(app, { maxDepth: config.BODY_MAX_DEPTH });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
