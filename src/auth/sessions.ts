@@ -17,8 +17,9 @@ export interface ActiveSession {
  * enrolment still to do) lives MFA_STAGE_MINUTES, a full one SESSION_TTL_HOURS.
  */
 export function sessionLifetimeMs(config: Config, stage: SessionStage): number {
-  const full = config.SESSION_TTL_HOURS * 3_600_000;
-  return stage === 'full' ? full : Math.min(full, config.MFA_STAGE_MINUTES * 60_000);
+  // Whole milliseconds: both settings may be fractions (SESSION_TTL_HOURS=1.1, MFA_STAGE_MINUTES=2.5).
+  const full = Math.round(config.SESSION_TTL_HOURS * 3_600_000);
+  return stage === 'full' ? full : Math.min(full, Math.round(config.MFA_STAGE_MINUTES * 60_000));
 }
 
 /** Creates a session and returns the cookie token (only its hash is stored). */

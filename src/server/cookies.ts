@@ -9,7 +9,8 @@ export function setSessionCookie(reply: FastifyReply, config: Config, token: str
     // Lax (not Strict) so the redirect back from an OIDC provider carries the session.
     sameSite: 'lax',
     secure: config.cookieSecure,
-    maxAge: config.SESSION_TTL_HOURS * 3600,
+    // Whole seconds (the cookie library refuses a fraction): SESSION_TTL_HOURS may be 1.1 hours.
+    maxAge: Math.round(config.SESSION_TTL_HOURS * 3600),
   });
 }
 
