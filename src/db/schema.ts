@@ -80,6 +80,15 @@ export interface SessionsTable {
   mfa_attempts: Generated<number>;
 }
 
+/** Password sign-in failures per e-mail address or client address (src/auth/login-throttle.ts). */
+export interface LoginThrottleTable {
+  /** `account:<lower-case address>` or `client:<ip>`. */
+  key: string;
+  failures: Generated<number>;
+  /** No attempt is taken before this time (the failures' delay); also when the last one was. */
+  next_allowed_at: Timestamp;
+}
+
 export interface ApiKeysTable {
   id: Generated<string>;
   user_id: string;
@@ -483,6 +492,7 @@ export interface DB extends RiskTables {
   role_grants: RoleGrantsTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   api_keys: ApiKeysTable;
   password_resets: PasswordResetsTable;
   identity_providers: IdentityProvidersTable;

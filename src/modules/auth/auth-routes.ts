@@ -5,7 +5,13 @@ import { z } from 'zod';
 import { systemActor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { hashPassword, passwordProblem, randomToken, sha256 } from '../../auth/crypto.ts';
-import { checkPasswordLogin, clearFailedSignIns, countFailedSignIn } from '../../auth/login.ts';
+import {
+  checkPasswordLogin,
+  clearFailedSignIns,
+  countFailedSignIn,
+  SignInThrottled,
+} from '../../auth/login.ts';
+import { forgetAddressFailures } from '../../auth/login-throttle.ts';
 import { destroySession, promoteSession, takeSecondFactorAttempt } from '../../auth/sessions.ts';
 import { normaliseRecoveryCode, verifyTotpStep } from '../../auth/totp.ts';
 import { change } from '../../core/change.ts';
@@ -45,7 +51,13 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const user = await checkPasswordLogin(db, config, req.body.email, req.body.password);
+      let user: Awaited<ReturnType<typeof checkPasswordLogin>>;
+      try {
+        user = await checkPasswordLogin(db, config, req.body.email, req.body.password, req.ip);
+      } catch (e) {
+        if (e instanceof SignInThrottled) reply.header('retry-after', String(e.retryAfterSeconds));
+        throw e;
+      }
       const stage = await openSession(deps, req, reply, user, 'password');
       return { stage };
     },
@@ -330,6 +342,8 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         return true;
       });
       if (!done) throw invalid();
+      // The owner proved they read the mailbox: failures counted for the address are forgotten.
+      await forgetAddressFailures(db, user.email);
       return reply.status(204).send();
     },
   );

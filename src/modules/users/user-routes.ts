@@ -10,6 +10,7 @@ import {
 } from '../../access/admin-policy.ts';
 import { diffFields, recordAudit } from '../../audit/audit-log.ts';
 import { userOrgRoles } from '../../auth/actor-loader.ts';
+import { forgetAddressFailures } from '../../auth/login-throttle.ts';
 import { destroyUserSessions } from '../../auth/sessions.ts';
 import { change } from '../../core/change.ts';
 import { emailIs } from '../../db/email.ts';
@@ -279,6 +280,8 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
         return u;
       });
       if (out.status === 'disabled') await destroyUserSessions(db, out.id);
+      // An unlock also forgets the failed passwords counted for the address (no wait left).
+      if (req.body.unlock) await forgetAddressFailures(db, out.email);
       return out;
     },
   );
