@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import {
+  checkAgainstCheckpoint,
+  checkpointSettings,
+  readCheckpoint,
+  writeAuditCheckpoint,
+} from '../audit/checkpoint.ts';
 import { verifyAuditChain } from '../audit/verify-chain.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/connection.ts';
@@ -12,7 +18,12 @@ import { bootstrapAdmin } from './bootstrap-admin.ts';
  * embedded data folder (through its control socket, see control-socket.ts): the CLI and the
  * server run these very functions, so the output is the same either way.
  */
-export const SERVER_COMMANDS = ['verify-audit', 'registry-indexes', 'bootstrap-admin'] as const;
+export const SERVER_COMMANDS = [
+  'verify-audit',
+  'audit-checkpoint',
+  'registry-indexes',
+  'bootstrap-admin',
+] as const;
 export type ServerCommand = (typeof SERVER_COMMANDS)[number];
 
 export function isServerCommand(c: string): c is ServerCommand {
@@ -68,10 +79,37 @@ export async function runServerCommand(
   switch (command) {
     case 'verify-audit': {
       const report = await verifyAuditChain(db);
-      if (report.ok) return out(`Audit chain intact: ${report.events} events verified.`);
-      return refuse(
-        `Audit chain BROKEN at event #${report.brokenAt}: ${report.reason} (${report.events} events read).`,
-        1,
+      if (!report.ok)
+        return refuse(
+          `Audit chain BROKEN at event #${report.brokenAt}: ${report.reason} (${report.events} events read).`,
+          1,
+        );
+      // The chain cannot show its newest events removed: the checkpoint outside the table can.
+      const settings = checkpointSettings(config);
+      const cp = readCheckpoint(settings.file);
+      if (cp instanceof Error) return refuse(`${cp.message} (${report.events} events verified.)`, 1);
+      if (!cp)
+        return out(
+          `Audit chain intact: ${report.events} events verified. No audit checkpoint at ${settings.file}: a deletion of the newest events could not be detected.`,
+        );
+      const check = await checkAgainstCheckpoint(db, cp, settings.secret);
+      if (!check.ok) return refuse(`Audit chain BROKEN: ${check.reason} (${report.events} events read).`, 1);
+      return out(
+        `Audit chain intact: ${report.events} events verified; checkpoint #${cp.seq} of ${cp.time} (${
+          check.signed
+            ? settings.secret
+              ? 'signature verified'
+              : 'signed, but AUDIT_CHECKPOINT_SECRET is not set: signature not checked'
+            : 'unsigned'
+        }) matches.`,
+      );
+    }
+    case 'audit-checkpoint': {
+      const settings = checkpointSettings(config);
+      const r = await writeAuditCheckpoint(db, settings);
+      if (!r.written) return refuse(r.reason, 1);
+      return out(
+        `Audit checkpoint written to ${settings.file}: event #${r.checkpoint.seq} (${r.checkpoint.mac ? 'signed' : 'unsigned'}).`,
       );
     }
     case 'registry-indexes': {

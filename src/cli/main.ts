@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkpointSettings, startAuditCheckpoints } from '../audit/checkpoint.ts';
 import { type Config, ConfigError, loadConfig } from '../config/config.ts';
 import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
@@ -23,7 +24,10 @@ Commands:
   bootstrap-admin --email E --name N
                             create the first platform administrator (Support unit) and print
                             a one-time password-setting link; works only while none exists
-  verify-audit              verify the audit hash chain; names the first broken link
+  verify-audit              verify the audit hash chain (names the first broken link) and that
+                            the newest audit checkpoint's event is still there
+  audit-checkpoint          write an audit checkpoint now (a running server writes one every
+                            AUDIT_CHECKPOINT_MINUTES and at shutdown)
   registry-indexes          print the SQL of the index migration the registry definitions need
   help                      this text
 
@@ -31,7 +35,7 @@ Configuration comes from environment variables (see README.md).
 
 Embedded database (no DATABASE_URL): one process at a time may open DATA_DIR (lock file
 DATA_DIR/eucab.lock naming its pid, host and start). While a server runs on the folder,
-verify-audit, registry-indexes and bootstrap-admin are run by that server (through its
+verify-audit, audit-checkpoint, registry-indexes and bootstrap-admin are run by that server (through its
 control socket DATA_DIR/eucab-control.sock); migrate and a second serve are refused. A lock
 left by a process that no longer exists (e.g. after a crash) is taken over automatically.`;
 
@@ -190,6 +194,10 @@ async function main() {
         }
       }
       const app = await buildApp(rt);
+      // The head of the audit chain, anchored outside the table (src/audit/checkpoint.ts).
+      const checkpoints = startAuditCheckpoints(rt.db, checkpointSettings(config), (line) =>
+        console.log(line),
+      );
       rt.outbox.start();
       await rt.jobs.start();
       await app.listen({ host: config.HOST, port: config.PORT });
@@ -202,6 +210,7 @@ async function main() {
       const stop = async () => {
         await control?.close();
         await app.close();
+        await checkpoints.stop();
         await rt.close();
         process.exit(0);
       };
@@ -235,6 +244,7 @@ async function main() {
     }
     case 'bootstrap-admin':
     case 'registry-indexes':
+    case 'audit-checkpoint':
     case 'verify-audit':
       return runDatabaseCommand(config, command, rest);
     case 'help':
