@@ -169,4 +169,13 @@ describe('sign-in slowing', () => {
     ).toBe(204);
     expect((await login(email, 'a-fresh-password-for-it', newIp())).statusCode).toBe(200);
   });
+  it("an administrator's unlock forgets the failures counted for the address", async () => {
+    const email = 'pl.expert@demo.eucab.eu';
+    for (let i = 0; i < 5; i++) await login(email, 'wrong-password-123', newIp());
+    expect((await login(email, DEMO_PASSWORD, newIp())).statusCode).toBe(429);
+    const admin = await t.as('admin@demo.eucab.eu');
+    const res = await admin.patch(`/api/v1/users/${await t.userId(email)}`, { unlock: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await login(email, DEMO_PASSWORD, newIp())).statusCode).toBe(200);
+  });
 });
