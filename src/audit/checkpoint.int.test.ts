@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServerCommand } from '../cli/db-commands.ts';
-import type { Config } from '../config/config.ts';
+import { type Config, loadConfig } from '../config/config.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { auditHead, readCheckpoint, startAuditCheckpoints, writeAuditCheckpoint } from './checkpoint.ts';
+import {
+  auditHead,
+  checkpointSettings,
+  readCheckpoint,
+  startAuditCheckpoints,
+  writeAuditCheckpoint,
+} from './checkpoint.ts';
 
 /**
  * The hash chain cannot show that its newest events were removed; a checkpoint of its head kept
@@ -136,5 +142,22 @@ describe('audit checkpoints', () => {
     await cps.stop();
     expect(readCheckpoint(file)).toMatchObject({ seq: head });
     expect(lines.at(-1)).toMatch(new RegExp(`^audit checkpoint: \\{"seq":${head},`));
+  });
+  it('takes its settings from the configuration (AUDIT_CHECKPOINT_FILE, _SECRET, _MINUTES)', () => {
+    expect(checkpointSettings(loadConfig({ DATA_DIR: '/srv/eucab' }))).toEqual({
+      file: join('/srv/eucab', 'audit-checkpoint.json'),
+      secret: undefined,
+      intervalMs: 5 * 60_000,
+    });
+    const set = loadConfig({
+      AUDIT_CHECKPOINT_FILE: '/var/lib/audit/cp.json',
+      AUDIT_CHECKPOINT_SECRET: 'x',
+      AUDIT_CHECKPOINT_MINUTES: '0.5',
+    });
+    expect(checkpointSettings(set)).toEqual({
+      file: '/var/lib/audit/cp.json',
+      secret: 'x',
+      intervalMs: 30_000,
+    });
   });
 });

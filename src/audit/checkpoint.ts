@@ -46,7 +46,7 @@ export function checkpointSettings(config: CheckpointConfig): CheckpointSettings
   return {
     file: config.AUDIT_CHECKPOINT_FILE || join(config.DATA_DIR, CHECKPOINT_FILE),
     secret: config.AUDIT_CHECKPOINT_SECRET || undefined,
-    intervalMs: Math.max(1, config.AUDIT_CHECKPOINT_MINUTES ?? 5) * 60_000,
+    intervalMs: Math.round(Math.max(0.1, config.AUDIT_CHECKPOINT_MINUTES ?? 5) * 60_000),
   };
 }
 

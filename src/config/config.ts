@@ -124,6 +124,12 @@ const vars = {
     .trim()
     .regex(/^ocds-[a-z0-9]{6}$/, 'must be an OCDS prefix: "ocds-" and 6 lower-case letters or digits')
     .default('ocds-eucab0'),
+  /** Where the audit checkpoint is written (src/audit/checkpoint.ts); unset: DATA_DIR/audit-checkpoint.json. */
+  AUDIT_CHECKPOINT_FILE: z.string().trim().optional(),
+  /** Key of the checkpoints' HMAC. Any value is accepted, so that it never appears in a message. */
+  AUDIT_CHECKPOINT_SECRET: z.string().optional(),
+  /** Minutes between two audit checkpoints of a running server (when there are new events). */
+  AUDIT_CHECKPOINT_MINUTES: decimal(0.1, 24 * 60, 'minutes').default(5),
   /** Sanctions lists loaded at start: `[listId=]format:location,…` (see the README). */
   SCREENING_LISTS: z
     .string()
@@ -168,6 +174,9 @@ const EXAMPLES: Record<keyof typeof vars, string> = {
   LOG_LEVEL: 'info',
   WEB_DIST: './web/dist',
   OCDS_OCID_PREFIX: 'ocds-a1b2c3',
+  AUDIT_CHECKPOINT_FILE: '/var/lib/eucab-audit/checkpoint.json',
+  AUDIT_CHECKPOINT_SECRET: '(32 or more random characters)',
+  AUDIT_CHECKPOINT_MINUTES: '5',
   SCREENING_LISTS: 'un:https://scsanctions.un.org/resources/xml/en/consolidated.xml',
 };
 
