@@ -286,13 +286,13 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
         const [versions, comments] = await Promise.all([
           db
             .selectFrom('registry_versions as v')
-            .innerJoin('users as u', 'u.id', 'v.changed_by')
+            .leftJoin('users as u', 'u.id', 'v.changed_by')
             .select([
               'v.version',
               'v.status',
               'v.changed_at',
               'v.note',
-              'u.display_name as changed_by',
+              sql<string>`coalesce(u.display_name, 'EUCAB platform')`.as('changed_by'),
               'v.data',
             ])
             .where('v.record_id', '=', row.id)
@@ -338,6 +338,10 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       marking: markingBody.partial().optional(),
       language: z.enum(EU_LANGUAGES).optional(),
       publish: z.boolean().optional(),
+      onBehalfOf: z
+        .uuid()
+        .optional()
+        .describe('Platform administrators: the national administration that owns the new record'),
     });
     r.post(
       base,
@@ -356,6 +360,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
             marking: req.body.marking,
             language: req.body.language,
             publish: req.body.publish,
+            onBehalfOf: req.body.onBehalfOf,
           }),
         );
         return reply.status(201).send(out);
