@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isUser } from '../../access/actor.ts';
+import { IMPORTABLE } from '../../access/tlp.ts';
 import { type ImportResult, prepareImport } from '../../core/import-job.ts';
 import { registerJobKind } from '../../jobs/job-registry.ts';
 import { JobFailedError } from '../../jobs/job-types.ts';
@@ -12,7 +13,7 @@ import { analyseImport, runImportJob } from './registry-import.ts';
 export const registryImportData = z.strictObject({
   kind: z.string().refine((k) => kindByName(k) !== undefined, 'is not a registry kind'),
   distribution: z.enum(['organisation', 'network', 'eucab', 'public']),
-  tlp: z.enum(['clear', 'green', 'amber', 'amber_strict']),
+  tlp: z.enum(IMPORTABLE),
   networkId: z.uuid().nullable(),
   publish: z.boolean(),
   language: z.enum(EU_LANGUAGES),

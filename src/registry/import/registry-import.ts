@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { TLP_RULES } from '../../access/tlp.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
 import { runStagedImport } from '../../core/import-job.ts';
 import type { DB, Distribution, Tlp } from '../../db/schema.ts';
@@ -187,7 +188,7 @@ export async function analyseImport(
     const red = await recipientsByRecord(
       db,
       kind.name,
-      rows.filter((r) => r.tlp === 'red').map((r) => r.id),
+      rows.filter((r) => TLP_RULES[r.tlp].namedRecipientsOnly).map((r) => r.id),
     );
     for (const r of rows) {
       // An import updates only what the importer may update by hand (author, NCP or deputy; readable).
