@@ -1,4 +1,5 @@
 import type { Distribution, OrgRole, Tlp } from '../db/schema.ts';
+import type { NetworkCode } from '../reference/networks.ts';
 
 /**
  * A registry kind is declared once, in one definition: fields, validation, import key, search,
@@ -71,7 +72,7 @@ export interface KindDefinition {
     | 'third_countries'
     | 'communication';
   /** The network whose members are the natural audience (default distribution 'network'). */
-  network: string;
+  network: NetworkCode;
   fields: Record<string, FieldDef>;
   /** The field whose value names a record in lists and notifications. */
   titleField: string;
