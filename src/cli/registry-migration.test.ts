@@ -15,11 +15,11 @@ import {
 
 const INDEX = `import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
-import * as m0013 from './0013_owner_bound_country.ts';
+import * as m0013 from './0013_example.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
-  '0013_owner_bound_country': m0013,
+  '0013_example': m0013,
 };
 `;
 

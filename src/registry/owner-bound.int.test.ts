@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { up as migration0013 } from '../db/migrations/0013_owner_bound_country.ts';
+import { up as migration0014 } from '../db/migrations/0014_owner_bound_country.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 import { KINDS } from './kinds/index.ts';
@@ -168,7 +168,7 @@ describe('a catalogue entry’s country is its owner’s', () => {
     await sql`UPDATE registry_records SET data = jsonb_set(data, '{country}', '"PL"') WHERE id = ${rec.id}`.execute(
       t.rt.db,
     );
-    await migration0013(t.rt.db as never);
+    await migration0014(t.rt.db as never);
     const after = await t.rt.db
       .selectFrom('registry_records')
       .select(['version', sql<string>`data->>'country'`.as('country')])

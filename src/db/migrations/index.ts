@@ -11,7 +11,7 @@ import * as m0009 from './0009_risk_kind_indexes.ts';
 import * as m0010 from './0010_screening.ts';
 import * as m0011 from './0011_saved_filters.ts';
 import * as m0012 from './0012_mfa_attempts.ts';
-import * as m0013 from './0013_owner_bound_country.ts';
+import * as m0014 from './0014_owner_bound_country.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
 export const migrations: Record<string, Migration> = {
@@ -27,5 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_screening': m0010,
   '0011_saved_filters': m0011,
   '0012_mfa_attempts': m0012,
-  '0013_owner_bound_country': m0013,
+  '0014_owner_bound_country': m0014,
 };

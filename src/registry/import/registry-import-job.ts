@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isUser } from '../../access/actor.ts';
 import { IMPORTABLE } from '../../access/tlp.ts';
 import { type ImportResult, prepareImport } from '../../core/import-job.ts';
-import { registerJobKind } from '../../jobs/job-registry.ts';
+import { defineJobKind } from '../../jobs/job-registry.ts';
 import { JobFailedError } from '../../jobs/job-types.ts';
 import { EU_LANGUAGES } from '../field-schema.ts';
 import { kindByName } from '../kinds/index.ts';
@@ -26,7 +26,7 @@ export const registryImportData = z.strictObject({
  * (records may have changed since), then stages and publishes (src/core/import-job.ts). After a
  * restart it stages again from the stored file; a publish that had committed is not repeated.
  */
-export const registryImportJob = registerJobKind({
+export const registryImportJob = defineJobKind({
   kind: 'registry.import',
   readableBy: 'organisation',
   parse: (d) => registryImportData.parse(d),

@@ -24,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ), versions AS (
       INSERT INTO registry_versions (record_id, version, status, data, distribution, tlp, changed_by, changed_at, note)
       SELECT c.id, c.version, c.status, c.data, c.distribution, c.tlp, NULL, now(),
-             'Country set to the owning administration''s (' || w.owner || '; was ' || coalesce(w.was, 'empty') || '): a catalogue entry''s country is its owner''s (migration 0013).'
+             'Country set to the owning administration''s (' || w.owner || '; was ' || coalesce(w.was, 'empty') || '): a catalogue entry''s country is its owner''s (migration 0014).'
       FROM changed c JOIN wrong w ON w.id = c.id
       RETURNING record_id
     )
@@ -33,14 +33,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
   for (const r of fixed.rows)
     console.log(
-      `migration 0013: catalogue entry ${r.id} "${r.title}": country ${r.was || '(empty)'} → ${r.owner}`,
+      `migration 0014: catalogue entry ${r.id} "${r.title}": country ${r.was || '(empty)'} → ${r.owner}`,
     );
   const bodies = await sql<{ id: string; title: string; owner: string }>`
     SELECT r.id, r.title, o.code AS owner FROM registry_records r JOIN organisations o ON o.id = r.owner_org_id
     WHERE r.kind = 'equipment_item' AND o.type <> 'national_administration'`.execute(db);
   for (const r of bodies.rows)
     console.log(
-      `migration 0013: catalogue entry ${r.id} "${r.title}" belongs to ${r.owner}, which has no country: left as it is.`,
+      `migration 0014: catalogue entry ${r.id} "${r.title}" belongs to ${r.owner}, which has no country: left as it is.`,
     );
 }
 
