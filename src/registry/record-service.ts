@@ -197,10 +197,15 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
       .where('owner_org_id', '=', owner.id)
       .where('import_key', '=', key)
       .executeTakeFirst();
-    if (dup)
+    if (dup) {
+      // The id is named only to someone who may read that record (a colleague's TLP:RED record
+      // is not theirs to find).
+      const env = await loadRegistryEnvelope(trx, kind, dup.id);
+      const readable = env !== null && recordAbilities(a, env, kind).read;
       throw conflict(
-        `Your organisation already has a ${kind.label.toLowerCase()} with the same ${kind.importKey.join(' and ')} (id ${dup.id}).`,
+        `Your organisation already has a ${kind.label.toLowerCase()} with the same ${kind.importKey.join(' and ')}${readable ? ` (id ${dup.id})` : ''}.`,
       );
+    }
   }
   const status: RecordStatus = input.publish ? 'published' : 'draft';
   const title = recordTitle(kind, data);
