@@ -1,22 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SRC_DIR, sourceFiles } from '../testing/source-files.ts';
 import { TLP_RULES, type TlpRule } from './tlp.ts';
 
 /**
  * The TLP rules are data (src/access/tlp.ts) that the code reads: a rule nobody reads is a promise
  * the platform does not keep, and a marking written as a literal elsewhere is a rule decided twice.
  */
-const SRC = fileURLToPath(new URL('..', import.meta.url));
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return sources(p);
-    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
-  });
-}
+const SRC = SRC_DIR;
 
 /** Rules that have no reader yet, each with the reason (keep this list short and temporary). */
 const PENDING: Partial<Record<keyof TlpRule, string>> = {
@@ -25,7 +17,7 @@ const PENDING: Partial<Record<keyof TlpRule, string>> = {
 };
 
 describe('TLP rules are data the code reads', () => {
-  const files = sources(SRC).filter((f) => !f.endsWith(join('access', 'tlp.ts')));
+  const files = sourceFiles(SRC).filter((f) => !f.endsWith(join('access', 'tlp.ts')));
   const text = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
 
   it('every rule of the table has a reader outside the TLP module', () => {
