@@ -1,20 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../registry/kinds/index.ts';
+import { SRC_DIR, sourceFiles } from '../testing/source-files.ts';
 import { AUDIT_KIND_RULES, hasAuditRule } from './audit-policy.ts';
 import { SHARED_KINDS } from './shared-kinds.ts';
 
-const SRC = fileURLToPath(new URL('..', import.meta.url));
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return sourceFiles(p);
-    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
-  });
-}
+const SRC = SRC_DIR;
 
 /**
  * Every `recordKind: …` the code writes into the audit trail, resolved to kind names: string

@@ -4,7 +4,7 @@ import type { Distribution, Tlp } from '../db/schema.ts';
 import { badRequest } from '../server/errors.ts';
 import type { Actor } from './actor.ts';
 import type { markingBody } from './marking-schema.ts';
-import { checkMarking } from './tlp.ts';
+import { checkMarking, TLP_RULES } from './tlp.ts';
 
 export type Marking = z.infer<typeof markingBody>;
 
@@ -56,7 +56,7 @@ export async function resolveMarking(
       throw badRequest('No such network.', [{ field: 'body.distributionNetworkId', message: 'unknown' }]);
   }
   let recipients: string[] = [];
-  if (m.tlp === 'red') {
+  if (TLP_RULES[m.tlp].namedRecipientsOnly) {
     recipients = [...new Set([a.userId, ...m.recipientIds])];
     const found = await trx
       .selectFrom('users')

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Distribution, Tlp } from '../db/schema.ts';
 import { type Actor, canWrite, isOrgManager, isUser } from './actor.ts';
-import { TLP_RULES } from './tlp.ts';
+import { NAMED_RECIPIENTS_ONLY, PUBLIC_ALLOWED, TLP_RULES } from './tlp.ts';
 
 /**
  * THE access policy for shared records (announcements now; every registry kind later).
@@ -43,10 +43,11 @@ export interface SharedAbilities {
 
 export function canReadShared(a: Actor, r: SharedEnvelope): boolean {
   if (a.kind === 'system') return false;
-  if (r.tlp === 'red') return isUser(a) && r.recipients.includes(a.userId);
+  const rule = TLP_RULES[r.tlp];
+  if (rule.namedRecipientsOnly) return isUser(a) && r.recipients.includes(a.userId);
   switch (r.distribution) {
     case 'public':
-      return r.tlp === 'clear';
+      return rule.publicAllowed;
     case 'eucab':
       return isUser(a);
     case 'organisation':
@@ -95,8 +96,11 @@ const FALSE = sql<boolean>`false`;
 export function readableFilter(a: Actor, kind: string, alias: string): RawBuilder<boolean> {
   if (a.kind === 'system') return FALSE;
   const col = (c: string) => sql.ref(`${alias}.${c}`);
-  const publicClear = sql<boolean>`(${col('distribution')} = 'public' AND ${col('tlp')} = 'clear')`;
-  if (!isUser(a)) return sql<boolean>`(${col('tlp')} <> 'red' AND ${publicClear})`;
+  const markings = (list: readonly Tlp[]) =>
+    list.length ? sql<boolean>`${col('tlp')} IN (${sql.join(list.map((m) => sql.lit(m)))})` : FALSE;
+  const namedOnly = markings(NAMED_RECIPIENTS_ONLY);
+  const publicClear = sql<boolean>`(${col('distribution')} = 'public' AND ${markings(PUBLIC_ALLOWED)})`;
+  if (!isUser(a)) return sql<boolean>`(NOT ${namedOnly} AND ${publicClear})`;
 
   const networks = [...a.networkRoles.keys()];
   const groups = [...a.sharingGroupIds];
@@ -104,10 +108,10 @@ export function readableFilter(a: Actor, kind: string, alias: string): RawBuilde
     ids.length === 0 ? FALSE : sql<boolean>`${col(c)} IN (${sql.join(ids.map((id) => sql`${id}::uuid`))})`;
 
   return sql<boolean>`(
-    (${col('tlp')} = 'red' AND EXISTS (
+    (${namedOnly} AND EXISTS (
       SELECT 1 FROM record_recipients rr
       WHERE rr.record_kind = ${kind} AND rr.record_id = ${col('id')} AND rr.user_id = ${a.userId}::uuid))
-    OR (${col('tlp')} <> 'red' AND (
+    OR (NOT ${namedOnly} AND (
       ${publicClear}
       OR ${col('distribution')} = 'eucab'
       OR (${col('distribution')} IN ('organisation', 'network', 'sharing_group') AND ${col('owner_org_id')} = ${a.orgId}::uuid)

@@ -4,6 +4,7 @@ import type { Distribution, Tlp } from '../db/schema.ts';
  * TLP 2.0 (FIRST) markings and what the platform enforces for each. The words shown to people
  * live in the message catalogs under `tlp.<marking>.rule`; the machine rules live here.
  */
+/** From the least to the most strict. */
 export const TLP_MARKINGS: readonly Tlp[] = ['clear', 'green', 'amber', 'amber_strict', 'red'];
 export const DISTRIBUTIONS: readonly Distribution[] = [
   'organisation',
@@ -25,6 +26,8 @@ export interface TlpRule {
   quoteInEmail: boolean;
   /** Only named recipients read it; the distribution is ignored. */
   namedRecipientsOnly: boolean;
+  /** May be distributed publicly (to anonymous visitors). */
+  publicAllowed: boolean;
 }
 
 export const TLP_RULES: Record<Tlp, TlpRule> = {
@@ -35,6 +38,7 @@ export const TLP_RULES: Record<Tlp, TlpRule> = {
     quoteInNotifications: true,
     quoteInEmail: true,
     namedRecipientsOnly: false,
+    publicAllowed: true,
   },
   green: {
     label: 'TLP:GREEN',
@@ -43,6 +47,7 @@ export const TLP_RULES: Record<Tlp, TlpRule> = {
     quoteInNotifications: true,
     quoteInEmail: true,
     namedRecipientsOnly: false,
+    publicAllowed: false,
   },
   amber: {
     label: 'TLP:AMBER',
@@ -51,6 +56,7 @@ export const TLP_RULES: Record<Tlp, TlpRule> = {
     quoteInNotifications: true,
     quoteInEmail: false,
     namedRecipientsOnly: false,
+    publicAllowed: false,
   },
   amber_strict: {
     label: 'TLP:AMBER+STRICT',
@@ -59,6 +65,7 @@ export const TLP_RULES: Record<Tlp, TlpRule> = {
     quoteInNotifications: true,
     quoteInEmail: false,
     namedRecipientsOnly: false,
+    publicAllowed: false,
   },
   red: {
     label: 'TLP:RED',
@@ -67,6 +74,7 @@ export const TLP_RULES: Record<Tlp, TlpRule> = {
     quoteInNotifications: false,
     quoteInEmail: false,
     namedRecipientsOnly: true,
+    publicAllowed: false,
   },
 };
 
@@ -78,10 +86,25 @@ export const DISTRIBUTION_WORDS: Record<Distribution, string> = {
   public: 'Readable by anyone, including anonymous visitors.',
 };
 
+/** Markings by rule, for SQL filters and input schemas (the rules above are the only source). */
+const where = (rule: keyof TlpRule) => TLP_MARKINGS.filter((m) => TLP_RULES[m][rule] === true);
+export const NAMED_RECIPIENTS_ONLY: readonly Tlp[] = where('namedRecipientsOnly');
+export const PUBLIC_ALLOWED: readonly Tlp[] = where('publicAllowed');
+export const EXPORTABLE: readonly Tlp[] = where('exportable');
+/** Markings a bulk import may give (named recipients cannot be given per row). */
+export const IMPORTABLE = TLP_MARKINGS.filter((m) => !TLP_RULES[m].namedRecipientsOnly) as [Tlp, ...Tlp[]];
+
+/** The strictest of the markings (TLP_MARKINGS is ordered from the least to the most strict). */
+export function strictest(markings: Iterable<Tlp>): Tlp {
+  let worst = 0;
+  for (const m of markings) worst = Math.max(worst, TLP_MARKINGS.indexOf(m));
+  return TLP_MARKINGS[worst]!;
+}
+
 /** Returns a reason when the combination is not allowed. */
 export function checkMarking(distribution: Distribution, tlp: Tlp): string | null {
-  if (distribution === 'public' && tlp !== 'clear') {
-    return 'Public distribution is allowed only with TLP:CLEAR.';
+  if (distribution === 'public' && !TLP_RULES[tlp].publicAllowed) {
+    return `Public distribution is allowed only with ${PUBLIC_ALLOWED.map((m) => TLP_RULES[m].label).join(' or ')}.`;
   }
   return null;
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { checkpointSettings, startAuditCheckpoints } from '../audit/checkpoint.ts';
 import { type Config, ConfigError, loadConfig } from '../config/config.ts';
 import { DataDirInUseError } from '../db/data-dir-lock.ts';
+import { KINDS } from '../registry/kinds/index.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { seedRiskDemo } from '../seed/risk-demo.ts';
@@ -11,6 +12,7 @@ import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
 import { askRunningServer, type ControlSocket, startControlSocket } from './control-socket.ts';
 import { type CommandResult, checkCommandArgs, runServerCommand, type ServerCommand } from './db-commands.ts';
+import { writeRegistryMigration } from './registry-migration.ts';
 
 const HELP = `EUCAB Cooperation Platform
 
@@ -29,6 +31,9 @@ Commands:
   audit-checkpoint          write an audit checkpoint now (a running server writes one every
                             AUDIT_CHECKPOINT_MINUTES and at shutdown)
   registry-indexes          print the SQL of the index migration the registry definitions need
+                            (against this database)
+  registry-migration NAME   write src/db/migrations/<next>_NAME.ts with the indexes the registry
+                            definitions need beyond the committed migrations, and register it
   help                      this text
 
 Configuration comes from environment variables (see README.md).
@@ -247,6 +252,20 @@ async function main() {
     case 'audit-checkpoint':
     case 'verify-audit':
       return runDatabaseCommand(config, command, rest);
+    case 'registry-migration': {
+      const [name, ...extra] = rest;
+      if (!name || extra.length)
+        fail('Usage: registry-migration NAME   (e.g. registry-migration innovation_indexes)');
+      try {
+        const written = await writeRegistryMigration(name, KINDS);
+        if (!written)
+          console.log('The committed migrations already create every index the definitions ask for.');
+        else console.log(`Wrote ${written.file} and registered ${written.id}:\n${written.statements}`);
+      } catch (e) {
+        fail((e as Error).message);
+      }
+      return;
+    }
     case 'help':
     case '--help':
     case '-h':

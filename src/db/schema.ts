@@ -350,7 +350,8 @@ export interface RegistryVersionsTable {
   data: Json<Record<string, unknown>>;
   distribution: Distribution;
   tlp: Tlp;
-  changed_by: string;
+  /** null: a change made by the platform itself (a data migration). */
+  changed_by: string | null;
   changed_at: Timestamp;
   note: Generated<string>;
 }

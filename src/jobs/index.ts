@@ -1,6 +1,6 @@
 /** The upload-and-job module: durable background jobs with progress, cancel and line/column/reason errors. */
 
-export { getJobKind, registerJobKind } from './job-registry.ts';
+export { defineJobKind, getJobKind, registerJobKind } from './job-registry.ts';
 export { createJobRunner, type JobRunner, type JobRunnerOptions } from './job-runner.ts';
 export {
   cancelJob,

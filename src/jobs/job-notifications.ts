@@ -1,8 +1,8 @@
-import type { OutboxWorker } from '../outbox/outbox-worker.ts';
+import type { OutboxHandler } from '../outbox/outbox-worker.ts';
 
 /** After a job ends, its starter gets an in-app notification (kind job.succeeded|failed|cancelled). */
-export function registerJobNotifications(outbox: OutboxWorker) {
-  outbox.register('job.finished', async (trx, payload) => {
+export const JOB_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandler>> = {
+  'job.finished': async (trx, payload) => {
     const job = await trx
       .selectFrom('jobs')
       .leftJoin('job_files', 'job_files.job_id', 'jobs.id')
@@ -21,5 +21,5 @@ export function registerJobNotifications(outbox: OutboxWorker) {
         summary: job.file_name ?? job.kind,
       })
       .execute();
-  });
-}
+  },
+};

@@ -2,14 +2,20 @@ import type { JobKind } from './job-types.ts';
 
 const kinds = new Map<string, JobKind<unknown, unknown>>();
 
-/**
- * Makes a job kind known to this process. Call it at module load (top level of a module that the
- * app imports, e.g. the module's routes file), before the runtime starts the queue: a process only
- * runs the kinds it knows. Registering the same name twice with another definition is a bug.
- */
-export function registerJobKind<D, R>(kind: JobKind<D, R>): JobKind<D, R> {
+/** Declares a job kind (checks its name); a module lists it in its manifest (src/modules/index.ts). */
+export function defineJobKind<D, R>(kind: JobKind<D, R>): JobKind<D, R> {
   if (!/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/.test(kind.kind))
     throw new Error(`Job kind name ${kind.kind} must be lower-case words separated by dots.`);
+  return kind;
+}
+
+/**
+ * Makes a job kind known to this process: the runtime registers the kinds of every module's
+ * manifest before the queue starts (a process only runs the kinds it knows); tests may register
+ * their own. Registering the same name twice with another definition is a bug.
+ */
+export function registerJobKind<D, R>(kind: JobKind<D, R>): JobKind<D, R> {
+  defineJobKind(kind);
   const prev = kinds.get(kind.kind);
   if (prev && prev !== (kind as unknown as JobKind<unknown, unknown>))
     throw new Error(`Job kind ${kind.kind} is registered twice.`);

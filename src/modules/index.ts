@@ -1,46 +1,59 @@
 import type { FastifyInstance } from 'fastify';
-import { jobRoutes } from '../jobs/job-routes.ts';
-import { codeListRoutes } from '../registry/code-list-routes.ts';
-import { complianceRoutes } from '../registry/compliance-routes.ts';
-import { tenderOcdsRoutes } from '../registry/kinds/procurement/tender-ocds-routes.ts';
-import { registryExtraRoutes } from '../registry/registry-extra-routes.ts';
-import { registryRoutes } from '../registry/registry-routes.ts';
-import { savedFilterRoutes } from '../registry/saved-filter-routes.ts';
-import { searchRoutes } from '../registry/search-routes.ts';
+import { registerJobKind } from '../jobs/job-registry.ts';
+import { jobsModule } from '../jobs/manifest.ts';
+import type { OutboxWorker } from '../outbox/outbox-worker.ts';
+import { registryModule } from '../registry/manifest.ts';
 import type { AppDeps } from '../server/deps.ts';
-import { accountRoutes } from './account/account-routes.ts';
-import { announcementRoutes } from './announcements/announcement-routes.ts';
-import { auditRoutes } from './audit/audit-routes.ts';
-import { authRoutes } from './auth/auth-routes.ts';
-import { oidcRoutes } from './auth/oidc-routes.ts';
-import { networkRoutes } from './networks/network-routes.ts';
-import { notificationRoutes } from './notifications/notification-routes.ts';
-import { identityProviderRoutes } from './organisations/identity-provider-routes.ts';
-import { organisationRoutes } from './organisations/organisation-routes.ts';
-import { riskRoutes } from './risk/risk-routes.ts';
-import { screeningRoutes } from './screening/screening-routes.ts';
-import { userRoutes } from './users/user-routes.ts';
+import { accountModule } from './account/manifest.ts';
+import { announcementsModule } from './announcements/manifest.ts';
+import { auditModule } from './audit/manifest.ts';
+import { authModule } from './auth/manifest.ts';
+import type { ModuleManifest } from './manifest.ts';
+import { networksModule } from './networks/manifest.ts';
+import { notificationsModule } from './notifications/manifest.ts';
+import { organisationsModule } from './organisations/manifest.ts';
+import { registerMandatorySource } from './risk/mandatory-sources.ts';
+import { riskModule } from './risk/manifest.ts';
+import { screeningModule } from './screening/manifest.ts';
+import { usersModule } from './users/manifest.ts';
 
-/** Every domain module registers its routes under /api/v1 here. */
+/** Every module of the platform, in the order its routes are registered. Add a module here. */
+export const MODULES: readonly ModuleManifest[] = [
+  authModule,
+  accountModule,
+  organisationsModule,
+  usersModule,
+  networksModule,
+  announcementsModule,
+  notificationsModule,
+  auditModule,
+  jobsModule,
+  registryModule,
+  riskModule,
+  screeningModule,
+];
+
+/** Registers every module's routes under /api/v1. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps) {
-  await authRoutes(api, deps);
-  await oidcRoutes(api, deps);
-  await accountRoutes(api, deps);
-  await organisationRoutes(api, deps);
-  await identityProviderRoutes(api, deps);
-  await userRoutes(api, deps);
-  await networkRoutes(api, deps);
-  await announcementRoutes(api, deps);
-  await notificationRoutes(api, deps);
-  await auditRoutes(api, deps);
-  await jobRoutes(api, deps);
-  await tenderOcdsRoutes(api, deps);
-  await registryExtraRoutes(api, deps);
-  await savedFilterRoutes(api, deps);
-  await complianceRoutes(api, deps);
-  await registryRoutes(api, deps);
-  await codeListRoutes(api, deps);
-  await searchRoutes(api, deps);
-  await riskRoutes(api, deps);
-  await screeningRoutes(api, deps);
+  for (const m of MODULES) for (const routes of m.routes ?? []) await routes(api, deps);
+}
+
+/**
+ * Registers what the modules add outside HTTP: job kinds, outbox handlers and mandatory sources
+ * (the runtime calls it once, before it starts the queue and the outbox worker). A topic or a
+ * source claimed by two modules is a bug and stops the start.
+ */
+export function registerModuleWork(outbox: OutboxWorker): void {
+  const topics = new Map<string, string>();
+  for (const m of MODULES) {
+    for (const k of m.jobKinds ?? []) registerJobKind(k);
+    for (const [topic, handler] of Object.entries(m.outboxHandlers ?? {})) {
+      const other = topics.get(topic);
+      if (other) throw new Error(`Outbox topic ${topic} is handled by both ${other} and ${m.name}.`);
+      topics.set(topic, m.name);
+      outbox.register(topic, handler);
+    }
+    for (const [name, source] of Object.entries(m.mandatorySources ?? {}))
+      registerMandatorySource(name, source);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Distribution, OrgRole, Tlp } from '../db/schema.ts';
+import type { NetworkCode } from '../reference/networks.ts';
 
 /**
  * A registry kind is declared once, in one definition: fields, validation, import key, search,
@@ -39,6 +40,11 @@ export type FieldDef = FieldSpec & {
   help?: string;
   /** 'owner' → only the owning organisation sees this field (others see the rest of the record). */
   visibleTo?: 'owner';
+  /**
+   * 'owner_country' → the server sets it to the owning administration's country (a `country`
+   * field): forms leave it out, a different value is refused (src/registry/owner-bound.ts).
+   */
+  setBy?: 'owner_country';
 };
 
 export type ViewType = 'list' | 'detail' | 'matrix' | 'map' | 'compare' | 'compliance';
@@ -66,7 +72,7 @@ export interface KindDefinition {
     | 'third_countries'
     | 'communication';
   /** The network whose members are the natural audience (default distribution 'network'). */
-  network: string;
+  network: NetworkCode;
   fields: Record<string, FieldDef>;
   /** The field whose value names a record in lists and notifications. */
   titleField: string;
@@ -101,6 +107,10 @@ export function defineKind(def: KindDefinition): KindDefinition {
     for (const f of list) if (!names.has(f)) throw new Error(`${def.name}: unknown field "${f}"`);
   }
   if (!/^[a-z][a-z0-9_]{2,40}$/.test(def.name)) throw new Error(`${def.name}: the name must be snake_case`);
+  for (const [name, f] of Object.entries(def.fields)) {
+    if (f.setBy === 'owner_country' && f.type !== 'country')
+      throw new Error(`${def.name}: "${name}" is bound to the owner's country but is not a country field`);
+  }
   for (const f of def.searchable) {
     if (def.fields[f]!.visibleTo)
       throw new Error(`${def.name}: restricted field "${f}" cannot be searchable`);

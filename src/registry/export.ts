@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { TLP_RULES } from '../access/tlp.ts';
+import { strictest, TLP_RULES } from '../access/tlp.ts';
 import { csvWithMarking, neutraliseCell } from '../core/export-safety.ts';
 import type { Tlp } from '../db/schema.ts';
 import type { KindDefinition } from './definition.ts';
@@ -15,12 +15,9 @@ export interface ExportRow {
   data: Record<string, unknown>;
 }
 
-const ORDER: Tlp[] = ['clear', 'green', 'amber', 'amber_strict', 'red'];
-
 /** The strictest marking in a file, stated at its top. */
 export function fileMarking(rows: ExportRow[]) {
-  const worst = rows.reduce((m, r) => Math.max(m, ORDER.indexOf(r.tlp)), 0);
-  return TLP_RULES[ORDER[worst]!];
+  return TLP_RULES[strictest(rows.map((r) => r.tlp))];
 }
 
 /** A cell value: lists of scalars joined with "; ", structures as JSON (what the import reads back). */

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Actor } from '../access/actor.ts';
+import { type Actor, isPlatformAdmin } from '../access/actor.ts';
 import { type Marking, resolveMarking, setRecipients } from '../access/marking.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Trx } from '../core/context.ts';
@@ -7,6 +7,7 @@ import type { DB, RecordStatus } from '../db/schema.ts';
 import { enqueue } from '../outbox/outbox-worker.ts';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../server/errors.ts';
 import type { KindDefinition } from './definition.ts';
+import { bindToOwner, type OwnerOrg } from './owner-bound.ts';
 import { dataDiff, importKeyOf, recordTitle, searchableText } from './record-data.ts';
 import { checkReferences, parseData } from './record-validation.ts';
 import {
@@ -138,12 +139,43 @@ export interface CreateInput {
   language?: string;
   publish?: boolean;
   isDemo?: boolean;
+  /** A platform administrator adds the record for this administration, which then owns it. */
+  onBehalfOf?: string;
+}
+
+/** The organisation a new record belongs to: the actor's, or the one a platform administrator names. */
+async function owningOrganisation(trx: Trx, a: UserActor, onBehalfOf: string | undefined) {
+  if (onBehalfOf !== undefined && onBehalfOf !== a.orgId && !isPlatformAdmin(a))
+    throw forbidden('Only platform administrators add records on behalf of an administration.');
+  const org = await trx
+    .selectFrom('organisations')
+    .select(['id', 'code', 'type'])
+    .where('id', '=', onBehalfOf ?? a.orgId)
+    .executeTakeFirst();
+  if (!org)
+    throw badRequest('No such organisation.', [
+      { field: 'body.onBehalfOf', message: 'unknown organisation' },
+    ]);
+  if (onBehalfOf !== undefined && onBehalfOf !== a.orgId && org.type !== 'national_administration')
+    throw badRequest('Records are added on behalf of a national administration.', [
+      { field: 'body.onBehalfOf', message: 'not a national administration' },
+    ]);
+  return org;
+}
+
+/** Sets the owner-bound fields (src/registry/owner-bound.ts) or refuses the data with why. */
+function bound(kind: KindDefinition, data: unknown, owner: OwnerOrg): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const r = bindToOwner(kind, data as Record<string, unknown>, owner);
+  if (r.errors.length) throw new ValidationFailed(r.errors);
+  return r.data;
 }
 
 /** Creates a record as a draft (or publishes it at once where the kind has no four-eyes step). */
 export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition, input: CreateInput) {
   authoriseCreate(a, kind);
-  const data = await validateData(trx, a, kind, input.data);
+  const owner = await owningOrganisation(trx, a, input.onBehalfOf);
+  const data = await validateData(trx, a, kind, bound(kind, input.data, owner));
   const marking = await resolveMarking(trx, a, await networkIdOf(trx, kind.network), {
     distribution: input.marking?.distribution ?? kind.access.distribution,
     distributionNetworkId: input.marking?.distributionNetworkId ?? null,
@@ -162,13 +194,18 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
       .selectFrom('registry_records')
       .select('id')
       .where('kind', '=', kind.name)
-      .where('owner_org_id', '=', a.orgId)
+      .where('owner_org_id', '=', owner.id)
       .where('import_key', '=', key)
       .executeTakeFirst();
-    if (dup)
+    if (dup) {
+      // The id is named only to someone who may read that record (a colleague's TLP:RED record
+      // is not theirs to find).
+      const env = await loadRegistryEnvelope(trx, kind, dup.id);
+      const readable = env !== null && recordAbilities(a, env, kind).read;
       throw conflict(
-        `Your organisation already has a ${kind.label.toLowerCase()} with the same ${kind.importKey.join(' and ')} (id ${dup.id}).`,
+        `Your organisation already has a ${kind.label.toLowerCase()} with the same ${kind.importKey.join(' and ')}${readable ? ` (id ${dup.id})` : ''}.`,
       );
+    }
   }
   const status: RecordStatus = input.publish ? 'published' : 'draft';
   const title = recordTitle(kind, data);
@@ -178,7 +215,7 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
     .insertInto('registry_records')
     .values({
       kind: kind.name,
-      owner_org_id: a.orgId,
+      owner_org_id: owner.id,
       author_id: a.userId,
       distribution: marking.distribution,
       distribution_network_id: marking.distribution_network_id,
@@ -206,7 +243,9 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
     action: `${kind.name}.created`,
     recordKind: kind.name,
     recordId: row.id,
+    organisationId: owner.id,
     changes: {
+      ...(owner.id !== a.orgId ? { on_behalf_of: owner.code } : {}),
       ...dataDiff(null, data),
       status: { after: status },
       tlp: marking.tlp,
@@ -227,7 +266,12 @@ export async function updateRecord(
   input: { data: unknown; note?: string },
 ) {
   const env = await authoriseRecord(trx, a, kind, id, 'update');
-  const data = await validateData(trx, a, kind, input.data);
+  const owner = await trx
+    .selectFrom('organisations')
+    .select(['code', 'type'])
+    .where('id', '=', env.owner_org_id)
+    .executeTakeFirstOrThrow();
+  const data = await validateData(trx, a, kind, bound(kind, input.data, owner));
   const diff = dataDiff(env.data, data);
   if (Object.keys(diff).length === 0) return { id, status: env.status, version: env.version, changed: false };
   const key = importKeyOf(kind, data);

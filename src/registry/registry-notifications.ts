@@ -1,5 +1,5 @@
 import { loadActor } from '../auth/actor-loader.ts';
-import type { OutboxWorker } from '../outbox/outbox-worker.ts';
+import type { OutboxHandler } from '../outbox/outbox-worker.ts';
 import { kindByName } from './kinds/index.ts';
 import { loadRegistryEnvelope } from './record-service.ts';
 import { recordAbilities } from './registry-policy.ts';
@@ -22,8 +22,8 @@ export function matchesSubscription(
   return values.some((x) => typeof x === 'string' && x.toLowerCase().startsWith(prefix.toLowerCase()));
 }
 
-export function registerRegistryNotifications(outbox: OutboxWorker) {
-  outbox.register('registry.changed', async (trx, payload) => {
+export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandler>> = {
+  'registry.changed': async (trx, payload) => {
     const kind = kindByName(String(payload.kind));
     if (!kind) return;
     const env = await loadRegistryEnvelope(trx, kind, String(payload.id));
@@ -71,9 +71,9 @@ export function registerRegistryNotifications(outbox: OutboxWorker) {
         .insertInto('notifications')
         .values(rows.slice(i, i + 500))
         .execute();
-  });
+  },
 
-  outbox.register('registry.commented', async (trx, payload) => {
+  'registry.commented': async (trx, payload) => {
     const kind = kindByName(String(payload.kind));
     if (!kind) return;
     const env = await loadRegistryEnvelope(trx, kind, String(payload.id));
@@ -96,5 +96,5 @@ export function registerRegistryNotifications(outbox: OutboxWorker) {
         summary: `${comment.code}: ${recordAbilities(actor, env, kind).quote ? env.title : ''}`,
       })
       .execute();
-  });
-}
+  },
+};

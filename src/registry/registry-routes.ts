@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { markingBody } from '../access/marking-schema.ts';
+import { checkMarking, EXPORTABLE, IMPORTABLE, TLP_RULES } from '../access/tlp.ts';
 import { change } from '../core/change.ts';
 import { importStatusView } from '../core/import-job.ts';
 import { tableLimitsFrom } from '../core/table-reader/limits.ts';
+import type { Tlp } from '../db/schema.ts';
 import { cancelJob, enqueueJob, getJob } from '../jobs/job-service.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
@@ -43,8 +45,8 @@ const idParams = z.strictObject({ id: z.uuid() });
 function importDistribution(kind: KindDefinition): 'organisation' | 'network' | 'eucab' | 'public' {
   return kind.access.distribution === 'sharing_group' ? 'organisation' : kind.access.distribution;
 }
-function importTlp(kind: KindDefinition): 'clear' | 'green' | 'amber' | 'amber_strict' {
-  return kind.access.tlp === 'red' ? 'amber_strict' : kind.access.tlp;
+function importTlp(kind: KindDefinition): Tlp {
+  return IMPORTABLE.includes(kind.access.tlp) ? kind.access.tlp : IMPORTABLE[IMPORTABLE.length - 1]!;
 }
 const STATUSES = ['draft', 'submitted', 'published', 'retracted'] as const;
 
@@ -168,7 +170,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
         const rec = await recipientsByRecord(
           db,
           kind.name,
-          rows.filter((x) => x.tlp === 'red').map((x) => x.id),
+          rows.filter((x) => TLP_RULES[x.tlp].namedRecipientsOnly).map((x) => x.id),
         );
         return {
           total: total.n,
@@ -193,7 +195,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
         const a = requireUser(req);
         const q = req.query as Record<string, unknown> & { format: 'csv' | 'xlsx' | 'json' };
         const rows = await readableKindQuery(db, a, kind, splitQuery(kind, q))
-          .where('r.tlp', '<>', 'red')
+          .where('r.tlp', 'in', EXPORTABLE)
           .select([...META_COLUMNS])
           .orderBy('r.updated_at', 'desc')
           .limit(200_000)
@@ -286,13 +288,13 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
         const [versions, comments] = await Promise.all([
           db
             .selectFrom('registry_versions as v')
-            .innerJoin('users as u', 'u.id', 'v.changed_by')
+            .leftJoin('users as u', 'u.id', 'v.changed_by')
             .select([
               'v.version',
               'v.status',
               'v.changed_at',
               'v.note',
-              'u.display_name as changed_by',
+              sql<string>`coalesce(u.display_name, 'EUCAB platform')`.as('changed_by'),
               'v.data',
             ])
             .where('v.record_id', '=', row.id)
@@ -338,6 +340,10 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       marking: markingBody.partial().optional(),
       language: z.enum(EU_LANGUAGES).optional(),
       publish: z.boolean().optional(),
+      onBehalfOf: z
+        .uuid()
+        .optional()
+        .describe('Platform administrators: the national administration that owns the new record'),
     });
     r.post(
       base,
@@ -356,6 +362,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
             marking: req.body.marking,
             language: req.body.language,
             publish: req.body.publish,
+            onBehalfOf: req.body.onBehalfOf,
           }),
         );
         return reply.status(201).send(out);
@@ -448,7 +455,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
             distribution: z
               .enum(['organisation', 'network', 'eucab', 'public'])
               .default(importDistribution(kind)),
-            tlp: z.enum(['clear', 'green', 'amber', 'amber_strict']).default(importTlp(kind)),
+            tlp: z.enum(IMPORTABLE).default(importTlp(kind)),
             language: z.enum(EU_LANGUAGES).default('en'),
           }),
         },
@@ -457,8 +464,8 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
         const a = requireUser(req);
         authoriseCreate(a, kind);
         const q = req.query;
-        if (q.distribution === 'public' && q.tlp !== 'clear')
-          throw badRequest('Public distribution is allowed only with TLP:CLEAR.');
+        const markingProblem = checkMarking(q.distribution, q.tlp);
+        if (markingProblem) throw badRequest(markingProblem);
         if (q.publish === 'true' && kind.workflow.fourEyes) {
           throw forbidden(
             `Imported ${kind.labelPlural.toLowerCase()} are published only after a second person approves each.`,

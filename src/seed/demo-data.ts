@@ -1,4 +1,5 @@
 import { systemActor } from '../access/actor.ts';
+import { TLP_RULES } from '../access/tlp.ts';
 import { type AuditInput, recordAuditMany } from '../audit/audit-log.ts';
 import { hashPassword, randomToken } from '../auth/crypto.ts';
 import { newTotpSecret } from '../auth/totp.ts';
@@ -246,7 +247,9 @@ export async function seedDemoData(db: Database, opts: { password?: string } = {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const ids = tlp === 'red' ? [users.get(author)!, ...recipients.map((r) => users.get(r)!)] : [];
+      const ids = TLP_RULES[tlp].namedRecipientsOnly
+        ? [users.get(author)!, ...recipients.map((r) => users.get(r)!)]
+        : [];
       for (const u of ids)
         await trx
           .insertInto('record_recipients')

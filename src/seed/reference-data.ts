@@ -1,6 +1,7 @@
 import type { Database } from '../db/connection.ts';
 import type { OrgType } from '../db/schema.ts';
 import { memberStates } from '../reference/member-states.ts';
+import { NETWORKS } from '../reference/networks.ts';
 import { PROCUREMENT_CODE_LISTS } from '../registry/code-lists/procurement-code-lists.ts';
 
 /** The organisations and networks of EUCAB: reference data every deployment has. */
@@ -16,39 +17,8 @@ export const EUCAB_ORGANISATIONS: { code: string; type: OrgType; name: string }[
   { code: 'EUCAB-COORD', type: 'eucab_unit', name: 'EUCAB Coordination unit' },
 ];
 
-export const EUCAB_NETWORKS: { code: string; name: string; description: string }[] = [
-  {
-    code: 'risk-management',
-    name: 'Risk management',
-    description: 'Common risk factors, risk-profile recommendations and the exchange of risk information.',
-  },
-  {
-    code: 'procurement',
-    name: 'Procurement',
-    description: 'Customs control equipment, minimum requirements, tenders and field tests.',
-  },
-  {
-    code: 'resilience-integrity',
-    name: 'Resilience and integrity',
-    description: 'National initiatives, anti-corruption measures, codes of conduct and lessons learned.',
-  },
-  { code: 'innovation', name: 'Innovation', description: 'Innovation initiatives and common initiatives.' },
-  {
-    code: 'training',
-    name: 'Training',
-    description: 'Training needs, curricula, trainers, facilities and centres of excellence.',
-  },
-  {
-    code: 'third-countries',
-    name: 'Cooperation with third countries',
-    description: 'Existing, planned and potential projects with third countries.',
-  },
-  {
-    code: 'communication',
-    name: 'Communication',
-    description: 'Coordinated messaging and information flow between administrations.',
-  },
-];
+/** The seven expert networks (src/reference/networks.ts, where their codes are typed). */
+export const EUCAB_NETWORKS: readonly { code: string; name: string; description: string }[] = NETWORKS;
 
 /** Creates whatever of the reference data is missing (idempotent; run at every start). */
 export async function ensureReferenceData(db: Database): Promise<void> {

@@ -2,12 +2,10 @@ import type { Config } from '../config/config.ts';
 import { tableLimitsFrom } from '../core/table-reader/limits.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { registerJobNotifications } from '../jobs/job-notifications.ts';
 import { createJobRunner, type JobRunner, type JobRunnerOptions } from '../jobs/job-runner.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { registerNotificationHandlers } from '../modules/notifications/notification-handlers.ts';
+import { registerModuleWork } from '../modules/index.ts';
 import { createOutboxWorker } from '../outbox/outbox-worker.ts';
-import { registerRegistryNotifications } from '../registry/registry-notifications.ts';
 import { ensureReferenceData } from '../seed/reference-data.ts';
 import type { AppDeps } from './deps.ts';
 import { failInterruptedImports } from './interrupted-jobs.ts';
@@ -29,9 +27,8 @@ export async function createRuntime(
   await ensureReferenceData(handle.db);
   await failInterruptedImports(handle.db, handle.engine);
   const outbox = createOutboxWorker(handle.db, log);
-  registerNotificationHandlers(outbox);
-  registerRegistryNotifications(outbox);
-  registerJobNotifications(outbox);
+  // Job kinds, outbox handlers and mandatory sources of every module's manifest.
+  registerModuleWork(outbox);
   // Background jobs (src/jobs): started by `serve` and by the test app (`rt.jobs.start()`).
   const jobs = createJobRunner(
     handle.db,

@@ -7,7 +7,7 @@ import { canPostInNetwork } from '../../access/admin-policy.ts';
 import { resolveMarking, setRecipients } from '../../access/marking.ts';
 import { markingBody } from '../../access/marking-schema.ts';
 import { type SharedEnvelope, sharedAbilities } from '../../access/shared-record-policy.ts';
-import { DISTRIBUTION_WORDS, markingBanner, TLP_RULES } from '../../access/tlp.ts';
+import { DISTRIBUTION_WORDS, EXPORTABLE, markingBanner, strictest, TLP_RULES } from '../../access/tlp.ts';
 import { diffFields, recordAudit } from '../../audit/audit-log.ts';
 import { attachmentProblem, safeFilename } from '../../core/attachment-types.ts';
 import { change } from '../../core/change.ts';
@@ -85,7 +85,7 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
         .execute();
       const rec = await recipientsOf(
         db,
-        rows.filter((x) => x.tlp === 'red').map((x) => x.id),
+        rows.filter((x) => TLP_RULES[x.tlp].namedRecipientsOnly).map((x) => x.id),
       );
       return {
         total: n,
@@ -125,18 +125,14 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
       const a = requireUser(req);
       const { format, ...filters } = req.query;
       const rows = await readableAnnouncements(db, a, filters)
-        .where('a.tlp', '<>', 'red')
+        .where('a.tlp', 'in', EXPORTABLE)
         .select([...LIST_COLUMNS, 'a.body'])
         .orderBy('a.created_at', 'desc')
         .limit(50_000)
         .execute();
       const exportable = rows.filter((row) => sharedAbilities(a, { ...row, recipients: [] }).export);
       const stamp = new Date().toISOString();
-      const strictest = exportable.reduce(
-        (m, x) => Math.max(m, ['clear', 'green', 'amber', 'amber_strict'].indexOf(x.tlp)),
-        0,
-      );
-      const fileMarking = TLP_RULES[(['clear', 'green', 'amber', 'amber_strict'] as const)[strictest]!];
+      const fileMarking = TLP_RULES[strictest(exportable.map((x) => x.tlp))];
       reply.header('X-TLP-Marking', fileMarking.label);
       if (format === 'json') {
         reply.header(

@@ -2,7 +2,7 @@ import { isOrgManager } from '../../access/actor.ts';
 import { sharedAbilities } from '../../access/shared-record-policy.ts';
 import { loadActor } from '../../auth/actor-loader.ts';
 import type { Trx } from '../../core/context.ts';
-import type { OutboxWorker } from '../../outbox/outbox-worker.ts';
+import type { OutboxHandler } from '../../outbox/outbox-worker.ts';
 import { loadEnvelope } from '../announcements/announcement-queries.ts';
 
 /**
@@ -10,8 +10,8 @@ import { loadEnvelope } from '../announcements/announcement-queries.ts';
  * notification is decided by the same policy as reading: a candidate gets one only if, as
  * themself, they may read the record — and its title is quoted only where the marking allows.
  */
-export function registerNotificationHandlers(outbox: OutboxWorker) {
-  outbox.register('announcement.published', async (trx, payload) => {
+export const NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandler>> = {
+  'announcement.published': async (trx, payload) => {
     const id = String(payload.id);
     const event = String(payload.event);
     const env = await loadEnvelope(trx, id);
@@ -66,9 +66,9 @@ export function registerNotificationHandlers(outbox: OutboxWorker) {
         .insertInto('notifications')
         .values(rows.slice(i, i + 500))
         .execute();
-  });
+  },
 
-  outbox.register('membership.changed', async (trx: Trx, payload) => {
+  'membership.changed': async (trx: Trx, payload) => {
     const m = await trx
       .selectFrom('network_memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -123,5 +123,5 @@ export function registerNotificationHandlers(outbox: OutboxWorker) {
         })),
       )
       .execute();
-  });
-}
+  },
+};

@@ -30,6 +30,8 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
         ([kind, { table, readable }]) =>
           sql<boolean>`(nt.record_kind = ${kind} AND EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE rec.id = nt.record_id AND ${readable(a, kind, 'rec')}))`,
       );
+      // One condition for the list and the unread count: nothing counted that the list would hide.
+      const visible = sql<boolean>`(nt.record_kind IS NULL OR nt.record_kind NOT IN (${sql.join(Object.keys(SHARED_KINDS))}) OR ${sql.join(stillReadable, sql` OR `)})`;
       let q = db
         .selectFrom('notifications as nt')
         .select([
@@ -42,16 +44,15 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
           'nt.read_at',
         ])
         .where('nt.user_id', '=', a.userId)
-        .where(
-          sql<boolean>`(nt.record_kind IS NULL OR nt.record_kind NOT IN (${sql.join(Object.keys(SHARED_KINDS))}) OR ${sql.join(stillReadable, sql` OR `)})`,
-        );
+        .where(visible);
       if (req.query.unread === 'true') q = q.where('nt.read_at', 'is', null);
       const items = await q.orderBy('nt.created_at', 'desc').limit(req.query.limit).execute();
       const unread = await db
-        .selectFrom('notifications')
+        .selectFrom('notifications as nt')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', a.userId)
-        .where('read_at', 'is', null)
+        .where('nt.user_id', '=', a.userId)
+        .where('nt.read_at', 'is', null)
+        .where(visible)
         .executeTakeFirstOrThrow();
       return { items, unread: unread.n };
     },

@@ -43,7 +43,7 @@ export type MandatorySource = (
 
 const sources = new Map<string, MandatorySource>();
 
-/** Registers (or replaces) a named source. Call once at start-up (e.g. from the module's routes). */
+/** Registers (or replaces) a named source: the runtime registers those of the module manifests (tests their own). */
 export function registerMandatorySource(name: string, fn: MandatorySource): void {
   if (!/^[a-z][a-z0-9_.-]{1,60}$/.test(name)) throw new Error(`invalid mandatory source name "${name}"`);
   sources.set(name, fn);

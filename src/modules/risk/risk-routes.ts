@@ -9,19 +9,12 @@ import { change } from '../../core/change.ts';
 import { neutraliseCell } from '../../core/export-safety.ts';
 import { TableError, type TableLimits, tableLimitsFrom } from '../../core/table-reader/limits.ts';
 import { compileMapping, type Mapping, MappingError, proposeMapping } from '../../engines/risk/mapping.ts';
-import { enqueueJob, type JobKind, registerJobKind } from '../../jobs/index.ts';
+import { enqueueJob } from '../../jobs/index.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { badRequest, forbidden, HttpError, unauthorized } from '../../server/errors.ts';
 import { tableLimitError } from '../../server/table-errors.ts';
-import {
-  mappingSchema,
-  modelDocument,
-  outcomesData,
-  RISK_JOB_KINDS,
-  scoreData,
-  trainData,
-} from './risk-jobs.ts';
+import { mappingSchema, modelDocument, outcomesData, scoreData, trainData } from './risk-jobs.ts';
 import {
   activateModel,
   BATCH_COLUMNS,
@@ -578,5 +571,3 @@ export async function riskRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 }
-
-for (const kind of RISK_JOB_KINDS) registerJobKind(kind as JobKind<unknown, unknown>);

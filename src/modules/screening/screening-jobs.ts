@@ -12,7 +12,6 @@ import { z } from 'zod';
 import { type Actor, isUser } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { type ListFormat, ParseError, parseSource } from '../../engines/screening/index.ts';
-import { registerJobKind } from '../../jobs/index.ts';
 import { type JobContext, type JobError, JobFailedError, type JobKind } from '../../jobs/job-types.ts';
 import { screenDeclarations } from './declarations.ts';
 import { indexCache } from './index-cache.ts';
@@ -280,4 +279,3 @@ export const listLoadJob: JobKind<ListLoadData, ListLoadResult> = {
 };
 
 export const SCREENING_JOB_KINDS = [batchJob, declarationsJob, listLoadJob] as const;
-for (const k of SCREENING_JOB_KINDS) registerJobKind(k as JobKind<unknown, unknown>);

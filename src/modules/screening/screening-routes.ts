@@ -16,13 +16,11 @@ import { requireScope, requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../../server/errors.ts';
 import { readUpload } from '../../server/uploads.ts';
-import { registerMandatorySource } from '../risk/mandatory-sources.ts';
 import { screeningCaseRoutes } from './case-routes.ts';
 import { hitJson, screenOne, THRESHOLDS } from './cases.ts';
 import { IndexLoadingError, indexCache, type LoadedIndex } from './index-cache.ts';
 import { screeningListRoutes } from './list-routes.ts';
 import { currentVersions } from './list-store.ts';
-import { screeningMandatorySource } from './mandatory-source.ts';
 import { type ReportRow, reportCsv, reportXlsx } from './report.ts';
 import { storeAndScreen } from './screen-parties.ts';
 import { batchJob, declarationsJob } from './screening-jobs.ts';
@@ -33,7 +31,6 @@ export async function screeningRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const cache = indexCache(db);
-  registerMandatorySource('sanctions-screening', screeningMandatorySource);
   app.addHook('onReady', async () => {
     await startListLoading(deps);
   });

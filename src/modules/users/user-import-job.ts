@@ -8,7 +8,7 @@ import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit
 import { type ImportResult, prepareImport, runStagedImport } from '../../core/import-job.ts';
 import { TableError } from '../../core/table-reader/limits.ts';
 import type { Database } from '../../db/connection.ts';
-import { registerJobKind } from '../../jobs/job-registry.ts';
+import { defineJobKind } from '../../jobs/job-registry.ts';
 import { JobFailedError } from '../../jobs/job-types.ts';
 import { parseUserCsv } from './user-import.ts';
 
@@ -28,7 +28,7 @@ const STAGE_BATCH = 500;
 export const SENIOR_USER_REASON =
   'This user holds rights equal to or higher than yours (NCP, NCP deputy or platform administrator): remove the line, or ask them or a platform administrator.';
 
-export const userImportJob = registerJobKind({
+export const userImportJob = defineJobKind({
   kind: 'users.import',
   parse: (d) => z.strictObject({ organisationId: z.uuid() }).parse(d),
   async run(ctx): Promise<ImportResult> {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isUser } from '../../access/actor.ts';
+import { IMPORTABLE } from '../../access/tlp.ts';
 import { type ImportResult, prepareImport } from '../../core/import-job.ts';
-import { registerJobKind } from '../../jobs/job-registry.ts';
+import { defineJobKind } from '../../jobs/job-registry.ts';
 import { JobFailedError } from '../../jobs/job-types.ts';
 import { EU_LANGUAGES } from '../field-schema.ts';
 import { kindByName } from '../kinds/index.ts';
@@ -12,7 +13,7 @@ import { analyseImport, runImportJob } from './registry-import.ts';
 export const registryImportData = z.strictObject({
   kind: z.string().refine((k) => kindByName(k) !== undefined, 'is not a registry kind'),
   distribution: z.enum(['organisation', 'network', 'eucab', 'public']),
-  tlp: z.enum(['clear', 'green', 'amber', 'amber_strict']),
+  tlp: z.enum(IMPORTABLE),
   networkId: z.uuid().nullable(),
   publish: z.boolean(),
   language: z.enum(EU_LANGUAGES),
@@ -25,7 +26,7 @@ export const registryImportData = z.strictObject({
  * (records may have changed since), then stages and publishes (src/core/import-job.ts). After a
  * restart it stages again from the stored file; a publish that had committed is not repeated.
  */
-export const registryImportJob = registerJobKind({
+export const registryImportJob = defineJobKind({
   kind: 'registry.import',
   readableBy: 'organisation',
   parse: (d) => registryImportData.parse(d),

@@ -1,11 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { TLP_RULES } from '../../access/tlp.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
 import { runStagedImport } from '../../core/import-job.ts';
 import type { DB, Distribution, Tlp } from '../../db/schema.ts';
 import type { JobProgress } from '../../jobs/job-types.ts';
 import type { KindDefinition } from '../definition.ts';
 import { collectReferences } from '../field-schema.ts';
+import { bindToOwner } from '../owner-bound.ts';
 import { importKeyOf, recordTitle, searchableText } from '../record-data.ts';
 import { recipientsByRecord } from '../record-queries.ts';
 import { parseData } from '../record-validation.ts';
@@ -66,11 +68,20 @@ export async function analyseImport(
       staged: [],
     };
 
+  const owner = await db
+    .selectFrom('organisations')
+    .select(['code', 'type'])
+    .where('id', '=', a.orgId)
+    .executeTakeFirstOrThrow();
   const parsed: { line: number; data: Record<string, unknown> }[] = [];
   for (const row of table.rows) {
-    const { data, problems } = rowToData(kind, row.cells, language);
+    const { data: cells, problems } = rowToData(kind, row.cells, language);
     for (const p of problems) errors.push({ line: row.line, ...p });
     if (problems.length) continue;
+    // Owner-bound fields (a catalogue entry's country) take the importing administration's value.
+    const { data, errors: unbound } = bindToOwner(kind, cells, owner);
+    for (const e of unbound) errors.push({ line: row.line, column: e.field, reason: e.message });
+    if (unbound.length) continue;
     const v = parseData(kind, data);
     if (!v.ok) {
       for (const e of v.errors)
@@ -177,7 +188,7 @@ export async function analyseImport(
     const red = await recipientsByRecord(
       db,
       kind.name,
-      rows.filter((r) => r.tlp === 'red').map((r) => r.id),
+      rows.filter((r) => TLP_RULES[r.tlp].namedRecipientsOnly).map((r) => r.id),
     );
     for (const r of rows) {
       // An import updates only what the importer may update by hand (author, NCP or deputy; readable).

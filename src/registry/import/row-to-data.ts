@@ -114,7 +114,7 @@ export function headerProblems(kind: KindDefinition, columns: string[]): CellPro
       });
   }
   for (const [name, f] of Object.entries(kind.fields)) {
-    if (f.required && !columns.includes(name))
+    if (f.required && !f.setBy && !columns.includes(name))
       out.push({ column: name, reason: `The required column "${name}" is missing.` });
   }
   return out;

@@ -68,9 +68,9 @@ function RecordForm({
   const navigate = useNavigate();
   const qc = useQueryClient();
   const summaryRef = useRef<HTMLDivElement>(null);
-  const [form, setForm] = useState<Record<string, unknown>>(() =>
-    dataToForm(kind.fields, record?.data ?? {}),
-  );
+  // Fields the server sets from the owner (a catalogue entry's country) are not asked for.
+  const fields = kind.fields.filter((f) => !f.setBy);
+  const [form, setForm] = useState<Record<string, unknown>>(() => dataToForm(fields, record?.data ?? {}));
   const [marking, setMarking] = useState<MarkingValue>({
     distribution: kind.access.distribution,
     sharingGroupId: '',
@@ -88,7 +88,7 @@ function RecordForm({
 
   const fieldLabel = (path: string) => {
     const [top, ...rest] = path.split('.');
-    const f = kind.fields.find((x) => x.name === top);
+    const f = fields.find((x) => x.name === top);
     const base = f ? l.field(kind.name, f) : path;
     return rest.length
       ? `${base} (${rest.map((p) => (/^\d+$/.test(p) ? `#${Number(p) + 1}` : l.subField(kind.name, top!, p, p))).join(' › ')})`
@@ -97,7 +97,7 @@ function RecordForm({
   const required = () => t('registry.form.required');
   // The API's messages start with the field's English label ("Quantity: at least 1"): the form
   // shows them next to the field and names the field itself in the summary.
-  const labels = englishLabels(kind.fields);
+  const labels = englishLabels(fields);
   const clean = (msg: string) => {
     const m = /^([^:]{1,120}): (.+)$/s.exec(msg);
     return m && labels.has(m[1]!) ? m[2]! : msg;
@@ -107,8 +107,8 @@ function RecordForm({
 
   async function submit(publish: boolean) {
     setProblem(null);
-    const data = formToData(kind.fields, form);
-    const local = cleaned(validate(kind.fields, countries, data, required));
+    const data = formToData(fields, form);
+    const local = cleaned(validate(fields, countries, data, required));
     setErrors(local);
     if (Object.keys(local).length) {
       setShowSummary((n) => n + 1);
@@ -205,7 +205,7 @@ function RecordForm({
         }}
       >
         <Section title={t('registry.form.data')}>
-          {kind.fields.map((f) => (
+          {fields.map((f) => (
             <FieldInput
               key={f.name}
               kind={kind.name}

@@ -13,7 +13,8 @@ export const equipmentItem = defineKind({
     category: { type: 'code', codeList: 'control_purpose', label: 'Control purpose', required: true },
     quantity: { type: 'number', integer: true, min: 1, max: 100_000, label: 'Quantity', required: true },
     year_acquired: { type: 'number', integer: true, min: 1950, max: 2100, label: 'Year acquired' },
-    country: { type: 'country', label: 'Country', required: true },
+    // The catalogue is per Member State: an entry's country is its owner's (matrix and map agree).
+    country: { type: 'country', label: 'Country', required: true, setBy: 'owner_country' },
     border_types: {
       type: 'list',
       of: { type: 'code', codeList: 'border_type', label: 'Border type' },
@@ -38,7 +39,6 @@ export const equipmentItem = defineKind({
     model: ref('equipment_model'),
     category: 'nii',
     quantity: 1,
-    country: 'NL',
     sites: [{ label: `Site ${token}`, lat: 52.37, lon: 4.9 }],
   }),
   titleField: 'inventory_ref',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EXPORTABLE } from '../../../access/tlp.ts';
 import { requireUser } from '../../../server/auth-plugin.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 import { present, readableKindQuery } from '../../record-queries.ts';
@@ -25,7 +26,7 @@ export async function tenderOcdsRoutes(app: FastifyInstance, deps: AppDeps) {
         fields: { category: req.query.category },
         status: 'published',
       })
-        .where('r.tlp', '<>', 'red')
+        .where('r.tlp', 'in', EXPORTABLE)
         .select([
           'r.id',
           'r.version',

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defineKind } from '../registry/definition.ts';
+import { registryIndexes } from '../registry/index-sql.ts';
+import { KINDS } from '../registry/kinds/index.ts';
+import {
+  migrationSource,
+  nextMigrationId,
+  registerMigration,
+  writeRegistryMigration,
+} from './registry-migration.ts';
+
+const INDEX = `import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+import * as m0013 from './0013_example.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0013_example': m0013,
+};
+`;
+
+const widget = defineKind({
+  ...KINDS[0]!,
+  name: 'widget_test',
+  fields: {
+    title: { type: 'text', label: 'Title', required: true },
+    colour: { type: 'text', label: 'Colour' },
+  },
+  titleField: 'title',
+  importKey: ['title'],
+  searchable: ['title'],
+  listColumns: ['title'],
+  filters: ['colour'],
+  views: [{ type: 'list', label: 'List' }],
+  example: (token) => ({ title: token }),
+});
+
+describe('registry-migration: the index migration of a new kind is written, not copied by hand', () => {
+  it('numbers, writes and registers it', async () => {
+    expect(nextMigrationId(['0001_a', '0013_b'], 'widgets')).toBe('0014_widgets');
+    const registered = registerMigration(INDEX, '0014_widget_indexes');
+    expect(registered).toContain("import * as m0014 from './0014_widget_indexes.ts';");
+    expect(registered).toContain("  '0014_widget_indexes': m0014,\n};");
+    const src = migrationSource("CREATE INDEX x ON registry_records ((data->>'a')) WHERE kind = 'w';", ['w']);
+    expect(src).toContain(
+      "await sql`CREATE INDEX x ON registry_records ((data->>'a')) WHERE kind = 'w'`.execute(db);",
+    );
+
+    const dir = mkdtempSync(join(tmpdir(), 'eucab-mig-'));
+    writeFileSync(join(dir, 'index.ts'), INDEX);
+    const existing = registryIndexes(KINDS).map((i) => i.name);
+    const out = await writeRegistryMigration(
+      'widget_indexes',
+      [...KINDS, widget],
+      pathToFileURL(`${dir}/`),
+      existing,
+    );
+    expect(out?.statements).toBe(
+      "CREATE INDEX registry_idx_widget_test_colour ON registry_records ((data->>'colour')) WHERE kind = 'widget_test';",
+    );
+    expect(readFileSync(out!.file, 'utf8')).toContain('registry_idx_widget_test_colour');
+    expect(readFileSync(join(dir, 'index.ts'), 'utf8')).toMatch(/'\d{4}_widget_indexes': m\d{4},/);
+    // Nothing to do when the definitions and the committed migrations agree.
+    expect(await writeRegistryMigration('nothing_new', KINDS, pathToFileURL(`${dir}/`), existing)).toBeNull();
+    await expect(
+      writeRegistryMigration('Bad Name', KINDS, pathToFileURL(`${dir}/`), existing),
+    ).rejects.toThrow(/not a migration name/);
+  });
+});

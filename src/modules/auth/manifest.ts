@@ -1,0 +1,6 @@
+import { defineModule } from '../manifest.ts';
+import { authRoutes } from './auth-routes.ts';
+import { oidcRoutes } from './oidc-routes.ts';
+
+/** Sign-in: password, second factor, password reset, OIDC per administration. */
+export const authModule = defineModule({ name: 'auth', routes: [authRoutes, oidcRoutes] });

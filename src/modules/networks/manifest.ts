@@ -1,0 +1,5 @@
+import { defineModule } from '../manifest.ts';
+import { networkRoutes } from './network-routes.ts';
+
+/** The seven expert networks and their memberships (nominate → endorse → approve). */
+export const networksModule = defineModule({ name: 'networks', routes: [networkRoutes] });

@@ -1,0 +1,10 @@
+import { defineModule } from '../manifest.ts';
+import { NOTIFICATION_HANDLERS } from './notification-handlers.ts';
+import { notificationRoutes } from './notification-routes.ts';
+
+/** In-app notifications (of announcements and memberships; other modules notify through their own handlers). */
+export const notificationsModule = defineModule({
+  name: 'notifications',
+  routes: [notificationRoutes],
+  outboxHandlers: NOTIFICATION_HANDLERS,
+});

@@ -1,0 +1,9 @@
+import { defineModule } from '../manifest.ts';
+import { identityProviderRoutes } from './identity-provider-routes.ts';
+import { organisationRoutes } from './organisation-routes.ts';
+
+/** Organisations, sharing groups and the identity providers bound to them. */
+export const organisationsModule = defineModule({
+  name: 'organisations',
+  routes: [organisationRoutes, identityProviderRoutes],
+});

@@ -1,0 +1,13 @@
+import type { JobKind } from '../../jobs/job-types.ts';
+import { defineModule } from '../manifest.ts';
+import { screeningMandatorySource } from './mandatory-source.ts';
+import { SCREENING_JOB_KINDS } from './screening-jobs.ts';
+import { screeningRoutes } from './screening-routes.ts';
+
+/** Sanctions screening: lists, parties, batches, cases; a mandatory source of risk scoring. */
+export const screeningModule = defineModule({
+  name: 'screening',
+  routes: [screeningRoutes],
+  jobKinds: SCREENING_JOB_KINDS as unknown as readonly JobKind<never, unknown>[],
+  mandatorySources: { 'sanctions-screening': screeningMandatorySource },
+});

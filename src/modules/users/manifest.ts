@@ -1,0 +1,11 @@
+import type { JobKind } from '../../jobs/job-types.ts';
+import { defineModule } from '../manifest.ts';
+import { userImportJob } from './user-import-job.ts';
+import { userRoutes } from './user-routes.ts';
+
+/** Users and organisation roles, and their CSV import. */
+export const usersModule = defineModule({
+  name: 'users',
+  routes: [userRoutes],
+  jobKinds: [userImportJob as JobKind<never, unknown>],
+});
