@@ -205,6 +205,7 @@ async function main() {
       );
       rt.outbox.start();
       await rt.jobs.start();
+      rt.scheduler.start();
       await app.listen({ host: config.HOST, port: config.PORT });
       console.log(
         `\nEUCAB Cooperation Platform is running at ${config.publicUrl}  (database: ${rt.engine}${rt.engine === 'pglite' ? `, data in ${config.DATA_DIR}` : ''})`,

@@ -486,6 +486,15 @@ export interface ScreeningDeclarationResultsTable {
   created_at: Timestamp;
 }
 
+export interface ScheduledTaskRunsTable {
+  name: string;
+  last_started_at: NullableTimestamp;
+  last_finished_at: NullableTimestamp;
+  last_status: string | null;
+  last_message: string | null;
+  next_due_at: Timestamp;
+}
+
 export interface DB extends RiskTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
@@ -528,6 +537,7 @@ export interface DB extends RiskTables {
   screening_batch_rows: ScreeningBatchRowsTable;
   screening_cases: ScreeningCasesTable;
   screening_declaration_results: ScreeningDeclarationResultsTable;
+  scheduled_task_runs: ScheduledTaskRunsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -3,6 +3,8 @@ import { registerJobKind } from '../jobs/job-registry.ts';
 import { jobsModule } from '../jobs/manifest.ts';
 import type { OutboxWorker } from '../outbox/outbox-worker.ts';
 import { registryModule } from '../registry/manifest.ts';
+import { schedulerModule } from '../scheduler/manifest.ts';
+import type { ScheduledTask } from '../scheduler/scheduled-task.ts';
 import type { AppDeps } from '../server/deps.ts';
 import { accountModule } from './account/manifest.ts';
 import { announcementsModule } from './announcements/manifest.ts';
@@ -31,7 +33,13 @@ export const MODULES: readonly ModuleManifest[] = [
   registryModule,
   riskModule,
   screeningModule,
+  schedulerModule,
 ];
+
+/** The scheduled tasks of every module (the runtime's scheduler runs them). */
+export function scheduledTasks(): ScheduledTask[] {
+  return MODULES.flatMap((m) => m.scheduledTasks ?? []);
+}
 
 /** Registers every module's routes under /api/v1. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps) {

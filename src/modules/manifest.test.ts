@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registeredJobKinds } from '../jobs/job-registry.ts';
 import type { OutboxHandler, OutboxWorker } from '../outbox/outbox-worker.ts';
-import { MODULES, registerModuleWork } from './index.ts';
+import { MODULES, registerModuleWork, scheduledTasks } from './index.ts';
 import { mandatorySourceNames } from './risk/mandatory-sources.ts';
 
 /** Modules are registered from their manifests, by the one list — never by importing a file. */
@@ -34,6 +34,7 @@ describe('module manifests', () => {
       ].sort(),
     );
     expect(mandatorySourceNames()).toEqual(['sanctions-screening']);
+    expect(scheduledTasks().map((t) => t.name)).toEqual(['auth.purge-expired']);
     expect(new Set(MODULES.map((m) => m.name)).size).toBe(MODULES.length);
   });
 });

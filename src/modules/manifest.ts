@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobKind } from '../jobs/job-types.ts';
 import type { OutboxHandler } from '../outbox/outbox-worker.ts';
+import type { ScheduledTask } from '../scheduler/scheduled-task.ts';
 import type { AppDeps } from '../server/deps.ts';
 import type { MandatorySource } from './risk/mandatory-sources.ts';
 
@@ -19,6 +20,8 @@ export interface ModuleManifest {
   outboxHandlers?: Readonly<Record<string, OutboxHandler>>;
   /** Mandatory sources of risk scoring, by name (selected outside budget and exploration). */
   mandatorySources?: Readonly<Record<string, MandatorySource>>;
+  /** Work run every few minutes or hours, once across processes (src/scheduler). */
+  scheduledTasks?: readonly ScheduledTask[];
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {

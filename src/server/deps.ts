@@ -3,6 +3,7 @@ import type { Database } from '../db/connection.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { OutboxWorker } from '../outbox/outbox-worker.ts';
+import type { Scheduler } from '../scheduler/scheduler.ts';
 
 /** What the HTTP layer is given; tests build their own. */
 export interface AppDeps {
@@ -13,4 +14,6 @@ export interface AppDeps {
   outbox: OutboxWorker;
   /** Background jobs (src/jobs); absent in hand-built test deps. */
   jobs?: JobRunner;
+  /** The modules' scheduled tasks (src/scheduler); started by `serve`. */
+  scheduler: Scheduler;
 }

@@ -4,8 +4,9 @@ import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createJobRunner, type JobRunner, type JobRunnerOptions } from '../jobs/job-runner.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { registerModuleWork } from '../modules/index.ts';
+import { registerModuleWork, scheduledTasks } from '../modules/index.ts';
 import { createOutboxWorker } from '../outbox/outbox-worker.ts';
+import { createScheduler } from '../scheduler/scheduler.ts';
 import { ensureReferenceData } from '../seed/reference-data.ts';
 import type { AppDeps } from './deps.ts';
 import { failInterruptedImports } from './interrupted-jobs.ts';
@@ -38,6 +39,8 @@ export async function createRuntime(
     { tableLimits: tableLimitsFrom(config), ...opts.jobs },
   );
   const mailer = opts.mailer ?? createMailer(config, (m) => console.log(m));
+  // Scheduled tasks of every manifest: `serve` starts the scheduler; tests call runDue().
+  const scheduler = createScheduler(handle.db, config, scheduledTasks(), log);
   return {
     db: handle.db,
     engine: handle.engine,
@@ -45,8 +48,10 @@ export async function createRuntime(
     mailer,
     outbox,
     jobs,
+    scheduler,
     handle,
     async close() {
+      await scheduler.stop();
       await jobs.stop();
       await outbox.stop();
       await handle.close();

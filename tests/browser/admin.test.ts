@@ -42,6 +42,16 @@ describe('platform administration', () => {
     await page.getByRole('heading', { name: 'Alpine customs group' }).waitFor();
     await expectAccessible(page, 'sharing-groups');
 
+    // The scheduled tasks of the modules, with their last run (the purge has run once).
+    await env.t.rt.scheduler.runDue();
+    await page.getByRole('link', { name: 'Organisations' }).first().click();
+    await page.getByRole('link', { name: 'Scheduled tasks' }).click();
+    await page.getByRole('heading', { name: 'Scheduled tasks', level: 1 }).waitFor();
+    const purge = page.getByRole('row', { name: /auth\.purge-expired/ });
+    await purge.getByText('Succeeded').waitFor();
+    await purge.getByText(/sessions, \d+ reset links/).waitFor();
+    await expectAccessible(page, 'scheduled-tasks');
+
     // The audit trail: an announcement the administrator may not read shows "values hidden".
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
     await page.getByLabel('Kind of record').selectOption('announcement');

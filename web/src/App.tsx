@@ -18,6 +18,7 @@ import { NetworkPage } from './pages/NetworkPage.tsx';
 import { NetworksPage } from './pages/NetworksPage.tsx';
 import { NotificationsPage } from './pages/NotificationsPage.tsx';
 import { OrganisationPage, OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { ScheduledTasksPage } from './pages/ScheduledTasksPage.tsx';
 import { SharingGroupsPage } from './pages/SharingGroupsPage.tsx';
 import {
   EnrolPage,
@@ -260,6 +261,7 @@ export function App() {
         <Route path="/memberships" element={p(<MembershipsPage />)} />
         <Route path="/account" element={p(<AccountPage />)} />
         <Route path="/audit" element={p(<AuditPage />)} />
+        <Route path="/scheduled-tasks" element={p(<ScheduledTasksPage />)} />
         <Route path="/registry" element={p(<RegistryHomePage />)} />
         <Route path="/registry/:kind" element={p(<RegistryListPage />)} />
         <Route path="/registry/:kind/new" element={p(<RecordFormPage />)} />

@@ -1,6 +1,11 @@
 import { defineModule } from '../manifest.ts';
 import { authRoutes } from './auth-routes.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { purgeExpiredSignIns } from './purge-task.ts';
 
 /** Sign-in: password, second factor, password reset, OIDC per administration. */
-export const authModule = defineModule({ name: 'auth', routes: [authRoutes, oidcRoutes] });
+export const authModule = defineModule({
+  name: 'auth',
+  routes: [authRoutes, oidcRoutes],
+  scheduledTasks: [purgeExpiredSignIns],
+});

@@ -124,6 +124,12 @@ export function OrganisationsPage() {
       <PageTitle>{t('organisations.title')}</PageTitle>
       <p>
         <Link to="/sharing-groups">{t('organisations.sharingGroupsLink')}</Link>
+        {q.data?.abilities.create && (
+          <>
+            {' · '}
+            <Link to="/scheduled-tasks">{t('scheduler.nav')}</Link>
+          </>
+        )}
       </p>
       <div className="filter-row">
         <SelectField
