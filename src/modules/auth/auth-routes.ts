@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { systemActor } from '../../access/actor.ts';
+import { type Actor, systemActor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { hashPassword, passwordProblem, randomToken, sha256 } from '../../auth/crypto.ts';
 import {
@@ -15,6 +15,7 @@ import { forgetAddressFailures } from '../../auth/login-throttle.ts';
 import { destroySession, promoteSession, takeSecondFactorAttempt } from '../../auth/sessions.ts';
 import { normaliseRecoveryCode, verifyTotpStep } from '../../auth/totp.ts';
 import { change } from '../../core/change.ts';
+import type { Trx } from '../../core/context.ts';
 import { emailIs } from '../../db/email.ts';
 import { clearSessionCookie, setSessionCookie } from '../../server/cookies.ts';
 import type { AppDeps } from '../../server/deps.ts';
@@ -23,6 +24,23 @@ import { describeMe } from './me.ts';
 import { auditSignedIn, openSession } from './sign-in.ts';
 
 const RESET_TTL_MINUTES = 30;
+
+/** An event of the sign-in flows about one user (its organisation is the user's). */
+function auditAboutUser(
+  trx: Trx,
+  actor: Actor,
+  user: { id: string; organisation_id: string },
+  action: string,
+  changes?: Record<string, unknown>,
+) {
+  return recordAudit(trx, actor, {
+    action,
+    recordKind: 'user',
+    recordId: user.id,
+    organisationId: user.organisation_id,
+    ...(changes ? { changes } : {}),
+  });
+}
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -138,20 +156,15 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!ok) {
         const counted = await change(deps, async (trx) => {
           const c = await countFailedSignIn(trx, config, user.id);
-          await recordAudit(trx, systemActor('sign-in'), {
-            action: 'auth.second_factor_failed',
-            recordKind: 'user',
-            recordId: user.id,
-            organisationId: user.organisation_id,
-            changes: { method, attempt, failures: c.failures },
+          await auditAboutUser(trx, systemActor('sign-in'), user, 'auth.second_factor_failed', {
+            method,
+            attempt,
+            failures: c.failures,
           });
           if (c.locked) {
-            await recordAudit(trx, systemActor('sign-in'), {
-              action: 'auth.locked',
-              recordKind: 'user',
-              recordId: user.id,
-              organisationId: user.organisation_id,
-              changes: { failures: c.failures, step: 'second_factor' },
+            await auditAboutUser(trx, systemActor('sign-in'), user, 'auth.locked', {
+              failures: c.failures,
+              step: 'second_factor',
             });
           }
           return c;
@@ -239,12 +252,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
               expires_at: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
             })
             .execute();
-          await recordAudit(trx, systemActor('password-reset'), {
-            action: 'auth.password_reset_requested',
-            recordKind: 'user',
-            recordId: user.id,
-            organisationId: user.organisation_id,
-          });
+          await auditAboutUser(trx, systemActor('password-reset'), user, 'auth.password_reset_requested');
         });
         await deps.mailer.send({
           to: user.email,
@@ -323,20 +331,13 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
           .returning('id')
           .execute();
         const actor = systemActor('password-reset');
-        await recordAudit(trx, actor, {
-          action: 'auth.password_reset',
-          recordKind: 'user',
-          recordId: user.id,
-          organisationId: user.organisation_id,
-          changes: { sessionsEnded: Number(ended.numDeletedRows) },
+        await auditAboutUser(trx, actor, user, 'auth.password_reset', {
+          sessionsEnded: Number(ended.numDeletedRows),
         });
         if (revoked.length > 0) {
-          await recordAudit(trx, actor, {
-            action: 'auth.api_keys_revoked',
-            recordKind: 'user',
-            recordId: user.id,
-            organisationId: user.organisation_id,
-            changes: { count: revoked.length, reason: 'password_reset' },
+          await auditAboutUser(trx, actor, user, 'auth.api_keys_revoked', {
+            count: revoked.length,
+            reason: 'password_reset',
           });
         }
         return true;
