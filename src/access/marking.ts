@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Trx } from '../core/context.ts';
 import type { Distribution, Tlp } from '../db/schema.ts';
-import { badRequest } from '../server/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
 import type { markingBody } from './marking-schema.ts';
 import { checkMarking, TLP_RULES } from './tlp.ts';

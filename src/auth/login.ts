@@ -6,7 +6,7 @@ import type { Trx } from '../core/context.ts';
 import type { Database } from '../db/connection.ts';
 import { emailIs } from '../db/email.ts';
 import type { User } from '../db/schema.ts';
-import { HttpError } from '../server/errors.ts';
+import { HttpError } from '../http/errors.ts';
 import { hashPassword, randomToken, verifyPassword } from './crypto.ts';
 import {
   accountKey,

@@ -108,7 +108,7 @@ const vars = {
     )
     .default('EUCAB Platform <no-reply@eucab.invalid>'),
   BODY_LIMIT_BYTES: int(1024, 1024 ** 3, 'a number of bytes').default(1_048_576),
-  /** Arrays / objects a JSON body may open inside each other (src/server/input-guards.ts). */
+  /** Arrays / objects a JSON body may open inside each other (src/http/input-guards.ts). */
   BODY_MAX_DEPTH: int(1, 1000).default(64),
   UPLOAD_LIMIT_BYTES: int(1024, 16 * 1024 ** 3, 'a number of bytes').default(20 * 1_048_576),
   /** Limits of every uploaded table (CSV, XLSX, JSON): see src/core/table-reader/limits.ts. */

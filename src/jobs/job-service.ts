@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { Trx } from '../core/context.ts';
 import type { Database } from '../db/connection.ts';
 import type { DB, JobsTable } from '../db/schema.ts';
-import { badRequest, forbidden, HttpError, notFound } from '../server/errors.ts';
+import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { getJobKind } from './job-registry.ts';
 import type { JobError, JobState } from './job-types.ts';
 import { sendJobMessage } from './queue.ts';

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { canManageOrganisations } from '../access/admin-policy.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { change } from '../core/change.ts';
+import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
-import { conflict, forbidden, notFound } from '../server/errors.ts';
 import { EU_LANGUAGES } from './field-schema.ts';
 
 const labels = z

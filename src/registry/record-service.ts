@@ -4,8 +4,8 @@ import { type Marking, resolveMarking, setRecipients } from '../access/marking.t
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Trx } from '../core/context.ts';
 import type { DB, RecordStatus } from '../db/schema.ts';
+import { badRequest, conflict, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { enqueue } from '../outbox/outbox-worker.ts';
-import { badRequest, conflict, forbidden, HttpError, notFound } from '../server/errors.ts';
 import type { KindDefinition } from './definition.ts';
 import { bindToOwner, type OwnerOrg } from './owner-bound.ts';
 import { dataDiff, importKeyOf, recordTitle, searchableText } from './record-data.ts';

@@ -6,10 +6,10 @@ import { TLP_RULES } from '../access/tlp.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { attachmentProblem, safeFilename } from '../core/attachment-types.ts';
 import { change } from '../core/change.ts';
+import { badRequest, HttpError, notFound } from '../http/errors.ts';
+import { readUpload } from '../http/uploads.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
-import { badRequest, HttpError, notFound } from '../server/errors.ts';
-import { readUpload } from '../server/uploads.ts';
 import { KINDS, kindByName } from './kinds/index.ts';
 import { authoriseRecord } from './record-service.ts';
 

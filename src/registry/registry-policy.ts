@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { type Actor, canWrite, isUser } from '../access/actor.ts';
 import { readableFilter, type SharedEnvelope, sharedAbilities } from '../access/shared-record-policy.ts';
 import type { RecordStatus } from '../db/schema.ts';
-import { forbidden } from '../server/errors.ts';
+import { forbidden } from '../http/errors.ts';
 import type { KindDefinition } from './definition.ts';
 
 /**

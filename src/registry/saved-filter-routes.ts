@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../http/errors.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
-import { notFound } from '../server/errors.ts';
 import { KINDS } from './kinds/index.ts';
 
 const kindNames = KINDS.map((k) => k.name) as [string, ...string[]];

@@ -10,11 +10,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { errorHandler, notFound, sendProblem, toProblem } from '../http/errors.ts';
+import { installInputGuards } from '../http/input-guards.ts';
 import { registerModules } from '../modules/index.ts';
 import { authHooks } from './auth-plugin.ts';
 import type { AppDeps } from './deps.ts';
-import { errorHandler, notFound, sendProblem, toProblem } from './errors.ts';
-import { installInputGuards } from './input-guards.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -29,7 +29,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The API speaks JSON (and multipart for uploads); anything else is a 415, not a guess.
   app.removeContentTypeParser('text/plain');
   // Before any route: JSON nested deeper than BODY_MAX_DEPTH, and a NUL character in a path or
-  // query parameter or a JSON body, are a 400 naming where (src/server/input-guards.ts).
+  // query parameter or a JSON body, are a 400 naming where (src/http/input-guards.ts).
   installInputGuards(app, { maxDepth: config.BODY_MAX_DEPTH });
 
   await app.register(helmet, {

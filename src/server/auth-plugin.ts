@@ -4,8 +4,8 @@ import { type Actor, type ApiScope, anonymousActor, hasScope, isUser } from '../
 import { loadActor } from '../auth/actor-loader.ts';
 import { checkApiKey } from '../auth/api-keys.ts';
 import { type ActiveSession, resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { forbidden, HttpError, sendProblem, toProblem, unauthorized } from '../http/errors.ts';
 import type { AppDeps } from './deps.ts';
-import { forbidden, HttpError, sendProblem, toProblem, unauthorized } from './errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

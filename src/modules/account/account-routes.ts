@@ -9,9 +9,9 @@ import { totpRequired } from '../../auth/login.ts';
 import { destroyUserSessions, promoteSession } from '../../auth/sessions.ts';
 import { newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from '../../auth/totp.ts';
 import { change } from '../../core/change.ts';
-import { setSessionCookie } from '../../server/cookies.ts';
+import { setSessionCookie } from '../../http/cookies.ts';
+import { badRequest, forbidden, HttpError, notFound, unauthorized } from '../../http/errors.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { badRequest, forbidden, HttpError, notFound, unauthorized } from '../../server/errors.ts';
 
 /**
  * My account: password, TOTP enrolment, recovery codes, personal API keys. Commission users may

@@ -13,11 +13,11 @@ import { attachmentProblem, safeFilename } from '../../core/attachment-types.ts'
 import { change } from '../../core/change.ts';
 import type { Trx } from '../../core/context.ts';
 import { csvWithMarking, neutraliseCell } from '../../core/export-safety.ts';
+import { forbidden, HttpError, notFound } from '../../http/errors.ts';
+import { readUpload } from '../../http/uploads.ts';
 import { enqueue } from '../../outbox/outbox-worker.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { forbidden, HttpError, notFound } from '../../server/errors.ts';
-import { readUpload } from '../../server/uploads.ts';
 import {
   KIND,
   LIST_COLUMNS,

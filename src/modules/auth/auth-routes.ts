@@ -17,9 +17,9 @@ import { normaliseRecoveryCode, verifyTotpStep } from '../../auth/totp.ts';
 import { change } from '../../core/change.ts';
 import type { Trx } from '../../core/context.ts';
 import { emailIs } from '../../db/email.ts';
-import { clearSessionCookie, setSessionCookie } from '../../server/cookies.ts';
+import { clearSessionCookie, setSessionCookie } from '../../http/cookies.ts';
+import { badRequest, HttpError, unauthorized } from '../../http/errors.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { badRequest, HttpError, unauthorized } from '../../server/errors.ts';
 import { describeMe } from './me.ts';
 import { auditSignedIn, openSession } from './sign-in.ts';
 

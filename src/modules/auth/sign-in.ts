@@ -5,7 +5,7 @@ import { stageAfterFirstFactor } from '../../auth/login.ts';
 import { createSession, destroySession, type SessionStage } from '../../auth/sessions.ts';
 import { change } from '../../core/change.ts';
 import type { User } from '../../db/schema.ts';
-import { setSessionCookie } from '../../server/cookies.ts';
+import { setSessionCookie } from '../../http/cookies.ts';
 import type { AppDeps } from '../../server/deps.ts';
 
 type SignedInUser = Pick<User, 'id' | 'organisation_id' | 'totp_enabled'> & { email?: string };

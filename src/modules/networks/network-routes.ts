@@ -15,10 +15,10 @@ import { recordAudit } from '../../audit/audit-log.ts';
 import { userOrgRoles } from '../../auth/actor-loader.ts';
 import { change } from '../../core/change.ts';
 import type { MembershipStatus, NetworkRole, OrgRole } from '../../db/schema.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { enqueue } from '../../outbox/outbox-worker.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
 
 const ROLES = ['coordinator', 'expert', 'observer'] as const;
 

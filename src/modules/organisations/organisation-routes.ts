@@ -5,9 +5,9 @@ import { isUser } from '../../access/actor.ts';
 import { canManageOrganisations, canManageUsersOf } from '../../access/admin-policy.ts';
 import { diffFields, recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { forbidden, notFound } from '../../server/errors.ts';
 
 const ORG_TYPES = ['national_administration', 'commission', 'eucab_body', 'eucab_unit'] as const;
 

@@ -9,11 +9,11 @@ import { change } from '../../core/change.ts';
 import { neutraliseCell } from '../../core/export-safety.ts';
 import { TableError, type TableLimits, tableLimitsFrom } from '../../core/table-reader/limits.ts';
 import { compileMapping, type Mapping, MappingError, proposeMapping } from '../../engines/risk/mapping.ts';
+import { badRequest, forbidden, HttpError, unauthorized } from '../../http/errors.ts';
+import { tableLimitError } from '../../http/table-errors.ts';
 import { enqueueJob } from '../../jobs/index.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { badRequest, forbidden, HttpError, unauthorized } from '../../server/errors.ts';
-import { tableLimitError } from '../../server/table-errors.ts';
 import { mappingSchema, modelDocument, outcomesData, scoreData, trainData } from './risk-jobs.ts';
 import {
   activateModel,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mapping } from '../../engines/risk/mapping.ts';
-import { HttpError } from '../../server/errors.ts';
+import { HttpError } from '../../http/errors.ts';
 import { batchMapping, compatibleMappings, hitRate } from './risk-service.ts';
 
 const model: Mapping = {

@@ -6,7 +6,7 @@ import type { Trx } from '../../core/context.ts';
 import type { Database } from '../../db/connection.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Mapping, Role } from '../../engines/risk/mapping.ts';
-import { badRequest, notFound } from '../../server/errors.ts';
+import { badRequest, notFound } from '../../http/errors.ts';
 import type { TrainResult, ValidateResult } from './risk-tasks.ts';
 
 /** Every read of risk data starts here: rows of the caller's organisation, and only for its risk analysts. */

@@ -4,9 +4,9 @@ import { sql } from 'kysely';
 import { canActScreening, canReadScreening, screeningOrgFilter } from '../../access/screening-policy.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
+import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { conflict, forbidden, notFound } from '../../server/errors.ts';
 import { THRESHOLDS } from './cases.ts';
 import { caseListQuery, decisionBody, idParams } from './screening-schema.ts';
 

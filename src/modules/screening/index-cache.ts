@@ -14,7 +14,7 @@
 import { setImmediate as yieldLoop } from 'node:timers/promises';
 import type { Database } from '../../db/connection.ts';
 import { type Entity, ScreeningIndex } from '../../engines/screening/index.ts';
-import { HttpError } from '../../server/errors.ts';
+import { HttpError } from '../../http/errors.ts';
 import { currentVersions, type StoredVersion, versionEntities } from './list-store.ts';
 
 export interface LoadedIndex {

@@ -11,11 +11,11 @@ import {
 } from '../../access/screening-policy.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
+import { badRequest, forbidden, HttpError, notFound } from '../../http/errors.ts';
+import { readUpload } from '../../http/uploads.ts';
 import { enqueueJob } from '../../jobs/index.ts';
 import { requireScope, requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { badRequest, forbidden, HttpError, notFound } from '../../server/errors.ts';
-import { readUpload } from '../../server/uploads.ts';
 import { screeningCaseRoutes } from './case-routes.ts';
 import { hitJson, screenOne, THRESHOLDS } from './cases.ts';
 import { IndexLoadingError, indexCache, type LoadedIndex } from './index-cache.ts';

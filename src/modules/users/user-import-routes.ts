@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { canManageUsersOf, grantableRoles, outrankingRoles } from '../../access/admin-policy.ts';
 import { importStatusView } from '../../core/import-job.ts';
 import { TableError, tableLimitsFrom } from '../../core/table-reader/limits.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { tableLimitError } from '../../http/table-errors.ts';
+import { readUpload } from '../../http/uploads.ts';
 import { cancelJob, enqueueJob, getJob } from '../../jobs/job-service.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { forbidden, notFound } from '../../server/errors.ts';
-import { tableLimitError } from '../../server/table-errors.ts';
-import { readUpload } from '../../server/uploads.ts';
 import { parseUserCsv } from './user-import.ts';
 import { SENIOR_USER_REASON, userImportJob } from './user-import-job.ts';
 

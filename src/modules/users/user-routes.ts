@@ -15,9 +15,9 @@ import { destroyUserSessions } from '../../auth/sessions.ts';
 import { change } from '../../core/change.ts';
 import { emailIs } from '../../db/email.ts';
 import type { OrgRole } from '../../db/schema.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
 import { userImportRoutes } from './user-import-routes.ts';
 
 const ORG_ROLES = ['platform_admin', 'ncp', 'ncp_deputy', 'risk_analyst', 'screening_reviewer'] as const;

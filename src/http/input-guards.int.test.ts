@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 
 /**
- * The guards of src/server/input-guards.ts, through the real API: a NUL character (U+0000) in a
+ * The guards of src/http/input-guards.ts, through the real API: a NUL character (U+0000) in a
  * path or query parameter or a JSON body, and JSON nested deeper than BODY_MAX_DEPTH, are a 400
  * naming where, before any route runs — nothing is written.
  */
