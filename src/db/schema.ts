@@ -48,7 +48,12 @@ export interface UsersTable {
   is_demo: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** How often the notification digest is e-mailed (migration 0019). */
+  digest_frequency: Generated<DigestFrequency>;
+  digest_sent_at: NullableTimestamp;
 }
+
+export type DigestFrequency = 'off' | 'daily' | 'weekly';
 
 export interface RoleGrantsTable {
   id: Generated<string>;

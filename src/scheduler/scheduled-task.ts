@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/connection.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 /**
  * A scheduled task: work a module runs every few minutes or hours (purges, reminders, digests,
@@ -16,7 +17,15 @@ export interface ScheduledTask {
    * The work. It runs in one process at a time (the run is claimed in the database), must be
    * safe to run again after a crash, and returns a short summary of what it did.
    */
-  run(ctx: { db: Database; now: Date; config: Config }): Promise<string>;
+  run(ctx: ScheduledTaskContext): Promise<string>;
+}
+
+/** What a scheduled task is given: the database, the time of this run, the configuration, the mailer. */
+export interface ScheduledTaskContext {
+  db: Database;
+  now: Date;
+  config: Config;
+  mailer: Mailer;
 }
 
 export function defineScheduledTask(t: ScheduledTask): ScheduledTask {

@@ -19,14 +19,14 @@ describe('scheduled tasks', () => {
       run: async () => `run ${++runs}`,
     });
     // Two schedulers on one database, as two server processes would be.
-    const a = createScheduler(t.rt.db, t.config, [task], () => {});
-    const b = createScheduler(t.rt.db, t.config, [task], () => {});
+    const a = createScheduler({ db: t.rt.db, config: t.config, mailer: t.rt.mailer }, [task], () => {});
+    const b = createScheduler({ db: t.rt.db, config: t.config, mailer: t.rt.mailer }, [task], () => {});
     const t0 = new Date('2030-01-01T00:00:00Z');
     const [ra, rb] = await Promise.all([a.runDue(t0), b.runDue(t0)]);
     expect([...ra, ...rb]).toEqual(['test.count']);
     expect(runs).toBe(1);
     // Not due again within the period — also for a scheduler started afterwards (a restart).
-    const c = createScheduler(t.rt.db, t.config, [task], () => {});
+    const c = createScheduler({ db: t.rt.db, config: t.config, mailer: t.rt.mailer }, [task], () => {});
     expect(await c.runDue(new Date('2030-01-01T00:09:59Z'))).toEqual([]);
     expect(await c.runDue(new Date('2030-01-01T00:10:00Z'))).toEqual(['test.count']);
     const [s] = await c.status();
@@ -51,7 +51,11 @@ describe('scheduled tasks', () => {
       },
     });
     const logged: string[] = [];
-    const s = createScheduler(t.rt.db, t.config, [task], (m) => void logged.push(m));
+    const s = createScheduler(
+      { db: t.rt.db, config: t.config, mailer: t.rt.mailer },
+      [task],
+      (m) => void logged.push(m),
+    );
     await s.runDue(new Date('2030-02-01T00:00:00Z'));
     expect((await s.status())[0]).toMatchObject({
       lastStatus: 'failed',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/connection.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { ScheduledTask } from './scheduled-task.ts';
 
 /**
@@ -34,8 +35,7 @@ export interface Scheduler {
 }
 
 export function createScheduler(
-  db: Database,
-  config: Config,
+  { db, config, mailer }: { db: Database; config: Config; mailer: Mailer },
   tasks: readonly ScheduledTask[],
   log: (msg: string, err?: unknown) => void,
 ): Scheduler {
@@ -75,7 +75,7 @@ export function createScheduler(
       if (!(await claim(t, now))) continue;
       ran.push(t.name);
       try {
-        const summary = await t.run({ db, now, config });
+        const summary = await t.run({ db, now, config, mailer });
         await finish(t, 'succeeded', summary);
       } catch (err) {
         log(`scheduled task ${t.name} failed`, err);

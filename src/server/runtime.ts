@@ -40,7 +40,7 @@ export async function createRuntime(
   );
   const mailer = opts.mailer ?? createMailer(config, (m) => console.log(m));
   // Scheduled tasks of every manifest: `serve` starts the scheduler; tests call runDue().
-  const scheduler = createScheduler(handle.db, config, scheduledTasks(), log);
+  const scheduler = createScheduler({ db: handle.db, config, mailer }, scheduledTasks(), log);
   return {
     db: handle.db,
     engine: handle.engine,

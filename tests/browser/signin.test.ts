@@ -77,6 +77,14 @@ describe('sign-in with TOTP (an NCP)', () => {
     }
     await page.getByRole('link', { name: 'Notifications' }).click();
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    // The e-mail digest: daily by default, changed with the keyboard, saved at once.
+    const daily = page.getByRole('radio', { name: 'Daily' });
+    await daily.waitFor();
+    expect(await daily.isChecked()).toBe(true);
+    await daily.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByText('Digest preference saved.').waitFor();
+    expect(await page.getByRole('radio', { name: 'Weekly' }).isChecked()).toBe(true);
     await expectAccessible(page, 'notifications');
     await page.getByRole('link', { name: 'AT National Contact Point' }).click();
     await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();

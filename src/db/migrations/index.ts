@@ -14,6 +14,7 @@ import * as m0012 from './0012_mfa_attempts.ts';
 import * as m0013 from './0013_login_throttle.ts';
 import * as m0014 from './0014_owner_bound_country.ts';
 import * as m0015 from './0015_scheduled_tasks.ts';
+import * as m0019 from './0019_notification_digest.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_login_throttle': m0013,
   '0014_owner_bound_country': m0014,
   '0015_scheduled_tasks': m0015,
+  '0019_notification_digest': m0019,
 };

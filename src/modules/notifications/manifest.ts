@@ -1,10 +1,16 @@
 import { defineModule } from '../manifest.ts';
+import { notificationDigest } from './digest-task.ts';
 import { NOTIFICATION_HANDLERS } from './notification-handlers.ts';
 import { notificationRoutes } from './notification-routes.ts';
+import { notificationPreferenceRoutes } from './preference-routes.ts';
 
-/** In-app notifications (of announcements and memberships; other modules notify through their own handlers). */
+/**
+ * In-app notifications (of announcements and memberships; other modules notify through their own
+ * handlers) and their e-mail digest.
+ */
 export const notificationsModule = defineModule({
   name: 'notifications',
-  routes: [notificationRoutes],
+  routes: [notificationRoutes, notificationPreferenceRoutes],
   outboxHandlers: NOTIFICATION_HANDLERS,
+  scheduledTasks: [notificationDigest],
 });

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { SHARED_KINDS } from '../../access/shared-kinds.ts';
 import { notFound } from '../../http/errors.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
+import { visibleNotification } from './notification-visibility.ts';
 
 export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,13 +24,8 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req) => {
       const a = requireUser(req);
-      // A notification about a shared record is shown only while the record is readable.
-      const stillReadable = Object.entries(SHARED_KINDS).map(
-        ([kind, { table, readable }]) =>
-          sql<boolean>`(nt.record_kind = ${kind} AND EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE rec.id = nt.record_id AND ${readable(a, kind, 'rec')}))`,
-      );
       // One condition for the list and the unread count: nothing counted that the list would hide.
-      const visible = sql<boolean>`(nt.record_kind IS NULL OR nt.record_kind NOT IN (${sql.join(Object.keys(SHARED_KINDS))}) OR ${sql.join(stillReadable, sql` OR `)})`;
+      const visible = visibleNotification(a);
       let q = db
         .selectFrom('notifications as nt')
         .select([

@@ -600,6 +600,15 @@ const personalCases: WriteCase[] = [
     prepare: async () => ({ url: '/api/v1/notifications/read-all' }),
   },
   {
+    op: 'PUT /api/v1/notifications/preferences',
+    owner: d('pt', 'expert'),
+    otherOrg: d('pt', 'expert'),
+    sameOrgNoRole: d('pt', 'expert'),
+    expect: { owner: 200, readOnlyOrg: 200, otherOrg: null, sameOrgNoRole: null },
+    notApplicable: PERSONAL,
+    prepare: async () => ({ url: '/api/v1/notifications/preferences', body: { digest: 'weekly' } }),
+  },
+  {
     op: 'POST /api/v1/jobs/{id}/cancel',
     owner: d('pt', 'expert'),
     otherOrg: d('es', 'expert'),

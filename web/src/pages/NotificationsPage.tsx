@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Notification } from '../api.ts';
 import { ErrorMessage, Loading, PageTitle, useFormat, useNotice } from '../components/ui.tsx';
+import { DigestPreference } from './DigestPreference.tsx';
 
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -95,6 +96,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       )}
+      <DigestPreference />
     </>
   );
 }
