@@ -111,6 +111,12 @@ const vars = {
   /** Arrays / objects a JSON body may open inside each other (src/http/input-guards.ts). */
   BODY_MAX_DEPTH: int(1, 1000).default(64),
   UPLOAD_LIMIT_BYTES: int(1024, 16 * 1024 ** 3, 'a number of bytes').default(20 * 1_048_576),
+  /** API requests served at once; more wait in line (src/http/request-limits.ts). */
+  REQUEST_MAX_ACTIVE: int(1, 10_000).default(16),
+  /** API requests that may wait in line; one more gets 503 with Retry-After. */
+  REQUEST_QUEUE_MAX: int(0, 1_000_000).default(256),
+  /** Seconds an API request may take, waiting included; then its database work stops (503). */
+  REQUEST_TIMEOUT_SECONDS: decimal(0.1, 3600, 'seconds').default(60),
   /** Limits of every uploaded table (CSV, XLSX, JSON): see src/core/table-reader/limits.ts. */
   TABLE_MAX_ROWS: int(1, 100_000_000).default(200_000),
   TABLE_MAX_COLUMNS: int(1, 100_000).default(200),
@@ -166,6 +172,9 @@ const EXAMPLES: Record<keyof typeof vars, string> = {
   BODY_LIMIT_BYTES: '1048576',
   BODY_MAX_DEPTH: '64',
   UPLOAD_LIMIT_BYTES: '20971520',
+  REQUEST_MAX_ACTIVE: '16',
+  REQUEST_QUEUE_MAX: '256',
+  REQUEST_TIMEOUT_SECONDS: '60',
   TABLE_MAX_ROWS: '200000',
   TABLE_MAX_COLUMNS: '200',
   TABLE_MAX_CELL_CHARS: '32767',

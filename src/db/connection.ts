@@ -5,6 +5,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type CancellationStats, cancellablePool } from './cancellable-pool.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
@@ -18,6 +19,8 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** The data folder lock, when this handle opened a PGlite folder on disk (see data-dir-lock.ts). */
   lock?: DataDirLock;
+  /** Queries of cancelled requests refused or interrupted (cancellable-pool.ts). */
+  cancellations: CancellationStats;
   close(): Promise<void>;
 }
 
@@ -44,8 +47,25 @@ export async function openDatabase(opts: {
     const lost = (err: Error) => console.warn(`database connection lost: ${err.message}`);
     pool.on('error', lost);
     pool.on('connect', (client) => client.on('error', lost));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    // A query whose request is cancelled is cancelled on the server, over a connection of its own
+    // (the pool's may all be busy).
+    const canceller = new pg.Pool({ connectionString: opts.databaseUrl, max: 1 });
+    canceller.on('error', lost);
+    const { pool: cancellable, stats } = cancellablePool(pool, {
+      cancelBackend: async (pid) => {
+        await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: cancellable }) });
+    return {
+      db,
+      engine: 'postgres',
+      cancellations: stats,
+      close: async () => {
+        await db.destroy();
+        await canceller.end();
+      },
+    };
   }
   let instance = opts.pglite;
   let lock: DataDirLock | undefined;
@@ -66,10 +86,14 @@ export async function openDatabase(opts: {
   }
   const pglite = instance;
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // PGlite runs one statement at a time and cannot interrupt it: the work of a cancelled request
+  // stops at its next query or connection (cancellable-pool.ts).
+  const { pool: cancellable, stats } = cancellablePool(pool);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: cancellable }) });
   return {
     db,
     engine: 'pglite',
+    cancellations: stats,
     pglite,
     ...(lock ? { lock } : {}),
     close: async () => {

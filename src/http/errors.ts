@@ -42,6 +42,13 @@ interface PgError {
 
 function fromPostgres(e: PgError): Problem | null {
   switch (e.code) {
+    case 'EUCAB_QUERY_CANCELLED': // src/db/query-context.ts: the request was cancelled or timed out
+    case '57014': // query_canceled: cancelled on the server for the same reasons
+      return problem(
+        503,
+        'Service unavailable',
+        'The request took too long and was stopped: try again in a few seconds, or narrow it down.',
+      );
     case '23505':
       return problem(409, 'Conflict', `This already exists${e.constraint ? ` (${e.constraint})` : ''}.`);
     case '23503':
@@ -121,6 +128,7 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const p = toProblem(err);
-  if (p.status >= 500) req.log.error({ err }, 'unhandled error');
+  if (p.status === 503) reply.header('retry-after', '2');
+  else if (p.status >= 500) req.log.error({ err }, 'unhandled error');
   return sendProblem(reply, p);
 }

@@ -7,6 +7,7 @@ import { loadActor } from '../auth/actor-loader.ts';
 import type { Trx } from '../core/context.ts';
 import { DEFAULT_TABLE_LIMITS, type TableLimits } from '../core/table-reader/limits.ts';
 import type { Database } from '../db/connection.ts';
+import { outsideQueryContext } from '../db/query-context.ts';
 import type { DB } from '../db/schema.ts';
 import { enqueue } from '../outbox/outbox-worker.ts';
 import { getJobKind } from './job-registry.ts';
@@ -461,12 +462,13 @@ export function createJobRunner(
         again = true;
         return;
       }
-      pumping = (async () => {
+      // Background work: not cancelled with the request that woke the queue.
+      pumping = outsideQueryContext(async () => {
         do {
           again = false;
           await pump();
         } while (again && !stopped);
-      })()
+      })
         .catch((err) => log('jobs: queue', err))
         .finally(() => {
           pumping = null;

@@ -1,5 +1,6 @@
 import type { Trx } from '../core/context.ts';
 import type { Database } from '../db/connection.ts';
+import { outsideQueryContext } from '../db/query-context.ts';
 
 export type OutboxHandler = (trx: Trx, payload: Record<string, unknown>) => Promise<void>;
 
@@ -78,14 +79,15 @@ export function createOutboxWorker(db: Database, log: (msg: string, err?: unknow
         again = true;
         return;
       }
-      running = loop().finally(() => {
+      // Background work: not cancelled with the request whose change woke it.
+      running = outsideQueryContext(loop).finally(() => {
         running = null;
       });
       running.catch((err) => log('outbox loop failed', err));
     },
     async drain() {
       if (running) await running;
-      return loop();
+      return outsideQueryContext(loop);
     },
     start(intervalMs = 2000) {
       if (!timer) timer = setInterval(() => worker.kick(), intervalMs);

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { errorHandler, notFound, sendProblem, toProblem } from '../http/errors.ts';
 import { installInputGuards } from '../http/input-guards.ts';
+import { installRequestLimits } from '../http/request-limits.ts';
 import { registerModules } from '../modules/index.ts';
 import { authHooks } from './auth-plugin.ts';
 import type { AppDeps } from './deps.ts';
@@ -31,6 +32,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before any route: JSON nested deeper than BODY_MAX_DEPTH, and a NUL character in a path or
   // query parameter or a JSON body, are a 400 naming where (src/http/input-guards.ts).
   installInputGuards(app, { maxDepth: config.BODY_MAX_DEPTH });
+  // A bounded line of API requests, each cancelled (with its database work) when its client
+  // goes away or its time is up (src/http/request-limits.ts).
+  installRequestLimits(app, {
+    maxActive: config.REQUEST_MAX_ACTIVE,
+    queueMax: config.REQUEST_QUEUE_MAX,
+    timeoutMs: config.REQUEST_TIMEOUT_SECONDS * 1000,
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
