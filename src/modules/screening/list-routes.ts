@@ -1,33 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { canLoadLists, canReadLists } from '../../access/screening-policy.ts';
-import { badRequest, forbidden, notFound } from '../../http/errors.ts';
 import { readUpload } from '../../http/uploads.ts';
-import { enqueueJob } from '../../jobs/index.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { parseListsConfig } from './list-sources.ts';
-import { diffStoredVersions, getVersion, listVersions } from './list-store.ts';
-import { listLoadJob } from './screening-jobs.ts';
+import { listVersionsFor, loadConfiguredList, uploadListVersion, versionDiff } from './operations/lists.ts';
 import { diffQuery, idParams, listLoadBody, listUploadQuery } from './screening-schema.ts';
 
+/** Sanctions list versions (tag `screening`): list, diff, upload and load (platform administrators). */
 export async function screeningListRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
 
   r.get(
     '/screening/lists',
     { schema: { tags: ['screening'], summary: 'Sanctions list versions (global reference data)' } },
-    async (req) => {
-      const a = requireUser(req);
-      if (!canReadLists(a)) throw forbidden();
-      const versions = await listVersions(db);
-      const configured = canLoadLists(a)
-        ? parseListsConfig(deps.config.SCREENING_LISTS).map((s) => ({ listId: s.listId, format: s.format }))
-        : [];
-      return { versions, configured };
-    },
+    async (req) => listVersionsFor(deps, requireUser(req)),
   );
 
   r.get(
@@ -40,19 +26,7 @@ export async function screeningListRoutes(app: FastifyInstance, deps: AppDeps) {
         querystring: diffQuery,
       },
     },
-    async (req) => {
-      const a = requireUser(req);
-      if (!canReadLists(a)) throw forbidden();
-      const v = await getVersion(db, req.params.id);
-      if (!v) throw notFound('No such list version.');
-      const fromId = req.query.from ?? v.previousId;
-      if (fromId) {
-        const f = await getVersion(db, fromId);
-        if (!f) throw notFound('No such list version to compare with.');
-        if (f.listId !== v.listId) throw badRequest('Compare two versions of the same list.');
-      }
-      return diffStoredVersions(db, fromId ?? null, v.id);
-    },
+    async (req) => versionDiff(deps.db, requireUser(req), { id: req.params.id, from: req.query.from }),
   );
 
   r.post(
@@ -66,21 +40,10 @@ export async function screeningListRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const a = requireUser(req);
-      if (!canLoadLists(a)) throw forbidden('Only platform administrators load sanctions lists.');
-      const up = await readUpload(req, 'list file');
-      const job = await enqueueJob(deps, a, {
-        kind: listLoadJob.kind,
-        data: {
-          listId: req.query.listId,
-          format: req.query.format,
-          label: req.query.label,
-          isDemo: req.query.demo === 'true',
-        },
-        file: { name: up.filename, bytes: up.bytes, contentType: up.mimetype },
-      });
-      req.log.info({ sha256: createHash('sha256').update(up.bytes).digest('hex') }, 'screening list upload');
-      return reply.status(202).send({ jobId: job.id });
+      const upload = (what: string) => readUpload(req, what);
+      const { jobId, sha256 } = await uploadListVersion(deps, requireUser(req), { ...req.query, upload });
+      req.log.info({ sha256 }, 'screening list upload');
+      return reply.status(202).send({ jobId });
     },
   );
 
@@ -93,21 +56,6 @@ export async function screeningListRoutes(app: FastifyInstance, deps: AppDeps) {
         body: listLoadBody,
       },
     },
-    async (req, reply) => {
-      const a = requireUser(req);
-      if (!canLoadLists(a)) throw forbidden('Only platform administrators load sanctions lists.');
-      const src = parseListsConfig(deps.config.SCREENING_LISTS).find((s) => s.listId === req.body.listId);
-      if (!src) throw badRequest(`"${req.body.listId}" is not a configured list (SCREENING_LISTS).`);
-      const job = await enqueueJob(deps, a, {
-        kind: listLoadJob.kind,
-        data: {
-          listId: src.listId,
-          format: src.format,
-          label: `${src.listId} ${new Date().toISOString().slice(0, 10)}`,
-          location: src.location,
-        },
-      });
-      return reply.status(202).send({ jobId: job.id });
-    },
+    async (req, reply) => reply.status(202).send(await loadConfiguredList(deps, requireUser(req), req.body)),
   );
 }

@@ -1,5 +1,8 @@
 import type { JobKind } from '../../jobs/job-types.ts';
 import { defineModule } from '../manifest.ts';
+import { screeningBatchRoutes } from './batch-routes.ts';
+import { screeningCaseRoutes } from './case-routes.ts';
+import { screeningListRoutes } from './list-routes.ts';
 import { screeningMandatorySource } from './mandatory-source.ts';
 import { SCREENING_JOB_KINDS } from './screening-jobs.ts';
 import { screeningRoutes } from './screening-routes.ts';
@@ -7,7 +10,7 @@ import { screeningRoutes } from './screening-routes.ts';
 /** Sanctions screening: lists, parties, batches, cases; a mandatory source of risk scoring. */
 export const screeningModule = defineModule({
   name: 'screening',
-  routes: [screeningRoutes],
+  routes: [screeningRoutes, screeningBatchRoutes, screeningCaseRoutes, screeningListRoutes],
   jobKinds: SCREENING_JOB_KINDS as unknown as readonly JobKind<never, unknown>[],
   mandatorySources: { 'sanctions-screening': screeningMandatorySource },
 });

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import { IndexLoadingError, indexCache } from './index-cache.ts';
 import { demoListV2, finishedBatch, upload } from './screening-test-helpers.ts';
 
 let t: TestApp;
@@ -74,6 +75,19 @@ describe('screening in the platform', () => {
   let batchId: string;
   let ivanCase: string;
   let erikaCase: string;
+
+  it('answers 503 with Retry-After while the matcher index loads', async () => {
+    const spy = vi.spyOn(indexCache(t.rt.db), 'ready').mockRejectedValueOnce(new IndexLoadingError());
+    try {
+      const res = await reviewer.post('/api/v1/screening/screen', { name: 'Ivan Fiktivov' });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json().detail).toMatch(/index is loading/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await reviewer.post('/api/v1/screening/screen', { name: 'Ivan Fiktivov' })).statusCode).toBe(200);
+  });
 
   it('batch-screens a party file: cases for threshold hits, a downloadable report', async () => {
     const res = await upload(reviewer, '/api/v1/screening/batches?kind=parties', PARTIES, 'parties.csv');

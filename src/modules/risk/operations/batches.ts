@@ -1,0 +1,120 @@
+import type { Actor } from '../../../access/actor.ts';
+import { tableLimitsFrom } from '../../../core/table-reader/limits.ts';
+import type { Database } from '../../../db/connection.ts';
+import type { Mapping } from '../../../engines/risk/mapping.ts';
+import { badRequest } from '../../../http/errors.ts';
+import { enqueueJob } from '../../../jobs/index.ts';
+import type { AppDeps } from '../../../server/deps.ts';
+import { scoreData } from '../risk-jobs.ts';
+import {
+  BATCH_COLUMNS,
+  batchMapping,
+  findBatch,
+  hitRate,
+  readableBatches,
+  readableModels,
+} from '../risk-service.ts';
+import { iso, mayChange, requireAnalyst } from './analyst.ts';
+import { parseField, type ReadUpload, sampleOf } from './uploaded-file.ts';
+
+/**
+ * Starts scoring a batch of new declarations with the active model (job `risk.score`): the file
+ * must carry the columns the model uses; budget, exploration share and seed default to the
+ * model's settings.
+ */
+export async function scoreBatch(deps: AppDeps, actor: Actor, input: { upload: ReadUpload }) {
+  const a = requireAnalyst(actor, true);
+  const { fields, file } = await input.upload('batch file');
+  const model = await readableModels(deps.db, a)
+    .select(['m.id', 'm.mapping', 'm.settings'])
+    .where('m.active', '=', true)
+    .executeTakeFirst();
+  if (!model) throw badRequest('Train a model first: your administration has no active model.');
+  const settings = model.settings as { budgetPercent?: number; explorationShare?: number; seed?: number };
+  const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+  const budgetK = num(fields.budgetK);
+  const budget =
+    budgetK !== undefined
+      ? { k: budgetK }
+      : { percent: num(fields.budgetPercent) ?? settings.budgetPercent ?? 5 };
+  const s = await sampleOf(file, 1, tableLimitsFrom(deps.config));
+  const mapping = batchMapping(model.mapping as Mapping, s.header);
+  const data = parseField(
+    scoreData,
+    {
+      name: fields.name ?? file.name,
+      modelId: model.id,
+      mapping,
+      budget,
+      explorationShare: num(fields.explorationShare) ?? settings.explorationShare ?? 0.1,
+      seed: num(fields.seed) ?? settings.seed ?? 1,
+    },
+    'fields',
+  );
+  const job = await enqueueJob(deps, a, { kind: 'risk.score', data, file });
+  return { jobId: job.id };
+}
+
+/** The scored batches of the caller's administration, oldest first, with each selection's hit rate. */
+export async function listBatches(db: Database, actor: Actor) {
+  const a = requireAnalyst(actor, false);
+  const rows = await readableBatches(db, a).select(BATCH_COLUMNS).orderBy('b.created_at', 'asc').execute();
+  return {
+    items: rows.map((b) => ({
+      ...b,
+      hit_rate: hitRate(b),
+      created_at: iso(b.created_at),
+      outcomes_at: iso(b.outcomes_at),
+    })),
+  };
+}
+
+/** One scored batch and a page of its selection in rank order; 404 when not the caller's. */
+export async function getBatch(
+  db: Database,
+  actor: Actor,
+  input: { id: string; limit: number; offset: number },
+) {
+  const a = requireAnalyst(actor, false);
+  const b = await findBatch(db, a, input.id);
+  const selection = await selectionRows(db, a, b.id, input.limit, input.offset);
+  const { organisation_id: _o, ...rest } = b;
+  return {
+    ...rest,
+    hit_rate: hitRate(b),
+    created_at: iso(b.created_at),
+    outcomes_at: iso(b.outcomes_at),
+    selection,
+    abilities: { outcomes: mayChange(a), download: true },
+  };
+}
+
+/** A batch's selected declarations in rank order, each with its explanation and outcome (if any). */
+export function selectionRows(db: Database, a: Actor, batchId: string, limit: number, offset: number) {
+  return db
+    .selectFrom('risk_selections as s')
+    .leftJoin('risk_outcomes as o', (j) =>
+      j.onRef('o.batch_id', '=', 's.batch_id').onRef('o.declaration_id', '=', 's.declaration_id'),
+    )
+    .where('s.batch_id', 'in', readableBatches(db, a).select('b.id').where('b.id', '=', batchId))
+    .select([
+      's.rank',
+      's.declaration_id',
+      's.reason',
+      's.score',
+      's.probability',
+      's.base',
+      's.contributions',
+      's.rest',
+      's.rule_hits',
+      's.mandatory_reasons',
+      'o.fraud',
+      'o.revenue',
+    ])
+    .orderBy('s.rank')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export type SelectionRow = Awaited<ReturnType<typeof selectionRows>>[number];
