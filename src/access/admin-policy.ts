@@ -150,3 +150,14 @@ export function canPostInNetwork(a: Actor, networkId: string): boolean {
   const role = a.networkRoles.get(networkId);
   return canWrite(a) && !isReadOnlyOrg(a) && (role === 'coordinator' || role === 'expert');
 }
+
+/**
+ * Erase a user's personal data (name, e-mail, credentials, personal settings) while their records
+ * and the audit trail stay: platform administrators, for a disabled account other than their own
+ * that they could manage (an account in use is disabled first, so nobody is erased by mistake).
+ */
+export function canErasePersonalData(a: Actor, u: ManagedUser & { status: string }): boolean {
+  return (
+    isPlatformAdmin(a) && canManageUser(a, u) && u.status === 'disabled' && isUser(a) && a.userId !== u.id
+  );
+}

@@ -123,6 +123,10 @@ const vars = {
   TABLE_MAX_CELL_CHARS: int(1, 100_000_000).default(32_767),
   TABLE_MAX_PART_BYTES: int(1024, 16 * 1024 ** 3, 'a number of bytes').default(256 * 1_048_576),
   TABLE_MAX_UNCOMPRESSED_BYTES: int(1024, 64 * 1024 ** 3, 'a number of bytes').default(512 * 1_048_576),
+  /** Days a notification is kept (src/modules/privacy/retention.ts). */
+  RETENTION_NOTIFICATIONS_DAYS: int(1, 36_500).default(365),
+  /** Days the uploaded file of a finished job is kept (the job itself stays). */
+  RETENTION_JOB_FILES_DAYS: int(1, 36_500).default(30),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('./web/dist'),
   OCDS_OCID_PREFIX: z
@@ -180,6 +184,8 @@ const EXAMPLES: Record<keyof typeof vars, string> = {
   TABLE_MAX_CELL_CHARS: '32767',
   TABLE_MAX_PART_BYTES: '268435456',
   TABLE_MAX_UNCOMPRESSED_BYTES: '536870912',
+  RETENTION_NOTIFICATIONS_DAYS: '365',
+  RETENTION_JOB_FILES_DAYS: '30',
   LOG_LEVEL: 'info',
   WEB_DIST: './web/dist',
   OCDS_OCID_PREFIX: 'ocds-a1b2c3',

@@ -33,8 +33,6 @@ export interface JobRunnerOptions {
   staleSeconds: number;
   /** On a graceful stop, how long running handlers get to notice the abort before being requeued. */
   shutdownGraceMs: number;
-  /** Uploaded files of jobs finished longer ago than this are deleted (the job row stays). */
-  fileRetentionDays: number;
   /** Limits for reading uploaded tables, given to handlers as `ctx.tableLimits`. */
   tableLimits: TableLimits;
 }
@@ -78,7 +76,6 @@ export function createJobRunner(
     heartbeatMs: 5000,
     staleSeconds: 120,
     shutdownGraceMs: 3000,
-    fileRetentionDays: 30,
     tableLimits: DEFAULT_TABLE_LIMITS,
     ...options,
   };
@@ -157,21 +154,6 @@ export function createJobRunner(
     }
     if (orphans.length) log(`jobs: ${orphans.length} interrupted job(s) queued again`);
     return orphans.length;
-  }
-
-  /** Stored input files are kept while a job may run again, and for a while after it ends. */
-  async function purgeOldFiles() {
-    const cutoff = new Date(Date.now() - opts.fileRetentionDays * 86_400_000);
-    await db
-      .deleteFrom('job_files')
-      .where('job_id', 'in', (eb) =>
-        eb
-          .selectFrom('jobs')
-          .select('id')
-          .where('state', 'in', ['succeeded', 'failed', 'cancelled'])
-          .where('finished_at', '<', cutoff),
-      )
-      .execute();
   }
 
   async function heartbeat() {
@@ -393,13 +375,10 @@ export function createJobRunner(
       await boss.start();
       stopped = false;
       await recoverOrphans(true);
-      await purgeOldFiles();
       activeRunners.add(runner);
       pollTimer = setInterval(() => {
         if (Date.now() - lastRecovery > Math.max(30_000, opts.staleSeconds * 500))
-          recoverOrphans(false)
-            .then(() => purgeOldFiles())
-            .catch((err) => log('jobs: recovery', err));
+          recoverOrphans(false).catch((err) => log('jobs: recovery', err));
         runner.kick();
       }, opts.pollMs);
       pollTimer.unref();

@@ -14,6 +14,7 @@ import type { ModuleManifest } from './manifest.ts';
 import { networksModule } from './networks/manifest.ts';
 import { notificationsModule } from './notifications/manifest.ts';
 import { organisationsModule } from './organisations/manifest.ts';
+import { privacyModule } from './privacy/manifest.ts';
 import { registerMandatorySource } from './risk/mandatory-sources.ts';
 import { riskModule } from './risk/manifest.ts';
 import { screeningModule } from './screening/manifest.ts';
@@ -34,6 +35,7 @@ export const MODULES: readonly ModuleManifest[] = [
   riskModule,
   screeningModule,
   schedulerModule,
+  privacyModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

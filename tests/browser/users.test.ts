@@ -59,6 +59,8 @@ describe('user management by an NCP', () => {
 
     await page.getByRole('button', { name: 'Disable' }).click();
     await page.getByRole('button', { name: 'Enable' }).waitFor();
+    // Erasing personal data is for platform administrators: the NCP is not offered it.
+    expect(await page.getByRole('button', { name: 'Erase personal data' }).count()).toBe(0);
     expect(
       (await db().selectFrom('users').select('status').where('id', '=', created.id).executeTakeFirstOrThrow())
         .status,

@@ -294,7 +294,7 @@ export interface UserDetail extends Omit<UserRow, 'roles' | 'abilities' | 'locke
   organisation_type: string;
   roles: { role: string; granted_at: string }[];
   memberships: { id: string; network_id: string; network_name: string; role: string; status: string }[];
-  abilities: { update: boolean; grantableRoles: string[] };
+  abilities: { update: boolean; erase: boolean; grantableRoles: string[] };
 }
 
 export interface ImportReport {

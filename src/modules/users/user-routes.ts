@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isPlatformAdmin } from '../../access/actor.ts';
 import {
+  canErasePersonalData,
   canManageUser,
   canManageUsersOf,
   canViewUserDetails,
@@ -168,6 +169,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
         memberships,
         abilities: {
           update: manage,
+          erase: canErasePersonalData(a, { ...u, roles: roles.map((g) => g.role) }),
           grantableRoles: manage
             ? grantableRoles(a, { id: u.organisation_id, type: u.organisation_type })
             : [],

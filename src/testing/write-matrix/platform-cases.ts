@@ -362,6 +362,18 @@ const userCases: WriteCase[] = [
     }),
   ),
   {
+    op: 'POST /api/v1/users/{id}/erase-personal-data',
+    owner: ADMIN,
+    otherOrg: d('at', 'ncp'),
+    sameOrgNoRole: d('be', 'ncp'),
+    expect: { owner: 200, readOnlyOrg: 404, otherOrg: 404, sameOrgNoRole: 403 },
+    prepare: async (ctx) => {
+      const id = await freshUser(ctx, 'BE');
+      await ctx.ok(ADMIN, 'PATCH', `/api/v1/users/${id}`, { status: 'disabled' });
+      return { url: `/api/v1/users/${id}/erase-personal-data` };
+    },
+  },
+  {
     op: 'POST /api/v1/users/import',
     variant: 'new users',
     owner: d('be', 'deputy'),

@@ -419,6 +419,12 @@ export function AccountPage() {
         <p>{t('apiKeys.intro')}</p>
         <ApiKeys />
       </Section>
+      <Section title={t('privacy.title')}>
+        <p>{t('privacy.intro')}</p>
+        <a className="button button-secondary" href="/api/v1/account/personal-data" download>
+          {t('privacy.download')}
+        </a>
+      </Section>
     </>
   );
 }

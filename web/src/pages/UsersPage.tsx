@@ -468,6 +468,7 @@ export function UserPage() {
             </div>
           )}
           <ErrorMessage error={status.error} />
+          {u.abilities.erase && <ErasePersonalData id={u.id} />}
         </Section>
         <Section title={t('users.memberships')}>
           {u.memberships.length === 0 ? (
@@ -486,5 +487,36 @@ export function UserPage() {
         </Section>
       </div>
     </>
+  );
+}
+
+/** A platform administrator erases the personal data of a disabled account (POST …/erase-personal-data). */
+function ErasePersonalData({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const notice = useNotice();
+  const qc = useQueryClient();
+  const erase = useMutation({
+    mutationFn: () => api(`/users/${id}/erase-personal-data`, { method: 'POST' }),
+    onSuccess: () => {
+      notice('success', t('privacy.erased'));
+      void qc.invalidateQueries({ queryKey: ['user', id] });
+      void qc.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  return (
+    <div className="separated">
+      <p className="muted">{t('privacy.eraseHint')}</p>
+      <button
+        type="button"
+        className="button button-danger-outline"
+        disabled={erase.isPending}
+        onClick={() => {
+          if (window.confirm(t('privacy.eraseConfirm'))) erase.mutate();
+        }}
+      >
+        {t('privacy.erase')}
+      </button>
+      <ErrorMessage error={erase.error} />
+    </div>
   );
 }

@@ -1,0 +1,10 @@
+import { defineModule } from '../manifest.ts';
+import { privacyRoutes } from './privacy-routes.ts';
+import { retentionTask } from './retention.ts';
+
+/** Personal data under control: a person's download of their data, erasure, retention purges. */
+export const privacyModule = defineModule({
+  name: 'privacy',
+  routes: [privacyRoutes],
+  scheduledTasks: [retentionTask],
+});
