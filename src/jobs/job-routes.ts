@@ -1,11 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { neutraliseCell } from '../core/export-safety.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
-import { cancelJob, getJob, jobErrors, listJobs } from './job-service.ts';
+import { cancelJobAndShow, jobErrorsCsv } from './job-operations.ts';
+import { getJob, listJobs } from './job-service.ts';
 
 const jobState = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 const progress = z.object({ done: z.number(), total: z.number().nullable(), phase: z.string().nullable() });
@@ -70,10 +69,7 @@ export async function jobRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
     },
-    async (req) => {
-      const a = requireUser(req);
-      return listJobs(db, a, { kind: req.query.kind, limit: req.query.limit, offset: req.query.offset });
-    },
+    async (req) => listJobs(db, requireUser(req), req.query),
   );
 
   r.get(
@@ -86,10 +82,7 @@ export async function jobRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: jobViewSchema },
       },
     },
-    async (req) => {
-      const a = requireUser(req);
-      return getJob(db, a, req.params.id);
-    },
+    async (req) => getJob(db, requireUser(req), req.params.id),
   );
 
   r.get(
@@ -102,20 +95,10 @@ export async function jobRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const a = requireUser(req);
-      const job = await getJob(db, a, req.params.id);
-      const errors = await jobErrors(db, job.id);
-      const csv = stringify([
-        ['line', 'column', 'reason'],
-        ...errors.map((e) => [
-          neutraliseCell(e.line ?? ''),
-          neutraliseCell(e.column ?? ''),
-          neutraliseCell(e.reason),
-        ]),
-      ]);
+      const { filename, csv } = await jobErrorsCsv(db, requireUser(req), req.params.id);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="job-${job.id}-errors.csv"`)
+        .header('content-disposition', `attachment; filename="${filename}"`)
         .send(csv);
     },
   );
@@ -130,10 +113,6 @@ export async function jobRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: jobViewSchema },
       },
     },
-    async (req) => {
-      const a = requireUser(req);
-      await cancelJob(db, a, req.params.id, deps.jobs);
-      return getJob(db, a, req.params.id);
-    },
+    async (req) => cancelJobAndShow(deps, requireUser(req), req.params.id),
   );
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { isPlatformAdmin } from '../access/actor.ts';
-import { forbidden } from '../http/errors.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
+import { listScheduledTasks } from './list-scheduled-tasks.ts';
 
 /** The scheduled tasks and their last run, for platform administrators. */
 export async function schedulerRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -16,10 +15,6 @@ export async function schedulerRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'The scheduled tasks of every module with their last run and when they are next due',
       },
     },
-    async (req) => {
-      const a = requireUser(req);
-      if (!isPlatformAdmin(a)) throw forbidden('Only platform administrators see the scheduled tasks.');
-      return { items: await deps.scheduler.status() };
-    },
+    async (req) => listScheduledTasks(deps.scheduler, requireUser(req)),
   );
 }

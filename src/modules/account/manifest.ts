@@ -1,5 +1,10 @@
 import { defineModule } from '../manifest.ts';
-import { accountRoutes } from './account-routes.ts';
+import { accountApiKeyRoutes } from './account-api-key-routes.ts';
+import { accountProfileRoutes } from './account-profile-routes.ts';
+import { accountSecurityRoutes } from './account-security-routes.ts';
 
 /** My account: password, TOTP, recovery codes, API keys, profile. */
-export const accountModule = defineModule({ name: 'account', routes: [accountRoutes] });
+export const accountModule = defineModule({
+  name: 'account',
+  routes: [accountSecurityRoutes, accountApiKeyRoutes, accountProfileRoutes],
+});

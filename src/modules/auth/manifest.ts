@@ -1,11 +1,12 @@
 import { defineModule } from '../manifest.ts';
 import { authRoutes } from './auth-routes.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { passwordResetRoutes } from './password-reset-routes.ts';
 import { purgeExpiredSignIns } from './purge-task.ts';
 
 /** Sign-in: password, second factor, password reset, OIDC per administration. */
 export const authModule = defineModule({
   name: 'auth',
-  routes: [authRoutes, oidcRoutes],
+  routes: [authRoutes, passwordResetRoutes, oidcRoutes],
   scheduledTasks: [purgeExpiredSignIns],
 });

@@ -1,30 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { systemActor } from '../../access/actor.ts';
-import { recordAudit } from '../../audit/audit-log.ts';
 import { stageAfterFirstFactor } from '../../auth/login.ts';
 import { createSession, destroySession, type SessionStage } from '../../auth/sessions.ts';
-import { change } from '../../core/change.ts';
-import type { User } from '../../db/schema.ts';
+import type { Config } from '../../config/config.ts';
 import { setSessionCookie } from '../../http/cookies.ts';
 import type { AppDeps } from '../../server/deps.ts';
+import { auditSignedIn, type SignedInUser } from './operations/sign-in-audit.ts';
 
-type SignedInUser = Pick<User, 'id' | 'organisation_id' | 'totp_enabled'> & { email?: string };
-
-/** Audits a completed sign-in (all factors passed). */
-export function auditSignedIn(deps: AppDeps, user: SignedInUser, method: string): Promise<void> {
-  return change(deps, (trx) =>
-    recordAudit(
-      trx,
-      { ...systemActor('sign-in'), userId: user.id, label: user.email ?? systemActor('sign-in').label },
-      {
-        action: 'auth.signed_in',
-        recordKind: 'user',
-        recordId: user.id,
-        organisationId: user.organisation_id,
-        changes: { method },
-      },
-    ),
-  );
+/** The rate limit of the sign-in routes (password, second factor, password reset). */
+export function signInRateLimit(config: Config) {
+  return { rateLimit: { max: config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: 60_000 } };
 }
 
 /**

@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../http/errors.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { visibleNotification } from './notification-visibility.ts';
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from './operations/notifications.ts';
 
+/** My notifications (only about records I may still read), and marking them read. */
 export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
@@ -22,34 +26,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (req) => {
-      const a = requireUser(req);
-      // One condition for the list and the unread count: nothing counted that the list would hide.
-      const visible = visibleNotification(a);
-      let q = db
-        .selectFrom('notifications as nt')
-        .select([
-          'nt.id',
-          'nt.kind',
-          'nt.record_kind',
-          'nt.record_id',
-          'nt.summary',
-          'nt.created_at',
-          'nt.read_at',
-        ])
-        .where('nt.user_id', '=', a.userId)
-        .where(visible);
-      if (req.query.unread === 'true') q = q.where('nt.read_at', 'is', null);
-      const items = await q.orderBy('nt.created_at', 'desc').limit(req.query.limit).execute();
-      const unread = await db
-        .selectFrom('notifications as nt')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('nt.user_id', '=', a.userId)
-        .where('nt.read_at', 'is', null)
-        .where(visible)
-        .executeTakeFirstOrThrow();
-      return { items, unread: unread.n };
-    },
+    async (req) => listNotifications(db, requireUser(req), req.query),
   );
 
   r.post(
@@ -62,15 +39,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const a = requireUser(req);
-      const done = await db
-        .updateTable('notifications')
-        .set({ read_at: new Date() })
-        .where('id', '=', req.params.id)
-        .where('user_id', '=', a.userId)
-        .returning('id')
-        .executeTakeFirst();
-      if (!done) throw notFound();
+      await markNotificationRead(db, requireUser(req), req.params.id);
       return reply.status(204).send();
     },
   );
@@ -79,13 +48,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     '/notifications/read-all',
     { schema: { tags: ['notifications'], summary: 'Mark all as read' } },
     async (req, reply) => {
-      const a = requireUser(req);
-      await db
-        .updateTable('notifications')
-        .set({ read_at: new Date() })
-        .where('user_id', '=', a.userId)
-        .where('read_at', 'is', null)
-        .execute();
+      await markAllNotificationsRead(db, requireUser(req));
       return reply.status(204).send();
     },
   );

@@ -5,15 +5,16 @@ import {
   isPlatformAdmin,
   isReadOnlyOrg,
   isUser,
-} from '../../access/actor.ts';
+} from '../../../access/actor.ts';
 import {
   canManageOrganisations,
   canManageUsersOf,
   canPostInNetwork,
   grantableRoles,
-} from '../../access/admin-policy.ts';
-import { totpRequired } from '../../auth/login.ts';
-import type { Database } from '../../db/connection.ts';
+} from '../../../access/admin-policy.ts';
+import { totpRequired } from '../../../auth/login.ts';
+import type { ActiveSession } from '../../../auth/sessions.ts';
+import type { Database } from '../../../db/connection.ts';
 
 /** The caller, their organisation, roles, networks and what the UI may offer them. */
 export async function describeMe(db: Database, a: Actor) {
@@ -73,5 +74,18 @@ export async function describeMe(db: Database, a: Actor) {
       /** A second factor is mandatory for this account (platform administrators, NCPs). */
       totpRequired: await totpRequired(db, a.userId),
     },
+  };
+}
+
+/** A half-signed-in session (second factor or its enrolment still to do): who, and which stage. */
+export async function describeHalfSignedIn(db: Database, session: Pick<ActiveSession, 'userId' | 'stage'>) {
+  const u = await db
+    .selectFrom('users')
+    .select(['email', 'display_name', 'locale'])
+    .where('id', '=', session.userId)
+    .executeTakeFirstOrThrow();
+  return {
+    stage: session.stage,
+    user: { email: u.email, displayName: u.display_name, locale: u.locale },
   };
 }
