@@ -111,7 +111,7 @@ export const CELL_TYPES = [
   'date',
 ] as const satisfies readonly QuestionType[];
 export type CellType = (typeof CELL_TYPES)[number];
-export type MatrixColumn = Extract<Question, { type: CellType }>;
+export type MatrixColumn = Question & { type: CellType };
 
 export interface Matrix extends ItemBase {
   type: 'matrix';
