@@ -218,7 +218,7 @@ export function mappingQuestionnaire(): Questionnaire {
             code: 'initiative_end',
             label: t('Ends'),
             relevant: "${initiative_title} != ''",
-            constraint: '. > ${strategy_date}',
+            constraint: "${strategy_date} = '' or . > ${strategy_date}",
             constraintMessage: t('After the strategy'),
           },
         ],
