@@ -62,12 +62,12 @@ function checkCrosstab(q: Questionnaire, rs: Response[]) {
   const eq = tableEquations(t.rows.length, t.cols.length);
   const shown: (number | null)[] = new Array(eq.size).fill(null);
   const real: number[] = new Array(eq.size).fill(0);
-  t.rows.forEach((_, i) =>
+  t.rows.forEach((_, i) => {
     t.cols.forEach((_, j) => {
-      shown[eq.cell(i, j)] = t.cells[i]![j]!;
+      shown[eq.cell(i, j)] = t.cells[i]![j] ?? null;
       real[eq.cell(i, j)] = truth.cells[i]![j]!;
-    }),
-  );
+    });
+  });
   t.rows.forEach((_, i) => {
     shown[eq.rowTotal(i)] = t.rowTotals[i]!;
     real[eq.rowTotal(i)] = truth.rowTotals[i]!;
