@@ -33,6 +33,8 @@ export function readableKindQuery(db: Kysely<DB>, a: Actor, kind: KindDefinition
       .split(',')
       .map((v) => v.trim())
       .filter(Boolean);
+    // "," or " , " names no value: no filter (an empty IN list is not SQL)
+    if (values.length === 0) continue;
     if (def.type === 'list') {
       q = q.where((eb) =>
         eb.or(values.map((v) => sql<boolean>`r.data @> ${JSON.stringify({ [name]: [v] })}::jsonb`)),
