@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { auditChangesFor, auditDetailsReadable, auditEventVisible } from '../../access/audit-policy.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
+import type { ModuleManifest } from '../manifest.ts';
+import { withAuditSentences } from './audit-sentences.ts';
 
 /**
  * The audit trail, through the policy (`src/access/audit-policy.ts`): platform administrators see
@@ -13,7 +15,7 @@ import type { AppDeps } from '../../server/deps.ts';
  * shown only to those who may read the record now, by the record kind's own policy; otherwise
  * `changes: null, valuesHidden: true`.
  */
-export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: readonly ModuleManifest[]) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
@@ -57,10 +59,14 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
       if (req.query.before) q = q.where('e.seq', '<', req.query.before);
       const rows = await q.orderBy('e.seq', 'desc').limit(req.query.limit).execute();
       return {
-        items: rows.map(({ details_readable, ...e }) => ({
-          ...e,
-          ...auditChangesFor(a, e, details_readable === true),
-        })),
+        items: await withAuditSentences(
+          db,
+          modules,
+          rows.map(({ details_readable, ...e }) => ({
+            ...e,
+            ...auditChangesFor(a, e, details_readable === true),
+          })),
+        ),
         nextBefore: rows.length === req.query.limit ? rows[rows.length - 1]!.seq : null,
       };
     },

@@ -6,8 +6,14 @@ import { SHARED_KINDS } from '../../access/shared-kinds.ts';
 import { notFound } from '../../http/errors.ts';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
+import type { ModuleManifest } from '../manifest.ts';
+import { withNotificationSentences } from './notification-sentences.ts';
 
-export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function notificationRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  modules: readonly ModuleManifest[],
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
@@ -54,7 +60,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
         .where('nt.read_at', 'is', null)
         .where(visible)
         .executeTakeFirstOrThrow();
-      return { items, unread: unread.n };
+      return { items: withNotificationSentences(modules, items), unread: unread.n };
     },
   );
 

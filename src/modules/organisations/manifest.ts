@@ -1,9 +1,11 @@
 import { defineModule } from '../manifest.ts';
 import { identityProviderRoutes } from './identity-provider-routes.ts';
 import { organisationRoutes } from './organisation-routes.ts';
+import { ORGANISATIONS_AUDIT_SENTENCES } from './sentences.ts';
 
 /** Organisations, sharing groups and the identity providers bound to them. */
 export const organisationsModule = defineModule({
   name: 'organisations',
   routes: [organisationRoutes, identityProviderRoutes],
+  auditSentences: ORGANISATIONS_AUDIT_SENTENCES,
 });

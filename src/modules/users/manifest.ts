@@ -1,5 +1,6 @@
 import type { JobKind } from '../../jobs/job-types.ts';
 import { defineModule } from '../manifest.ts';
+import { USERS_AUDIT_SENTENCES } from './sentences.ts';
 import { userImportJob } from './user-import-job.ts';
 import { userRoutes } from './user-routes.ts';
 
@@ -8,4 +9,5 @@ export const usersModule = defineModule({
   name: 'users',
   routes: [userRoutes],
   jobKinds: [userImportJob as JobKind<never, unknown>],
+  auditSentences: USERS_AUDIT_SENTENCES,
 });
