@@ -22,7 +22,7 @@ const STATUSES: readonly MembershipStatus[] = ['requested', 'endorsed', 'active'
 const perKind = (...verbs: string[]) => KINDS.flatMap((k) => verbs.map((v) => `${k.name}.${v}`));
 const TEMPLATES: Record<string, readonly string[]> = {
   // registry records (record-service, import, attachments)
-  '${kind.name}.${corrected ? \'corrected\' : \'updated\'}': perKind('corrected', 'updated'),
+  "${kind.name}.${corrected ? 'corrected' : 'updated'}": perKind('corrected', 'updated'),
   '${kind.name}.${status}': perKind('submitted', 'published', 'retracted'),
   '${kind.name}.${input.kind}': perKind('comment', 'feedback', 'interest'),
   // memberships (transitions, and the demo data)
@@ -218,7 +218,9 @@ describe('sentences of audit events and notifications', () => {
       key: 'platform.audit.user_role_grantedUntitled',
       params: {},
     });
-    const unquoted = tables.notify.get('announcement.created')!(notificationVariants('announcement.created')[1]!);
+    const unquoted = tables.notify.get('announcement.created')!(
+      notificationVariants('announcement.created')[1]!,
+    );
     expect(unquoted.key).toBe('platform.notify.announcement_createdUntitled');
   });
 });

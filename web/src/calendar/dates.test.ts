@@ -22,6 +22,8 @@ describe('calendar dates', () => {
   it('puts a span on every day it covers within the range', () => {
     const span = { start: '2025-05-30', end: '2025-06-02', allDay: true };
     expect(daysOfItem(span, '2025-06-01', '2025-06-30')).toEqual(['2025-06-01', '2025-06-02']);
-    expect(daysOfItem({ start: '2025-06-03', end: null, allDay: true }, '2025-06-01', '2025-06-02')).toEqual([]);
+    expect(daysOfItem({ start: '2025-06-03', end: null, allDay: true }, '2025-06-01', '2025-06-02')).toEqual(
+      [],
+    );
   });
 });
