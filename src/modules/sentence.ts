@@ -32,8 +32,6 @@ export interface AuditFacts {
 /** What a sentence of a notification may use (`summary` is already cut to what the reader may see). */
 export interface NotificationFacts {
   kind: string;
-  recordKind: string | null;
-  recordId: string | null;
   summary: string;
 }
 

@@ -157,8 +157,8 @@ function auditVariants(action: string): AuditFacts[] {
 }
 function notificationVariants(kind: string): NotificationFacts[] {
   return [
-    { kind, recordKind: 'x', recordId: null, summary: 'FR: Mobile scanners' },
-    { kind, recordKind: 'x', recordId: null, summary: '' },
+    { kind, summary: 'FR: Mobile scanners' },
+    { kind, summary: '' },
   ];
 }
 
