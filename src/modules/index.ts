@@ -10,6 +10,8 @@ import { accountModule } from './account/manifest.ts';
 import { announcementsModule } from './announcements/manifest.ts';
 import { auditModule } from './audit/manifest.ts';
 import { authModule } from './auth/manifest.ts';
+import { calendarModule } from './calendar/manifest.ts';
+import { homeModule } from './home/manifest.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { networksModule } from './networks/manifest.ts';
 import { notificationsModule } from './notifications/manifest.ts';
@@ -36,6 +38,8 @@ export const MODULES: readonly ModuleManifest[] = [
   screeningModule,
   schedulerModule,
   privacyModule,
+  calendarModule,
+  homeModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */
@@ -45,7 +49,7 @@ export function scheduledTasks(): ScheduledTask[] {
 
 /** Registers every module's routes under /api/v1. */
 export async function registerModules(api: FastifyInstance, deps: AppDeps) {
-  for (const m of MODULES) for (const routes of m.routes ?? []) await routes(api, deps);
+  for (const m of MODULES) for (const routes of m.routes ?? []) await routes(api, deps, MODULES);
 }
 
 /**

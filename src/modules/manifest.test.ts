@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { registeredJobKinds } from '../jobs/job-registry.ts';
 import type { OutboxHandler, OutboxWorker } from '../outbox/outbox-worker.ts';
+import { KINDS } from '../registry/kinds/index.ts';
 import { MODULES, registerModuleWork, scheduledTasks } from './index.ts';
 import { mandatorySourceNames } from './risk/mandatory-sources.ts';
+import { sentenceTables } from './sentences.ts';
+
+const withEntry = (entry: keyof (typeof MODULES)[number]) =>
+  MODULES.filter((m) => m[entry] !== undefined).map((m) => m.name);
 
 /** Modules are registered from their manifests, by the one list — never by importing a file. */
 describe('module manifests', () => {
@@ -34,7 +39,42 @@ describe('module manifests', () => {
       ].sort(),
     );
     expect(mandatorySourceNames()).toEqual(['sanctions-screening']);
-    expect(scheduledTasks().map((t) => t.name)).toEqual(['auth.purge-expired']);
+    expect(
+      scheduledTasks()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['auth.purge-expired', 'notifications.digest', 'privacy.retention'].sort());
     expect(new Set(MODULES.map((m) => m.name)).size).toBe(MODULES.length);
+  });
+
+  it('declares each registry kind in one module: the registry serves KINDS', () => {
+    const declared = MODULES.flatMap((m) => (m.registryKinds ?? []).map((k) => `${m.name}:${k.name}`));
+    expect(declared.sort()).toEqual(KINDS.map((k) => `registry:${k.name}`).sort());
+  });
+
+  it('gathers calendar items, home tiles and tasks, and sentences from the modules that have them', () => {
+    expect(MODULES.map((m) => m.name)).toEqual(expect.arrayContaining(['calendar', 'home']));
+    expect(withEntry('calendarItems')).toEqual(['registry', 'screening', 'scheduler']);
+    expect(withEntry('homeTiles')).toEqual(['announcements', 'registry']);
+    expect(withEntry('homeTasks')).toEqual(['networks', 'jobs', 'registry', 'screening', 'scheduler']);
+    expect(withEntry('notificationSentences')).toEqual(['notifications', 'jobs', 'registry']);
+    // Every module that writes audit events says how they read (src/modules/sentences.test.ts
+    // checks each action the code writes); no action has two sentences.
+    expect(withEntry('auditSentences')).toEqual([
+      'auth',
+      'account',
+      'organisations',
+      'users',
+      'networks',
+      'announcements',
+      'notifications',
+      'jobs',
+      'registry',
+      'risk',
+      'screening',
+      'privacy',
+    ]);
+    expect(() => sentenceTables(MODULES)).not.toThrow();
+    expect(sentenceTables(MODULES).audit.size).toBeGreaterThan(100);
   });
 });

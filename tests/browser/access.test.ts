@@ -86,7 +86,9 @@ describe('access in the browser', () => {
     await page
       .getByRole('heading', { name: '[Demo] Concealment method in reefer containers', level: 1 })
       .waitFor();
-    await page.getByRole('link', { name: 'Announcement corrected' }).waitFor();
+    await page
+      .getByRole('link', { name: /corrected the announcement “\[Demo\] Concealment method/ })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Change sharing' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change distribution and marking' });

@@ -58,14 +58,14 @@ describe('platform administration', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.getByRole('cell', { name: 'values hidden' }).first().waitFor();
     await page
-      .getByRole('cell', { name: /Announcement posted/ })
+      .getByRole('cell', { name: /The platform posted an announcement/ })
       .first()
       .waitFor();
     await expectAccessible(page, 'audit-admin');
     await page.getByLabel('Kind of record').selectOption('organisation');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page
-      .getByRole('cell', { name: /Organisation created/ })
+      .getByRole('cell', { name: /Demo Platform Administrator created the organisation/ })
       .first()
       .waitFor();
 

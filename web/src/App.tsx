@@ -7,41 +7,9 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { ErrorMessage, Loading, PageTitle } from './components/ui.tsx';
 import { storedLanguage } from './i18n/index.ts';
-import { AccountPage } from './pages/AccountPage.tsx';
-import { AnnouncementPage } from './pages/AnnouncementPage.tsx';
-import { AnnouncementsPage } from './pages/AnnouncementsPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
-import { HomePage } from './pages/HomePage.tsx';
-import { JobPage, JobsPage } from './pages/JobsPage.tsx';
-import { MembershipsPage } from './pages/MembershipsPage.tsx';
-import { NetworkPage } from './pages/NetworkPage.tsx';
-import { NetworksPage } from './pages/NetworksPage.tsx';
-import { NotificationsPage } from './pages/NotificationsPage.tsx';
-import { OrganisationPage, OrganisationsPage } from './pages/OrganisationsPage.tsx';
-import { ScheduledTasksPage } from './pages/ScheduledTasksPage.tsx';
-import { SharingGroupsPage } from './pages/SharingGroupsPage.tsx';
-import {
-  EnrolPage,
-  ForgotPasswordPage,
-  ResetPasswordPage,
-  SignInPage,
-  TotpPage,
-} from './pages/SignInPages.tsx';
-import { UserImportPage } from './pages/UserImportPage.tsx';
-import { UserPage, UsersPage } from './pages/UsersPage.tsx';
-import { ImportWizardPage } from './registry/ImportWizardPage.tsx';
-import { RecordFormPage } from './registry/RecordFormPage.tsx';
-import { RecordPage } from './registry/RecordPage.tsx';
-import { RegistryHomePage } from './registry/RegistryHomePage.tsx';
-import { RegistryListPage } from './registry/RegistryListPage.tsx';
-import { RegistryViewPage } from './registry/views/RegistryViewPage.tsx';
-import { BatchPage } from './risk/BatchPage.tsx';
-import { ModelPage } from './risk/ModelPage.tsx';
-import { RiskNavItem } from './risk/RiskNav.tsx';
-import { RiskPage } from './risk/RiskPage.tsx';
-import { ScreeningNavItem } from './screening/ScreeningNav.tsx';
-import { ScreeningPage } from './screening/ScreeningPage.tsx';
+import { WEB_MODULES } from './modules.ts';
 import { useMe, useSessionChanged } from './session.ts';
+import type { WebNavEntry } from './web-module.ts';
 
 /** Moves focus to the new page's heading after a route change (not on the first load). */
 function useFocusOnNavigate() {
@@ -100,6 +68,24 @@ function UnreadBadge() {
   );
 }
 
+/** One entry of the main navigation, from a web module's manifest (web/src/modules.ts). */
+function NavEntry({ entry }: { entry: WebNavEntry }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  if ('item' in entry) {
+    const Item = entry.item;
+    return <Item />;
+  }
+  if (entry.visible && !(me && entry.visible(me))) return null;
+  return (
+    <li>
+      <NavLink to={entry.to} end={entry.end}>
+        {t(entry.label)}
+      </NavLink>
+    </li>
+  );
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -153,39 +139,9 @@ function Shell({ children }: { children: ReactNode }) {
         {full && (
           <nav aria-label={t('nav.main')} className="main-nav">
             <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('nav.home')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/networks">{t('nav.networks')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/announcements">{t('nav.announcements')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/memberships">{t('nav.memberships')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/registry">{t('registry.nav')}</NavLink>
-              </li>
-              {(ab?.manageUsersOfOwnOrg || ab?.platformAdmin) && (
-                <li>
-                  <NavLink to="/users">{t('nav.users')}</NavLink>
-                </li>
-              )}
-              <RiskNavItem />
-              <ScreeningNavItem />
-              <li>
-                <NavLink to="/audit">{t('nav.audit')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/jobs">{t('jobs.nav')}</NavLink>
-              </li>
+              {WEB_MODULES.flatMap((m) => m.nav ?? []).map((entry) => (
+                <NavEntry key={'item' in entry ? entry.item.name : entry.to} entry={entry} />
+              ))}
             </ul>
           </nav>
         )}
@@ -239,40 +195,11 @@ export function App() {
   return (
     <Shell>
       <Routes>
-        <Route path="/signin" element={<SignInPage />} />
-        <Route path="/signin/totp" element={<TotpPage />} />
-        <Route path="/signin/enrol" element={<EnrolPage />} />
-        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-        <Route path="/reset-password" element={<ResetPasswordPage />} />
-        <Route path="/" element={p(<HomePage />)} />
-        <Route path="/networks" element={p(<NetworksPage />)} />
-        <Route path="/networks/:id" element={p(<NetworkPage />)} />
-        <Route path="/announcements" element={p(<AnnouncementsPage />)} />
-        <Route path="/announcements/:id" element={p(<AnnouncementPage />)} />
-        <Route path="/notifications" element={p(<NotificationsPage />)} />
-        <Route path="/organisations" element={p(<OrganisationsPage />)} />
-        <Route path="/organisations/:id" element={p(<OrganisationPage />)} />
-        <Route path="/sharing-groups" element={p(<SharingGroupsPage />)} />
-        <Route path="/users" element={p(<UsersPage />)} />
-        <Route path="/users/import" element={p(<UserImportPage />)} />
-        <Route path="/jobs" element={p(<JobsPage />)} />
-        <Route path="/jobs/:id" element={p(<JobPage />)} />
-        <Route path="/users/:id" element={p(<UserPage />)} />
-        <Route path="/memberships" element={p(<MembershipsPage />)} />
-        <Route path="/account" element={p(<AccountPage />)} />
-        <Route path="/audit" element={p(<AuditPage />)} />
-        <Route path="/scheduled-tasks" element={p(<ScheduledTasksPage />)} />
-        <Route path="/registry" element={p(<RegistryHomePage />)} />
-        <Route path="/registry/:kind" element={p(<RegistryListPage />)} />
-        <Route path="/registry/:kind/new" element={p(<RecordFormPage />)} />
-        <Route path="/registry/:kind/import" element={p(<ImportWizardPage />)} />
-        <Route path="/registry/:kind/:id" element={p(<RecordPage />)} />
-        <Route path="/registry/:kind/:id/edit" element={p(<RecordFormPage />)} />
-        <Route path="/registry/:kind/views/:viewType" element={p(<RegistryViewPage />)} />
-        <Route path="/risk" element={p(<RiskPage />)} />
-        <Route path="/risk/models/:id" element={p(<ModelPage />)} />
-        <Route path="/risk/batches/:id" element={p(<BatchPage />)} />
-        <Route path="/screening" element={p(<ScreeningPage />)} />
+        {WEB_MODULES.flatMap((m) =>
+          m.routes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.public ? r.element : p(r.element)} />
+          )),
+        )}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Shell>

@@ -234,6 +234,13 @@ export interface Membership {
   abilities: { endorse: boolean; approve: boolean; reject: boolean; withdraw: boolean };
 }
 
+/** A message key of a module's catalog and its parameters (`{ t }`: a key translated in the reader's language). */
+export type SentenceParam = string | number | { t: string; fallback?: string };
+export interface Sentence {
+  key: string;
+  params: Record<string, SentenceParam>;
+}
+
 export interface AuditEvent {
   seq: number;
   id: string;
@@ -246,6 +253,8 @@ export interface AuditEvent {
   record_id: string | null;
   changes: Record<string, unknown> | null;
   valuesHidden: boolean;
+  /** How the event reads ("Anna Schmidt published …"); null for an action no module declares. */
+  sentence: Sentence | null;
 }
 
 export interface AuditPage {
@@ -261,6 +270,50 @@ export interface Notification {
   summary: string;
   created_at: string;
   read_at: string | null;
+  sentence: Sentence | null;
+}
+
+/** An area of the platform (a registry kind's area, or `platform`). */
+export type Area = string;
+
+export interface HomeTile {
+  id: string;
+  module: string;
+  area: Area;
+  title: Sentence;
+  count: number;
+  link: string | null;
+}
+
+export interface HomeTask {
+  id: string;
+  module: string;
+  area: Area;
+  title: Sentence;
+  count: number;
+  link: string;
+}
+
+export interface CalendarItem {
+  id: string;
+  module: string;
+  kind: string;
+  what: Sentence;
+  title: string;
+  start: string;
+  end: string | null;
+  allDay: boolean;
+  link: string | null;
+  area: Area;
+  organisation: { id: string; code: string } | null;
+  marking: Tlp | null;
+}
+
+export interface CalendarAnswer {
+  from: string;
+  to: string;
+  items: CalendarItem[];
+  truncated: boolean;
 }
 
 export interface OrganisationRow {

@@ -1,5 +1,12 @@
 import { defineModule } from '../manifest.ts';
 import { announcementRoutes } from './announcement-routes.ts';
+import { announcementHomeTiles } from './home.ts';
+import { ANNOUNCEMENTS_AUDIT_SENTENCES } from './sentences.ts';
 
 /** Network announcements. */
-export const announcementsModule = defineModule({ name: 'announcements', routes: [announcementRoutes] });
+export const announcementsModule = defineModule({
+  name: 'announcements',
+  routes: [announcementRoutes],
+  homeTiles: announcementHomeTiles,
+  auditSentences: ANNOUNCEMENTS_AUDIT_SENTENCES,
+});

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
+import type { ModuleManifest } from '../manifest.ts';
+import { withAuditSentences } from './audit-sentences.ts';
 import { listAuditEvents } from './operations/list-audit-events.ts';
 
 /**
@@ -12,7 +14,7 @@ import { listAuditEvents } from './operations/list-audit-events.ts';
  * shown only to those who may read the record now, by the record kind's own policy; otherwise
  * `changes: null, valuesHidden: true`.
  */
-export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: readonly ModuleManifest[]) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -30,6 +32,9 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (req) => listAuditEvents(deps.db, requireUser(req), req.query),
+    async (req) => {
+      const page = await listAuditEvents(deps.db, requireUser(req), req.query);
+      return { ...page, items: await withAuditSentences(deps.db, modules, page.items) };
+    },
   );
 }

@@ -1,8 +1,10 @@
 import { defineModule } from '../manifest.ts';
+import { plainAuditSentences } from '../sentence.ts';
 import { notificationDigest } from './digest-task.ts';
 import { NOTIFICATION_HANDLERS } from './notification-handlers.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { notificationPreferenceRoutes } from './preference-routes.ts';
+import { NOTIFICATION_SENTENCES } from './sentences.ts';
 
 /**
  * In-app notifications (of announcements and memberships; other modules notify through their own
@@ -13,4 +15,6 @@ export const notificationsModule = defineModule({
   routes: [notificationRoutes, notificationPreferenceRoutes],
   outboxHandlers: NOTIFICATION_HANDLERS,
   scheduledTasks: [notificationDigest],
+  notificationSentences: NOTIFICATION_SENTENCES,
+  auditSentences: plainAuditSentences('platform', ['notifications.digest_changed']),
 });

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../server/auth-plugin.ts';
 import type { AppDeps } from '../../server/deps.ts';
+import type { ModuleManifest } from '../manifest.ts';
+import { withNotificationSentences } from './notification-sentences.ts';
 import {
   listNotifications,
   markAllNotificationsRead,
@@ -10,7 +12,11 @@ import {
 } from './operations/notifications.ts';
 
 /** My notifications (only about records I may still read), and marking them read. */
-export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function notificationRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  modules: readonly ModuleManifest[],
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
@@ -26,7 +32,10 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (req) => listNotifications(db, requireUser(req), req.query),
+    async (req) => {
+      const page = await listNotifications(db, requireUser(req), req.query);
+      return { ...page, items: withNotificationSentences(modules, page.items) };
+    },
   );
 
   r.post(

@@ -1,4 +1,5 @@
 import { defineModule } from '../manifest.ts';
+import { plainAuditSentences, titledAuditSentences } from '../sentence.ts';
 import { privacyRoutes } from './privacy-routes.ts';
 import { retentionTask } from './retention.ts';
 
@@ -7,4 +8,8 @@ export const privacyModule = defineModule({
   name: 'privacy',
   routes: [privacyRoutes],
   scheduledTasks: [retentionTask],
+  auditSentences: {
+    ...plainAuditSentences('platform', ['account.personal_data_exported']),
+    ...titledAuditSentences('platform', ['user.personal_data_erased']),
+  },
 });

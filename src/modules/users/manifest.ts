@@ -1,5 +1,6 @@
 import type { JobKind } from '../../jobs/job-types.ts';
 import { defineModule } from '../manifest.ts';
+import { USERS_AUDIT_SENTENCES } from './sentences.ts';
 import { userImportJob } from './user-import-job.ts';
 import { userImportRoutes } from './user-import-routes.ts';
 import { userRoleRoutes } from './user-role-routes.ts';
@@ -10,4 +11,5 @@ export const usersModule = defineModule({
   name: 'users',
   routes: [userRoutes, userRoleRoutes, userImportRoutes],
   jobKinds: [userImportJob as JobKind<never, unknown>],
+  auditSentences: USERS_AUDIT_SENTENCES,
 });

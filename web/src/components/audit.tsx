@@ -1,12 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEvent } from '../api.ts';
+import { useSentence } from './sentence.tsx';
 import { useFormat } from './ui.tsx';
 
 /** The action of an audit event in words (unknown actions fall back to their code). */
 export function useActionLabel() {
   const { t } = useTranslation();
   return (action: string) => t(`auditActions.${action.replace('.', '_')}`, { defaultValue: action });
+}
+
+/**
+ * An audit event as a sentence ("Anna Schmidt published “X” (Tender)"), from the module that
+ * writes its action; an event of an action no module declares any more reads as its label.
+ */
+export function useEventSentence() {
+  const sentence = useSentence();
+  const label = useActionLabel();
+  return (e: AuditEvent) => (e.sentence ? sentence(e.sentence) : label(e.action));
 }
 
 export function recordLink(kind: string | null, id: string | null): string | null {
@@ -88,19 +99,19 @@ export function ActivityList({ events, showChanges }: { events: AuditEvent[]; sh
   const { t } = useTranslation();
   const f = useFormat();
   const label = useActionLabel();
+  const says = useEventSentence();
   if (events.length === 0) return <p className="muted">{t('audit.empty')}</p>;
   return (
     <ol className="activity">
       {events.map((e) => {
         const link = recordLink(e.record_kind, e.record_id);
-        const subject = showChanges ? null : subjectOf(e);
+        const subject = showChanges || e.sentence ? null : subjectOf(e);
+        const text = e.sentence ? says(e) : label(e.action);
         return (
           <li key={e.id}>
             <div className="activity-line">
               <span>
-                <span className="activity-action">
-                  {link ? <Link to={link}>{label(e.action)}</Link> : label(e.action)}
-                </span>
+                <span className="activity-action">{link ? <Link to={link}>{text}</Link> : text}</span>
                 {subject && <span className="activity-subject"> · {subject}</span>}
               </span>
               <span className="muted">

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { type AuditEvent, type AuditPage as AuditPageData, api, qs } from '../api.ts';
-import { AuditChanges, recordLink, useActionLabel } from '../components/audit.tsx';
+import { AuditChanges, recordLink, useEventSentence } from '../components/audit.tsx';
 import {
   DataTable,
   ErrorMessage,
@@ -29,7 +29,7 @@ const KINDS = [
 export function AuditPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const label = useActionLabel();
+  const says = useEventSentence();
   const [params, setParams] = useSearchParams();
   const recordKind = params.get('recordKind') ?? '';
   const recordId = params.get('recordId') ?? '';
@@ -55,7 +55,7 @@ export function AuditPage() {
       header: t('audit.action'),
       cell: (c) => (
         <>
-          {label(c.getValue())}
+          {says(c.row.original)}
           <br />
           <code className="muted small">{c.getValue()}</code>
         </>

@@ -1,10 +1,85 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type AuditPage, api, type Membership, type Notification } from '../api.ts';
+import { type AuditPage, api, type HomeTask, type HomeTile, type Notification } from '../api.ts';
 import { ActivityList } from '../components/audit.tsx';
+import { useSentence } from '../components/sentence.tsx';
 import { ErrorMessage, Loading, PageTitle, Section, useFormat } from '../components/ui.tsx';
 import { useSignedIn } from '../session.ts';
+import { NotificationText } from './NotificationsPage.tsx';
+import './home.css';
+
+/** The name of an area: a registry area, or the platform itself. */
+function useAreaName() {
+  const { t } = useTranslation();
+  return (area: string) => (area === 'platform' ? t('home.areaPlatform') : t(`registry.areas.${area}`));
+}
+
+/** Tiles and tasks of one area after another, in the order the areas first appear. */
+function byArea<T extends { area: string }>(items: readonly T[]): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const x of items) groups.set(x.area, [...(groups.get(x.area) ?? []), x]);
+  return [...groups];
+}
+
+/** What waits for the user (four-eyes approvals, endorsements, cases, failed jobs), from every module. */
+function Tasks({ tasks }: { tasks: readonly HomeTask[] }) {
+  const { t } = useTranslation();
+  const sentence = useSentence();
+  const areaName = useAreaName();
+  return (
+    <section className="card home-tasks" aria-labelledby="home-tasks">
+      <div className="card-header">
+        <h2 id="home-tasks">{t('home.waitingTitle')}</h2>
+      </div>
+      {tasks.length === 0 ? (
+        <p className="muted">{t('home.nothingWaiting')}</p>
+      ) : (
+        <ul className="link-list">
+          {tasks.map((x) => (
+            <li key={x.id}>
+              <Link to={x.link}>{sentence(x.title, { count: x.count })}</Link>
+              <span className="muted">{areaName(x.area)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Figures of each area the user may read, grouped by area. */
+function Tiles({ tiles }: { tiles: readonly HomeTile[] }) {
+  const { t } = useTranslation();
+  const sentence = useSentence();
+  const areaName = useAreaName();
+  const f = useFormat();
+  return (
+    <section className="home-areas" aria-labelledby="home-areas">
+      <h2 id="home-areas">{t('home.byArea')}</h2>
+      <div className="grid grid-2">
+        {byArea(tiles).map(([area, items]) => (
+          <section key={area} className="card" aria-labelledby={`home-area-${area}`}>
+            <div className="card-header">
+              <h3 id={`home-area-${area}`}>{areaName(area)}</h3>
+            </div>
+            <ul className="home-tiles">
+              {items.map((x) => {
+                const label = sentence(x.title);
+                return (
+                  <li key={x.id}>
+                    <span className="home-tile-count">{f.number(x.count)}</span>{' '}
+                    {x.link ? <Link to={x.link}>{label}</Link> : <span>{label}</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -18,31 +93,20 @@ export function HomePage() {
     queryKey: ['notifications', 'home'],
     queryFn: () => api<{ items: Notification[]; unread: number }>('/notifications?unread=true&limit=5'),
   });
-  const memberships = useQuery({
-    queryKey: ['memberships'],
-    queryFn: () => api<{ items: Membership[] }>('/memberships'),
-    enabled: !me.abilities.readOnly,
+  const home = useQuery({
+    queryKey: ['home'],
+    queryFn: () => api<{ tiles: HomeTile[]; tasks: HomeTask[] }>('/home'),
   });
-  const others = (memberships.data?.items ?? []).filter((m) => m.user_id !== me.user.id);
-  const toEndorse = others.filter((m) => m.abilities.endorse).length;
-  const toApprove = others.filter((m) => m.abilities.approve).length;
   const org = me.organisation;
   return (
     <>
       <PageTitle title={t('home.title')}>{t('home.welcome', { name: me.user.displayName })}</PageTitle>
-      {(toEndorse > 0 || toApprove > 0) && (
-        <div className="alert alert-info waiting">
-          <p>
-            <strong>{t('home.waiting')}</strong>{' '}
-            {toEndorse > 0 && (
-              <Link to="/memberships">{t('memberships.toEndorse', { count: toEndorse })}</Link>
-            )}
-            {toEndorse > 0 && toApprove > 0 && ' · '}
-            {toApprove > 0 && (
-              <Link to="/memberships">{t('memberships.toApprove', { count: toApprove })}</Link>
-            )}
-          </p>
-        </div>
+      {home.isLoading ? (
+        <Loading />
+      ) : home.error ? (
+        <ErrorMessage error={home.error} />
+      ) : (
+        <Tasks tasks={home.data?.tasks ?? []} />
       )}
       <div className="grid grid-2">
         <Section title={t('home.myOrganisation')}>
@@ -101,13 +165,7 @@ export function HomePage() {
             <ul className="link-list">
               {notes.data.items.map((n) => (
                 <li key={n.id}>
-                  {n.record_kind === 'announcement' && n.record_id ? (
-                    <Link to={`/announcements/${n.record_id}`}>
-                      {n.summary || t('notifications.unquoted')}
-                    </Link>
-                  ) : (
-                    <span>{n.summary || t('notifications.unquoted')}</span>
-                  )}
+                  <NotificationText notification={n} />
                   <span className="muted">{f.dateTime(n.created_at)}</span>
                 </li>
               ))}
@@ -133,6 +191,7 @@ export function HomePage() {
           )}
         </Section>
       </div>
+      {home.data && home.data.tiles.length > 0 && <Tiles tiles={home.data.tiles} />}
     </>
   );
 }

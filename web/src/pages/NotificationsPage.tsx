@@ -3,8 +3,30 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Notification } from '../api.ts';
+import { useSentence } from '../components/sentence.tsx';
 import { ErrorMessage, Loading, PageTitle, useFormat, useNotice } from '../components/ui.tsx';
 import { DigestPreference } from './DigestPreference.tsx';
+
+/** Where a notification leads: its announcement, job or registry record. */
+export function notificationLink(n: Notification): string | null {
+  if (!n.record_kind || !n.record_id) return null;
+  if (n.record_kind === 'announcement') return `/announcements/${n.record_id}`;
+  if (n.record_kind === 'job') return `/jobs/${n.record_id}`;
+  if (n.record_kind === 'membership') return '/memberships';
+  return `/registry/${n.record_kind}/${n.record_id}`;
+}
+
+/**
+ * A notification as a sentence from the module that writes its kind ("Interest registered — FR:
+ * …"), as a link to what it is about; an older kind no module declares shows its summary.
+ */
+export function NotificationText({ notification: n }: { notification: Notification }) {
+  const { t } = useTranslation();
+  const sentence = useSentence();
+  const text = n.sentence ? sentence(n.sentence) : n.summary || t('notifications.unquoted');
+  const link = notificationLink(n);
+  return link ? <Link to={link}>{text}</Link> : <span>{text}</span>;
+}
 
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -61,24 +83,7 @@ export function NotificationsPage() {
             <li key={n.id} className={n.read_at ? 'read' : 'unread'}>
               <div>
                 {!n.read_at && <span className="pill pill-new">{t('notifications.new')}</span>}{' '}
-                {n.record_kind === 'announcement' && n.record_id ? (
-                  <Link to={`/announcements/${n.record_id}`}>{n.summary || t('notifications.unquoted')}</Link>
-                ) : n.record_kind === 'job' && n.record_id ? (
-                  <Link to={`/jobs/${n.record_id}`}>
-                    {t(
-                      `jobs.notice.${n.kind === 'job.succeeded' ? 'succeeded' : n.kind === 'job.cancelled' ? 'cancelled' : 'failed'}`,
-                      {
-                        what: n.summary,
-                      },
-                    )}
-                  </Link>
-                ) : n.record_kind && n.record_id ? (
-                  <Link to={`/registry/${n.record_kind}/${n.record_id}`}>
-                    {n.summary || t('notifications.unquoted')}
-                  </Link>
-                ) : (
-                  <span>{n.summary || t('notifications.unquoted')}</span>
-                )}
+                <NotificationText notification={n} />
                 <p className="muted">
                   <time dateTime={n.created_at}>{f.dateTime(n.created_at)}</time>
                 </p>

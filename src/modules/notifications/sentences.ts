@@ -1,0 +1,34 @@
+import type { MembershipStatus } from '../../db/schema.ts';
+import { type NotificationSentence, sentenceKey, titled } from '../sentence.ts';
+
+const ANNOUNCEMENT_EVENTS = ['created', 'corrected', 'shared'] as const;
+const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = [
+  'requested',
+  'endorsed',
+  'active',
+  'rejected',
+  'withdrawn',
+];
+
+/**
+ * How the notifications of announcements and memberships read (`platform.notify.*`). An
+ * announcement's summary is its title, or empty when the marking does not allow quoting it; a
+ * membership's is "member — network (role)".
+ */
+export const NOTIFICATION_SENTENCES: Record<string, NotificationSentence> = {
+  ...Object.fromEntries(
+    ANNOUNCEMENT_EVENTS.map((e): [string, NotificationSentence] => [
+      `announcement.${e}`,
+      (n) => titled(sentenceKey('platform', 'notify', `announcement.${e}`), n.summary || null),
+    ]),
+  ),
+  ...Object.fromEntries(
+    MEMBERSHIP_STATUSES.map((s): [string, NotificationSentence] => [
+      `membership.${s}`,
+      (n) => ({
+        key: sentenceKey('platform', 'notify', `membership.${s}`),
+        params: { membership: n.summary },
+      }),
+    ]),
+  ),
+};

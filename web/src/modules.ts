@@ -1,0 +1,42 @@
+import { calendarWebModule } from './calendar/module.tsx';
+import {
+  accountWebModule,
+  announcementsWebModule,
+  auditWebModule,
+  authWebModule,
+  homeWebModule,
+  jobsWebModule,
+  membershipsWebModule,
+  networksWebModule,
+  notificationsWebModule,
+  organisationsWebModule,
+  schedulerWebModule,
+  usersWebModule,
+} from './pages/modules.tsx';
+import { registryWebModule } from './registry/module.tsx';
+import { riskWebModule } from './risk/module.tsx';
+import { screeningWebModule } from './screening/module.tsx';
+import type { WebModule } from './web-module.ts';
+
+/**
+ * Every area of the web app, in the order of the main navigation. Add an area here: the app's
+ * router and navigation are built from this list (`modules.test.ts` checks it).
+ */
+export const WEB_MODULES: readonly WebModule[] = [
+  authWebModule,
+  homeWebModule,
+  networksWebModule,
+  announcementsWebModule,
+  calendarWebModule,
+  membershipsWebModule,
+  organisationsWebModule,
+  registryWebModule,
+  usersWebModule,
+  riskWebModule,
+  screeningWebModule,
+  auditWebModule,
+  jobsWebModule,
+  notificationsWebModule,
+  accountWebModule,
+  schedulerWebModule,
+];
