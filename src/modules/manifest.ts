@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobKind } from '../jobs/job-types.ts';
 import type { OutboxHandler } from '../outbox/outbox-worker.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import type { ScheduledTask } from '../scheduler/scheduled-task.ts';
-import type { AppDeps } from '../server/deps.ts';
 import type { MandatorySource } from './risk/mandatory-sources.ts';
 
 /**

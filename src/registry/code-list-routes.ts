@@ -6,8 +6,8 @@ import { canManageOrganisations } from '../access/admin-policy.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { change } from '../core/change.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
+import { requireUser } from '../route-kit/caller.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { EU_LANGUAGES } from './field-schema.ts';
 
 const labels = z

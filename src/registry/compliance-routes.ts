@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../http/errors.ts';
-import type { AppDeps } from '../server/deps.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { assess, type Measurement, type Requirement, type UnitInfo } from './compliance.ts';
 import { equipmentModel } from './kinds/procurement/equipment-model.ts';
 import { fieldTest } from './kinds/procurement/field-test.ts';

@@ -8,8 +8,8 @@ import { attachmentProblem, safeFilename } from '../core/attachment-types.ts';
 import { change } from '../core/change.ts';
 import { badRequest, HttpError, notFound } from '../http/errors.ts';
 import { readUpload } from '../http/uploads.ts';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
+import { requireUser } from '../route-kit/caller.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { KINDS, kindByName } from './kinds/index.ts';
 import { authoriseRecord } from './record-service.ts';
 

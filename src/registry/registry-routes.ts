@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { markingBody } from '../access/marking-schema.ts';
+import { authoriseCreate, canCreateRecords, recordAbilities } from '../access/registry-policy.ts';
 import { checkMarking, EXPORTABLE, IMPORTABLE, TLP_RULES } from '../access/tlp.ts';
 import { change } from '../core/change.ts';
 import { importStatusView } from '../core/import-job.ts';
@@ -12,8 +13,8 @@ import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { isTableLimit, tableLimitError } from '../http/table-errors.ts';
 import { readUpload } from '../http/uploads.ts';
 import { cancelJob, enqueueJob, getJob } from '../jobs/job-service.ts';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
+import { requireUser } from '../route-kit/caller.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import type { KindDefinition } from './definition.ts';
 import { exportCsv, exportJson, exportXlsx } from './export.ts';
 import { describeFields, EU_LANGUAGES } from './field-schema.ts';
@@ -37,7 +38,6 @@ import {
   transitionRecord,
   updateRecord,
 } from './record-service.ts';
-import { authoriseCreate, canCreateRecords, recordAbilities } from './registry-policy.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
 

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../http/errors.ts';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
+import { requireUser } from '../route-kit/caller.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { KINDS } from './kinds/index.ts';
 
 const kindNames = KINDS.map((k) => k.name) as [string, ...string[]];

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { readableRecords } from '../access/registry-policy.ts';
 import { readableFilter } from '../access/shared-record-policy.ts';
-import type { AppDeps } from '../server/deps.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { EU_LANGUAGES } from './field-schema.ts';
 import { KINDS } from './kinds/index.ts';
-import { readableRecords } from './registry-policy.ts';
 import { searchConfig, searchMatch } from './search-config.ts';
 
 /** Full-text search across every registry kind and the announcements, access-filtered like every list. */

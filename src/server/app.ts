@@ -13,8 +13,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { errorHandler, notFound, sendProblem, toProblem } from '../http/errors.ts';
 import { installInputGuards } from '../http/input-guards.ts';
 import { registerModules } from '../modules/index.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { authHooks } from './auth-plugin.ts';
-import type { AppDeps } from './deps.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;

@@ -11,7 +11,7 @@ import { newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from '../../auth
 import { change } from '../../core/change.ts';
 import { setSessionCookie } from '../../http/cookies.ts';
 import { badRequest, forbidden, HttpError, notFound, unauthorized } from '../../http/errors.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 /**
  * My account: password, TOTP enrolment, recovery codes, personal API keys. Commission users may

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { auditChangesFor, auditDetailsReadable, auditEventVisible } from '../../access/audit-policy.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 /**
  * The audit trail, through the policy (`src/access/audit-policy.ts`): platform administrators see

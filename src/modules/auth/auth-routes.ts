@@ -19,7 +19,7 @@ import type { Trx } from '../../core/context.ts';
 import { emailIs } from '../../db/email.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/cookies.ts';
 import { badRequest, HttpError, unauthorized } from '../../http/errors.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { describeMe } from './me.ts';
 import { auditSignedIn, openSession } from './sign-in.ts';
 

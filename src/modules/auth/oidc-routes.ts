@@ -8,7 +8,7 @@ import { finishAuthorization, startAuthorization } from '../../auth/oidc.ts';
 import { change } from '../../core/change.ts';
 import { emailIs } from '../../db/email.ts';
 import { notFound } from '../../http/errors.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { openSession } from './sign-in.ts';
 
 const STATE_TTL_MS = 10 * 60_000;

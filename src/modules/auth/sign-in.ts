@@ -6,7 +6,7 @@ import { createSession, destroySession, type SessionStage } from '../../auth/ses
 import { change } from '../../core/change.ts';
 import type { User } from '../../db/schema.ts';
 import { setSessionCookie } from '../../http/cookies.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 type SignedInUser = Pick<User, 'id' | 'organisation_id' | 'totp_enabled'> & { email?: string };
 

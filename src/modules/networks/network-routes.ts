@@ -17,8 +17,8 @@ import { change } from '../../core/change.ts';
 import type { MembershipStatus, NetworkRole, OrgRole } from '../../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { enqueue } from '../../outbox/outbox-worker.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 const ROLES = ['coordinator', 'expert', 'observer'] as const;
 

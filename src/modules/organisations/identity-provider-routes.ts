@@ -5,8 +5,8 @@ import { canManageOrganisations } from '../../access/admin-policy.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 /** OIDC identity providers, each bound to one organisation (platform administrators). */
 export async function identityProviderRoutes(app: FastifyInstance, deps: AppDeps) {

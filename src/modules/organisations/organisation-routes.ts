@@ -6,8 +6,8 @@ import { canManageOrganisations, canManageUsersOf } from '../../access/admin-pol
 import { diffFields, recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 const ORG_TYPES = ['national_administration', 'commission', 'eucab_body', 'eucab_unit'] as const;
 

@@ -12,8 +12,8 @@ import { compileMapping, type Mapping, MappingError, proposeMapping } from '../.
 import { badRequest, forbidden, HttpError, unauthorized } from '../../http/errors.ts';
 import { tableLimitError } from '../../http/table-errors.ts';
 import { enqueueJob } from '../../jobs/index.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { mappingSchema, modelDocument, outcomesData, scoreData, trainData } from './risk-jobs.ts';
 import {
   activateModel,

@@ -5,8 +5,8 @@ import { canActScreening, canReadScreening, screeningOrgFilter } from '../../acc
 import { recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { THRESHOLDS } from './cases.ts';
 import { caseListQuery, decisionBody, idParams } from './screening-schema.ts';
 

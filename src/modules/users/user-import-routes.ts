@@ -8,8 +8,8 @@ import { forbidden, notFound } from '../../http/errors.ts';
 import { tableLimitError } from '../../http/table-errors.ts';
 import { readUpload } from '../../http/uploads.ts';
 import { cancelJob, enqueueJob, getJob } from '../../jobs/job-service.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { parseUserCsv } from './user-import.ts';
 import { SENIOR_USER_REASON, userImportJob } from './user-import-job.ts';
 

@@ -16,8 +16,8 @@ import { change } from '../../core/change.ts';
 import { emailIs } from '../../db/email.ts';
 import type { OrgRole } from '../../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { userImportRoutes } from './user-import-routes.ts';
 
 const ORG_ROLES = ['platform_admin', 'ncp', 'ncp_deputy', 'risk_analyst', 'screening_reviewer'] as const;

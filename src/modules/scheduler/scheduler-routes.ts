@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { isPlatformAdmin } from '../access/actor.ts';
-import { forbidden } from '../http/errors.ts';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
+import { isPlatformAdmin } from '../../access/actor.ts';
+import { forbidden } from '../../http/errors.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 /** The scheduled tasks and their last run, for platform administrators. */
 export async function schedulerRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -1,4 +1,4 @@
-import { defineModule } from '../modules/manifest.ts';
+import { defineModule } from '../manifest.ts';
 import { schedulerRoutes } from './scheduler-routes.ts';
 
 /** The scheduler's page for administrators (the tasks themselves come from the modules' manifests). */

@@ -2,10 +2,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { neutraliseCell } from '../core/export-safety.ts';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
-import { cancelJob, getJob, jobErrors, listJobs } from './job-service.ts';
+import { neutraliseCell } from '../../core/export-safety.ts';
+import { cancelJob, getJob, jobErrors, listJobs } from '../../jobs/job-service.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 const jobState = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 const progress = z.object({ done: z.number(), total: z.number().nullable(), phase: z.string().nullable() });

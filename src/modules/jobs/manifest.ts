@@ -1,5 +1,5 @@
-import { defineModule } from '../modules/manifest.ts';
-import { JOB_NOTIFICATION_HANDLERS } from './job-notifications.ts';
+import { JOB_NOTIFICATION_HANDLERS } from '../../jobs/job-notifications.ts';
+import { defineModule } from '../manifest.ts';
 import { jobRoutes } from './job-routes.ts';
 
 /** Background jobs ("My jobs"); a finished job notifies its starter. */

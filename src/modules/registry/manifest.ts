@@ -1,0 +1,28 @@
+import type { JobKind } from '../../jobs/job-types.ts';
+import { codeListRoutes } from '../../registry/code-list-routes.ts';
+import { complianceRoutes } from '../../registry/compliance-routes.ts';
+import { registryImportJob } from '../../registry/import/registry-import-job.ts';
+import { tenderOcdsRoutes } from '../../registry/kinds/procurement/tender-ocds-routes.ts';
+import { registryExtraRoutes } from '../../registry/registry-extra-routes.ts';
+import { REGISTRY_NOTIFICATION_HANDLERS } from '../../registry/registry-notifications.ts';
+import { registryRoutes } from '../../registry/registry-routes.ts';
+import { savedFilterRoutes } from '../../registry/saved-filter-routes.ts';
+import { searchRoutes } from '../../registry/search-routes.ts';
+import { defineModule } from '../manifest.ts';
+
+/** The registry engine: every kind's endpoints, code lists, search, imports and alerts. */
+export const registryModule = defineModule({
+  name: 'registry',
+  // The fixed paths (OCDS, attachments, saved filters, compliance) before the generated ones.
+  routes: [
+    tenderOcdsRoutes,
+    registryExtraRoutes,
+    savedFilterRoutes,
+    complianceRoutes,
+    registryRoutes,
+    codeListRoutes,
+    searchRoutes,
+  ],
+  jobKinds: [registryImportJob as JobKind<never, unknown>],
+  outboxHandlers: REGISTRY_NOTIFICATION_HANDLERS,
+});
