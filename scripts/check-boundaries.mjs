@@ -114,18 +114,46 @@ for (const e of stale) {
   console.log(`\n  error stale exception: ${e.from} → ${e.to} is no longer imported; remove it from`);
   console.log('    ALLOWED_FOLDER_EDGES in scripts/check-boundaries.mjs.');
 }
+/** The shortest loop through the folders of one cycle (breadth-first from each of them). */
+function shortestLoop(graph, component) {
+  const inside = new Set(component);
+  let best = null;
+  for (const start of component) {
+    const previous = new Map([[start, null]]);
+    const queue = [start];
+    let loop = null;
+    while (queue.length && !loop) {
+      const v = queue.shift();
+      for (const w of graph.get(v)?.keys() ?? []) {
+        if (!inside.has(w)) continue;
+        if (w === start) {
+          loop = [start];
+          for (let u = v; u !== start; u = previous.get(u)) loop.splice(1, 0, u);
+          break;
+        }
+        if (!previous.has(w)) {
+          previous.set(w, v);
+          queue.push(w);
+        }
+      }
+    }
+    if (loop && (!best || loop.length < best.length)) best = loop;
+  }
+  return best;
+}
+
 const cycles = folderCycles(graph);
 for (const cycle of cycles) {
   failed = true;
-  console.log(`\n  error folder cycle between ${cycle.join(', ')}:`);
-  const inCycle = new Set(cycle);
-  for (const from of cycle) {
-    for (const [to, edges] of graph.get(from) ?? []) {
-      if (!inCycle.has(to)) continue;
-      const more = edges.length > 2 ? ` (and ${edges.length - 2} more)` : '';
-      console.log(`    ${from} → ${to}: ${edges.slice(0, 2).join(', ')}${more}`);
-    }
-  }
+  const loop = shortestLoop(graph, cycle);
+  console.log(`\n  error folder cycle: ${[...loop, loop[0]].join(' → ')}`);
+  loop.forEach((from, i) => {
+    const to = loop[(i + 1) % loop.length];
+    const edges = graph.get(from).get(to);
+    const more = edges.length > 2 ? ` (and ${edges.length - 2} more)` : '';
+    console.log(`    ${edges.slice(0, 2).join(', ')}${more}`);
+  });
+  if (cycle.length > loop.length) console.log(`    (folders caught in the cycle: ${cycle.join(', ')})`);
   console.log('    Move what the lower folder needs down (a type, a constant, a function), or pass it in.');
 }
 
