@@ -13,6 +13,18 @@ import { canWrite, isOrgManager, isUser } from './actor.ts';
  *   NCP deputy, with write rights (not an API key limited to reading, not a Commission observer).
  * Lists use `jobReadableFilter`, the same rule in SQL.
  */
+export interface JobEnvelope {
+  kind: string;
+  organisation_id: string;
+  created_by: string;
+  state: string;
+}
+
+export interface JobAbilities {
+  read: boolean;
+  cancel: boolean;
+}
+
 /**
  * The job kinds whose jobs every user of the starter's organisation may read (`readableBy:
  * 'organisation'`). The job registry (src/jobs/job-registry.ts) declares each kind here as it
@@ -27,18 +39,6 @@ export function declareJobKindReaders(
 ): void {
   if (readableBy === 'organisation') organisationReadable.add(kind);
   else organisationReadable.delete(kind);
-}
-
-export interface JobEnvelope {
-  kind: string;
-  organisation_id: string;
-  created_by: string;
-  state: string;
-}
-
-export interface JobAbilities {
-  read: boolean;
-  cancel: boolean;
 }
 
 export function canReadJob(actor: Actor, job: JobEnvelope): boolean {
