@@ -1,6 +1,5 @@
 import type { ExpressionBuilder, SqlBool } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { getJobKind, organisationReadableKinds } from '../jobs/job-registry.ts';
 import type { Actor } from './actor.ts';
 import { canWrite, isOrgManager, isUser } from './actor.ts';
 
@@ -26,10 +25,26 @@ export interface JobAbilities {
   cancel: boolean;
 }
 
+/**
+ * The job kinds whose jobs every user of the starter's organisation may read (`readableBy:
+ * 'organisation'`). The job registry (src/jobs/job-registry.ts) declares each kind here as it
+ * registers it, so this policy needs nothing from src/jobs; an unknown kind is readable by its
+ * starter only.
+ */
+const organisationReadable = new Set<string>();
+
+export function declareJobKindReaders(
+  kind: string,
+  readableBy: 'starter' | 'organisation' | undefined,
+): void {
+  if (readableBy === 'organisation') organisationReadable.add(kind);
+  else organisationReadable.delete(kind);
+}
+
 export function canReadJob(actor: Actor, job: JobEnvelope): boolean {
   if (!isUser(actor) || actor.orgId !== job.organisation_id) return false;
   if (actor.userId === job.created_by) return true;
-  return getJobKind(job.kind)?.readableBy === 'organisation';
+  return organisationReadable.has(job.kind);
 }
 
 export function jobAbilities(actor: Actor, job: JobEnvelope): JobAbilities {
@@ -47,7 +62,7 @@ export function jobAbilities(actor: Actor, job: JobEnvelope): JobAbilities {
 export function jobReadableFilter(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'jobs'>) => {
     if (!isUser(actor)) return eb.val(false) as unknown as ReturnType<typeof eb.and>;
-    const shared = organisationReadableKinds();
+    const shared = [...organisationReadable];
     const own = eb('jobs.created_by', '=', actor.userId);
     return eb.and([
       eb('jobs.organisation_id', '=', actor.orgId),

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { Distribution, Tlp } from '../db/schema.ts';
-import { DISTRIBUTIONS, TLP_MARKINGS } from './tlp.ts';
+import { distributionSchema, tlpSchema } from '../contract/shared-records.ts';
 
-export const distributionSchema = z.enum(DISTRIBUTIONS as [Distribution, ...Distribution[]]);
-export const tlpSchema = z.enum(TLP_MARKINGS as [Tlp, ...Tlp[]]);
+export { distributionSchema, tlpSchema };
 
 /** Distribution + marking + named recipients: what "share" changes. */
 export const markingBody = z.strictObject({

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Trx } from '../core/context.ts';
+import type { Trx } from '../db/connection.ts';
 import type { Distribution, Tlp } from '../db/schema.ts';
 import { badRequest } from '../http/errors.ts';
 import type { Actor } from './actor.ts';

@@ -1,7 +1,7 @@
 import type { RawBuilder } from 'kysely';
 import { KINDS } from '../registry/kinds/index.ts';
-import { readableRecords } from '../registry/registry-policy.ts';
 import type { Actor } from './actor.ts';
+import { readableRecords } from './registry-policy.ts';
 import { readableFilter } from './shared-record-policy.ts';
 
 /**

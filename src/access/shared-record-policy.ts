@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import type { SharedAbilities } from '../contract/shared-records.ts';
 import type { Distribution, Tlp } from '../db/schema.ts';
 import { type Actor, canWrite, isOrgManager, isUser } from './actor.ts';
 import { NAMED_RECIPIENTS_ONLY, PUBLIC_ALLOWED, TLP_RULES } from './tlp.ts';
@@ -31,15 +32,8 @@ export interface SharedEnvelope {
   recipients: readonly string[];
 }
 
-export interface SharedAbilities {
-  read: boolean;
-  update: boolean;
-  share: boolean;
-  retract: boolean;
-  export: boolean;
-  /** May a notification to this reader quote the record's title? */
-  quote: boolean;
-}
+/** What the caller may do with a shared record: declared in the contract (src/contract/shared-records.ts). */
+export type { SharedAbilities } from '../contract/shared-records.ts';
 
 export function canReadShared(a: Actor, r: SharedEnvelope): boolean {
   if (a.kind === 'system') return false;

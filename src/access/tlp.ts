@@ -1,18 +1,17 @@
-import type { Distribution, Tlp } from '../db/schema.ts';
+import {
+  DISTRIBUTIONS as CONTRACT_DISTRIBUTIONS,
+  TLP_MARKINGS as CONTRACT_TLP_MARKINGS,
+  type Distribution,
+  type Tlp,
+} from '../contract/shared-records.ts';
 
 /**
  * TLP 2.0 (FIRST) markings and what the platform enforces for each. The words shown to people
  * live in the message catalogs under `tlp.<marking>.rule`; the machine rules live here.
  */
-/** From the least to the most strict. */
-export const TLP_MARKINGS: readonly Tlp[] = ['clear', 'green', 'amber', 'amber_strict', 'red'];
-export const DISTRIBUTIONS: readonly Distribution[] = [
-  'organisation',
-  'network',
-  'sharing_group',
-  'eucab',
-  'public',
-];
+/** From the least to the most strict (the values are declared in src/contract/shared-records.ts). */
+export const TLP_MARKINGS: readonly Tlp[] = CONTRACT_TLP_MARKINGS;
+export const DISTRIBUTIONS: readonly Distribution[] = CONTRACT_DISTRIBUTIONS;
 
 export interface TlpRule {
   label: string;

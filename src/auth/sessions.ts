@@ -3,7 +3,6 @@ import type { Database } from '../db/connection.ts';
 import { randomToken, sha256 } from './crypto.ts';
 
 export type SessionStage = 'mfa' | 'enrol' | 'full';
-export const SESSION_COOKIE = 'eucab_session';
 
 export interface ActiveSession {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListConfigError, parseListsConfig } from '../modules/screening/list-sources.ts';
+import { ListConfigError, parseListsConfig } from './screening-lists.ts';
 
 /**
  * All configuration comes from environment variables (documented in README.md).

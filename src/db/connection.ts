@@ -3,13 +3,16 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type CancellationStats, cancellablePool } from './cancellable-pool.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
+
+/** A transaction: every change runs on its own transaction's connection (src/core/change.ts). */
+export type Trx = Transaction<DB>;
 
 export interface DatabaseHandle {
   db: Database;

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { RecordStatus } from '../contract/registry-records.ts';
+import type { MembershipStatus, NetworkRole, OrgRole } from '../contract/roles.ts';
+import type { Distribution, Tlp } from '../contract/shared-records.ts';
 import type { RiskTables } from './risk-schema.ts';
 
 /** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
@@ -7,11 +10,10 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type Json<T> = ColumnType<T, string | undefined, string>;
 
 export type OrgType = 'national_administration' | 'commission' | 'eucab_body' | 'eucab_unit';
-export type OrgRole = 'platform_admin' | 'ncp' | 'ncp_deputy' | 'risk_analyst' | 'screening_reviewer';
-export type NetworkRole = 'coordinator' | 'expert' | 'observer';
-export type MembershipStatus = 'requested' | 'endorsed' | 'active' | 'rejected' | 'withdrawn';
-export type Distribution = 'organisation' | 'network' | 'sharing_group' | 'eucab' | 'public';
-export type Tlp = 'clear' | 'green' | 'amber' | 'amber_strict' | 'red';
+// Values the API also answers with: declared once, in the contract (src/contract).
+export type { RecordStatus } from '../contract/registry-records.ts';
+export type { MembershipStatus, NetworkRole, OrgRole } from '../contract/roles.ts';
+export type { Distribution, Tlp } from '../contract/shared-records.ts';
 
 export interface OrganisationsTable {
   id: Generated<string>;
@@ -311,8 +313,6 @@ export interface JobErrorsTable {
   column_name: string | null;
   reason: string;
 }
-
-export type RecordStatus = 'draft' | 'submitted' | 'published' | 'retracted';
 
 export interface CodeListsTable {
   name: string;

@@ -1,6 +1,8 @@
 import type { FastifyReply } from 'fastify';
-import { SESSION_COOKIE } from '../auth/sessions.ts';
 import type { Config } from '../config/config.ts';
+
+/** The browser session's cookie (set at sign-in, read by the auth hook in src/server). */
+export const SESSION_COOKIE = 'eucab_session';
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {

@@ -1,3 +1,4 @@
+import { declareJobKindReaders } from '../access/job-policy.ts';
 import type { JobKind } from './job-types.ts';
 
 const kinds = new Map<string, JobKind<unknown, unknown>>();
@@ -20,16 +21,12 @@ export function registerJobKind<D, R>(kind: JobKind<D, R>): JobKind<D, R> {
   if (prev && prev !== (kind as unknown as JobKind<unknown, unknown>))
     throw new Error(`Job kind ${kind.kind} is registered twice.`);
   kinds.set(kind.kind, kind as unknown as JobKind<unknown, unknown>);
+  declareJobKindReaders(kind.kind, kind.readableBy);
   return kind;
 }
 
 export function getJobKind(name: string): JobKind<unknown, unknown> | undefined {
   return kinds.get(name);
-}
-
-/** Kinds whose jobs every user of the job's organisation may read (default: the starter only). */
-export function organisationReadableKinds(): string[] {
-  return [...kinds.values()].filter((k) => k.readableBy === 'organisation').map((k) => k.kind);
 }
 
 export function registeredJobKinds(): string[] {

@@ -5,12 +5,12 @@ import type { Actor } from '../access/actor.ts';
 import { canWrite, isUser } from '../access/actor.ts';
 import { jobAbilities, jobReadableFilter } from '../access/job-policy.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import type { Trx } from '../core/context.ts';
-import type { Database } from '../db/connection.ts';
+import type { JobListItem, JobView } from '../contract/jobs.ts';
+import type { Database, Trx } from '../db/connection.ts';
 import type { DB, JobsTable } from '../db/schema.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { getJobKind } from './job-registry.ts';
-import type { JobError, JobState } from './job-types.ts';
+import type { JobError } from './job-types.ts';
 import { sendJobMessage } from './queue.ts';
 
 export type JobRow = Selectable<JobsTable>;
@@ -138,24 +138,8 @@ export async function enqueueJob(deps: JobDeps, actor: Actor, input: EnqueueInpu
   return res;
 }
 
-export interface JobView {
-  id: string;
-  kind: string;
-  state: JobState;
-  attempt: number;
-  progress: { done: number; total: number | null; phase: string | null };
-  error: string | null;
-  errorCount: number;
-  errors: JobError[];
-  result: unknown;
-  file: { name: string; size: number; sha256: string } | null;
-  createdBy: { id: string; name: string | null };
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  heartbeatAt: string | null;
-  abilities: { cancel: boolean };
-}
+/** A job as GET /api/v1/jobs/:id answers it: declared in the contract (src/contract/jobs.ts). */
+export type { JobView } from '../contract/jobs.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -213,17 +197,8 @@ export async function getJob(db: Kysely<DB>, actor: Actor, id: string): Promise<
   };
 }
 
-export interface JobListItem {
-  id: string;
-  kind: string;
-  state: JobState;
-  progress: { done: number; total: number | null; phase: string | null };
-  errorCount: number;
-  fileName: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  abilities: { cancel: boolean };
-}
+/** A row of GET /api/v1/jobs: declared in the contract (src/contract/jobs.ts). */
+export type { JobListItem } from '../contract/jobs.ts';
 
 /** The caller's jobs (and, for organisation-readable kinds, their organisation's), newest first. */
 export async function listJobs(

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor.ts';
-import type { TableLimits } from '../core/table-reader/limits.ts';
+import type { TableLimits } from '../config/table-limits.ts';
+import type { JobError } from '../contract/jobs.ts';
 import type { Database } from '../db/connection.ts';
 
 /**
@@ -12,14 +13,9 @@ import type { Database } from '../db/connection.ts';
  * job (so that a restarted server can run it again) and its result is JSON (plus optional files).
  */
 
-/** One problem found in an input, reported to the user as line/column/reason. */
-export interface JobError {
-  line?: number;
-  column?: string;
-  reason: string;
-}
-
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** One problem found in an input, reported to the user as line/column/reason; a job's state. Both
+ * are part of what the API answers, so they are declared in the contract (src/contract/jobs.ts). */
+export type { JobError, JobState } from '../contract/jobs.ts';
 
 export interface JobProgress {
   done: number;

@@ -1,24 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { registerJobKind } from '../jobs/job-registry.ts';
-import { jobsModule } from '../jobs/manifest.ts';
 import type { OutboxWorker } from '../outbox/outbox-worker.ts';
-import { registryModule } from '../registry/manifest.ts';
-import { schedulerModule } from '../scheduler/manifest.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import type { ScheduledTask } from '../scheduler/scheduled-task.ts';
-import type { AppDeps } from '../server/deps.ts';
 import { accountModule } from './account/manifest.ts';
 import { announcementsModule } from './announcements/manifest.ts';
 import { auditModule } from './audit/manifest.ts';
 import { authModule } from './auth/manifest.ts';
 import { calendarModule } from './calendar/manifest.ts';
 import { homeModule } from './home/manifest.ts';
+import { jobsModule } from './jobs/manifest.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { networksModule } from './networks/manifest.ts';
 import { notificationsModule } from './notifications/manifest.ts';
 import { organisationsModule } from './organisations/manifest.ts';
 import { privacyModule } from './privacy/manifest.ts';
+import { registryModule } from './registry/manifest.ts';
 import { registerMandatorySource } from './risk/mandatory-sources.ts';
 import { riskModule } from './risk/manifest.ts';
+import { schedulerModule } from './scheduler/manifest.ts';
 import { screeningModule } from './screening/manifest.ts';
 import { usersModule } from './users/manifest.ts';
 

@@ -1,5 +1,4 @@
-import type { Trx } from '../core/context.ts';
-import type { Database } from '../db/connection.ts';
+import type { Database, Trx } from '../db/connection.ts';
 import { outsideQueryContext } from '../db/query-context.ts';
 
 export type OutboxHandler = (trx: Trx, payload: Record<string, unknown>) => Promise<void>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_DATES } from './calendar.ts';
+import { CALENDAR_DATES } from '../modules/registry/calendar.ts';
 import { KINDS } from './kinds/index.ts';
 
 describe('registry dates in the calendar', () => {

@@ -1,12 +1,12 @@
 /**
  * Compliance of measured or specified values against a requirement set, with unit conversion
  * through the `unit` code list (each unit has a dimension and a factor to its base unit).
- * Pure: no database; the route gathers the records the caller may read.
+ * Pure: no database; the route gathers the records the caller may read. Units and their
+ * conversion are in the contract (src/contract/units.ts): the web app's comparison view uses them.
  */
-export interface UnitInfo {
-  dimension: string;
-  factor: number;
-}
+import { convert, type UnitInfo } from '../contract/units.ts';
+
+export { convert, type UnitInfo };
 
 export interface Requirement {
   req_id: string;
@@ -33,19 +33,6 @@ export interface CellResult {
   /** The measured value in the requirement's unit. */
   converted?: number;
   reason?: string;
-}
-
-export function convert(
-  value: number,
-  from: string,
-  to: string,
-  units: Record<string, UnitInfo>,
-): number | null {
-  if (from === to) return value;
-  const a = units[from];
-  const b = units[to];
-  if (!a || !b || a.dimension !== b.dimension) return null;
-  return (value * a.factor) / b.factor;
 }
 
 export function assess(

@@ -1,6 +1,6 @@
+import { dataSchemaOf, EU_LANGUAGES } from '../contract/field-rules.ts';
 import { memberStates } from '../reference/member-states.ts';
 import type { FieldDef, FieldSpec, KindDefinition } from './definition.ts';
-import { dataSchemaOf, EU_LANGUAGES } from './field-rules.ts';
 
 export { EU_LANGUAGES };
 

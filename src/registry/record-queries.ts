@@ -1,9 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
+import {
+  type RegistryEnvelope,
+  readableRecords,
+  recordAbilities,
+  visibleData,
+} from '../access/registry-policy.ts';
 import { markingBanner } from '../access/tlp.ts';
 import type { DB } from '../db/schema.ts';
 import type { KindDefinition } from './definition.ts';
-import { type RegistryEnvelope, readableRecords, recordAbilities, visibleData } from './registry-policy.ts';
 import { searchMatch } from './search-config.ts';
 
 export interface ListFilters {

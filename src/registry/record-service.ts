@@ -7,6 +7,12 @@
 import { type Kysely, sql } from 'kysely';
 import { type Actor, isPlatformAdmin } from '../access/actor.ts';
 import { type Marking, resolveMarking, setRecipients } from '../access/marking.ts';
+import {
+  authoriseCreate,
+  type RecordAbilities,
+  type RegistryEnvelope,
+  recordAbilities,
+} from '../access/registry-policy.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Trx } from '../core/context.ts';
 import type { DB, RecordStatus } from '../db/schema.ts';
@@ -16,12 +22,6 @@ import type { KindDefinition } from './definition.ts';
 import { bindToOwner, type OwnerOrg } from './owner-bound.ts';
 import { dataDiff, importKeyOf, recordTitle, searchableText } from './record-data.ts';
 import { checkReferences, parseData } from './record-validation.ts';
-import {
-  authoriseCreate,
-  type RecordAbilities,
-  type RegistryEnvelope,
-  recordAbilities,
-} from './registry-policy.ts';
 import { searchVector } from './search-config.ts';
 
 type UserActor = Actor & { userId: string; orgId: string };

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
+import { readableRecords } from '../access/registry-policy.ts';
 import type { Trx } from '../core/context.ts';
 import type { Database } from '../db/connection.ts';
 import type { KindDefinition } from './definition.ts';
 import { collectReferences, dataSchema } from './field-schema.ts';
-import { readableRecords } from './registry-policy.ts';
 
 export interface FieldError {
   field: string;

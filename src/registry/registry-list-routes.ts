@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
+import { requireUser } from '../route-kit/caller.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import type { KindDefinition } from './definition.ts';
 import { exportRecords } from './operations/export.ts';
 import { type ListInput, listRecords } from './operations/list.ts';

@@ -1,8 +1,8 @@
+import { recordAbilities } from '../access/registry-policy.ts';
 import { loadActor } from '../auth/actor-loader.ts';
 import type { OutboxHandler } from '../outbox/outbox-worker.ts';
 import { kindByName } from './kinds/index.ts';
 import { loadRegistryEnvelope } from './record-service.ts';
-import { recordAbilities } from './registry-policy.ts';
 
 /**
  * Notifications of publication, correction, retraction and sharing go to the members of the

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../server/deps.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { KINDS } from './kinds/index.ts';
 import { describeRegistry } from './operations/describe.ts';
 import { getRecordAbilities } from './operations/get.ts';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { markingBody } from '../access/marking-schema.ts';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
+import { requireUser } from '../route-kit/caller.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import type { KindDefinition } from './definition.ts';
 import { commentOnRecord } from './operations/comments.ts';
 import { changeSharing } from './operations/share.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../server/deps.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { EU_LANGUAGES } from './field-schema.ts';
 import { searchEverything } from './operations/search.ts';
 

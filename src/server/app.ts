@@ -14,8 +14,8 @@ import { errorHandler, notFound, sendProblem, toProblem } from '../http/errors.t
 import { installInputGuards } from '../http/input-guards.ts';
 import { installRequestLimits } from '../http/request-limits.ts';
 import { registerModules } from '../modules/index.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { authHooks } from './auth-plugin.ts';
-import type { AppDeps } from './deps.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;

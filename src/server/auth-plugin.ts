@@ -1,28 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type Actor, type ApiScope, anonymousActor, hasScope, isUser } from '../access/actor.ts';
+import { type Actor, type ApiScope, anonymousActor } from '../access/actor.ts';
 import { loadActor } from '../auth/actor-loader.ts';
 import { checkApiKey } from '../auth/api-keys.ts';
-import { type ActiveSession, resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import { forbidden, HttpError, sendProblem, toProblem, unauthorized } from '../http/errors.ts';
-import type { AppDeps } from './deps.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor;
-    /** The browser session (any stage), when the request came with a valid session cookie. */
-    session: ActiveSession | null;
-    authVia: 'session' | 'api_key' | 'none';
-  }
-  interface FastifyContextConfig {
-    /**
-     * The API-key scope this operation needs. Default: `read` for GET/HEAD, `write` otherwise;
-     * a query-only POST (e.g. screening one name) declares `read`. Enforced by the auth hook
-     * before any route runs; policies never look at scopes.
-     */
-    scope?: ApiScope;
-  }
-}
+import { resolveSession } from '../auth/sessions.ts';
+import { SESSION_COOKIE } from '../http/cookies.ts';
+import { forbidden, sendProblem, toProblem, unauthorized } from '../http/errors.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 
 /** The scope an operation needs: declared in its route config, else derived from its method. */
 export function requiredScope(method: string | readonly string[], declared?: ApiScope): ApiScope {
@@ -35,7 +19,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Resolves who is calling (API key in `Authorization: Bearer`, else the session cookie) and
- * enforces CSRF on cookie-authenticated state changes. Routes then ask `requireUser(req)`.
+ * enforces CSRF on cookie-authenticated state changes. Routes then ask `requireUser(req)`
+ * (src/route-kit/caller.ts, which also declares `req.actor`, `req.session` and `config.scope`).
  */
 async function authPlugin(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('actor', null as unknown as Actor);
@@ -104,24 +89,3 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
 }
 
 export const authHooks = fp(authPlugin, { name: 'eucab-auth' });
-
-/**
- * For the one kind of operation whose body decides whether it writes (screen a name: a query,
- * or with `save` a stored party): the route declares `read` and asks for `write` when it writes.
- */
-export function requireScope(req: FastifyRequest, scope: ApiScope): void {
-  if (!hasScope(req.actor, scope))
-    throw forbidden(`This API key lacks the ${scope} scope this request needs.`);
-}
-
-/** The signed-in user (full session or API key), else 401. */
-export function requireUser(req: FastifyRequest): Actor & { userId: string; orgId: string } {
-  const a = req.actor;
-  if (!isUser(a)) {
-    if (req.session && req.session.stage !== 'full') {
-      throw new HttpError(401, 'Unauthorized', 'Finish signing in with your second factor first.');
-    }
-    throw unauthorized();
-  }
-  return a;
-}

@@ -6,9 +6,9 @@ import { createJobRunner, type JobRunner, type JobRunnerOptions } from '../jobs/
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { registerModuleWork, scheduledTasks } from '../modules/index.ts';
 import { createOutboxWorker } from '../outbox/outbox-worker.ts';
+import type { AppDeps } from '../route-kit/deps.ts';
 import { createScheduler } from '../scheduler/scheduler.ts';
 import { ensureReferenceData } from '../seed/reference-data.ts';
-import type { AppDeps } from './deps.ts';
 import { failInterruptedImports } from './interrupted-jobs.ts';
 
 /** Opens the database, applies migrations and reference data, and wires the dependencies. */

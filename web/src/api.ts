@@ -2,6 +2,8 @@
  * The API client: same-origin fetch with the session cookie, the CSRF token on every change,
  * and problem+json errors turned into ApiError (detail + field errors for the forms).
  */
+import type { MembershipStatus, NetworkRole } from '../../src/contract/roles.ts';
+import type { Distribution, SharedAbilities, Tlp } from '../../src/contract/shared-records.ts';
 
 export interface FieldError {
   field: string;
@@ -122,17 +124,16 @@ export const qs = (params: Record<string, string | number | boolean | undefined 
   return s ? `?${s}` : '';
 };
 
-// ---- Types of the API's answers (only what the UI uses) ----
+// ---- Types of the API's answers (only what the UI uses; the contract's where it declares them) ----
 
-export type Tlp = 'clear' | 'green' | 'amber' | 'amber_strict' | 'red';
-export type Distribution = 'organisation' | 'network' | 'sharing_group' | 'eucab' | 'public';
+export type { Distribution, MembershipStatus, NetworkRole, SharedAbilities, Tlp };
 export type Locale = 'en' | 'fr' | 'de';
 
 export interface MeNetwork {
   id: string;
   code: string;
   name: string;
-  role: 'coordinator' | 'expert' | 'observer';
+  role: NetworkRole;
   canPost: boolean;
 }
 
@@ -151,15 +152,6 @@ export interface Me {
     nominate: boolean;
     totpRequired: boolean;
   };
-}
-
-export interface SharedAbilities {
-  read: boolean;
-  update: boolean;
-  share: boolean;
-  retract: boolean;
-  export: boolean;
-  quote: boolean;
 }
 
 export interface AnnouncementRow {
@@ -217,7 +209,6 @@ export interface NetworkDetail extends Omit<NetworkRow, 'abilities' | 'member_co
   abilities: { post: boolean; request: boolean; appoint: boolean; nominate: boolean };
 }
 
-export type MembershipStatus = 'requested' | 'endorsed' | 'active' | 'rejected' | 'withdrawn';
 export interface Membership {
   id: string;
   role: string;

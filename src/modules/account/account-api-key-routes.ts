@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { API_KEY_MAX_DAYS, API_SCOPES } from '../../auth/api-keys.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { accountOwner } from './account-owner.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './operations/api-keys.ts';
 

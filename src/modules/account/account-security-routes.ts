@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { promoteSession } from '../../auth/sessions.ts';
 import { setSessionCookie } from '../../http/cookies.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { accountOwner } from './account-owner.ts';
 import { changePassword } from './operations/change-password.ts';
 import {

@@ -16,8 +16,8 @@ import { csvWithMarking, neutraliseCell } from '../../core/export-safety.ts';
 import { forbidden, HttpError, notFound } from '../../http/errors.ts';
 import { readUpload } from '../../http/uploads.ts';
 import { enqueue } from '../../outbox/outbox-worker.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import {
   KIND,
   LIST_COLUMNS,

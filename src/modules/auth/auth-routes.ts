@@ -5,7 +5,7 @@ import { checkPasswordLogin, SignInThrottled } from '../../auth/login.ts';
 import { destroySession } from '../../auth/sessions.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/cookies.ts';
 import { unauthorized } from '../../http/errors.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { describeHalfSignedIn, describeMe } from './operations/describe-me.ts';
 import { checkSecondFactor } from './operations/second-factor.ts';
 import { openSession, signInRateLimit } from './sign-in.ts';

@@ -3,7 +3,7 @@ import { stageAfterFirstFactor } from '../../auth/login.ts';
 import { createSession, destroySession, type SessionStage } from '../../auth/sessions.ts';
 import type { Config } from '../../config/config.ts';
 import { setSessionCookie } from '../../http/cookies.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { auditSignedIn, type SignedInUser } from './operations/sign-in-audit.ts';
 
 /** The rate limit of the sign-in routes (password, second factor, password reset). */

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
 import type { Database } from '../../db/connection.ts';
 import type { Tlp } from '../../db/schema.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import type { Area } from '../area.ts';
 import type { Sentence } from '../sentence.ts';
 

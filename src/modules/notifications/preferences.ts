@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
 import type { DigestFrequency } from '../../db/schema.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 export const DIGEST_FREQUENCIES: readonly DigestFrequency[] = ['off', 'daily', 'weekly'];
 

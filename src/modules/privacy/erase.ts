@@ -3,7 +3,7 @@ import { canErasePersonalData, canViewUserDetails } from '../../access/admin-pol
 import { recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 /** What an erased account is called from then on (its records keep pointing at it). */
 export const ERASED_NAME = 'Erased user';

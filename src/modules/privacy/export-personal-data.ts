@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { change } from '../../core/change.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { collectPersonalData } from './personal-data.ts';
 
 /** The caller's own personal data; the download itself is audited (who took a copy, when). */

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { getBatch, listBatches, scoreBatch } from './operations/batches.ts';
 import { uploadOutcomes } from './operations/outcomes.ts';
 import { exportSelection } from './operations/selection-export.ts';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readUpload } from '../../http/uploads.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { batchReport, getBatch, listBatches, uploadBatch } from './operations/batches.ts';
 import { batchUploadQuery, idParams, reportQuery } from './screening-schema.ts';
 

@@ -9,6 +9,7 @@
 import type { Insertable } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
+import type { HitJson } from '../../contract/screening-hits.ts';
 import type { Trx } from '../../core/context.ts';
 import type { ScreeningCasesTable } from '../../db/schema.ts';
 import {
@@ -33,25 +34,8 @@ export interface PartyInput {
   identifiers?: Array<{ type?: string | undefined; value: string }> | undefined;
 }
 
-export interface HitJson {
-  entityId: string;
-  listId: string | null;
-  versionLabel: string | null;
-  isDemo: boolean;
-  entityName: string;
-  entityKind: string;
-  programmes: string[];
-  countries: string[];
-  score: number;
-  band: 'match' | 'review';
-  nameScore: number;
-  matchedName: { value: string; strength: string };
-  explanation: string[];
-  /** Set when the hit is stored as a case (batch, saved party). */
-  caseId?: string;
-  caseState?: string;
-  suppressed?: boolean;
-}
+/** A hit as the API answers it: declared in the contract (src/contract/screening-hits.ts). */
+export type { HitJson } from '../../contract/screening-hits.ts';
 
 const ID_TYPES = new Set<string>([
   'imo',

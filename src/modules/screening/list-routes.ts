@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readUpload } from '../../http/uploads.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { listVersionsFor, loadConfiguredList, uploadListVersion, versionDiff } from './operations/lists.ts';
 import { diffQuery, idParams, listLoadBody, listUploadQuery } from './screening-schema.ts';
 

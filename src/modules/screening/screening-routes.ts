@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { IndexLoadingError } from './index-cache.ts';
 import { screeningAbilitiesOf } from './operations/abilities.ts';
 import { screenParty } from './operations/screen-one.ts';

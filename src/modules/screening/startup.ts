@@ -4,7 +4,7 @@
  * (fictitious entries) is loaded — never in production.
  */
 import { systemActor } from '../../access/actor.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { indexCache } from './index-cache.ts';
 import { DEMO_LIST, parseListsConfig } from './list-sources.ts';
 import { currentVersions } from './list-store.ts';

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readUpload } from '../../http/uploads.ts';
-import { requireUser } from '../../server/auth-plugin.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { checkUserImport, startUserImport, userImportTarget } from './operations/check-user-import.ts';
 import { cancelUserImport, userImportStatus } from './operations/user-import-jobs.ts';
 

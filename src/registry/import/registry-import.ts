@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { authoriseCreate, readableRecords, recordAbilities } from '../../access/registry-policy.ts';
 import { TLP_RULES } from '../../access/tlp.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
 import { runStagedImport } from '../../core/import-job.ts';
@@ -11,7 +12,6 @@ import { bindToOwner } from '../owner-bound.ts';
 import { importKeyOf, recordTitle, searchableText } from '../record-data.ts';
 import { recipientsByRecord } from '../record-queries.ts';
 import { parseData } from '../record-validation.ts';
-import { authoriseCreate, readableRecords, recordAbilities } from '../registry-policy.ts';
 import { searchConfig } from '../search-config.ts';
 import type { Table } from './read-table.ts';
 import { headerProblems, rowToData } from './row-to-data.ts';

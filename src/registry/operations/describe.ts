@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
+import { canCreateRecords } from '../../access/registry-policy.ts';
 import { describeFields } from '../field-schema.ts';
 import { KINDS } from '../kinds/index.ts';
-import { canCreateRecords } from '../registry-policy.ts';
 
 /** The registry kinds with their fields, and what the caller may do with each ("New", "Import"). */
 export function describeRegistry(a: Actor) {

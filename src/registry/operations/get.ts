@@ -1,10 +1,10 @@
 import type { Actor } from '../../access/actor.ts';
+import { recordAbilities } from '../../access/registry-policy.ts';
 import type { Database } from '../../db/connection.ts';
 import { notFound } from '../../http/errors.ts';
 import type { KindDefinition } from '../definition.ts';
 import { present, recipientsByRecord, recordRow } from '../record-queries.ts';
 import { authoriseRecord } from '../record-service.ts';
-import { recordAbilities } from '../registry-policy.ts';
 import { recordComments } from './comments.ts';
 import { recordHistory } from './history.ts';
 

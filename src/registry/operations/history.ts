@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
+import type { RecordAbilities } from '../../access/registry-policy.ts';
 import type { Database } from '../../db/connection.ts';
 import type { KindDefinition } from '../definition.ts';
 import { dataDiff } from '../record-data.ts';
-import type { RecordAbilities } from '../registry-policy.ts';
 
 /**
  * A record's history: each version with the fields it changed; owner-only fields are left out

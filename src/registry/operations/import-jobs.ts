@@ -4,7 +4,7 @@ import { importStatusView } from '../../core/import-job.ts';
 import type { Database } from '../../db/connection.ts';
 import { notFound } from '../../http/errors.ts';
 import { cancelJob, getJob } from '../../jobs/job-service.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import type { KindDefinition } from '../definition.ts';
 import { registryImportJob } from '../import/registry-import-job.ts';
 

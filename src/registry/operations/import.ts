@@ -1,13 +1,13 @@
+import { authoriseCreate } from '../../access/registry-policy.ts';
 import { checkMarking, IMPORTABLE } from '../../access/tlp.ts';
 import { tableLimitsFrom } from '../../core/table-reader/limits.ts';
 import type { Tlp } from '../../db/schema.ts';
 import { badRequest, forbidden, HttpError } from '../../http/errors.ts';
 import { isTableLimit, tableLimitError } from '../../http/table-errors.ts';
 import { enqueueJob } from '../../jobs/job-service.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import type { KindDefinition } from '../definition.ts';
 import { registryImportJob } from '../import/registry-import-job.ts';
-import { authoriseCreate } from '../registry-policy.ts';
 import { checkImportFile, fileProblems, UNSUPPORTED_FILE } from './import-file.ts';
 import type { UserActor } from './types.ts';
 

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { readableRecords } from '../../access/registry-policy.ts';
 import { readableFilter } from '../../access/shared-record-policy.ts';
 import type { Database } from '../../db/connection.ts';
 import { KINDS } from '../kinds/index.ts';
-import { readableRecords } from '../registry-policy.ts';
 import { searchConfig, searchMatch } from '../search-config.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { EXPORTABLE } from '../../access/tlp.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 import { tender } from '../kinds/procurement/tender.ts';
 import { releasePackage, tenderRelease } from '../kinds/procurement/tender-ocds.ts';
 import { present, readableKindQuery } from '../record-queries.ts';

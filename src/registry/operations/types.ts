@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor.ts';
-import type { AppDeps } from '../../server/deps.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
 
 /** A signed-in user: routes get one from `requireUser`, jobs from their starter. */
 export type UserActor = Actor & { userId: string; orgId: string };

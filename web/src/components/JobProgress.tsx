@@ -2,14 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobView } from '../../../src/jobs/job-service.ts';
-import type { JobError, JobState } from '../../../src/jobs/job-types.ts';
+import type { JobError, JobState, JobView } from '../../../src/contract/jobs.ts';
 import { API, api } from '../api.ts';
 import { Alert, DataTable, ErrorMessage, Loading, StatusPill, useFormat } from './ui.tsx';
 
 /**
- * A background job as GET /api/v1/jobs/:id returns it, its state and its problem rows: the server's
- * own types (src/jobs/job-service.ts, job-types.ts; type-only imports, erased from the bundle).
+ * A background job as GET /api/v1/jobs/:id returns it, its state and its problem rows: the
+ * contract's types (src/contract/jobs.ts; type-only imports, erased from the bundle).
  */
 export type { JobState, JobView };
 export type JobErrorRow = JobError;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { JobListItem } from '../../../src/jobs/job-service.ts';
+import type { JobListItem } from '../../../src/contract/jobs.ts';
 import { api } from '../api.ts';
 import { isFinished, JobProgress, type JobView, statePill, useJobWords } from '../components/JobProgress.tsx';
 import { DataTable, ErrorMessage, Loading, PageTitle, StatusPill, useFormat } from '../components/ui.tsx';

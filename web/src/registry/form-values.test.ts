@@ -1,78 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeFields } from '../../../src/registry/field-schema.ts';
-import { KINDS } from '../../../src/registry/kinds/index.ts';
-import { parseData } from '../../../src/registry/record-validation.ts';
-import { dataToForm, formToData, validate } from './form-values.ts';
 import { snapshots } from './HistoryPanel.tsx';
-import type { DescribedField } from './types.ts';
 
-const kind = (name: string) => KINDS.find((k) => k.name === name)!;
-const fields = (name: string) => describeFields(kind(name)) as DescribedField[];
-const COUNTRIES = ['AT', 'DE', 'EL', 'FR'];
-const required = (p: string) => `${p}: required`;
-const model = '00000000-0000-4000-8000-000000000001';
-
+// The form conversions and validation are tested against the server's parsing of the real kind
+// definitions in src/registry/web-forms.test.ts (server code stays out of the web app's tests).
 describe('registry form values', () => {
-  it('typed form values become the data the server stores, and back', () => {
-    const f = fields('tender');
-    const form = dataToForm(f, {});
-    Object.assign(form, {
-      reference: ' T-1 ',
-      title: 'Scanners',
-      cpv_codes: ['38582000-7', ''],
-      category: 'nii',
-      procedure_type: 'open',
-      status: 'planned',
-      lots: '2',
-      estimated_value: { amount: '4500000', currency: 'eur' },
-    });
-    const data = formToData(f, form);
-    expect(data).toEqual({
-      reference: 'T-1',
-      title: 'Scanners',
-      cpv_codes: ['38582000-7'],
-      category: 'nii',
-      procedure_type: 'open',
-      status: 'planned',
-      lots: 2,
-      estimated_value: { amount: 4_500_000, currency: 'EUR' },
-    });
-    expect(validate(f, COUNTRIES, data, required)).toEqual({});
-    expect(formToData(f, dataToForm(f, data))).toEqual(data);
-  });
-
-  it('refuses what the server refuses, with the same messages, by field path', () => {
-    const f = fields('equipment_item');
-    const data = formToData(f, {
-      ...dataToForm(f, {}),
-      inventory_ref: 'A',
-      model,
-      category: 'nii',
-      quantity: 'lots',
-      country: 'XX',
-      year_acquired: '1800.5',
-      sites: [{ label: 'Port', lat: '95', lon: '10' }],
-    });
-    const client = validate(f, COUNTRIES, data, required);
-    const server = parseData(kind('equipment_item'), data);
-    expect(server.ok).toBe(false);
-    if (server.ok) return;
-    expect(Object.keys(client).sort()).toEqual(server.errors.map((e) => e.field).sort());
-    expect(client.quantity).toBe('Quantity: a number');
-    expect(client.country).toMatch(/Member State code/);
-    expect(client['sites.0.lat']).toBeDefined();
-  });
-
-  it('a missing required value is named as such; an empty required list needs one entry', () => {
-    const f = fields('requirement_set');
-    const errors = validate(f, COUNTRIES, formToData(f, dataToForm(f, {})), required);
-    expect(errors.title).toBe('title: required');
-    const filled = { ...dataToForm(f, {}), title: 'T', category: 'nii', version_label: '1' };
-    expect(validate(f, COUNTRIES, formToData(f, filled), required)).toEqual({
-      requirements: 'Requirements: at least one entry',
-    });
-  });
-
   it('history: the data of every version is rebuilt from the per-version changes', () => {
     const h = (version: number, changes: Record<string, { before: unknown; after: unknown }>) => ({
       version,

@@ -1,10 +1,10 @@
-import { dataSchemaOf } from '../../../src/registry/field-rules.ts';
+import { dataSchemaOf } from '../../../src/contract/field-rules.ts';
 import type { DescribedField, FieldDef, FieldSpec } from './types.ts';
 
 /**
  * A form holds strings where people type (numbers too, so that "12," can be corrected), and the
  * record's data shape elsewhere. These functions convert between the two and validate with the
- * server's own rules (src/registry/field-rules.ts).
+ * server's own rules (src/contract/field-rules.ts).
  */
 export type Spec = FieldSpec & { label?: string; required?: boolean; help?: string };
 type Tree = Record<string, unknown>;

@@ -1,25 +1,18 @@
-import type { FieldDef, FieldSpec, KindDefinition, ViewDef } from '../../../src/registry/definition.ts';
-import type { RecordAbilities } from '../../../src/registry/registry-policy.ts';
+import type {
+  DescribedField,
+  FieldDef,
+  FieldSpec,
+  KindAbilities,
+  KindDescription,
+  ViewDef,
+} from '../../../src/contract/registry-kinds.ts';
+import type { RecordAbilities, RecordStatus } from '../../../src/contract/registry-records.ts';
 import type { Distribution, Tlp } from '../api.ts';
 
-/** The answers of the registry API, as the web app uses them (GET /registry describes every kind). */
-export type { FieldDef, FieldSpec, ViewDef };
-export type DescribedField = FieldDef & { name: string };
-
-export interface KindAbilities {
-  create: boolean;
-  import: boolean;
-}
-
-export interface Kind extends Omit<KindDefinition, 'fields'> {
-  fields: DescribedField[];
-  abilities: KindAbilities;
-}
-
-export type RecordStatus = 'draft' | 'submitted' | 'published' | 'retracted';
-
-/** What the caller may do with a record: the server's own type (type-only, erased from the bundle). */
-export type { RecordAbilities };
+/** The answers of the registry API, as the web app uses them (GET /registry describes every kind):
+ * the kind and field descriptions, record statuses and abilities are the contract's (src/contract). */
+export type { DescribedField, FieldDef, FieldSpec, KindAbilities, RecordAbilities, RecordStatus, ViewDef };
+export type Kind = KindDescription;
 
 export interface RegistryRecord {
   id: string;

@@ -1,4 +1,4 @@
-import type { HitJson } from '../../../src/modules/screening/cases.ts';
+import type { HitJson } from '../../../src/contract/screening-hits.ts';
 
 export interface ScreeningAbilities {
   readLists: boolean;

@@ -2,7 +2,7 @@ import { newApiKey } from '../../../auth/api-keys.ts';
 import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import { notFound } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { auditSelf } from './audit-self.ts';
 
 /** The owner's API keys, newest first (never the key itself). */

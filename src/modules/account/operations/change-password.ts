@@ -2,7 +2,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../../../auth/cry
 import { destroyUserSessions } from '../../../auth/sessions.ts';
 import { change } from '../../../core/change.ts';
 import { badRequest } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { auditSelf } from './audit-self.ts';
 
 /** Changes the owner's password and ends their other sessions (the current one stays). */

@@ -5,7 +5,7 @@ import { change } from '../../../core/change.ts';
 import type { Trx } from '../../../core/context.ts';
 import type { Database } from '../../../db/connection.ts';
 import { badRequest, forbidden, HttpError } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { auditSelf } from './audit-self.ts';
 
 /** Starts TOTP enrolment: a new secret (kept until confirmed) and the URI to scan. */

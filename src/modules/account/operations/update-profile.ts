@@ -1,5 +1,5 @@
 import { change } from '../../../core/change.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { auditSelf } from './audit-self.ts';
 
 /** Changes the owner's display name or language. */

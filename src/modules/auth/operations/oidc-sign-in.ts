@@ -6,7 +6,7 @@ import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import { emailIs } from '../../../db/email.ts';
 import { notFound } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import type { SignedInUser } from './sign-in-audit.ts';
 
 const STATE_TTL_MS = 10 * 60_000;

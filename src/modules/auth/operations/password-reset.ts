@@ -5,7 +5,7 @@ import { forgetAddressFailures } from '../../../auth/login-throttle.ts';
 import { change } from '../../../core/change.ts';
 import { emailIs } from '../../../db/email.ts';
 import { badRequest } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { auditAboutUser } from './sign-in-audit.ts';
 
 const RESET_TTL_MINUTES = 30;

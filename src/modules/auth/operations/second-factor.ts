@@ -10,7 +10,7 @@ import {
 import { normaliseRecoveryCode, verifyTotpStep } from '../../../auth/totp.ts';
 import { change } from '../../../core/change.ts';
 import { HttpError } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { auditAboutUser, auditSignedIn } from './sign-in-audit.ts';
 
 export type SecondFactorAnswer = { code: string } | { recoveryCode: string };

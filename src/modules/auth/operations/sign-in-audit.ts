@@ -3,7 +3,7 @@ import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Trx } from '../../../core/context.ts';
 import type { User } from '../../../db/schema.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 export type SignedInUser = Pick<User, 'id' | 'organisation_id' | 'totp_enabled'> & { email?: string };
 

@@ -5,7 +5,7 @@ import { userOrgRoles } from '../../../auth/actor-loader.ts';
 import { change } from '../../../core/change.ts';
 import { forbidden, notFound } from '../../../http/errors.ts';
 import { enqueue } from '../../../outbox/outbox-worker.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 /** What each verb does to a membership, and the ability (admin-policy) it needs. */
 export const MEMBERSHIP_TRANSITIONS = {

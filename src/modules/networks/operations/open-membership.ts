@@ -11,7 +11,7 @@ import { change } from '../../../core/change.ts';
 import type { MembershipStatus, NetworkRole } from '../../../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../../http/errors.ts';
 import { enqueue } from '../../../outbox/outbox-worker.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 /** The roles of a network membership. */
 export const NETWORK_ROLES = ['coordinator', 'expert', 'observer'] as const;

@@ -3,7 +3,7 @@ import { canManageOrganisations } from '../../../access/admin-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import { forbidden, notFound } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 function mayManage(a: Actor) {
   if (!canManageOrganisations(a)) throw forbidden('Only platform administrators manage identity providers.');

@@ -5,7 +5,7 @@ import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import type { OrgType } from '../../../db/schema.ts';
 import { forbidden, notFound } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 /** The kinds of organisation on the platform. */
 export const ORG_TYPES = ['national_administration', 'commission', 'eucab_body', 'eucab_unit'] as const;

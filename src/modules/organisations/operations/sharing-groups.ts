@@ -4,7 +4,7 @@ import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import { forbidden } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 /** The named sharing groups with their organisations, and whether the caller's is one of them. */
 export async function listSharingGroups(db: Database, a: Actor) {

@@ -4,7 +4,7 @@ import type { Database } from '../../../db/connection.ts';
 import type { Mapping } from '../../../engines/risk/mapping.ts';
 import { badRequest } from '../../../http/errors.ts';
 import { enqueueJob } from '../../../jobs/index.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { scoreData } from '../risk-jobs.ts';
 import {
   BATCH_COLUMNS,

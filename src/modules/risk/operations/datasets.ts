@@ -4,7 +4,7 @@ import { tableLimitsFrom } from '../../../core/table-reader/limits.ts';
 import type { Database } from '../../../db/connection.ts';
 import { type Mapping, proposeMapping } from '../../../engines/risk/mapping.ts';
 import { enqueueJob } from '../../../jobs/index.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { mappingSchema } from '../risk-jobs.ts';
 import { DATASET_COLUMNS, findDataset, readableDatasets } from '../risk-service.ts';
 import { iso, requireAnalyst } from './analyst.ts';

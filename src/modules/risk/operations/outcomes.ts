@@ -1,6 +1,6 @@
 import type { Actor } from '../../../access/actor.ts';
 import { enqueueJob } from '../../../jobs/index.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { outcomesData } from '../risk-jobs.ts';
 import { findBatch } from '../risk-service.ts';
 import { requireAnalyst } from './analyst.ts';

@@ -5,7 +5,7 @@ import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../../../http/errors.ts';
 import { enqueueJob } from '../../../jobs/index.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { THRESHOLDS } from '../cases.ts';
 import { type ReportRow, reportCsv, reportXlsx } from '../report.ts';
 import { batchJob, declarationsJob } from '../screening-jobs.ts';

@@ -5,7 +5,7 @@ import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import { conflict, forbidden, notFound } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { THRESHOLDS } from '../cases.ts';
 import type { caseListQuery, decisionBody } from '../screening-schema.ts';
 import type { SignedIn } from './signed-in.ts';

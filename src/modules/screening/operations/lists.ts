@@ -4,7 +4,7 @@ import { canLoadLists, canReadLists } from '../../../access/screening-policy.ts'
 import type { Database } from '../../../db/connection.ts';
 import { badRequest, forbidden, notFound } from '../../../http/errors.ts';
 import { enqueueJob } from '../../../jobs/index.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { parseListsConfig } from '../list-sources.ts';
 import { diffStoredVersions, getVersion, listVersions } from '../list-store.ts';
 import { listLoadJob } from '../screening-jobs.ts';

@@ -4,7 +4,7 @@ import { canActScreening, canScreenOne } from '../../../access/screening-policy.
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import { forbidden } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { hitJson, screenOne, THRESHOLDS } from '../cases.ts';
 import { indexCache } from '../index-cache.ts';
 import { storeAndScreen } from '../screen-parties.ts';

@@ -6,7 +6,7 @@ import type { OrgType } from '../../../db/schema.ts';
 import { forbidden, notFound } from '../../../http/errors.ts';
 import { tableLimitError } from '../../../http/table-errors.ts';
 import { enqueueJob } from '../../../jobs/job-service.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { parseUserCsv, type RowError } from '../user-import.ts';
 import { SENIOR_USER_REASON, userImportJob } from '../user-import-job.ts';
 

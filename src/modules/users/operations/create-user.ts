@@ -4,7 +4,7 @@ import { diffFields, recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import { emailIs } from '../../../db/email.ts';
 import { conflict, forbidden } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 export interface NewUser {
   email: string;

@@ -5,7 +5,7 @@ import { userOrgRoles } from '../../../auth/actor-loader.ts';
 import { change } from '../../../core/change.ts';
 import type { OrgRole } from '../../../db/schema.ts';
 import { badRequest, forbidden, notFound } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 /** The organisation roles a grant or revocation may name. */
 export const ORG_ROLES = [

@@ -6,7 +6,7 @@ import { forgetAddressFailures } from '../../../auth/login-throttle.ts';
 import { destroyUserSessions } from '../../../auth/sessions.ts';
 import { change } from '../../../core/change.ts';
 import { badRequest, forbidden, notFound } from '../../../http/errors.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 export interface UserChange {
   displayName?: string;

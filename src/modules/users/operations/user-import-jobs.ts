@@ -3,7 +3,7 @@ import { importStatusView } from '../../../core/import-job.ts';
 import type { Database } from '../../../db/connection.ts';
 import { notFound } from '../../../http/errors.ts';
 import { cancelJob, getJob } from '../../../jobs/job-service.ts';
-import type { AppDeps } from '../../../server/deps.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { userImportJob } from '../user-import-job.ts';
 
 /** A user import job the caller may read (404 for any other job). */

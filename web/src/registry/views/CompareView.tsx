@@ -2,7 +2,7 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { UnitInfo } from '../../../../src/registry/compliance.ts';
+import type { UnitInfo } from '../../../../src/contract/units.ts';
 import { api, qs } from '../../api.ts';
 import { ErrorMessage, Loading, useFormat } from '../../components/ui.tsx';
 import { FieldValue } from '../FieldValue.tsx';

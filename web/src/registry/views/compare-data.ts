@@ -1,4 +1,4 @@
-import { convert, type UnitInfo } from '../../../../src/registry/compliance.ts';
+import { convert, type UnitInfo } from '../../../../src/contract/units.ts';
 import type { DescribedField, FieldDef } from '../types.ts';
 
 /**

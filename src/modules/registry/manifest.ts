@@ -1,17 +1,17 @@
-import type { JobKind } from '../jobs/job-types.ts';
-import { defineModule } from '../modules/manifest.ts';
+import type { JobKind } from '../../jobs/job-types.ts';
+import { codeListRoutes } from '../../registry/code-list-routes.ts';
+import { complianceRoutes } from '../../registry/compliance-routes.ts';
+import { registryImportJob } from '../../registry/import/registry-import-job.ts';
+import { KINDS } from '../../registry/kinds/index.ts';
+import { tenderOcdsRoutes } from '../../registry/kinds/procurement/tender-ocds-routes.ts';
+import { registryExtraRoutes } from '../../registry/registry-extra-routes.ts';
+import { REGISTRY_NOTIFICATION_HANDLERS } from '../../registry/registry-notifications.ts';
+import { registryRoutes } from '../../registry/registry-routes.ts';
+import { savedFilterRoutes } from '../../registry/saved-filter-routes.ts';
+import { searchRoutes } from '../../registry/search-routes.ts';
+import { defineModule } from '../manifest.ts';
 import { registryCalendarItems } from './calendar.ts';
-import { codeListRoutes } from './code-list-routes.ts';
-import { complianceRoutes } from './compliance-routes.ts';
 import { registryHomeTasks, registryHomeTiles } from './home.ts';
-import { registryImportJob } from './import/registry-import-job.ts';
-import { KINDS } from './kinds/index.ts';
-import { tenderOcdsRoutes } from './kinds/procurement/tender-ocds-routes.ts';
-import { registryExtraRoutes } from './registry-extra-routes.ts';
-import { REGISTRY_NOTIFICATION_HANDLERS } from './registry-notifications.ts';
-import { registryRoutes } from './registry-routes.ts';
-import { savedFilterRoutes } from './saved-filter-routes.ts';
-import { searchRoutes } from './search-routes.ts';
 import { registryAuditSentences, registryNotificationSentences } from './sentences.ts';
 
 /** The registry engine: every kind's endpoints, code lists, search, imports and alerts. */

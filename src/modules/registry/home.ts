@@ -1,9 +1,9 @@
-import { canWrite, isUser } from '../access/actor.ts';
-import type { ModuleReadContext } from '../modules/calendar/calendar-item.ts';
-import type { HomeTask, HomeTile } from '../modules/home/home-item.ts';
-import type { KindDefinition } from './definition.ts';
-import { readableKindQuery, recipientsByRecord } from './record-queries.ts';
-import { recordAbilities } from './registry-policy.ts';
+import { canWrite, isUser } from '../../access/actor.ts';
+import { recordAbilities } from '../../access/registry-policy.ts';
+import type { KindDefinition } from '../../registry/definition.ts';
+import { readableKindQuery, recipientsByRecord } from '../../registry/record-queries.ts';
+import type { ModuleReadContext } from '../calendar/calendar-item.ts';
+import type { HomeTask, HomeTile } from '../home/home-item.ts';
 
 const label = (k: KindDefinition, what: 'plural' | 'label') => ({
   t: `registry.kinds.${k.name}.${what}`,

@@ -1,4 +1,4 @@
-import { defineModule } from '../modules/manifest.ts';
+import { defineModule } from '../manifest.ts';
 import { schedulerCalendarItems, schedulerHomeTasks } from './home.ts';
 import { schedulerRoutes } from './scheduler-routes.ts';
 

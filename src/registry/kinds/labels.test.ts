@@ -1,8 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KINDS } from '../../../src/registry/kinds/index.ts';
-import { catalog, type Tree } from '../i18n/catalog.ts';
+import { KINDS } from './index.ts';
 
-/** A new registry kind brings its labels: every kind and field in English, French and German. */
+/**
+ * A new registry kind brings its labels: every kind and field in English, French and German, in
+ * the web app's registry catalogs (web/src/i18n/modules/registry.<lang>.json, mounted under
+ * `registry.`). Read as files: server code imports nothing of the web app.
+ */
+type Tree = { [k: string]: string | Tree };
+
+function catalog(lang: 'en' | 'fr' | 'de'): Tree {
+  const file = new URL(`../../../web/src/i18n/modules/registry.${lang}.json`, import.meta.url);
+  return { registry: JSON.parse(readFileSync(file, 'utf8')) as Tree };
+}
+
 function get(tree: Tree, path: string): string | undefined {
   let cur: string | Tree | undefined = tree;
   for (const p of path.split('.')) {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { isUser } from '../access/actor.ts';
-import type { CalendarItem, CalendarRange, ModuleReadContext } from '../modules/calendar/calendar-item.ts';
-import type { KindDefinition } from './definition.ts';
-import { readableKindQuery } from './record-queries.ts';
+import { isUser } from '../../access/actor.ts';
+import type { KindDefinition } from '../../registry/definition.ts';
+import { readableKindQuery } from '../../registry/record-queries.ts';
+import type { CalendarItem, CalendarRange, ModuleReadContext } from '../calendar/calendar-item.ts';
 
 /**
  * The dates of registry records the calendar shows: a date field (`start`), or a span from

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
-import { cancelJobAndShow, jobErrorsCsv } from './job-operations.ts';
-import { getJob, listJobs } from './job-service.ts';
+import { getJob, listJobs } from '../../jobs/job-service.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
+import { cancelJobAndShow, jobErrorsCsv } from './operations/job-operations.ts';
 
 const jobState = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 const progress = z.object({ done: z.number(), total: z.number().nullable(), phase: z.string().nullable() });

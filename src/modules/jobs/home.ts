@@ -1,7 +1,7 @@
-import { isUser } from '../access/actor.ts';
-import { jobReadableFilter } from '../access/job-policy.ts';
-import type { ModuleReadContext } from '../modules/calendar/calendar-item.ts';
-import type { HomeTask } from '../modules/home/home-item.ts';
+import { isUser } from '../../access/actor.ts';
+import { jobReadableFilter } from '../../access/job-policy.ts';
+import type { ModuleReadContext } from '../calendar/calendar-item.ts';
+import type { HomeTask } from '../home/home-item.ts';
 
 /** The caller's own jobs that failed in the last seven days (to look at the errors, or start again). */
 export async function jobHomeTasks({ db, actor }: ModuleReadContext): Promise<HomeTask[]> {

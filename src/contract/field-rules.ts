@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { FieldDef, FieldSpec } from './definition.ts';
+import type { FieldDef, FieldSpec } from './registry-kinds.ts';
 
 /**
- * The validation rules of record data, built from field descriptions alone (zod only, no server
- * module): the server validates with them, and the web app's forms import this same file so that
- * a form refuses exactly what the API would refuse. Codes and references are checked against the
- * database afterwards (server only).
+ * The validation rules of record data, built from field descriptions alone (zod only, in the
+ * contract): the server validates with them (src/registry/field-schema.ts), and the web app's
+ * forms import this same file so that a form refuses exactly what the API would refuse. Codes and
+ * references are checked against the database afterwards (server only).
  */
 export const EU_LANGUAGES = [
   'bg',

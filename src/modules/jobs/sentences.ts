@@ -5,7 +5,7 @@ import {
   type Sentence,
   type SentenceParam,
   sentenceKey,
-} from '../modules/sentence.ts';
+} from '../sentence.ts';
 
 const jobKind = (kind: string | null): SentenceParam | null =>
   kind ? { t: `jobs.kind.${kind}`, fallback: kind } : null;

@@ -1,9 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
-import { type Actor, canWrite, isUser } from '../access/actor.ts';
-import { readableFilter, type SharedEnvelope, sharedAbilities } from '../access/shared-record-policy.ts';
+import type { KindDefinition } from '../contract/registry-kinds.ts';
+import type { RecordAbilities } from '../contract/registry-records.ts';
 import type { RecordStatus } from '../db/schema.ts';
 import { forbidden } from '../http/errors.ts';
-import type { KindDefinition } from './definition.ts';
+import { type Actor, canWrite, isUser } from './actor.ts';
+import { readableFilter, type SharedEnvelope, sharedAbilities } from './shared-record-policy.ts';
 
 /**
  * Registry records use the shared-record policy (distribution × TLP × named recipients) plus the
@@ -15,19 +16,8 @@ export interface RegistryEnvelope extends SharedEnvelope {
   submitted_by: string | null;
 }
 
-export interface RecordAbilities {
-  read: boolean;
-  update: boolean;
-  share: boolean;
-  export: boolean;
-  submit: boolean;
-  publish: boolean;
-  retract: boolean;
-  comment: boolean;
-  quote: boolean;
-  /** Fields only the owning organisation sees are included. */
-  restrictedFields: boolean;
-}
+/** What the caller may do with a record: declared in the contract (src/contract/registry-records.ts). */
+export type { RecordAbilities } from '../contract/registry-records.ts';
 
 const VISIBLE_OUTSIDE: readonly RecordStatus[] = ['published', 'retracted'];
 

@@ -1,6 +1,6 @@
-import { isPlatformAdmin } from '../access/actor.ts';
-import type { CalendarItem, CalendarRange, ModuleReadContext } from '../modules/calendar/calendar-item.ts';
-import type { HomeTask } from '../modules/home/home-item.ts';
+import { isPlatformAdmin } from '../../access/actor.ts';
+import type { CalendarItem, CalendarRange, ModuleReadContext } from '../calendar/calendar-item.ts';
+import type { HomeTask } from '../home/home-item.ts';
 
 /** Scheduled tasks whose last run failed, for platform administrators (the only ones who see them). */
 export async function schedulerHomeTasks({ actor, deps }: ModuleReadContext): Promise<HomeTask[]> {

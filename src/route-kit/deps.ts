@@ -5,7 +5,10 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { OutboxWorker } from '../outbox/outbox-worker.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 
-/** What the HTTP layer is given; tests build their own. */
+/**
+ * What the HTTP layer is given: every module's routes receive it (src/server builds it at start;
+ * tests build their own).
+ */
 export interface AppDeps {
   db: Database;
   engine: 'pglite' | 'postgres';

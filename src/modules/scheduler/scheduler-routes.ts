@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireUser } from '../server/auth-plugin.ts';
-import type { AppDeps } from '../server/deps.ts';
-import { listScheduledTasks } from './list-scheduled-tasks.ts';
+import { requireUser } from '../../route-kit/caller.ts';
+import type { AppDeps } from '../../route-kit/deps.ts';
+import { listScheduledTasks } from '../../scheduler/list-scheduled-tasks.ts';
 
 /** The scheduled tasks and their last run, for platform administrators. */
 export async function schedulerRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -1,6 +1,6 @@
-import { defineModule } from '../modules/manifest.ts';
+import { JOB_NOTIFICATION_HANDLERS } from '../../jobs/job-notifications.ts';
+import { defineModule } from '../manifest.ts';
 import { jobHomeTasks } from './home.ts';
-import { JOB_NOTIFICATION_HANDLERS } from './job-notifications.ts';
 import { jobRoutes } from './job-routes.ts';
 import { JOB_AUDIT_SENTENCES, JOB_NOTIFICATION_SENTENCES } from './sentences.ts';
 

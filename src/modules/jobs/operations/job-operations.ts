@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../access/actor.ts';
-import { neutraliseCell } from '../core/export-safety.ts';
-import type { DB } from '../db/schema.ts';
-import type { AppDeps } from '../server/deps.ts';
-import { cancelJob, getJob, type JobView, jobErrors } from './job-service.ts';
+import type { Actor } from '../../../access/actor.ts';
+import { neutraliseCell } from '../../../core/export-safety.ts';
+import type { DB } from '../../../db/schema.ts';
+import { cancelJob, getJob, type JobView, jobErrors } from '../../../jobs/job-service.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 
 /**
  * All of a job's errors as a CSV file (line, column, reason), for whoever may read the job; cells

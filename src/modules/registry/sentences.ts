@@ -1,11 +1,11 @@
+import type { KindDefinition } from '../../registry/definition.ts';
 import {
   type AuditSentence,
   changedText,
   type NotificationSentence,
   sentenceKey,
   titled,
-} from '../modules/sentence.ts';
-import type { KindDefinition } from './definition.ts';
+} from '../sentence.ts';
 
 /** Every audit action a record of a kind gets: `<kind>.<verb>` (record-service, import, attachments). */
 export const RECORD_AUDIT_VERBS = [

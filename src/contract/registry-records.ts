@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** A registry record's workflow state. */
+export const RECORD_STATUSES = ['draft', 'submitted', 'published', 'retracted'] as const;
+export const recordStatusSchema = z.enum(RECORD_STATUSES);
+export type RecordStatus = z.infer<typeof recordStatusSchema>;
+
+/** What the caller may do with a registry record (`abilities` of every record the API returns). */
+export const recordAbilitiesSchema = z.strictObject({
+  read: z.boolean(),
+  update: z.boolean(),
+  share: z.boolean(),
+  export: z.boolean(),
+  submit: z.boolean(),
+  publish: z.boolean(),
+  retract: z.boolean(),
+  comment: z.boolean(),
+  quote: z.boolean(),
+  /** Fields only the owning organisation sees are included. */
+  restrictedFields: z.boolean(),
+});
+export type RecordAbilities = z.infer<typeof recordAbilitiesSchema>;
