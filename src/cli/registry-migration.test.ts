@@ -27,15 +27,15 @@ const widget = defineKind({
   ...KINDS[0]!,
   name: 'widget_test',
   fields: {
-    title: { type: 'text', label: 'Title', required: true },
-    colour: { type: 'text', label: 'Colour' },
+    title: { type: 'text', label: { en: 'Title', fr: 'Titre', de: 'Titel' }, required: true },
+    colour: { type: 'text', label: { en: 'Colour', fr: 'Couleur', de: 'Farbe' } },
   },
   titleField: 'title',
   importKey: ['title'],
   searchable: ['title'],
   listColumns: ['title'],
   filters: ['colour'],
-  views: [{ type: 'list', label: 'List' }],
+  views: [{ type: 'list', label: { en: 'List', fr: 'Liste', de: 'Liste' } }],
   example: (token) => ({ title: token }),
 });
 

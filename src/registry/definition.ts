@@ -1,13 +1,18 @@
 import type { Distribution, OrgRole, Tlp } from '../db/schema.ts';
 import type { NetworkCode } from '../reference/networks.ts';
+import type { Labels } from './languages.ts';
+
+export type { Labels };
 
 /**
  * A registry kind is declared once, in one definition: fields, validation, import key, search,
- * list configuration, access defaults, workflow and views. Storage, validation (server and
- * client), REST endpoints, OpenAPI, import/export and the UI derive from it.
+ * list configuration, access defaults, workflow and views — and the words people see (`Labels`:
+ * English, French and German at least; the definition is the kind's message catalog, sent to the
+ * web app by `GET /api/v1/registry`). Storage, validation (server and client), REST endpoints,
+ * OpenAPI, import/export and the UI derive from it.
  */
 export type FieldSpec =
-  | { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: string; patternHint?: string }
+  | { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: string; patternHint?: Labels }
   | { type: 'mltext'; maxLength?: number }
   | { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string }
   | { type: 'quantity'; dimension: Dimension }
@@ -20,7 +25,7 @@ export type FieldSpec =
   | { type: 'organisation' }
   | { type: 'ref'; kind: string }
   | { type: 'location' }
-  | { type: 'list'; of: FieldSpec & { label?: string }; maxItems?: number }
+  | { type: 'list'; of: FieldSpec & { label?: Labels }; maxItems?: number }
   | { type: 'object'; fields: Record<string, FieldDef> };
 
 export type Dimension =
@@ -35,9 +40,9 @@ export type Dimension =
   | 'percent';
 
 export type FieldDef = FieldSpec & {
-  label: string;
+  label: Labels;
   required?: boolean;
-  help?: string;
+  help?: Labels;
   /** 'owner' → only the owning organisation sees this field (others see the rest of the record). */
   visibleTo?: 'owner';
   /**
@@ -51,7 +56,7 @@ export type ViewType = 'list' | 'detail' | 'matrix' | 'map' | 'compare' | 'compl
 
 export interface ViewDef {
   type: ViewType;
-  label: string;
+  label: Labels;
   /** matrix: organisation × code field; map: country coloured by count; compare: fields side by side. */
   field?: string;
   measure?: 'count' | 'sum';
@@ -61,8 +66,15 @@ export interface ViewDef {
 export interface KindDefinition {
   /** Machine name, snake_case: also the record kind in the audit trail and the URL segment. */
   name: string;
-  label: string;
-  labelPlural: string;
+  /** One record ("Tender"), the kind as a whole ("Tenders"), and what its records are, in a sentence. */
+  label: Labels;
+  labelPlural: Labels;
+  description: Labels;
+  /**
+   * The button by which another administration registers interest in a record (e.g. "Register
+   * interest in joint procurement"); kinds without it offer comments and feedback only.
+   */
+  interest?: Labels;
   area:
     | 'procurement'
     | 'risk'

@@ -119,7 +119,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
 
   for (const kind of KINDS) {
     const base = `/registry/${kind.name}`;
-    const tags = [`registry: ${kind.labelPlural}`];
+    const tags = [`registry: ${kind.labelPlural.en}`];
     const lq = listQuery(kind);
     const sortable = new Set(['title', 'updated_at', 'created_at', 'status', ...kind.listColumns]);
 
@@ -128,7 +128,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: `List ${kind.labelPlural.toLowerCase()} I may read (filters, search, sort, facets)`,
+          summary: `List ${kind.labelPlural.en.toLowerCase()} I may read (filters, search, sort, facets)`,
           querystring: lq,
         },
       },
@@ -185,7 +185,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: `Export the ${kind.labelPlural.toLowerCase()} I may export (CSV, XLSX, JSON; never TLP:RED)`,
+          summary: `Export the ${kind.labelPlural.en.toLowerCase()} I may export (CSV, XLSX, JSON; never TLP:RED)`,
           querystring: lq
             .omit({ limit: true, offset: true, sort: true })
             .extend({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') }),
@@ -268,7 +268,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: `One ${kind.label.toLowerCase()}: data, marking, history, comments, abilities`,
+          summary: `One ${kind.label.en.toLowerCase()}: data, marking, history, comments, abilities`,
           params: idParams,
         },
       },
@@ -350,7 +350,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: `Create a ${kind.label.toLowerCase()} (draft, or published at once where no second person must approve)`,
+          summary: `Create a ${kind.label.en.toLowerCase()} (draft, or published at once where no second person must approve)`,
           body: createBody,
         },
       },
@@ -447,7 +447,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: `Import ${kind.labelPlural.toLowerCase()} from CSV, XLSX or JSON (multipart field "file"): dry run, or commit as a background job`,
+          summary: `Import ${kind.labelPlural.en.toLowerCase()} from CSV, XLSX or JSON (multipart field "file"): dry run, or commit as a background job`,
           description: `Columns are field names (${Object.keys(kind.fields).join(', ')}); list cells separate values with ";", structured cells hold JSON. Rows with the same ${kind.importKey.join(' + ')} as an existing record of your organisation update it. A dry run reports every bad cell (line, column, reason) and how many records would be inserted or updated; a commit with any error writes nothing.`,
           querystring: z.strictObject({
             dryRun: z.enum(['true', 'false']).default('true'),
@@ -468,7 +468,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
         if (markingProblem) throw badRequest(markingProblem);
         if (q.publish === 'true' && kind.workflow.fourEyes) {
           throw forbidden(
-            `Imported ${kind.labelPlural.toLowerCase()} are published only after a second person approves each.`,
+            `Imported ${kind.labelPlural.en.toLowerCase()} are published only after a second person approves each.`,
           );
         }
         const file = await readUpload(req, 'file');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORKS } from '../../reference/networks.ts';
 import { PROCUREMENT_CODE_LISTS } from '../code-lists/procurement-code-lists.ts';
-import type { FieldSpec, KindDefinition } from '../definition.ts';
+import type { FieldSpec, KindDefinition, Labels } from '../definition.ts';
+import { REQUIRED_LANGUAGES } from '../languages.ts';
 import { bindToOwner, ownerBoundFields } from '../owner-bound.ts';
 import { parseData } from '../record-validation.ts';
 import { KINDS } from './index.ts';
@@ -47,7 +48,41 @@ function problems(kind: KindDefinition): string[] {
   return out;
 }
 
+/** Every label of a definition, with where it is: the kind's names, fields (nested too), help, hints, views. */
+function labelsOf(kind: KindDefinition): [string, Labels | undefined][] {
+  const out: [string, Labels | undefined][] = [
+    ['label', kind.label],
+    ['labelPlural', kind.labelPlural],
+    ['description', kind.description],
+  ];
+  if (kind.interest) out.push(['interest', kind.interest]);
+  const visit = (f: FieldSpec & { label?: Labels; help?: Labels }, path: string, labelled: boolean) => {
+    if (labelled || f.label) out.push([`${path}.label`, f.label]);
+    if (f.help) out.push([`${path}.help`, f.help]);
+    if (f.type === 'text' && f.patternHint) out.push([`${path}.patternHint`, f.patternHint]);
+    if (f.type === 'list') visit(f.of, `${path}[]`, false);
+    if (f.type === 'object') for (const [n, g] of Object.entries(f.fields)) visit(g, `${path}.${n}`, true);
+  };
+  for (const [name, f] of Object.entries(kind.fields)) visit(f, name, true);
+  for (const v of kind.views) out.push([`views.${v.type}`, v.label]);
+  return out;
+}
+
+/** Labels without words in a required language (en, fr, de). */
+function incompleteLabels(kind: KindDefinition): string[] {
+  return labelsOf(kind).flatMap(([path, labels]) =>
+    REQUIRED_LANGUAGES.filter((lang) => !labels?.[lang]?.trim()).map((lang) => `${path}: no ${lang}`),
+  );
+}
+
 describe('registry definitions', () => {
+  it.each(KINDS.map((k) => [k.name, k] as const))(
+    '%s: every label has its English, French and German words',
+    (_name, kind) => {
+      expect(incompleteLabels(kind)).toEqual([]);
+    },
+  );
+
   it.each(KINDS.map((k) => [k.name, k] as const))('%s: every cross-reference resolves', (_name, kind) => {
     expect(problems(kind)).toEqual([]);
   });
@@ -66,11 +101,29 @@ describe('registry definitions', () => {
     },
   );
 
+  it('the label check finds a missing language (it is not vacuous)', () => {
+    const kind = KINDS[0]!;
+    const [name, field] = Object.entries(kind.fields)[0]!;
+    const broken = {
+      ...kind,
+      description: { en: 'Words', fr: ' ', de: 'Wörter' },
+      fields: { ...kind.fields, [name]: { ...field, label: { en: 'Only English' } } },
+    } as unknown as KindDefinition;
+    expect(incompleteLabels(broken)).toEqual([
+      'description: no fr',
+      `${name}.label: no fr`,
+      `${name}.label: no de`,
+    ]);
+  });
+
   it('the check finds a broken reference (it is not vacuous)', () => {
     const broken = {
       ...KINDS[0]!,
       network: 'procurment',
-      fields: { ...KINDS[0]!.fields, x: { type: 'ref', kind: 'equipment_modle', label: 'X' } },
+      fields: {
+        ...KINDS[0]!.fields,
+        x: { type: 'ref', kind: 'equipment_modle', label: { en: 'X', fr: 'X', de: 'X' } },
+      },
     } as unknown as KindDefinition;
     expect(problems(broken)).toEqual([
       'network "procurment" does not exist',

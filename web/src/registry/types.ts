@@ -1,9 +1,15 @@
-import type { FieldDef, FieldSpec, KindDefinition, ViewDef } from '../../../src/registry/definition.ts';
+import type {
+  FieldDef,
+  FieldSpec,
+  KindDefinition,
+  Labels,
+  ViewDef,
+} from '../../../src/registry/definition.ts';
 import type { RecordAbilities } from '../../../src/registry/registry-policy.ts';
 import type { Distribution, Tlp } from '../api.ts';
 
 /** The answers of the registry API, as the web app uses them (GET /registry describes every kind). */
-export type { FieldDef, FieldSpec, ViewDef };
+export type { FieldDef, FieldSpec, Labels, ViewDef };
 export type DescribedField = FieldDef & { name: string };
 
 export interface KindAbilities {
@@ -11,7 +17,7 @@ export interface KindAbilities {
   import: boolean;
 }
 
-export interface Kind extends Omit<KindDefinition, 'fields'> {
+export interface Kind extends Omit<KindDefinition, 'fields' | 'example'> {
   fields: DescribedField[];
   abilities: KindAbilities;
 }

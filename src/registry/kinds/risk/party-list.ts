@@ -3,32 +3,51 @@ import { defineKind } from '../../definition.ts';
 /** A list of parties (importer, exporter, declarant … identifiers) for `inList` conditions of risk rules. */
 export const partyList = defineKind({
   name: 'party_list',
-  label: 'Party list',
-  labelPlural: 'Party lists',
+  label: { en: 'Party list', fr: 'Liste de parties', de: 'Beteiligtenliste' },
+  labelPlural: { en: 'Party lists', fr: 'Listes de parties', de: 'Beteiligtenlisten' },
+  description: {
+    en: 'Lists of parties (importers, exporters, declarants …) for the list conditions of risk rules.',
+    fr: 'Listes de parties (importateurs, exportateurs, déclarants …) pour les conditions de liste des règles de risque.',
+    de: 'Listen von Beteiligten (Einführer, Ausführer, Anmelder …) für die Listenbedingungen von Risikoregeln.',
+  },
   area: 'risk',
   network: 'risk-management',
   fields: {
     list_id: {
       type: 'text',
-      label: 'List id',
+      label: { en: 'List id', fr: 'Identifiant de la liste', de: 'Listenkennung' },
       required: true,
       maxLength: 60,
       pattern: '^[a-z0-9][a-z0-9_.-]{0,59}$',
-      patternHint: 'Lower-case letters, digits, dot, dash and underscore, e.g. watch-importers.',
+      patternHint: {
+        en: 'Lower-case letters, digits, dot, dash and underscore, e.g. watch-importers.',
+        fr: 'Lettres minuscules, chiffres, point, tiret et tiret bas, p. ex. watch-importers.',
+        de: 'Kleinbuchstaben, Ziffern, Punkt, Bindestrich und Unterstrich, z. B. watch-importers.',
+      },
     },
-    title: { type: 'text', label: 'Title', required: true, maxLength: 200 },
-    description: { type: 'text', label: 'Description', multiline: true, maxLength: 2000 },
+    title: { type: 'text', label: { en: 'Title', fr: 'Titre', de: 'Titel' }, required: true, maxLength: 200 },
+    description: {
+      type: 'text',
+      label: { en: 'Description', fr: 'Description', de: 'Beschreibung' },
+      multiline: true,
+      maxLength: 2000,
+    },
     entries: {
       type: 'list',
-      label: 'Parties',
+      label: { en: 'Parties', fr: 'Parties', de: 'Beteiligte' },
       required: true,
       maxItems: 10000,
       of: {
         type: 'object',
-        label: 'Party',
+        label: { en: 'Party', fr: 'Partie', de: 'Beteiligter' },
         fields: {
-          party: { type: 'text', label: 'Party identifier', required: true, maxLength: 200 },
-          note: { type: 'text', label: 'Note', maxLength: 500 },
+          party: {
+            type: 'text',
+            label: { en: 'Party identifier', fr: 'Identifiant de la partie', de: 'Kennung des Beteiligten' },
+            required: true,
+            maxLength: 200,
+          },
+          note: { type: 'text', label: { en: 'Note', fr: 'Remarque', de: 'Anmerkung' }, maxLength: 500 },
         },
       },
     },
@@ -47,5 +66,5 @@ export const partyList = defineKind({
     createdBy: { network: true, orgRoles: ['risk_analyst'] },
   },
   workflow: { fourEyes: false },
-  views: [{ type: 'list', label: 'Party lists' }],
+  views: [{ type: 'list', label: { en: 'Party lists', fr: 'Listes de parties', de: 'Beteiligtenlisten' } }],
 });

@@ -3,32 +3,59 @@ import { defineKind } from '../../definition.ts';
 /** Reference ratios for `ratio` conditions of risk rules, e.g. EUR per kg by HS prefix. */
 export const referenceTable = defineKind({
   name: 'reference_table',
-  label: 'Reference table',
-  labelPlural: 'Reference tables',
+  label: { en: 'Reference table', fr: 'Table de référence', de: 'Referenztabelle' },
+  labelPlural: { en: 'Reference tables', fr: 'Tables de référence', de: 'Referenztabellen' },
+  description: {
+    en: 'Reference values for the ratio conditions of risk rules, e.g. euros per kilogram by HS prefix.',
+    fr: 'Valeurs de référence pour les conditions de ratio des règles de risque, p. ex. euros par kilogramme par préfixe SH.',
+    de: 'Referenzwerte für die Verhältnisbedingungen von Risikoregeln, z. B. Euro je Kilogramm nach HS-Präfix.',
+  },
   area: 'risk',
   network: 'risk-management',
   fields: {
     table_id: {
       type: 'text',
-      label: 'Table id',
+      label: { en: 'Table id', fr: 'Identifiant de la table', de: 'Tabellenkennung' },
       required: true,
       maxLength: 60,
       pattern: '^[a-z0-9][a-z0-9_.-]{0,59}$',
-      patternHint: 'Lower-case letters, digits, dot, dash and underscore, e.g. ref-eur-kg.',
+      patternHint: {
+        en: 'Lower-case letters, digits, dot, dash and underscore, e.g. ref-eur-kg.',
+        fr: 'Lettres minuscules, chiffres, point, tiret et tiret bas, p. ex. ref-eur-kg.',
+        de: 'Kleinbuchstaben, Ziffern, Punkt, Bindestrich und Unterstrich, z. B. ref-eur-kg.',
+      },
     },
-    title: { type: 'text', label: 'Title', required: true, maxLength: 200 },
-    description: { type: 'text', label: 'Description', multiline: true, maxLength: 2000 },
+    title: { type: 'text', label: { en: 'Title', fr: 'Titre', de: 'Titel' }, required: true, maxLength: 200 },
+    description: {
+      type: 'text',
+      label: { en: 'Description', fr: 'Description', de: 'Beschreibung' },
+      multiline: true,
+      maxLength: 2000,
+    },
     entries: {
       type: 'list',
-      label: 'Entries',
+      label: { en: 'Entries', fr: 'Entrées', de: 'Einträge' },
       required: true,
       maxItems: 5000,
       of: {
         type: 'object',
-        label: 'Entry',
+        label: { en: 'Entry', fr: 'Entrée', de: 'Eintrag' },
         fields: {
-          key: { type: 'text', label: 'Key (HS prefix or value)', required: true, maxLength: 100 },
-          value: { type: 'number', label: 'Reference value', required: true },
+          key: {
+            type: 'text',
+            label: {
+              en: 'Key (HS prefix or value)',
+              fr: 'Clé (préfixe SH ou valeur)',
+              de: 'Schlüssel (HS-Präfix oder Wert)',
+            },
+            required: true,
+            maxLength: 100,
+          },
+          value: {
+            type: 'number',
+            label: { en: 'Reference value', fr: 'Valeur de référence', de: 'Referenzwert' },
+            required: true,
+          },
         },
       },
     },
@@ -51,5 +78,7 @@ export const referenceTable = defineKind({
     createdBy: { network: true, orgRoles: ['risk_analyst'] },
   },
   workflow: { fourEyes: false },
-  views: [{ type: 'list', label: 'Reference tables' }],
+  views: [
+    { type: 'list', label: { en: 'Reference tables', fr: 'Tables de référence', de: 'Referenztabellen' } },
+  ],
 });
