@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defineKind } from '../registry/definition.ts';
+import { defineKind, type KindName } from '../registry/definition.ts';
 import { registryIndexes } from '../registry/index-sql.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import {
@@ -25,7 +25,7 @@ export const migrations: Record<string, Migration> = {
 
 const widget = defineKind({
   ...KINDS[0]!,
-  name: 'widget_test',
+  name: 'widget_test' as KindName,
   fields: {
     title: { type: 'text', label: { en: 'Title', fr: 'Titre', de: 'Titel' }, required: true },
     colour: { type: 'text', label: { en: 'Colour', fr: 'Couleur', de: 'Farbe' } },

@@ -1,8 +1,10 @@
 import type { Distribution, OrgRole, Tlp } from '../db/schema.ts';
 import type { NetworkCode } from '../reference/networks.ts';
+import type { CodeListDefinition } from './code-list-definition.ts';
+import type { KindName } from './kind-names.ts';
 import type { Labels } from './languages.ts';
 
-export type { Labels };
+export type { CodeListDefinition, KindName, Labels };
 
 /**
  * A registry kind is declared once, in one definition: fields, validation, import key, search,
@@ -10,8 +12,12 @@ export type { Labels };
  * English, French and German at least; the definition is the kind's message catalog, sent to the
  * web app by `GET /api/v1/registry`). Storage, validation (server and client), REST endpoints,
  * OpenAPI, import/export and the UI derive from it.
+ *
+ * Names a definition refers to are typed: its network (`NetworkCode`), the kinds its references
+ * point to (`KindName`, src/registry/kind-names.ts) and the code lists of its code fields — `C`,
+ * the names of the lists the definition itself lists in `codeLists`. A typo fails the type check.
  */
-export type FieldSpec =
+export type FieldSpec<C extends string = string> =
   | { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: string; patternHint?: Labels }
   | { type: 'mltext'; maxLength?: number }
   | { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string }
@@ -20,13 +26,13 @@ export type FieldSpec =
   | { type: 'date' }
   | { type: 'boolean' }
   | { type: 'url' }
-  | { type: 'code'; codeList: string }
+  | { type: 'code'; codeList: C }
   | { type: 'country' }
   | { type: 'organisation' }
-  | { type: 'ref'; kind: string }
+  | { type: 'ref'; kind: KindName }
   | { type: 'location' }
-  | { type: 'list'; of: FieldSpec & { label?: Labels }; maxItems?: number }
-  | { type: 'object'; fields: Record<string, FieldDef> };
+  | { type: 'list'; of: FieldSpec<C> & { label?: Labels }; maxItems?: number }
+  | { type: 'object'; fields: Record<string, FieldDef<C>> };
 
 export type Dimension =
   | 'length'
@@ -39,7 +45,7 @@ export type Dimension =
   | 'count'
   | 'percent';
 
-export type FieldDef = FieldSpec & {
+export type FieldDef<C extends string = string> = FieldSpec<C> & {
   label: Labels;
   required?: boolean;
   help?: Labels;
@@ -85,6 +91,11 @@ export interface KindDefinition {
     | 'communication';
   /** The network whose members are the natural audience (default distribution 'network'). */
   network: NetworkCode;
+  /**
+   * The code lists this kind's fields use (its own, in `<name>.codes.ts` beside it, or shared
+   * ones): the seed stores every list a definition names — there is no other registration.
+   */
+  codeLists: readonly CodeListDefinition[];
   fields: Record<string, FieldDef>;
   /** The field whose value names a record in lists and notifications. */
   titleField: string;
@@ -113,7 +124,29 @@ export interface KindDefinition {
   example: (token: string, ref: (kind: string) => string) => Record<string, unknown>;
 }
 
-export function defineKind(def: KindDefinition): KindDefinition {
+/**
+ * What a definition file writes: a declared kind name, and code fields that may name only the
+ * lists in its own `codeLists` (`C` is inferred from them alone; none listed → no code field).
+ */
+export type KindSpec<C extends string> = Omit<KindDefinition, 'name' | 'codeLists' | 'fields'> & {
+  name: KindName;
+  codeLists: readonly CodeListDefinition<C>[];
+  fields: Record<string, FieldDef<NoInfer<C>>>;
+};
+
+function codeListsUsed(fields: Record<string, FieldDef>): string[] {
+  const out: string[] = [];
+  const visit = (f: FieldSpec) => {
+    if (f.type === 'code') out.push(f.codeList);
+    if (f.type === 'list') visit(f.of);
+    if (f.type === 'object') for (const g of Object.values(f.fields)) visit(g);
+  };
+  for (const f of Object.values(fields)) visit(f);
+  return out;
+}
+
+export function defineKind<const C extends string = never>(spec: KindSpec<C>): KindDefinition {
+  const def: KindDefinition = spec;
   const names = new Set(Object.keys(def.fields));
   for (const list of [def.importKey, def.searchable, def.listColumns, def.filters, [def.titleField]]) {
     for (const f of list) if (!names.has(f)) throw new Error(`${def.name}: unknown field "${f}"`);
@@ -127,5 +160,8 @@ export function defineKind(def: KindDefinition): KindDefinition {
     if (def.fields[f]!.visibleTo)
       throw new Error(`${def.name}: restricted field "${f}" cannot be searchable`);
   }
+  const listed = new Set(def.codeLists.map((l) => l.name));
+  for (const list of codeListsUsed(def.fields))
+    if (!listed.has(list)) throw new Error(`${def.name}: code list "${list}" is not in its codeLists`);
   return def;
 }

@@ -16,7 +16,7 @@ import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
 import type { KindDefinition } from './definition.ts';
 import { exportCsv, exportJson, exportXlsx } from './export.ts';
-import { describeFields, EU_LANGUAGES } from './field-schema.ts';
+import { describeKind, EU_LANGUAGES } from './field-schema.ts';
 import { formatOf, readTable, type Table, TableError } from './import/read-table.ts';
 import { analyseImport } from './import/registry-import.ts';
 import { registryImportJob } from './import/registry-import-job.ts';
@@ -110,8 +110,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => ({
       // What the caller may do with each kind (the web app shows "New" and "Import" from this).
       kinds: KINDS.map((k) => ({
-        ...k,
-        fields: describeFields(k),
+        ...describeKind(k),
         abilities: { create: canCreateRecords(req.actor, k), import: canCreateRecords(req.actor, k) },
       })),
     }),

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORKS } from '../../reference/networks.ts';
-import { PROCUREMENT_CODE_LISTS } from '../code-lists/procurement-code-lists.ts';
 import type { FieldSpec, KindDefinition, Labels } from '../definition.ts';
 import { REQUIRED_LANGUAGES } from '../languages.ts';
 import { bindToOwner, ownerBoundFields } from '../owner-bound.ts';
 import { parseData } from '../record-validation.ts';
-import { KINDS } from './index.ts';
+import { CODE_LISTS, codeListsOf, KINDS } from './index.ts';
 
 /**
  * Every cross-reference of every definition resolves: its network, the code lists of its code
- * fields, the kinds its references point to, the fields its views count; and its example record
- * is valid (after the server sets the owner-bound fields). A typo fails here, not as a 500.
+ * fields (listed by the definition itself, so the seed stores them), the kinds its references
+ * point to, the fields its views count; every label and every code of its lists has English,
+ * French and German words; and its example record is valid (after the server sets the
+ * owner-bound fields). The names are typed too (a typo fails tsc); this catches what a cast or a
+ * plain string slips past the compiler — and it fails here, not as a 500.
  */
-const SHIPPED_CODE_LISTS = new Set(PROCUREMENT_CODE_LISTS.map((l) => l.name));
 const KIND_NAMES = new Set(KINDS.map((k) => k.name));
 const NUMERIC = new Set(['number', 'money', 'quantity']);
 
@@ -30,8 +31,8 @@ function problems(kind: KindDefinition): string[] {
     walk(
       field,
       (f, path) => {
-        if (f.type === 'code' && !SHIPPED_CODE_LISTS.has(f.codeList))
-          out.push(`${path}: code list "${f.codeList}" is not shipped`);
+        if (f.type === 'code' && !kind.codeLists.some((l) => l.name === f.codeList))
+          out.push(`${path}: code list "${f.codeList}" is not in the definition's codeLists`);
         if (f.type === 'ref' && !KIND_NAMES.has(f.kind)) out.push(`${path}: kind "${f.kind}" does not exist`);
       },
       name,
@@ -68,9 +69,17 @@ function labelsOf(kind: KindDefinition): [string, Labels | undefined][] {
   return out;
 }
 
+/** The labels of the code lists a definition names: each list's and each code's. */
+function codeListLabels(kind: KindDefinition): [string, Labels | undefined][] {
+  return kind.codeLists.flatMap((list) => [
+    [`codeLists.${list.name}.label`, list.label] as [string, Labels],
+    ...list.codes.map((c) => [`codeLists.${list.name}.${c.code}`, c.labels] as [string, Labels]),
+  ]);
+}
+
 /** Labels without words in a required language (en, fr, de). */
 function incompleteLabels(kind: KindDefinition): string[] {
-  return labelsOf(kind).flatMap(([path, labels]) =>
+  return [...labelsOf(kind), ...codeListLabels(kind)].flatMap(([path, labels]) =>
     REQUIRED_LANGUAGES.filter((lang) => !labels?.[lang]?.trim()).map((lang) => `${path}: no ${lang}`),
   );
 }
@@ -101,6 +110,14 @@ describe('registry definitions', () => {
     },
   );
 
+  it('every code list the definitions name is stored once, with codes; two lists never share a name', () => {
+    expect(CODE_LISTS.length).toBe(new Set(CODE_LISTS.map((l) => l.name)).size);
+    for (const list of CODE_LISTS) expect(list.codes.length, list.name).toBeGreaterThan(0);
+    const kind = KINDS.find((k) => k.codeLists.length)!;
+    const impostor = { ...kind, name: 'impostor', codeLists: [{ ...kind.codeLists[0]!, codes: [] }] };
+    expect(() => codeListsOf([kind, impostor])).toThrow(/another code list is already named/);
+  });
+
   it('the label check finds a missing language (it is not vacuous)', () => {
     const kind = KINDS[0]!;
     const [name, field] = Object.entries(kind.fields)[0]!;
@@ -129,5 +146,7 @@ describe('registry definitions', () => {
       'network "procurment" does not exist',
       'x: kind "equipment_modle" does not exist',
     ]);
+    const unlisted = { ...KINDS[0]!, codeLists: [] } as unknown as KindDefinition;
+    expect(problems(unlisted).some((p) => p.endsWith(`is not in the definition's codeLists`))).toBe(true);
   });
 });

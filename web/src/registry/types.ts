@@ -17,7 +17,9 @@ export interface KindAbilities {
   import: boolean;
 }
 
-export interface Kind extends Omit<KindDefinition, 'fields' | 'example'> {
+export interface Kind extends Omit<KindDefinition, 'fields' | 'example' | 'codeLists'> {
+  /** The names of the kind's code lists (their codes: `GET /code-lists/:name`). */
+  codeLists: string[];
   fields: DescribedField[];
   abilities: KindAbilities;
 }

@@ -1,4 +1,5 @@
 import { defineKind } from '../../definition.ts';
+import { borderType, controlPurpose, maintenanceArrangement, satisfaction } from './procurement.codes.ts';
 
 /** What an administration uses: the catalogue of equipment per Member State. */
 export const equipmentItem = defineKind({
@@ -12,6 +13,7 @@ export const equipmentItem = defineKind({
   },
   area: 'procurement',
   network: 'procurement',
+  codeLists: [controlPurpose, borderType, satisfaction, maintenanceArrangement],
   fields: {
     inventory_ref: {
       type: 'text',
@@ -138,3 +140,9 @@ export const equipmentItem = defineKind({
     },
   ],
 });
+
+declare module '../../kind-names.ts' {
+  interface KindNames {
+    equipment_item: true;
+  }
+}

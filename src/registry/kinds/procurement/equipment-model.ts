@@ -1,4 +1,11 @@
 import { defineKind } from '../../definition.ts';
+import {
+  controlPurpose,
+  deployment,
+  equipmentMetric,
+  equipmentTechnology,
+  unit,
+} from './procurement.codes.ts';
 import { specificationRow } from './shared-fields.ts';
 
 /** A make and model of customs control equipment; catalogue entries, tests and tenders refer to it. */
@@ -13,6 +20,7 @@ export const equipmentModel = defineKind({
   },
   area: 'procurement',
   network: 'procurement',
+  codeLists: [controlPurpose, equipmentTechnology, deployment, equipmentMetric, unit],
   fields: {
     manufacturer: {
       type: 'text',
@@ -78,3 +86,9 @@ export const equipmentModel = defineKind({
     },
   ],
 });
+
+declare module '../../kind-names.ts' {
+  interface KindNames {
+    equipment_model: true;
+  }
+}

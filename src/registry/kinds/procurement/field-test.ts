@@ -1,4 +1,5 @@
 import { defineKind } from '../../definition.ts';
+import { controlPurpose, equipmentMetric, testOutcome, unit } from './procurement.codes.ts';
 import { specificationRow } from './shared-fields.ts';
 
 /** A field test of equipment before a tender: protocol, conditions, measured metrics, outcome. */
@@ -13,6 +14,7 @@ export const fieldTest = defineKind({
   },
   area: 'procurement',
   network: 'procurement',
+  codeLists: [controlPurpose, testOutcome, equipmentMetric, unit],
   fields: {
     reference: {
       type: 'text',
@@ -96,3 +98,9 @@ export const fieldTest = defineKind({
     },
   ],
 });
+
+declare module '../../kind-names.ts' {
+  interface KindNames {
+    field_test: true;
+  }
+}

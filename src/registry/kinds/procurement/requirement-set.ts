@@ -1,4 +1,12 @@
 import { defineKind } from '../../definition.ts';
+import {
+  comparison,
+  controlPurpose,
+  equipmentMetric,
+  equipmentTechnology,
+  requirementKind,
+  unit,
+} from './procurement.codes.ts';
 
 /** Versioned minimum requirements for one equipment category; published only after a second person approves. */
 export const requirementSet = defineKind({
@@ -12,6 +20,7 @@ export const requirementSet = defineKind({
   },
   area: 'procurement',
   network: 'procurement',
+  codeLists: [controlPurpose, equipmentTechnology, requirementKind, equipmentMetric, comparison, unit],
   fields: {
     title: { type: 'text', label: { en: 'Title', fr: 'Titre', de: 'Titel' }, required: true, maxLength: 200 },
     category: {
@@ -108,3 +117,9 @@ export const requirementSet = defineKind({
     },
   ],
 });
+
+declare module '../../kind-names.ts' {
+  interface KindNames {
+    requirement_set: true;
+  }
+}

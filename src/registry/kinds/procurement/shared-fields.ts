@@ -1,7 +1,7 @@
 import type { FieldDef } from '../../definition.ts';
 
 /** One measured or specified value: metric, value and unit (converted for comparisons). */
-export const specificationRow: FieldDef = {
+export const specificationRow: FieldDef<'equipment_metric' | 'unit'> = {
   type: 'object',
   label: { en: 'Specification', fr: 'Spécification', de: 'Spezifikation' },
   fields: {

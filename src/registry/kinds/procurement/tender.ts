@@ -1,4 +1,5 @@
 import { defineKind } from '../../definition.ts';
+import { controlPurpose, cpv, procedureType, tenderStatus } from './procurement.codes.ts';
 
 /** An upcoming or open tender procedure, shared for joint procurement and alerts. */
 export const tender = defineKind({
@@ -17,6 +18,8 @@ export const tender = defineKind({
   },
   area: 'procurement',
   network: 'procurement',
+  // cpv: the equipment-relevant CPV starter list, the reference for `cpv_codes`.
+  codeLists: [controlPurpose, procedureType, tenderStatus, cpv],
   fields: {
     reference: {
       type: 'text',
@@ -107,3 +110,9 @@ export const tender = defineKind({
   workflow: { fourEyes: false },
   views: [{ type: 'list', label: { en: 'Tenders', fr: "Appels d'offres", de: 'Ausschreibungen' } }],
 });
+
+declare module '../../kind-names.ts' {
+  interface KindNames {
+    tender: true;
+  }
+}

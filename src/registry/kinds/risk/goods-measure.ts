@@ -16,6 +16,7 @@ export const goodsMeasure = defineKind({
   },
   area: 'risk',
   network: 'risk-management',
+  codeLists: [],
   fields: {
     measure_id: {
       type: 'text',
@@ -144,3 +145,9 @@ export const goodsMeasure = defineKind({
     },
   ],
 });
+
+declare module '../../kind-names.ts' {
+  interface KindNames {
+    goods_measure: true;
+  }
+}

@@ -12,6 +12,7 @@ export const partyList = defineKind({
   },
   area: 'risk',
   network: 'risk-management',
+  codeLists: [],
   fields: {
     list_id: {
       type: 'text',
@@ -68,3 +69,9 @@ export const partyList = defineKind({
   workflow: { fourEyes: false },
   views: [{ type: 'list', label: { en: 'Party lists', fr: 'Listes de parties', de: 'Beteiligtenlisten' } }],
 });
+
+declare module '../../kind-names.ts' {
+  interface KindNames {
+    party_list: true;
+  }
+}

@@ -12,6 +12,7 @@ export const referenceTable = defineKind({
   },
   area: 'risk',
   network: 'risk-management',
+  codeLists: [],
   fields: {
     table_id: {
       type: 'text',
@@ -82,3 +83,9 @@ export const referenceTable = defineKind({
     { type: 'list', label: { en: 'Reference tables', fr: 'Tables de référence', de: 'Referenztabellen' } },
   ],
 });
+
+declare module '../../kind-names.ts' {
+  interface KindNames {
+    reference_table: true;
+  }
+}

@@ -30,6 +30,7 @@ export const riskRule = defineKind({
   },
   area: 'risk',
   network: 'risk-management',
+  codeLists: [],
   fields: {
     rule_id: {
       type: 'text',
@@ -207,3 +208,9 @@ export const riskRule = defineKind({
   workflow: { fourEyes: false },
   views: [{ type: 'list', label: { en: 'Risk rules', fr: 'Règles de risque', de: 'Risikoregeln' } }],
 });
+
+declare module '../../kind-names.ts' {
+  interface KindNames {
+    risk_rule: true;
+  }
+}
