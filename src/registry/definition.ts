@@ -58,6 +58,18 @@ export type FieldDef<C extends string = string> = FieldSpec<C> & {
   setBy?: 'owner_country';
 };
 
+/** The areas of the registry, in the order the registry shows them (and KINDS lists the kinds). */
+export const AREAS = [
+  'procurement',
+  'risk',
+  'resilience',
+  'innovation',
+  'training',
+  'third_countries',
+  'communication',
+] as const;
+export type Area = (typeof AREAS)[number];
+
 export type ViewType = 'list' | 'detail' | 'matrix' | 'map' | 'compare' | 'compliance';
 
 export interface ViewDef {
@@ -81,14 +93,7 @@ export interface KindDefinition {
    * interest in joint procurement"); kinds without it offer comments and feedback only.
    */
   interest?: Labels;
-  area:
-    | 'procurement'
-    | 'risk'
-    | 'resilience'
-    | 'innovation'
-    | 'training'
-    | 'third_countries'
-    | 'communication';
+  area: Area;
   /** The network whose members are the natural audience (default distribution 'network'). */
   network: NetworkCode;
   /**
@@ -145,6 +150,13 @@ function codeListsUsed(fields: Record<string, FieldDef>): string[] {
   return out;
 }
 
+/** The definitions `defineKind` made: how src/registry/kinds/index.ts recognises a kind file's export. */
+const DEFINED = new WeakSet<KindDefinition>();
+
+export function isKindDefinition(x: unknown): x is KindDefinition {
+  return typeof x === 'object' && x !== null && DEFINED.has(x as KindDefinition);
+}
+
 export function defineKind<const C extends string = never>(spec: KindSpec<C>): KindDefinition {
   const def: KindDefinition = spec;
   const names = new Set(Object.keys(def.fields));
@@ -163,5 +175,6 @@ export function defineKind<const C extends string = never>(spec: KindSpec<C>): K
   const listed = new Set(def.codeLists.map((l) => l.name));
   for (const list of codeListsUsed(def.fields))
     if (!listed.has(list)) throw new Error(`${def.name}: code list "${list}" is not in its codeLists`);
+  DEFINED.add(def);
   return def;
 }

@@ -5,7 +5,7 @@ import { EXPORTABLE } from '../../../access/tlp.ts';
 import { requireUser } from '../../../server/auth-plugin.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 import { present, readableKindQuery } from '../../record-queries.ts';
-import { tender } from './tender.ts';
+import { tender } from './tender.kind.ts';
 import { releasePackage, tenderRelease } from './tender-ocds.ts';
 
 /** OCDS release package of the published tenders the caller may export (never TLP:RED). */
