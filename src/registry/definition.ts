@@ -23,7 +23,8 @@ export type FieldSpec<C extends string = string> =
   | { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string }
   | { type: 'quantity'; dimension: Dimension }
   | { type: 'money' }
-  | { type: 'date' }
+  /** notBefore: another date field of the same object this one may not precede (an end and its start). */
+  | { type: 'date'; notBefore?: string }
   | { type: 'boolean' }
   | { type: 'url' }
   | { type: 'code'; codeList: C }
@@ -139,6 +140,18 @@ export type KindSpec<C extends string> = Omit<KindDefinition, 'name' | 'codeList
   fields: Record<string, FieldDef<NoInfer<C>>>;
 };
 
+/** Problems of the date-order rules: `notBefore` must name another date field beside it. */
+function dateOrderProblems(fields: Record<string, FieldDef>, path = ''): string[] {
+  const out: string[] = [];
+  for (const [name, f] of Object.entries(fields)) {
+    if (f.type === 'date' && f.notBefore !== undefined && fields[f.notBefore]?.type !== 'date')
+      out.push(`${path}${name}: notBefore "${f.notBefore}" is not a date field beside it`);
+    const inner = f.type === 'list' ? f.of : f;
+    if (inner.type === 'object') out.push(...dateOrderProblems(inner.fields, `${path}${name}.`));
+  }
+  return out;
+}
+
 function codeListsUsed(fields: Record<string, FieldDef>): string[] {
   const out: string[] = [];
   const visit = (f: FieldSpec) => {
@@ -175,6 +188,7 @@ export function defineKind<const C extends string = never>(spec: KindSpec<C>): K
   const listed = new Set(def.codeLists.map((l) => l.name));
   for (const list of codeListsUsed(def.fields))
     if (!listed.has(list)) throw new Error(`${def.name}: code list "${list}" is not in its codeLists`);
+  for (const p of dateOrderProblems(def.fields)) throw new Error(`${def.name}: ${p}`);
   DEFINED.add(def);
   return def;
 }

@@ -83,9 +83,22 @@ function fieldSchema(f: FieldDef, countries: CountryCodes): z.ZodType {
 }
 
 function objectSchema(fields: Record<string, FieldDef>, countries: CountryCodes) {
-  return z.strictObject(
-    Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, fieldSchema(f, countries)])),
-  );
+  return z
+    .strictObject(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, fieldSchema(f, countries)])))
+    .superRefine((data: Record<string, unknown>, ctx) => {
+      // Dates in order: a field with `notBefore` may not precede that field (both given, ISO dates).
+      for (const [k, f] of Object.entries(fields)) {
+        if (f.type !== 'date' || !f.notBefore) continue;
+        const value = data[k];
+        const start = data[f.notBefore];
+        if (typeof value === 'string' && typeof start === 'string' && value < start)
+          ctx.addIssue({
+            code: 'custom',
+            path: [k],
+            message: `${f.label.en}: on or after the ${fields[f.notBefore]!.label.en.toLowerCase()} (${start})`,
+          });
+      }
+    });
 }
 
 /** The zod schema of a record's data for these fields (unknown fields are refused). */
