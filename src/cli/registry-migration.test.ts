@@ -31,6 +31,9 @@ describe('registry-migration: the index migration of a new kind is written, not 
     expect(src).toContain(
       "await sql`CREATE INDEX x ON registry_records ((data->>'a')) WHERE kind = 'w'`.execute(db);",
     );
+    // A long statement is wrapped as Biome wraps it, so the generated file is committed as written.
+    const long = `CREATE INDEX registry_idx_${'w'.repeat(40)}_x ON registry_records ((data->>'x')) WHERE kind = 'w';`;
+    expect(migrationSource(long, ['w'])).toContain(`WHERE kind = 'w'\`.execute(\n    db,\n  );\n}`);
 
     const dir = mkdtempSync(join(tmpdir(), 'eucab-mig-'));
     writeFileSync(join(dir, 'index.ts'), '// finds the migrations\n');

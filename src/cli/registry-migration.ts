@@ -35,12 +35,15 @@ export function nextMigrationId(registered: readonly string[], name: string): st
   return `${String(last + 1).padStart(4, '0')}_${name}`;
 }
 
-/** The source of a generated index migration. */
+/** The source of a generated index migration, formatted as Biome formats it (110 columns). */
 export function migrationSource(statements: string, kinds: readonly string[]): string {
   const body = statements
     .split('\n')
     .filter(Boolean)
-    .map((s) => `  await sql\`${s.replace(/;$/, '')}\`.execute(db);`)
+    .map((s) => {
+      const call = `  await sql\`${s.replace(/;$/, '')}\`.execute(`;
+      return call.length + 'db);'.length <= 110 ? `${call}db);` : `${call}\n    db,\n  );`;
+    })
     .join('\n');
   return `import { type Kysely, sql } from 'kysely';
 
