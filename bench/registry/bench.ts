@@ -45,8 +45,8 @@ import { loadActor } from '../../src/auth/actor-loader.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { equipmentItem } from '../../src/registry/kinds/procurement/equipment-item.ts';
-import { equipmentModel } from '../../src/registry/kinds/procurement/equipment-model.ts';
+import { equipmentItem } from '../../src/registry/kinds/procurement/equipment-item.kind.ts';
+import { equipmentModel } from '../../src/registry/kinds/procurement/equipment-model.kind.ts';
 import {
   type ListFilters,
   META_COLUMNS,

@@ -67,10 +67,10 @@ export function authoriseCreate(a: Actor, kind: KindDefinition): void {
   if (canCreateRecords(a, kind)) return;
   if (!canWrite(a))
     throw forbidden(
-      `You may not add ${kind.labelPlural.toLowerCase()}: your access is read-only (the European Commission observes; an API key needs the write scope).`,
+      `You may not add ${kind.labelPlural.en.toLowerCase()}: your access is read-only (the European Commission observes; an API key needs the write scope).`,
     );
   throw forbidden(
-    `${kind.labelPlural} are added by the experts and coordinators of the ${kind.network} network${kind.access.createdBy?.orgRoles?.length ? ` and by users holding the role ${kind.access.createdBy.orgRoles.join(' or ')}` : ''}: ask your NCP.`,
+    `${kind.labelPlural.en} are added by the experts and coordinators of the ${kind.network} network${kind.access.createdBy?.orgRoles?.length ? ` and by users holding the role ${kind.access.createdBy.orgRoles.join(' or ')}` : ''}: ask your NCP.`,
   );
 }
 

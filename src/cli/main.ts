@@ -33,7 +33,7 @@ Commands:
   registry-indexes          print the SQL of the index migration the registry definitions need
                             (against this database)
   registry-migration NAME   write src/db/migrations/<next>_NAME.ts with the indexes the registry
-                            definitions need beyond the committed migrations, and register it
+                            definitions need beyond the committed migrations (found by name)
   help                      this text
 
 Configuration comes from environment variables (see README.md).
@@ -261,7 +261,7 @@ async function main() {
         const written = await writeRegistryMigration(name, KINDS);
         if (!written)
           console.log('The committed migrations already create every index the definitions ask for.');
-        else console.log(`Wrote ${written.file} and registered ${written.id}:\n${written.statements}`);
+        else console.log(`Wrote ${written.file} (migration ${written.id}):\n${written.statements}`);
       } catch (e) {
         fail((e as Error).message);
       }

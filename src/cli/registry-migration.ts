@@ -1,17 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { migrations } from '../db/migrations/index.ts';
 import type { KindDefinition } from '../registry/definition.ts';
 import { indexMigrationSql } from '../registry/index-sql.ts';
 
 /**
  * `npm run cli -- registry-migration NAME`: writes the index migration the registry definitions
- * need next and registers it — the third step of adding a kind (CONTRIBUTING). The indexes the
- * committed migrations already create are read from a fresh in-memory database (never from
- * ./data), so the result depends on the code alone.
+ * need next — the second step of adding a kind (CONTRIBUTING). The file is all there is to it: the
+ * migrations are found in their folder (src/db/migrations/index.ts). The indexes the committed
+ * migrations already create are read from a fresh in-memory database (never from ./data), so the
+ * result depends on the code alone.
  */
 export const MIGRATIONS_DIR = new URL('../db/migrations/', import.meta.url);
 
@@ -29,18 +29,21 @@ export async function committedRegistryIndexes(): Promise<string[]> {
   }
 }
 
-/** The next migration id after the registered ones, e.g. `0014_innovation_indexes`. */
+/** The next migration id after the existing ones, e.g. `0014_innovation_indexes`. */
 export function nextMigrationId(registered: readonly string[], name: string): string {
   const last = Math.max(0, ...registered.map((id) => Number.parseInt(id.slice(0, 4), 10) || 0));
   return `${String(last + 1).padStart(4, '0')}_${name}`;
 }
 
-/** The source of a generated index migration. */
+/** The source of a generated index migration, formatted as Biome formats it (110 columns). */
 export function migrationSource(statements: string, kinds: readonly string[]): string {
   const body = statements
     .split('\n')
     .filter(Boolean)
-    .map((s) => `  await sql\`${s.replace(/;$/, '')}\`.execute(db);`)
+    .map((s) => {
+      const call = `  await sql\`${s.replace(/;$/, '')}\`.execute(`;
+      return call.length + 'db);'.length <= 110 ? `${call}db);` : `${call}\n    db,\n  );`;
+    })
     .join('\n');
   return `import { type Kysely, sql } from 'kysely';
 
@@ -53,20 +56,6 @@ export async function down(): Promise<void> {
   throw new Error('Not reverted.');
 }
 `;
-}
-
-/** src/db/migrations/index.ts with the migration imported and registered (in name order). */
-export function registerMigration(indexSource: string, id: string): string {
-  const alias = `m${id.slice(0, 4)}`;
-  const importLine = `import * as ${alias} from './${id}.ts';`;
-  const entry = `  '${id}': ${alias},`;
-  const lines = indexSource.split('\n');
-  const lastImport = lines.reduce((n, l, i) => (l.startsWith('import * as m') ? i : n), -1);
-  const close = lines.lastIndexOf('};');
-  if (lastImport < 0 || close < 0) throw new Error('src/db/migrations/index.ts has an unexpected shape.');
-  lines.splice(close, 0, entry);
-  lines.splice(lastImport + 1, 0, importLine);
-  return lines.join('\n');
 }
 
 export interface WrittenMigration {
@@ -88,11 +77,10 @@ export async function writeRegistryMigration(
     );
   const statements = indexMigrationSql(kinds, existing ?? (await committedRegistryIndexes()));
   if (!statements) return null;
-  const id = nextMigrationId(Object.keys(migrations), name);
+  const existingFiles = readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.ts$/.test(f));
+  const id = nextMigrationId(existingFiles, name);
   const file = join(dir.pathname, `${id}.ts`);
   const touched = [...new Set(statements.match(/kind = '([a-z0-9_]+)'/g)?.map((m) => m.slice(8, -1)) ?? [])];
   writeFileSync(file, migrationSource(statements, touched.length ? touched : ['(indexes dropped)']));
-  const index = join(dir.pathname, 'index.ts');
-  writeFileSync(index, registerMigration(readFileSync(index, 'utf8'), id));
   return { id, file, statements };
 }

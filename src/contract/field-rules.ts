@@ -1,38 +1,14 @@
 import { z } from 'zod';
+import { EU_LANGUAGES } from './languages.ts';
 import type { FieldDef, FieldSpec } from './registry-kinds.ts';
 
 /**
- * The validation rules of record data, built from field descriptions alone (zod only, in the
- * contract): the server validates with them (src/registry/field-schema.ts), and the web app's
- * forms import this same file so that a form refuses exactly what the API would refuse. Codes and
- * references are checked against the database afterwards (server only).
+ * The validation rules of record data, built from field descriptions alone (zod only, no server
+ * module): the server validates with them, and the web app's forms import this same file so that
+ * a form refuses exactly what the API would refuse. Codes and references are checked against the
+ * database afterwards (server only). Messages name the field by its English label.
  */
-export const EU_LANGUAGES = [
-  'bg',
-  'cs',
-  'da',
-  'de',
-  'el',
-  'en',
-  'es',
-  'et',
-  'fi',
-  'fr',
-  'ga',
-  'hr',
-  'hu',
-  'it',
-  'lt',
-  'lv',
-  'mt',
-  'nl',
-  'pl',
-  'pt',
-  'ro',
-  'sk',
-  'sl',
-  'sv',
-] as const;
+export { EU_LANGUAGES };
 
 /** The country codes a `country` field accepts (the Member States' codes, EL for Greece). */
 export type CountryCodes = readonly string[];
@@ -44,7 +20,7 @@ function spec(f: FieldSpec, label: string, countries: CountryCodes): z.ZodType {
         .string()
         .trim()
         .max(f.maxLength ?? 1000, `${label}: at most ${f.maxLength ?? 1000} characters`);
-      if (f.pattern) s = s.regex(new RegExp(f.pattern), `${label}: use ${f.patternHint ?? f.pattern}`);
+      if (f.pattern) s = s.regex(new RegExp(f.pattern), `${label}: use ${f.patternHint?.en ?? f.pattern}`);
       return s;
     }
     case 'mltext':
@@ -102,14 +78,27 @@ function spec(f: FieldSpec, label: string, countries: CountryCodes): z.ZodType {
 }
 
 function fieldSchema(f: FieldDef, countries: CountryCodes): z.ZodType {
-  const s = spec(f, f.label, countries);
+  const s = spec(f, f.label.en, countries);
   return f.required ? s : s.nullish();
 }
 
 function objectSchema(fields: Record<string, FieldDef>, countries: CountryCodes) {
-  return z.strictObject(
-    Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, fieldSchema(f, countries)])),
-  );
+  return z
+    .strictObject(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, fieldSchema(f, countries)])))
+    .superRefine((data: Record<string, unknown>, ctx) => {
+      // Dates in order: a field with `notBefore` may not precede that field (both given, ISO dates).
+      for (const [k, f] of Object.entries(fields)) {
+        if (f.type !== 'date' || !f.notBefore) continue;
+        const value = data[k];
+        const start = data[f.notBefore];
+        if (typeof value === 'string' && typeof start === 'string' && value < start)
+          ctx.addIssue({
+            code: 'custom',
+            path: [k],
+            message: `${f.label.en}: on or after the ${fields[f.notBefore]!.label.en.toLowerCase()} (${start})`,
+          });
+      }
+    });
 }
 
 /** The zod schema of a record's data for these fields (unknown fields are refused). */
@@ -118,7 +107,7 @@ export function dataSchemaOf(fields: Record<string, FieldDef>, countries: Countr
   return base.superRefine((data: Record<string, unknown>, ctx) => {
     for (const [k, f] of Object.entries(fields)) {
       if (f.required && f.type === 'list' && Array.isArray(data[k]) && (data[k] as unknown[]).length === 0) {
-        ctx.addIssue({ code: 'custom', path: [k], message: `${f.label}: at least one entry` });
+        ctx.addIssue({ code: 'custom', path: [k], message: `${f.label.en}: at least one entry` });
       }
     }
   });

@@ -1,33 +1,44 @@
 import type { NetworkCode } from '../reference/networks.ts';
+import type { CodeListDefinition } from './code-list-definition.ts';
+import type { KindName } from './kind-names.ts';
+import type { Labels } from './languages.ts';
 import type { OrgRole } from './roles.ts';
 import type { Distribution, Tlp } from './shared-records.ts';
 
+export type { CodeListDefinition, KindName, Labels };
+
+// These types are in the contract because the web app renders every kind from the same
+// description (GET /api/v1/registry); the definitions themselves are in src/registry/kinds. The one
+// import from outside the contract: the network codes (src/reference/networks.ts, data only).
+
 /**
  * A registry kind is declared once, in one definition: fields, validation, import key, search,
- * list configuration, access defaults, workflow and views. Storage, validation (server and
- * client), REST endpoints, OpenAPI, import/export and the UI derive from it. The types are here,
- * in the contract, because the web app renders every kind from the same description (GET
- * /api/v1/registry); the definitions themselves are in src/registry/kinds.
+ * list configuration, access defaults, workflow and views — and the words people see (`Labels`:
+ * English, French and German at least; the definition is the kind's message catalog, sent to the
+ * web app by `GET /api/v1/registry`). Storage, validation (server and client), REST endpoints,
+ * OpenAPI, import/export and the UI derive from it.
  *
- * The one import from outside the contract: the network codes (src/reference/networks.ts, data
- * only), so that a kind naming a network that does not exist is a type error.
+ * Names a definition refers to are typed: its network (`NetworkCode`), the kinds its references
+ * point to (`KindName`, src/registry/kind-names.ts) and the code lists of its code fields — `C`,
+ * the names of the lists the definition itself lists in `codeLists`. A typo fails the type check.
  */
-export type FieldSpec =
-  | { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: string; patternHint?: string }
+export type FieldSpec<C extends string = string> =
+  | { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: string; patternHint?: Labels }
   | { type: 'mltext'; maxLength?: number }
   | { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string }
   | { type: 'quantity'; dimension: Dimension }
   | { type: 'money' }
-  | { type: 'date' }
+  /** notBefore: another date field of the same object this one may not precede (an end and its start). */
+  | { type: 'date'; notBefore?: string }
   | { type: 'boolean' }
   | { type: 'url' }
-  | { type: 'code'; codeList: string }
+  | { type: 'code'; codeList: C }
   | { type: 'country' }
   | { type: 'organisation' }
-  | { type: 'ref'; kind: string }
+  | { type: 'ref'; kind: KindName }
   | { type: 'location' }
-  | { type: 'list'; of: FieldSpec & { label?: string }; maxItems?: number }
-  | { type: 'object'; fields: Record<string, FieldDef> };
+  | { type: 'list'; of: FieldSpec<C> & { label?: Labels }; maxItems?: number }
+  | { type: 'object'; fields: Record<string, FieldDef<C>> };
 
 export type Dimension =
   | 'length'
@@ -40,10 +51,10 @@ export type Dimension =
   | 'count'
   | 'percent';
 
-export type FieldDef = FieldSpec & {
-  label: string;
+export type FieldDef<C extends string = string> = FieldSpec<C> & {
+  label: Labels;
   required?: boolean;
-  help?: string;
+  help?: Labels;
   /** 'owner' → only the owning organisation sees this field (others see the rest of the record). */
   visibleTo?: 'owner';
   /**
@@ -53,11 +64,23 @@ export type FieldDef = FieldSpec & {
   setBy?: 'owner_country';
 };
 
+/** The areas of the registry, in the order the registry shows them (and KINDS lists the kinds). */
+export const AREAS = [
+  'procurement',
+  'risk',
+  'resilience',
+  'innovation',
+  'training',
+  'third_countries',
+  'communication',
+] as const;
+export type Area = (typeof AREAS)[number];
+
 export type ViewType = 'list' | 'detail' | 'matrix' | 'map' | 'compare' | 'compliance';
 
 export interface ViewDef {
   type: ViewType;
-  label: string;
+  label: Labels;
   /** matrix: organisation × code field; map: country coloured by count; compare: fields side by side. */
   field?: string;
   measure?: 'count' | 'sum';
@@ -67,18 +90,23 @@ export interface ViewDef {
 export interface KindDefinition {
   /** Machine name, snake_case: also the record kind in the audit trail and the URL segment. */
   name: string;
-  label: string;
-  labelPlural: string;
-  area:
-    | 'procurement'
-    | 'risk'
-    | 'resilience'
-    | 'innovation'
-    | 'training'
-    | 'third_countries'
-    | 'communication';
+  /** One record ("Tender"), the kind as a whole ("Tenders"), and what its records are, in a sentence. */
+  label: Labels;
+  labelPlural: Labels;
+  description: Labels;
+  /**
+   * The button by which another administration registers interest in a record (e.g. "Register
+   * interest in joint procurement"); kinds without it offer comments and feedback only.
+   */
+  interest?: Labels;
+  area: Area;
   /** The network whose members are the natural audience (default distribution 'network'). */
   network: NetworkCode;
+  /**
+   * The code lists this kind's fields use (its own, in `<name>.codes.ts` beside it, or shared
+   * ones): the seed stores every list a definition names — there is no other registration.
+   */
+  codeLists: readonly CodeListDefinition[];
   fields: Record<string, FieldDef>;
   /** The field whose value names a record in lists and notifications. */
   titleField: string;
@@ -117,7 +145,9 @@ export interface KindAbilities {
 }
 
 /** One kind as GET /api/v1/registry answers it (`{ kinds: KindDescription[] }`; `example` is a function, not sent). */
-export interface KindDescription extends Omit<KindDefinition, 'fields' | 'example'> {
+export interface KindDescription extends Omit<KindDefinition, 'fields' | 'example' | 'codeLists'> {
+  /** The names of the kind's code lists (their codes: `GET /code-lists/:name`). */
+  codeLists: string[];
   fields: DescribedField[];
   abilities: KindAbilities;
 }

@@ -9,7 +9,16 @@
  * A parameter: a value shown as is, or `{ t: key }`, a message key translated in the reader's
  * language (`fallback` is shown when the catalog has no such key, e.g. a job kind of a test).
  */
-export type SentenceParam = string | number | { t: string; fallback?: string };
+/**
+ * A parameter of a sentence: a value, a message key of the web catalogs (`{ t }`), or words in
+ * several languages (`{ labels }`, e.g. a registry kind's name from its definition) that the
+ * reader sees in their language, else in English.
+ */
+export type SentenceParam =
+  | string
+  | number
+  | { t: string; fallback?: string }
+  | { labels: Readonly<Record<string, string>> };
 
 export interface Sentence {
   key: string;

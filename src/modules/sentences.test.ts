@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog, type Tree } from '../../web/src/i18n/catalog.ts';
 import type { MembershipStatus } from '../db/schema.ts';
 import { KINDS } from '../registry/kinds/index.ts';
+import { tender } from './../registry/kinds/procurement/tender.kind.ts';
 import { SRC_DIR, sourceFiles } from '../testing/source-files.ts';
 import { MODULES } from './index.ts';
 import type { AuditFacts, NotificationFacts, Sentence } from './sentence.ts';
@@ -146,7 +147,8 @@ function problemsOf(s: Sentence, extra: string[]): string[] {
   for (const m of message.matchAll(/\{\{(\w+)\}\}/g))
     if (!given.has(m[1]!)) problems.push(`${s.key}: {{${m[1]}}} not given`);
   for (const p of Object.values(s.params))
-    if (typeof p === 'object' && !EN.has(p.t) && !p.fallback) problems.push(`${s.key}: no message ${p.t}`);
+    if (typeof p === 'object' && 't' in p && !EN.has(p.t) && !p.fallback)
+      problems.push(`${s.key}: no message ${p.t}`);
   return problems;
 }
 
@@ -219,7 +221,7 @@ describe('sentences of audit events and notifications', () => {
     const published = tables.audit.get('tender.published')!;
     expect(published(auditVariants('tender.published')[0]!)).toEqual({
       key: 'registry.audit.published',
-      params: { title: 'Anna Schmidt', kind: { t: 'registry.kinds.tender.label', fallback: 'Tender' } },
+      params: { title: 'Anna Schmidt', kind: { labels: tender.label } },
     });
     expect(published(auditVariants('tender.published')[1]!).params).not.toHaveProperty('title');
     const role = tables.audit.get('user.role_granted')!;

@@ -1,17 +1,68 @@
-import type { KindDefinition } from '../contract/registry-kinds.ts';
+import type {
+  CodeListDefinition,
+  FieldDef,
+  FieldSpec,
+  KindDefinition,
+  KindName,
+} from '../contract/registry-kinds.ts';
 
 /** The types of a definition are in the contract (src/contract/registry-kinds.ts): the web app uses them too. */
 export type {
+  Area,
+  CodeListDefinition,
   Dimension,
   FieldDef,
   FieldSpec,
   KindDefinition,
+  KindName,
+  Labels,
   ViewDef,
   ViewType,
 } from '../contract/registry-kinds.ts';
+export { AREAS } from '../contract/registry-kinds.ts';
 
-/** Checks a definition (its field lists name its fields, snake_case name, owner-bound and restricted fields). */
-export function defineKind(def: KindDefinition): KindDefinition {
+/**
+ * What a definition file writes: a declared kind name, and code fields that may name only the
+ * lists in its own `codeLists` (`C` is inferred from them alone; none listed → no code field).
+ */
+export type KindSpec<C extends string> = Omit<KindDefinition, 'name' | 'codeLists' | 'fields'> & {
+  name: KindName;
+  codeLists: readonly CodeListDefinition<C>[];
+  fields: Record<string, FieldDef<NoInfer<C>>>;
+};
+
+/** Problems of the date-order rules: `notBefore` must name another date field beside it. */
+function dateOrderProblems(fields: Record<string, FieldDef>, path = ''): string[] {
+  const out: string[] = [];
+  for (const [name, f] of Object.entries(fields)) {
+    if (f.type === 'date' && f.notBefore !== undefined && fields[f.notBefore]?.type !== 'date')
+      out.push(`${path}${name}: notBefore "${f.notBefore}" is not a date field beside it`);
+    const inner = f.type === 'list' ? f.of : f;
+    if (inner.type === 'object') out.push(...dateOrderProblems(inner.fields, `${path}${name}.`));
+  }
+  return out;
+}
+
+function codeListsUsed(fields: Record<string, FieldDef>): string[] {
+  const out: string[] = [];
+  const visit = (f: FieldSpec) => {
+    if (f.type === 'code') out.push(f.codeList);
+    if (f.type === 'list') visit(f.of);
+    if (f.type === 'object') for (const g of Object.values(f.fields)) visit(g);
+  };
+  for (const f of Object.values(fields)) visit(f);
+  return out;
+}
+
+/** The definitions `defineKind` made: how src/registry/kinds/index.ts recognises a kind file's export. */
+const DEFINED = new WeakSet<KindDefinition>();
+
+export function isKindDefinition(x: unknown): x is KindDefinition {
+  return typeof x === 'object' && x !== null && DEFINED.has(x as KindDefinition);
+}
+
+export function defineKind<const C extends string = never>(spec: KindSpec<C>): KindDefinition {
+  const def: KindDefinition = spec;
   const names = new Set(Object.keys(def.fields));
   for (const list of [def.importKey, def.searchable, def.listColumns, def.filters, [def.titleField]]) {
     for (const f of list) if (!names.has(f)) throw new Error(`${def.name}: unknown field "${f}"`);
@@ -25,5 +76,10 @@ export function defineKind(def: KindDefinition): KindDefinition {
     if (def.fields[f]!.visibleTo)
       throw new Error(`${def.name}: restricted field "${f}" cannot be searchable`);
   }
+  const listed = new Set(def.codeLists.map((l) => l.name));
+  for (const list of codeListsUsed(def.fields))
+    if (!listed.has(list)) throw new Error(`${def.name}: code list "${list}" is not in its codeLists`);
+  for (const p of dateOrderProblems(def.fields)) throw new Error(`${def.name}: ${p}`);
+  DEFINED.add(def);
   return def;
 }

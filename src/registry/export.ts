@@ -54,7 +54,7 @@ export function exportCsv(
   const m = fileMarking(rows);
   const { header, body } = table(rows, visibleFields);
   return csvWithMarking(
-    `${m.label} — strictest marking in this file. ${m.rule} ${kind.labelPlural}, exported ${new Date().toISOString()} by ${by}.`,
+    `${m.label} — strictest marking in this file. ${m.rule} ${kind.labelPlural.en}, exported ${new Date().toISOString()} by ${by}.`,
     header,
     body,
   );
@@ -70,7 +70,7 @@ export async function exportXlsx(
   const { header, body } = table(rows, visibleFields);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'EUCAB Cooperation Platform';
-  const ws = wb.addWorksheet(kind.labelPlural.slice(0, 31));
+  const ws = wb.addWorksheet(kind.labelPlural.en.slice(0, 31));
   ws.addRow([
     `${m.label} — strictest marking in this file. ${m.rule} Exported ${new Date().toISOString()} by ${by}.`,
   ]);

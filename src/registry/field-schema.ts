@@ -46,3 +46,13 @@ export function collectReferences(
 export function describeFields(kind: KindDefinition) {
   return Object.entries(kind.fields).map(([name, f]) => ({ name, ...f }));
 }
+
+/**
+ * A kind as clients see it (`GET /api/v1/registry`): the definition with its labels in every
+ * language it has (the web app picks the user's, else English), its described fields, and the
+ * names of its code lists (their codes are served by `/code-lists/:name`).
+ */
+export function describeKind(kind: KindDefinition) {
+  const { example: _example, codeLists, ...rest } = kind;
+  return { ...rest, codeLists: codeLists.map((l) => l.name), fields: describeFields(kind) };
+}

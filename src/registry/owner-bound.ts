@@ -37,11 +37,11 @@ export function bindToOwner(
   const errors: { field: string; message: string }[] = [];
   const country = ownerCountry(owner);
   for (const name of fields) {
-    const label = kind.fields[name]!.label;
+    const label = kind.fields[name]!.label.en;
     if (country === null) {
       errors.push({
         field: name,
-        message: `A ${kind.label.toLowerCase()} belongs to a Member State administration, whose country is its ${label.toLowerCase()}: a platform administrator adds it on behalf of one.`,
+        message: `A ${kind.label.en.toLowerCase()} belongs to a Member State administration, whose country is its ${label.toLowerCase()}: a platform administrator adds it on behalf of one.`,
       });
       continue;
     }

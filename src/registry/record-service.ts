@@ -103,7 +103,7 @@ export async function authoriseRecord(
   if (!can.read) throw notFound();
   if (!can[action])
     throw forbidden(
-      `You may read this ${kind.label.toLowerCase()} but not ${action} it (it is ${env.status}).`,
+      `You may read this ${kind.label.en.toLowerCase()} but not ${action} it (it is ${env.status}).`,
     );
   return env;
 }
@@ -191,7 +191,7 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
   });
   if (input.publish && kind.workflow.fourEyes) {
     throw forbidden(
-      `A ${kind.label.toLowerCase()} is published only after a second person of your organisation approves it: save it, then submit it.`,
+      `A ${kind.label.en.toLowerCase()} is published only after a second person of your organisation approves it: save it, then submit it.`,
     );
   }
   const key = importKeyOf(kind, data);
@@ -209,7 +209,7 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
       const env = await loadRegistryEnvelope(trx, kind, dup.id);
       const readable = env !== null && recordAbilities(a, env, kind).read;
       throw conflict(
-        `Your organisation already has a ${kind.label.toLowerCase()} with the same ${kind.importKey.join(' and ')}${readable ? ` (id ${dup.id})` : ''}.`,
+        `Your organisation already has a ${kind.label.en.toLowerCase()} with the same ${kind.importKey.join(' and ')}${readable ? ` (id ${dup.id})` : ''}.`,
       );
     }
   }
@@ -292,7 +292,7 @@ export async function updateRecord(
       .executeTakeFirst();
     if (dup)
       throw conflict(
-        `Another ${kind.label.toLowerCase()} of your organisation has the same ${kind.importKey.join(' and ')}.`,
+        `Another ${kind.label.en.toLowerCase()} of your organisation has the same ${kind.importKey.join(' and ')}.`,
       );
   }
   const version = env.version + 1;

@@ -1,8 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
+import type { FieldSpec } from './definition.ts';
 import { KINDS } from './kinds/index.ts';
-import { equipmentModel } from './kinds/procurement/equipment-model.ts';
 
 /**
  * The access matrix for every registry kind, through the generated endpoints. EXPECTED is written
@@ -86,6 +86,19 @@ async function attach(author: TestClient, kind: string, id: string): Promise<str
   return `/api/v1/registry/${kind}/${id}/attachments/${up.json().id}`;
 }
 
+/** The kinds some kind's `ref` fields point to (top level, lists and objects). */
+function referencedKinds(): string[] {
+  const out = new Set<string>();
+  const walk = (f: FieldSpec) => {
+    if (f.type === 'ref') out.add(f.kind);
+    if (f.type === 'list') walk(f.of);
+    if (f.type === 'object') for (const g of Object.values(f.fields)) walk(g);
+  };
+  for (const k of KINDS) for (const f of Object.values(k.fields)) walk(f);
+  return [...out];
+}
+const refs: Record<string, string> = {};
+
 /** Subscribers to every kind: they must be notified of exactly the published records they may read. */
 const SUBSCRIBERS: Rel[] = ['same_org_ncp', 'same_org_other', 'other_org', 'red_recipient', 'observer'];
 
@@ -104,11 +117,24 @@ beforeAll(async () => {
       const sub = await callers.get(rel)!.client!.post('/api/v1/registry/subscriptions', { kind: kind.name });
       expect(sub.statusCode, sub.body).toBe(201);
     }
-  const shared = await author.post('/api/v1/registry/equipment_model', {
-    data: equipmentModel.example('shared', () => ''),
-    publish: true,
-  });
-  const refs: Record<string, string> = { equipment_model: shared.json().id as string };
+  // One published record (eucab, GREEN: every signed-in caller reads it) of each kind another
+  // kind's fields refer to, for the examples' references.
+  for (const name of referencedKinds()) {
+    const kind = KINDS.find((k) => k.name === name)!;
+    const shared = await author.post(`/api/v1/registry/${name}`, {
+      data: kind.example(`shared${name.replace(/_/g, '')}`, () => {
+        throw new Error(`${name}: a referenced kind's example must not refer to others`);
+      }),
+      marking: { distribution: 'eucab', tlp: 'green' },
+      publish: !kind.workflow.fourEyes,
+    });
+    expect(shared.statusCode, shared.body).toBe(201);
+    refs[name] = shared.json().id as string;
+    if (kind.workflow.fourEyes) {
+      expect((await author.post(`/api/v1/registry/${name}/${refs[name]}/submit`)).statusCode).toBe(200);
+      expect((await colleague.post(`/api/v1/registry/${name}/${refs[name]}/publish`)).statusCode).toBe(200);
+    }
+  }
   for (const kind of KINDS) {
     for (const c of CASES) {
       const token = `mx${kind.name.replace(/_/g, '')}${c.replace(/_/g, '')}`;
@@ -166,8 +192,10 @@ describe('registry access matrix (every kind × caller × marking × action)', (
         const exported = new Set<string>(
           exp.statusCode === 200 ? exp.json().items.map((x: { id: string }) => x.id) : [],
         );
-        // Statistics group by a filter field (category where the kind has it); kinds without filters have none.
-        const groupBy = kind.filters.includes('category') ? 'category' : kind.filters[0];
+        // Statistics group by a single-valued filter field (category where the kind has it; a list
+        // field would count a record once per value); kinds without one have none.
+        const scalar = kind.filters.filter((f) => kind.fields[f]!.type !== 'list');
+        const groupBy = scalar.includes('category') ? 'category' : scalar[0];
         const stats = groupBy
           ? await call(who, 'GET', `/api/v1/registry/${kind.name}/stats?groupBy=${groupBy}`)
           : null;
@@ -195,8 +223,8 @@ describe('registry access matrix (every kind × caller × marking × action)', (
             mismatches.push(`${rel} ${kind.name}/${rec.c}: expected ${wantRead}, got ${got}`);
           cells.push(`${kind.name.slice(0, 9)}/${rec.c}=${got}`);
         }
-        // Statistics cover published records the caller may read (the shared model adds one equipment model).
-        const extra = kind.name === 'equipment_model' && rel !== 'anonymous' ? 1 : 0;
+        // Statistics cover published records the caller may read (plus the shared referenced record).
+        const extra = refs[kind.name] && rel !== 'anonymous' ? 1 : 0;
         if (statTotal !== null && statTotal !== expectedStat + extra)
           mismatches.push(`${rel} ${kind.name}: stats count ${statTotal}, expected ${expectedStat + extra}`);
       }

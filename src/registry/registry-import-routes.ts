@@ -12,14 +12,14 @@ import { importQuery, jobParams } from './registry-schemas.ts';
 export function registryImportRoutes(app: FastifyInstance, deps: AppDeps, kind: KindDefinition) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = `/registry/${kind.name}`;
-  const tags = [`registry: ${kind.labelPlural}`];
+  const tags = [`registry: ${kind.labelPlural.en}`];
 
   r.post(
     `${base}/import`,
     {
       schema: {
         tags,
-        summary: `Import ${kind.labelPlural.toLowerCase()} from CSV, XLSX or JSON (multipart field "file"): dry run, or commit as a background job`,
+        summary: `Import ${kind.labelPlural.en.toLowerCase()} from CSV, XLSX or JSON (multipart field "file"): dry run, or commit as a background job`,
         description: `Columns are field names (${Object.keys(kind.fields).join(', ')}); list cells separate values with ";", structured cells hold JSON. Rows with the same ${kind.importKey.join(' + ')} as an existing record of your organisation update it. A dry run reports every bad cell (line, column, reason) and how many records would be inserted or updated; a commit with any error writes nothing.`,
         querystring: importQuery(kind),
       },

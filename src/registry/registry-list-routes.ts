@@ -12,14 +12,14 @@ import { exportQuery, listQuery, statsQuery } from './registry-schemas.ts';
 export function registryListRoutes(app: FastifyInstance, deps: AppDeps, kind: KindDefinition) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = `/registry/${kind.name}`;
-  const tags = [`registry: ${kind.labelPlural}`];
+  const tags = [`registry: ${kind.labelPlural.en}`];
 
   r.get(
     base,
     {
       schema: {
         tags,
-        summary: `List ${kind.labelPlural.toLowerCase()} I may read (filters, search, sort, facets)`,
+        summary: `List ${kind.labelPlural.en.toLowerCase()} I may read (filters, search, sort, facets)`,
         querystring: listQuery(kind),
       },
     },
@@ -31,7 +31,7 @@ export function registryListRoutes(app: FastifyInstance, deps: AppDeps, kind: Ki
     {
       schema: {
         tags,
-        summary: `Export the ${kind.labelPlural.toLowerCase()} I may export (CSV, XLSX, JSON; never TLP:RED)`,
+        summary: `Export the ${kind.labelPlural.en.toLowerCase()} I may export (CSV, XLSX, JSON; never TLP:RED)`,
         querystring: exportQuery(kind),
       },
     },

@@ -12,14 +12,14 @@ import { createBody, idParams, updateBody } from './registry-schemas.ts';
 export function registryRecordRoutes(app: FastifyInstance, deps: AppDeps, kind: KindDefinition) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = `/registry/${kind.name}`;
-  const tags = [`registry: ${kind.labelPlural}`];
+  const tags = [`registry: ${kind.labelPlural.en}`];
 
   r.get(
     `${base}/:id`,
     {
       schema: {
         tags,
-        summary: `One ${kind.label.toLowerCase()}: data, marking, history, comments, abilities`,
+        summary: `One ${kind.label.en.toLowerCase()}: data, marking, history, comments, abilities`,
         params: idParams,
       },
     },
@@ -31,7 +31,7 @@ export function registryRecordRoutes(app: FastifyInstance, deps: AppDeps, kind: 
     {
       schema: {
         tags,
-        summary: `Create a ${kind.label.toLowerCase()} (draft, or published at once where no second person must approve)`,
+        summary: `Create a ${kind.label.en.toLowerCase()} (draft, or published at once where no second person must approve)`,
         body: createBody,
       },
     },

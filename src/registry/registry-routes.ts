@@ -33,7 +33,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
       `/registry/${kind.name}/:id/abilities`,
       {
         schema: {
-          tags: [`registry: ${kind.labelPlural}`],
+          tags: [`registry: ${kind.labelPlural.en}`],
           summary: 'What I may do with this record',
           params: idParams,
         },

@@ -15,7 +15,7 @@ const TRANSITIONS = { submit: submitRecord, publish: publishRecord, retract: ret
 export function registryWorkflowRoutes(app: FastifyInstance, deps: AppDeps, kind: KindDefinition) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = `/registry/${kind.name}`;
-  const tags = [`registry: ${kind.labelPlural}`];
+  const tags = [`registry: ${kind.labelPlural.en}`];
 
   for (const [action, operation] of Object.entries(TRANSITIONS)) {
     r.post(

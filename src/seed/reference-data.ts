@@ -2,7 +2,7 @@ import type { Database } from '../db/connection.ts';
 import type { OrgType } from '../db/schema.ts';
 import { memberStates } from '../reference/member-states.ts';
 import { NETWORKS } from '../reference/networks.ts';
-import { PROCUREMENT_CODE_LISTS } from '../registry/code-lists/procurement-code-lists.ts';
+import { CODE_LISTS } from '../registry/kinds/index.ts';
 
 /** The organisations and networks of EUCAB: reference data every deployment has. */
 export const EUCAB_ORGANISATIONS: { code: string; type: OrgType; name: string }[] = [
@@ -42,8 +42,8 @@ export async function ensureReferenceData(db: Database): Promise<void> {
     .values(EUCAB_NETWORKS)
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
-  // Code lists: the shipped taxonomy; codes administrators added later are left alone.
-  for (const list of PROCUREMENT_CODE_LISTS) {
+  // Code lists: those the kind definitions name; codes administrators added later are left alone.
+  for (const list of CODE_LISTS) {
     await db
       .insertInto('code_lists')
       .values({ name: list.name, labels: JSON.stringify(list.label) })

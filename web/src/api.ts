@@ -226,7 +226,11 @@ export interface Membership {
 }
 
 /** A message key of a module's catalog and its parameters (`{ t }`: a key translated in the reader's language). */
-export type SentenceParam = string | number | { t: string; fallback?: string };
+export type SentenceParam =
+  | string
+  | number
+  | { t: string; fallback?: string }
+  | { labels: Readonly<Record<string, string>> };
 export interface Sentence {
   key: string;
   params: Record<string, SentenceParam>;

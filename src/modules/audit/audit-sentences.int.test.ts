@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tender as tenderKind } from './../../registry/kinds/procurement/tender.kind.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { MODULES } from '../index.ts';
 import { sentenceTables } from '../sentences.ts';
@@ -56,7 +57,7 @@ describe('sentences in the audit trail and the notifications', () => {
       key: 'registry.audit.created',
       params: {
         title: 'Mobile scanners',
-        kind: { t: 'registry.kinds.tender.label', fallback: 'Tender' },
+        kind: { labels: tenderKind.label },
         actor: 'DE National Contact Point',
       },
     });
@@ -69,7 +70,7 @@ describe('sentences in the audit trail and the notifications', () => {
     expect(hidden!.sentence).toEqual({
       key: 'registry.audit.createdUntitled',
       params: {
-        kind: { t: 'registry.kinds.tender.label', fallback: 'Tender' },
+        kind: { labels: tenderKind.label },
         actor: 'DE National Contact Point',
       },
     });
@@ -97,7 +98,7 @@ describe('sentences in the audit trail and the notifications', () => {
     }[];
     expect(items.find((n) => n.kind === 'tender.interest')!.sentence).toEqual({
       key: 'registry.notify.interest',
-      params: { from: 'FR: Mobile scanners', kind: { t: 'registry.kinds.tender.label', fallback: 'Tender' } },
+      params: { from: 'FR: Mobile scanners', kind: { labels: tenderKind.label } },
     });
   });
 

@@ -1,4 +1,5 @@
 import { loadActor } from '../../auth/actor-loader.ts';
+import { labelIn } from '../../contract/languages.ts';
 import type { Database } from '../../db/connection.ts';
 import type { Tlp } from '../../db/schema.ts';
 import type { Mailer } from '../../mail/mailer.ts';
@@ -11,10 +12,12 @@ const HOUR = 3600_000;
 const PERIOD_MS = { daily: 24 * HOUR - HOUR / 2, weekly: 7 * 24 * HOUR - HOUR / 2 } as const;
 const WINDOW_MS = { daily: 24 * HOUR, weekly: 7 * 24 * HOUR } as const;
 
-function labelOf(recordKind: string | null): string | null {
+/** What the record kind is called, in the recipient's language (a registry kind's own words). */
+function labelOf(recordKind: string | null, locale: string): string | null {
   if (!recordKind) return null;
-  if (recordKind === 'announcement') return 'Announcement';
-  return kindByName(recordKind)?.label ?? null;
+  const kind = kindByName(recordKind);
+  if (kind) return labelIn(kind.label, locale);
+  return recordKind === 'announcement' ? 'Announcement' : null;
 }
 
 /**
@@ -76,7 +79,7 @@ export async function sendDigests(
       recordId: r.record_id,
       summary: r.summary,
       tlp: r.tlp as Tlp | null,
-      kindLabel: labelOf(r.record_kind),
+      kindLabel: labelOf(r.record_kind, u.locale),
     }));
     await mailer.send(
       composeDigest(

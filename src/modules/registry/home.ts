@@ -6,8 +6,7 @@ import type { ModuleReadContext } from '../calendar/calendar-item.ts';
 import type { HomeTask, HomeTile } from '../home/home-item.ts';
 
 const label = (k: KindDefinition, what: 'plural' | 'label') => ({
-  t: `registry.kinds.${k.name}.${what}`,
-  fallback: what === 'plural' ? k.labelPlural : k.label,
+  labels: what === 'plural' ? k.labelPlural : k.label,
 });
 
 /** Per kind: the published records the caller may read (the same filter as the list's count). */

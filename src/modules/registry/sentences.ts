@@ -34,7 +34,7 @@ export const RECORD_NOTIFICATION_EVENTS = [
   'interest',
 ] as const;
 
-const kindLabel = (k: KindDefinition) => ({ t: `registry.kinds.${k.name}.label`, fallback: k.label });
+const kindLabel = (k: KindDefinition) => ({ labels: k.label });
 
 /**
  * How the registry's events read, for every kind alike (`registry.audit.<verb>` with the kind's

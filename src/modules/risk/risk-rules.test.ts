@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { frameFromRows } from '../../engines/risk/frame.ts';
 import { evaluateRules } from '../../engines/risk/rules.ts';
-import { partyList } from '../../registry/kinds/risk/party-list.ts';
-import { referenceTable } from '../../registry/kinds/risk/reference-table.ts';
-import { riskRule } from '../../registry/kinds/risk/risk-rule.ts';
+import { partyList } from '../../registry/kinds/risk/party-list.kind.ts';
+import { referenceTable } from '../../registry/kinds/risk/reference-table.kind.ts';
+import { riskRule } from '../../registry/kinds/risk/risk-rule.kind.ts';
 import { parseData } from '../../registry/record-validation.ts';
 import { convertRules } from './risk-rules.ts';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Actor } from '../../access/actor.ts';
 import type { Database } from '../../db/connection.ts';
 import { type Direction, type GoodsMeasure, measuresFromAnnexCsv } from '../../engines/screening/index.ts';
-import { goodsMeasure } from '../../registry/kinds/risk/goods-measure.ts';
+import { goodsMeasure } from '../../registry/kinds/risk/goods-measure.kind.ts';
 import { readableKindQuery } from '../../registry/record-queries.ts';
 
 let shipped: GoodsMeasure[] | null = null;

@@ -2,9 +2,9 @@ import type { Actor } from '../../access/actor.ts';
 import type { Database } from '../../db/connection.ts';
 import { notFound } from '../../http/errors.ts';
 import { assess, type Measurement, type Requirement, type UnitInfo } from '../compliance.ts';
-import { equipmentModel } from '../kinds/procurement/equipment-model.ts';
-import { fieldTest } from '../kinds/procurement/field-test.ts';
-import { requirementSet } from '../kinds/procurement/requirement-set.ts';
+import { equipmentModel } from '../kinds/procurement/equipment-model.kind.ts';
+import { fieldTest } from '../kinds/procurement/field-test.kind.ts';
+import { requirementSet } from '../kinds/procurement/requirement-set.kind.ts';
 import { readableKindQuery } from '../record-queries.ts';
 import { authoriseRecord } from '../record-service.ts';
 

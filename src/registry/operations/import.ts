@@ -63,7 +63,7 @@ export async function importRecords(
   if (markingProblem) throw badRequest(markingProblem);
   if (input.publish && kind.workflow.fourEyes) {
     throw forbidden(
-      `Imported ${kind.labelPlural.toLowerCase()} are published only after a second person approves each.`,
+      `Imported ${kind.labelPlural.en.toLowerCase()} are published only after a second person approves each.`,
     );
   }
   const file = await input.file();

@@ -1,6 +1,6 @@
 import { EXPORTABLE } from '../../access/tlp.ts';
 import type { AppDeps } from '../../route-kit/deps.ts';
-import { tender } from '../kinds/procurement/tender.ts';
+import { tender } from '../kinds/procurement/tender.kind.ts';
 import { releasePackage, tenderRelease } from '../kinds/procurement/tender-ocds.ts';
 import { present, readableKindQuery } from '../record-queries.ts';
 import type { UserActor } from './types.ts';

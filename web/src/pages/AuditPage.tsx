@@ -14,8 +14,11 @@ import {
   TextField,
   useFormat,
 } from '../components/ui.tsx';
+import { useKinds } from '../registry/hooks.ts';
+import { useRegistryLabels } from '../registry/labels.ts';
 
 const col = createColumnHelper<AuditEvent>();
+/** The platform's own record kinds (named in the catalogs); the registry kinds come from the API. */
 const KINDS = [
   'announcement',
   'user',
@@ -30,6 +33,12 @@ export function AuditPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const says = useEventSentence();
+  const registry = useRegistryLabels();
+  const registryKinds = useKinds().data?.kinds ?? [];
+  const kindLabel = (kind: string) => {
+    const k = registryKinds.find((x) => x.name === kind);
+    return k ? registry.kind(k) : t(`recordKinds.${kind}`, { defaultValue: kind });
+  };
   const [params, setParams] = useSearchParams();
   const recordKind = params.get('recordKind') ?? '';
   const recordId = params.get('recordId') ?? '';
@@ -67,7 +76,7 @@ export function AuditPage() {
       cell: (c) => {
         const e = c.row.original;
         const link = recordLink(e.record_kind, e.record_id);
-        const text = `${t(`recordKinds.${e.record_kind}`, { defaultValue: e.record_kind })}${e.record_id ? ` ${e.record_id.slice(0, 8)}` : ''}`;
+        const text = `${kindLabel(e.record_kind)}${e.record_id ? ` ${e.record_id.slice(0, 8)}` : ''}`;
         return link ? <Link to={link}>{text}</Link> : text;
       },
     }),
@@ -96,9 +105,9 @@ export function AuditPage() {
           onChange={(e) => setForm({ ...form, recordKind: e.target.value })}
         >
           <option value="">{t('audit.anyKind')}</option>
-          {KINDS.map((k) => (
+          {[...KINDS, ...registryKinds.map((k) => k.name)].map((k) => (
             <option key={k} value={k}>
-              {t(`recordKinds.${k}`)}
+              {kindLabel(k)}
             </option>
           ))}
         </SelectField>

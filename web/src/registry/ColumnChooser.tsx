@@ -35,7 +35,7 @@ export function ColumnChooser({
                     )
                   }
                 />
-                {l.field(kind.name, f)}
+                {l.field(f)}
               </label>
             </li>
           ))}

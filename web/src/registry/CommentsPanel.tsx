@@ -4,22 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { ErrorMessage, SelectField, useFormat, useNotice } from '../components/ui.tsx';
 import { useSignedIn } from '../session.ts';
+import { useRegistryLabels } from './labels.ts';
 import type { Kind, RecordDetail } from './types.ts';
 
 /**
  * Comments and feedback from readers (other administrations included) and, where the kind's
- * catalog names it (registry.kinds.<kind>.interest), registering interest (e.g. joint procurement).
+ * definition names the button (`interest`), registering interest (e.g. joint procurement).
  */
 export function CommentsPanel({ kind, record }: { kind: Kind; record: RecordDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const l = useRegistryLabels();
   const f = useFormat();
   const qc = useQueryClient();
   const notice = useNotice();
   const bodyId = useId();
   const [body, setBody] = useState('');
   const [type, setType] = useState<'comment' | 'feedback'>('comment');
-  const interestKey = `registry.kinds.${kind.name}.interest`;
-  const offersInterest = i18n.exists(interestKey);
+  const interestLabel = kind.interest ? l.text(kind.interest) : undefined;
   const me = useSignedIn();
   const alreadyInterested = record.comments.some(
     (c) => c.kind === 'interest' && c.organisation === me.organisation.code,
@@ -52,7 +53,7 @@ export function CommentsPanel({ kind, record }: { kind: Kind; record: RecordDeta
       )}
       {record.abilities.comment && (
         <>
-          {offersInterest && !record.abilities.restrictedFields && !alreadyInterested && (
+          {interestLabel && !record.abilities.restrictedFields && !alreadyInterested && (
             <div className="actions">
               <button
                 type="button"
@@ -60,7 +61,7 @@ export function CommentsPanel({ kind, record }: { kind: Kind; record: RecordDeta
                 disabled={post.isPending}
                 onClick={() => post.mutate({ kind: 'interest', body: t('registry.comments.interestBody') })}
               >
-                {t(interestKey)}
+                {interestLabel}
               </button>
             </div>
           )}

@@ -147,12 +147,17 @@ export function FieldInput({ kind, top, path, label, spec, required, help, value
     'aria-invalid': error ? true : undefined,
     required: required || undefined,
   });
-  const sub = (key: string, subLabel: string) => l.subField(kind, top, key, subLabel);
 
   switch (spec.type) {
     case 'text':
       return (
-        <Frame id={id} label={label} required={required} help={help ?? spec.patternHint} error={error}>
+        <Frame
+          id={id}
+          label={label}
+          required={required}
+          help={help ?? (spec.patternHint ? l.text(spec.patternHint) : undefined)}
+          error={error}
+        >
           {(d) =>
             spec.multiline ? (
               <textarea
@@ -354,10 +359,10 @@ export function FieldInput({ kind, top, path, label, spec, required, help, value
               kind={kind}
               top={top}
               path={`${path}.${k}`}
-              label={sub(k, f.label)}
+              label={l.text(f.label)}
               spec={f}
               required={f.required}
-              help={f.help}
+              help={l.help(f)}
               value={v[k]}
               onChange={(x) => onChange({ ...v, [k]: x })}
               errors={errors}
@@ -369,7 +374,7 @@ export function FieldInput({ kind, top, path, label, spec, required, help, value
     case 'list': {
       const items = Array.isArray(value) ? value : [];
       const of = spec.of;
-      const itemLabel = of.label ? sub('_item', of.label) : label;
+      const itemLabel = of.label ? l.text(of.label) : label;
       const max = spec.maxItems ?? 100;
       return (
         <Group id={id} label={label} required={required} help={help} error={error}>

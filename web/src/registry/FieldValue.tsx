@@ -5,7 +5,7 @@ import { api } from '../api.ts';
 import type { Spec } from './form-values.ts';
 import { useCodeList, useOrganisations } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
-import type { FieldDef, RecordDetail } from './types.ts';
+import type { RecordDetail } from './types.ts';
 
 /** A country's name in the user's language (EL is Greece in EU protocol, GR for Intl). */
 export function useCountryName() {
@@ -168,12 +168,12 @@ export function FieldValue({
         return (
           <div className="table-wrap">
             <table className="compact">
-              <caption className="visually-hidden">{l.field(kind, { ...(spec as FieldDef), name })}</caption>
+              <caption className="visually-hidden">{spec.label ? l.text(spec.label) : name}</caption>
               <thead>
                 <tr>
                   {cols.map(([k, c]) => (
                     <th key={k} scope="col">
-                      {l.subField(kind, name, k, c.label)}
+                      {l.text(c.label)}
                     </th>
                   ))}
                 </tr>
@@ -216,7 +216,7 @@ export function FieldValue({
         <dl className="value-object">
           {Object.entries(spec.fields).map(([k, c]) => (
             <div key={k}>
-              <dt>{l.subField(kind, name, k, c.label)}</dt>
+              <dt>{l.text(c.label)}</dt>
               <dd>
                 <FieldValue kind={kind} name={k} spec={c} value={v[k]} />
               </dd>

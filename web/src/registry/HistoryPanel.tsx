@@ -93,7 +93,7 @@ export function HistoryPanel({ kind, history }: { kind: Kind; history: HistoryEn
                 <tbody>
                   {changed.map((fd) => (
                     <tr key={fd.name}>
-                      <th scope="row">{l.field(kind.name, fd)}</th>
+                      <th scope="row">{l.field(fd)}</th>
                       <td className="before">
                         <FieldValue kind={kind.name} name={fd.name} spec={fd} value={a[fd.name]} />
                       </td>

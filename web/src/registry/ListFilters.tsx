@@ -9,13 +9,11 @@ import type { DescribedField, Kind } from './types.ts';
 const STATUSES = ['draft', 'submitted', 'published', 'retracted'] as const;
 
 function FacetSelect({
-  kind,
   field,
   value,
   counts,
   onChange,
 }: {
-  kind: Kind;
   field: DescribedField;
   value: string;
   counts: Record<string, number>;
@@ -31,7 +29,7 @@ function FacetSelect({
         ? field.of.codeList
         : undefined;
   const codes = useCodeList(codeList);
-  const label = l.field(kind.name, field);
+  const label = l.field(field);
   if (field.type === 'ref')
     return (
       <div className="field">
@@ -91,7 +89,6 @@ export function ListFilters({
         return (
           <FacetSelect
             key={name}
-            kind={kind}
             field={field}
             value={params.get(name) ?? ''}
             counts={facets[name] ?? {}}

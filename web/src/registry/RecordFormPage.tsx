@@ -20,16 +20,24 @@ import { useRegistryLabels } from './labels.ts';
 import type { Kind, RecordDetail } from './types.ts';
 import './registry.css';
 
-/** Every label in the field descriptions (nested ones too). */
-function englishLabels(fields: { label?: string; type: string }[]): Set<string> {
+/** Every English label in the field descriptions (nested ones too): the API's messages start with one. */
+function englishLabels(fields: Spec[]): Set<string> {
   const out = new Set<string>();
   const visit = (f: Spec) => {
-    if (f.label) out.add(f.label);
+    if (f.label) out.add(f.label.en);
     if (f.type === 'list') visit(f.of);
     if (f.type === 'object') for (const sub of Object.values(f.fields)) visit(sub);
   };
-  for (const f of fields) visit(f as Spec);
+  for (const f of fields) visit(f);
   return out;
+}
+
+/** The spec at a path below a field ("0", "kind" in requirements.0.kind): list rows, then object fields. */
+function specAt(spec: Spec | undefined, segment: string): Spec | undefined {
+  if (!spec) return undefined;
+  if (spec.type === 'list') return /^\d+$/.test(segment) ? spec.of : specAt(spec.of, segment);
+  if (spec.type === 'object') return spec.fields[segment];
+  return undefined;
 }
 
 /** /registry/:kind/new and /registry/:kind/:id/edit — the form generated from the field descriptions. */
@@ -89,10 +97,14 @@ function RecordForm({
   const fieldLabel = (path: string) => {
     const [top, ...rest] = path.split('.');
     const f = fields.find((x) => x.name === top);
-    const base = f ? l.field(kind.name, f) : path;
-    return rest.length
-      ? `${base} (${rest.map((p) => (/^\d+$/.test(p) ? `#${Number(p) + 1}` : l.subField(kind.name, top!, p, p))).join(' › ')})`
-      : base;
+    const base = f ? l.field(f) : path;
+    let at: Spec | undefined = f;
+    const parts = rest.map((p) => {
+      at = specAt(at, p);
+      if (/^\d+$/.test(p)) return `#${Number(p) + 1}`;
+      return at?.label ? l.text(at.label) : p;
+    });
+    return parts.length ? `${base} (${parts.join(' › ')})` : base;
   };
   const required = () => t('registry.form.required');
   // The API's messages start with the field's English label ("Quantity: at least 1"): the form
@@ -211,10 +223,10 @@ function RecordForm({
               kind={kind.name}
               top={f.name}
               path={f.name}
-              label={l.field(kind.name, f)}
+              label={l.field(f)}
               spec={f}
               required={f.required}
-              help={l.help(kind.name, f)}
+              help={l.help(f)}
               value={form[f.name]}
               onChange={(v) => setForm((cur) => ({ ...cur, [f.name]: v }))}
               errors={errors}

@@ -75,7 +75,7 @@ export function RecordPage() {
             .map((fd) => (
               <div key={fd.name} className="contents">
                 <dt>
-                  {l.field(kind.name, fd)}
+                  {l.field(fd)}
                   {fd.visibleTo === 'owner' && (
                     <span className="pill owner-only">{t('registry.detail.ownerOnly')}</span>
                   )}

@@ -12,7 +12,7 @@ import './registry.css';
 
 const GROUP_SIZE = 10;
 
-/** /registry: the kinds grouped by area, with counts, and a search across every kind. */
+/** /registry: the kinds grouped by area, each with its count and description, and a search across every kind. */
 export function RegistryHomePage() {
   const { t } = useTranslation();
   const l = useRegistryLabels();
@@ -128,6 +128,7 @@ export function RegistryHomePage() {
                       {c !== undefined && (
                         <span className="muted"> · {t('registry.home.records', { count: c })}</span>
                       )}
+                      <p className="kind-description muted">{l.text(k.description)}</p>
                     </li>
                   );
                 })}

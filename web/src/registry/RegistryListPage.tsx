@@ -80,13 +80,13 @@ export function RegistryListPage() {
   const tableColumns = [
     col.accessor('title', {
       id: 'title',
-      header: l.field(kind.name, kind.fields.find((f) => f.name === kind.titleField)!),
+      header: l.field(kind.fields.find((f) => f.name === kind.titleField)!),
       cell: (c) => <Link to={`/registry/${kind.name}/${c.row.original.id}`}>{c.getValue()}</Link>,
     }),
     ...fieldColumns.map((f) =>
       col.accessor((r) => r.data[f.name], {
         id: f.name,
-        header: l.field(kind.name, f),
+        header: l.field(f),
         enableSorting: sortable.has(f.name),
         cell: (c) => <FieldValue kind={kind.name} name={f.name} spec={f} value={c.getValue()} />,
       }),
@@ -137,7 +137,7 @@ export function RegistryListPage() {
             to={`/registry/${kind.name}/views/${v.type}`}
             className="button button-secondary"
           >
-            {l.view(kind.name, v.type, v.label)}
+            {l.text(v.label)}
           </Link>
         ))}
       </div>

@@ -41,7 +41,7 @@ export function SubscribePanel({ kind, suggest }: { kind: Kind; suggest?: Record
   });
   const fieldLabel = (name: string) => {
     const f = kind.fields.find((x) => x.name === name);
-    return f ? l.field(kind.name, f) : name;
+    return f ? l.field(f) : name;
   };
   return (
     <>

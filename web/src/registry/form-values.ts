@@ -1,12 +1,12 @@
 import { dataSchemaOf } from '../../../src/contract/field-rules.ts';
-import type { DescribedField, FieldDef, FieldSpec } from './types.ts';
+import type { DescribedField, FieldDef, FieldSpec, Labels } from './types.ts';
 
 /**
  * A form holds strings where people type (numbers too, so that "12," can be corrected), and the
  * record's data shape elsewhere. These functions convert between the two and validate with the
  * server's own rules (src/contract/field-rules.ts).
  */
-export type Spec = FieldSpec & { label?: string; required?: boolean; help?: string };
+export type Spec = FieldSpec & { label?: Labels; required?: boolean; help?: Labels };
 type Tree = Record<string, unknown>;
 
 export function emptyValue(spec: Spec): unknown {

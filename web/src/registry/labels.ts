@@ -1,30 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import type { CodeEntry, DescribedField, FieldDef, Kind } from './types.ts';
+import { type Labels, labelIn } from '../../../src/contract/languages.ts';
+import type { CodeEntry, Kind } from './types.ts';
 
 /**
- * Labels of kinds and fields in the user's language: the registry catalog
- * (registry.kinds.<kind>.label / .plural / .fields.<field> / .items.<field>.<sub> / .help.<field>),
- * falling back to the definition's English label when a key is missing.
+ * The words of a kind in the user's language. A kind's own words (its names, description, field
+ * labels and help, views, the interest button) come from its definition through the API
+ * (`GET /api/v1/registry`: every language the definition has), read in the user's language and
+ * else in English; the shell's words (areas, buttons, statuses) stay in the catalogs.
  */
 export function useRegistryLabels() {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? i18n.language;
-  const tr = (key: string, fallback: string) => (i18n.exists(key) ? t(key) : fallback);
+  const text = (labels: Labels) => labelIn(labels, lang);
   return {
     lang,
-    kind: (k: Pick<Kind, 'name' | 'label'>) => tr(`registry.kinds.${k.name}.label`, k.label),
-    kindPlural: (k: Pick<Kind, 'name' | 'labelPlural'>) =>
-      tr(`registry.kinds.${k.name}.plural`, k.labelPlural),
-    field: (kind: string, f: DescribedField | (FieldDef & { name: string })) =>
-      tr(`registry.kinds.${kind}.fields.${f.name}`, f.label),
-    /** A field inside a list of objects or an object field: path "requirements", sub "req_id". */
-    subField: (kind: string, parent: string, sub: string, fallback: string) =>
-      tr(`registry.kinds.${kind}.items.${parent}.${sub}`, fallback),
-    help: (kind: string, f: { name: string; help?: string | undefined }) =>
-      f.help ? tr(`registry.kinds.${kind}.help.${f.name}`, f.help) : undefined,
-    view: (kind: string, type: string, fallback: string) =>
-      tr(`registry.kinds.${kind}.views.${type}`, fallback),
-    area: (area: string) => tr(`registry.areas.${area}`, area),
+    /** Any label of a definition (a field, a sub-field, a view, a list item). */
+    text,
+    kind: (k: Pick<Kind, 'label'>) => text(k.label),
+    kindPlural: (k: Pick<Kind, 'labelPlural'>) => text(k.labelPlural),
+    field: (f: { label: Labels }) => text(f.label),
+    help: (f: { help?: Labels | undefined }) => (f.help ? text(f.help) : undefined),
+    area: (area: string) => t(`registry.areas.${area}`, { defaultValue: area }),
     code: (entry: CodeEntry | undefined, code: string) =>
       entry ? (entry.labels[lang] ?? entry.labels.en ?? code) : code,
   };

@@ -4,6 +4,7 @@ import type {
   FieldSpec,
   KindAbilities,
   KindDescription,
+  Labels,
   ViewDef,
 } from '../../../src/contract/registry-kinds.ts';
 import type { RecordAbilities, RecordStatus } from '../../../src/contract/registry-records.ts';
@@ -11,7 +12,16 @@ import type { Distribution, Tlp } from '../api.ts';
 
 /** The answers of the registry API, as the web app uses them (GET /registry describes every kind):
  * the kind and field descriptions, record statuses and abilities are the contract's (src/contract). */
-export type { DescribedField, FieldDef, FieldSpec, KindAbilities, RecordAbilities, RecordStatus, ViewDef };
+export type {
+  DescribedField,
+  FieldDef,
+  FieldSpec,
+  KindAbilities,
+  Labels,
+  RecordAbilities,
+  RecordStatus,
+  ViewDef,
+};
 export type Kind = KindDescription;
 
 export interface RegistryRecord {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { describeFields } from '../../field-schema.ts';
 import { importKeyOf } from '../../record-data.ts';
 import { parseData } from '../../record-validation.ts';
-import { equipmentItem } from './equipment-item.ts';
-import { equipmentModel } from './equipment-model.ts';
-import { fieldTest } from './field-test.ts';
-import { requirementSet } from './requirement-set.ts';
-import { tender } from './tender.ts';
+import { equipmentItem } from './equipment-item.kind.ts';
+import { equipmentModel } from './equipment-model.kind.ts';
+import { fieldTest } from './field-test.kind.ts';
+import { requirementSet } from './requirement-set.kind.ts';
+import { tender } from './tender.kind.ts';
 
 const id = '00000000-0000-4000-8000-000000000001';
 

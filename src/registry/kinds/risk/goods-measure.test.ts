@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenGoods } from '../../../engines/screening/index.ts';
 import { measureFromRecord } from '../../../modules/screening/goods-measures.ts';
 import { dataSchema } from '../../field-schema.ts';
-import { goodsMeasure } from './goods-measure.ts';
+import { goodsMeasure } from './goods-measure.kind.ts';
 
 const valid = {
   measure_id: 'nl-2026-01',

@@ -102,7 +102,7 @@ function Picker({ kind, ids, setIds }: { kind: Kind; ids: string[]; setIds: (ids
           </button>
         </div>
       </form>
-      <ViewFilters kind={kind} fields={offered} />
+      <ViewFilters fields={offered} />
       {results.error ? (
         <ErrorMessage error={results.error} />
       ) : results.isLoading ? (
@@ -246,7 +246,7 @@ function Comparison({
           <tbody>
             {fields.map((f) => (
               <tr key={f.name}>
-                <th scope="row">{labels.field(kind.name, f)}</th>
+                <th scope="row">{labels.field(f)}</th>
                 {data.map((r) => (
                   <td key={r.id}>
                     <FieldValue kind={kind.name} name={f.name} spec={f} value={r.data[f.name]} />
@@ -257,7 +257,7 @@ function Comparison({
             {shape && rows.length > 0 && (
               <tr className="compare-group">
                 <th scope="colgroup" colSpan={data.length + 1}>
-                  {labels.field(kind.name, field!)}{' '}
+                  {labels.field(field!)}{' '}
                   <span className="muted">{t('registryViews.compare.commonUnit')}</span>
                 </th>
               </tr>

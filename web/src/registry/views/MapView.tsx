@@ -121,7 +121,7 @@ export default function MapView({ kind, view }: { kind: Kind; view: ViewDef }) {
     const n = byCountry.get(code) ?? 0;
     if (!n) return t('registryViews.map.noRecords');
     return measure.sum && sumField
-      ? t('registryViews.map.sumValue', { n: fmt.number(n), field: labels.field(kind.name, sumField) })
+      ? t('registryViews.map.sumValue', { n: fmt.number(n), field: labels.field(sumField) })
       : t('registryViews.map.countValue', { count: n, n: fmt.number(n) });
   };
   const nameOf = (code: string) =>
@@ -135,7 +135,7 @@ export default function MapView({ kind, view }: { kind: Kind; view: ViewDef }) {
 
   return (
     <>
-      <ViewFilters kind={kind} fields={offered} />
+      <ViewFilters fields={offered} />
       <div className="map-layout">
         <figure className="eu-map">
           <figcaption>{t('registryViews.map.caption', { measure: measure.label })}</figcaption>

@@ -31,7 +31,7 @@ export function MatrixView({ kind, view }: { kind: Kind; view: ViewDef }) {
   const values = useValueLabels(field);
   const orgs = useOrgLabels();
   const measure = useMeasureLabel(kind, view);
-  const fieldLabel = field ? labels.field(kind.name, field) : groupBy;
+  const fieldLabel = field ? labels.field(field) : groupBy;
 
   const m = useMemo(() => {
     const cells = stats.data?.cells ?? [];
@@ -87,7 +87,7 @@ export function MatrixView({ kind, view }: { kind: Kind; view: ViewDef }) {
 
   return (
     <>
-      <ViewFilters kind={kind} fields={offered} />
+      <ViewFilters fields={offered} />
       <div className="table-toolbar">
         <p className="result-count">
           {t('registryViews.matrix.summary', { measure: measure.label, total: fmt.number(m.total) })}

@@ -81,7 +81,7 @@ export function ReferencedBy({
                       </th>
                       {sumField && (
                         <th scope="col" className="num">
-                          {labels.field(r.kind.name, sumField)}
+                          {labels.field(sumField)}
                         </th>
                       )}
                     </tr>

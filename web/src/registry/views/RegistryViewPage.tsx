@@ -36,7 +36,7 @@ export function RegistryViewPage() {
       </>
     );
   }
-  const title = labels.view(kind.name, view.type, view.label);
+  const title = labels.text(view.label);
   const others = kind.views.filter((v) => SHOWN.includes(v.type));
   return (
     <>
@@ -50,9 +50,7 @@ export function RegistryViewPage() {
           <ul>
             {others.map((v) => (
               <li key={v.type}>
-                <NavLink to={`/registry/${kind.name}/views/${v.type}`}>
-                  {labels.view(kind.name, v.type, v.label)}
-                </NavLink>
+                <NavLink to={`/registry/${kind.name}/views/${v.type}`}>{labels.text(v.label)}</NavLink>
               </li>
             ))}
           </ul>

@@ -78,7 +78,7 @@ export function useMeasureLabel(kind: Kind, view: ViewDef) {
   return {
     sum: !!sumField,
     label: sumField
-      ? t('registryViews.measure.sum', { field: labels.field(kind.name, sumField) })
+      ? t('registryViews.measure.sum', { field: labels.field(sumField) })
       : t('registryViews.measure.count'),
   };
 }

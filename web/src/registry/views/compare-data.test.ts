@@ -30,7 +30,9 @@ describe('compare view data', () => {
       value: 'value',
       unit: 'unit',
     });
-    expect(metricShape({ name: 'title', type: 'text', label: 'Title' } as DescribedField)).toBeNull();
+    expect(
+      metricShape({ name: 'title', type: 'text', label: { en: 'Title', fr: 'Titre', de: 'Titel' } }),
+    ).toBeNull();
     expect(metricShape(undefined)).toBeNull();
   });
 

@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SelectField, useFormat } from '../../components/ui.tsx';
 import { useRegistryLabels } from '../labels.ts';
-import type { DescribedField, Kind } from '../types.ts';
+import type { DescribedField } from '../types.ts';
 import { useValueLabels } from './common.tsx';
 import { type ScaleClass, textOn } from './scale.ts';
 
 /** One select per filter field; the choice lives in the URL (shareable, back button). */
-export function ViewFilters({ kind, fields }: { kind: Kind; fields: DescribedField[] }) {
+export function ViewFilters({ fields }: { fields: DescribedField[] }) {
   const { t } = useTranslation();
   if (!fields.length) return null;
   return (
@@ -16,7 +16,7 @@ export function ViewFilters({ kind, fields }: { kind: Kind; fields: DescribedFie
         <legend>{t('registryViews.filters')}</legend>
         <div className="filter-row">
           {fields.map((f) => (
-            <FilterSelect key={f.name} kind={kind} field={f} />
+            <FilterSelect key={f.name} field={f} />
           ))}
         </div>
       </fieldset>
@@ -24,7 +24,7 @@ export function ViewFilters({ kind, fields }: { kind: Kind; fields: DescribedFie
   );
 }
 
-function FilterSelect({ kind, field }: { kind: Kind; field: DescribedField }) {
+function FilterSelect({ field }: { field: DescribedField }) {
   const { t } = useTranslation();
   const labels = useRegistryLabels();
   const [params, setParams] = useSearchParams();
@@ -35,7 +35,7 @@ function FilterSelect({ kind, field }: { kind: Kind; field: DescribedField }) {
   );
   return (
     <SelectField
-      label={labels.field(kind.name, field)}
+      label={labels.field(field)}
       value={params.get(field.name) ?? ''}
       onChange={(e) => {
         const next = new URLSearchParams(params);
