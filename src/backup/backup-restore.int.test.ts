@@ -442,5 +442,5 @@ describe(`the backup and restore commands (${PG_URL ? 'PostgreSQL' : 'PGlite'})`
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/is not empty/);
     expect(again.stderr).not.toMatch(/^\s+at /m); // a message, no stack trace
-  });
+  }, 400_000);
 });

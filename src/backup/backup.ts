@@ -49,8 +49,7 @@ export async function createBackup(opts: {
     mkdirSync(join(staging, 'database'), { mode: 0o700 });
     let dumped: { facts: Manifest['facts']; serverVersion: string; dumpedWith: string };
     if (engine === 'pglite') {
-      const d = await dumpPglite(opts.handle, partPath);
-      dumped = { ...d, dumpedWith: 'PGlite dumpDataDir' };
+      dumped = await dumpPglite(opts.handle, partPath);
     } else {
       if (!opts.databaseUrl)
         throw new BackupFailed('DATABASE_URL is needed to back up a PostgreSQL database.');

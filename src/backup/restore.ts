@@ -30,7 +30,7 @@ import { DATA_FOLDER_FILES } from './data-folder-files.ts';
 import { collectFacts, compareFacts, describeFacts } from './database-facts.ts';
 import { BackupFailed, BackupRefused } from './errors.ts';
 import { DATA_FOLDER_PREFIX, DATABASE_PART, type Engine, type Manifest } from './manifest.ts';
-import { unpackPglite } from './pglite-backup.ts';
+import { pgliteVersion, unpackPglite } from './pglite-backup.ts';
 import {
   choosePgRestore,
   clientServerMajor,
@@ -208,7 +208,7 @@ async function restorePglite(ctx: Ctx): Promise<RestoreResult> {
         handle = await openDatabase({ dataDir: data, lockCommand: 'restore' });
       } catch (e) {
         throw new BackupFailed(
-          `The database in the backup cannot be opened by this version's PGlite (the backup is of ${m.database.serverVersion}): ${(e as Error).message}`,
+          `The database in the backup cannot be opened by this version's PGlite ${pgliteVersion()} (the backup is of ${m.database.serverVersion}): ${(e as Error).message}`,
         );
       }
       const report = [heading(m, `the data folder ${target}`)];

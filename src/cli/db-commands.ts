@@ -158,7 +158,9 @@ export async function runServerCommand(
         return out(r.report.join('\n'));
       } catch (e) {
         if (e instanceof BackupRefused || e instanceof BackupFailed) return refuse(e.message, e.exitCode);
-        throw e;
+        // Errors of the file system layers do not always carry a message (PGlite's ErrnoError).
+        const detail = e instanceof Error && e.message ? e.message : JSON.stringify(e);
+        return refuse(`The backup failed (nothing was written): ${detail}`, 1);
       }
     }
     case 'bootstrap-admin': {

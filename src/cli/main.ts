@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkpointSettings, startAuditCheckpoints } from '../audit/checkpoint.ts';
+import { checkOutputPath } from '../backup/archive.ts';
 import { BackupFailed, BackupRefused } from '../backup/errors.ts';
 import { restoreBackup } from '../backup/restore.ts';
 import { type Config, ConfigError, loadConfig } from '../config/config.ts';
@@ -14,7 +15,13 @@ import { seedRiskDemo } from '../seed/risk-demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
 import { askRunningServer, type ControlSocket, startControlSocket } from './control-socket.ts';
-import { type CommandResult, checkCommandArgs, runServerCommand, type ServerCommand } from './db-commands.ts';
+import {
+  backupArgs,
+  type CommandResult,
+  checkCommandArgs,
+  runServerCommand,
+  type ServerCommand,
+} from './db-commands.ts';
 import { writeRegistryMigration } from './registry-migration.ts';
 
 const HELP = `EUCAB Cooperation Platform
@@ -100,9 +107,18 @@ async function runDatabaseCommand(config: Config, command: ServerCommand, given:
   const bad = checkCommandArgs(command, given);
   if (bad) emit(bad);
   process.exitCode = 1; // should the work stall and the event loop empty, never report success
-  // The server may run in another folder: it gets the backup's path absolute.
-  const args =
-    command === 'backup' ? given.map((a, i) => (given[i - 1] === '--out' ? resolve(a) : a)) : given;
+  let args = given;
+  if (command === 'backup') {
+    // The server may run in another folder: it gets the path absolute. Checked before opening.
+    const out = resolve((backupArgs(given) as { out: string }).out);
+    args = ['--out', out];
+    try {
+      checkOutputPath(out);
+    } catch (e) {
+      if (e instanceof BackupRefused) fail(e.message, e.exitCode);
+      throw e;
+    }
+  }
   let session: { handle: DatabaseHandle; close(): Promise<void> };
   try {
     session = command === 'backup' ? await openForBackup(config) : await createRuntime(config);
