@@ -110,6 +110,8 @@ const damaged = (file: string, why: string) =>
 export async function readArchive(file: string, into: string): Promise<Manifest> {
   if (!existsSync(file) || !statSync(file).isFile())
     throw new BackupRefused(`There is no backup file at ${file}.`);
+  if (statSync(file).size === 0)
+    throw new BackupRefused(`${file} is empty: it is not a backup. Nothing was restored.`);
   const names: string[] = [];
   const unexpected: string[] = [];
   try {
