@@ -11,13 +11,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import pg from 'pg';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKPOINT_FILE, writeAuditCheckpoint } from '../audit/checkpoint.ts';
 import { verifyAuditChain } from '../audit/verify-chain.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
+import { migrations } from '../db/migrations/index.ts';
 import type { DB } from '../db/schema.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
@@ -29,6 +30,7 @@ import {
   TestClient,
   totpCode,
 } from '../testing/test-app.ts';
+import { openTestDatabase } from '../testing/test-database.ts';
 import { createBackup } from './backup.ts';
 import { DEMO_SIGN_INS_FILE } from './data-folder-files.ts';
 import { BackupFailed, BackupRefused } from './errors.ts';
@@ -359,6 +361,47 @@ describe(`backup and restore (${PG_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(e).toBeInstanceOf(BackupFailed);
     expect((e as Error).message).toMatch(/table public\.announcements has \d+ rows, the backup recorded \d+/);
     expect(await targetState(empty)).toEqual(before);
+  });
+
+  it('brings an older backup forward: the migrations it lacks run after the checks', async () => {
+    const names = Object.keys(migrations).sort();
+    const old = await openTestDatabase();
+    try {
+      const migrator = new Migrator({
+        db: old.db,
+        provider: { getMigrations: async () => migrations },
+        migrationTableName: 'schema_migrations',
+        migrationLockTableName: 'schema_migrations_lock',
+      });
+      const r0 = await migrator.migrateTo(names.at(-2)!);
+      expect(r0.error).toBeUndefined();
+      const oldName = (await sql<{ d: string }>`SELECT current_database() AS d`.execute(old.db)).rows[0]!.d;
+      const file = join(work, 'older.tar');
+      const b = await createBackup({
+        handle: old,
+        databaseUrl: PG_URL ? withDatabase(PG_URL, oldName) : undefined,
+        dataDir: join(work, 'older-source-data'),
+        out: file,
+      });
+      expect(b.manifest.migrationHead).toBe(names.at(-2));
+      const target = await emptyTarget('older');
+      const r = await restoreBackup(target, { from: file, force: false });
+      expect(r.exitCode, r.report.join('\n')).toBe(0);
+      expect(r.report).toContain(
+        `Migrations applied after the restore (the backup was older): ${names.at(-1)}.`,
+      );
+      const h = await openTarget(target);
+      try {
+        const applied = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(
+          h.db,
+        );
+        expect(applied.rows.map((x) => x.name)).toEqual(names);
+      } finally {
+        await h.close();
+      }
+    } finally {
+      await old.close();
+    }
   });
 
   it('--force replaces a target that is not empty and keeps the old one aside', async () => {
