@@ -399,7 +399,8 @@ function dataFolderConflicts(m: Manifest, archive: string, dataDir: string): str
 
 /** Puts the backup's data folder files into DATA_DIR, moving differing ones aside. */
 function replaceDataFolderFiles(m: Manifest, archive: string, dataDir: string, stamp: string): string[] {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (m.parts.some((p) => p.name.startsWith(DATA_FOLDER_PREFIX)))
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   for (const f of dataFolderConflicts(m, archive, dataDir))
     renameSync(join(dataDir, f), uniquePath(join(dataDir, `${f}.before-restore-${stamp}`)));
   const placed: string[] = [];

@@ -60,8 +60,8 @@ Embedded database (no DATABASE_URL): one process at a time may open DATA_DIR (lo
 DATA_DIR/eucab.lock naming its pid, host and start). While a server runs on the folder,
 verify-audit, audit-checkpoint, registry-indexes, bootstrap-admin and backup are run by that server
 (through its control socket DATA_DIR/eucab-control.sock); migrate, restore and a second serve are
-refused. A lock
-left by a process that no longer exists (e.g. after a crash) is taken over automatically.`;
+refused. A lock left by a process that no longer exists (e.g. after a crash) is taken over
+automatically.`;
 
 /** The demo accounts printed at start: one of each role, and the journeys' main characters. */
 const SHOWCASE = [
