@@ -7,8 +7,10 @@ import {
   writeAuditCheckpoint,
 } from '../audit/checkpoint.ts';
 import { verifyAuditChain } from '../audit/verify-chain.ts';
+import { createBackup } from '../backup/backup.ts';
+import { BackupFailed, BackupRefused } from '../backup/errors.ts';
 import type { Config } from '../config/config.ts';
-import type { Database } from '../db/connection.ts';
+import type { Database, DatabaseHandle } from '../db/connection.ts';
 import { indexMigrationSql } from '../registry/index-sql.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
@@ -23,6 +25,7 @@ export const SERVER_COMMANDS = [
   'audit-checkpoint',
   'registry-indexes',
   'bootstrap-admin',
+  'backup',
 ] as const;
 export type ServerCommand = (typeof SERVER_COMMANDS)[number];
 
@@ -58,10 +61,27 @@ function bootstrapArgs(args: string[]): { email: string; name: string } | Comman
   return { email: values.email, name: values.name };
 }
 
+/** `backup --out FILE`: the file to write (the CLI sends it as an absolute path). */
+export function backupArgs(args: string[]): { out: string } | CommandResult {
+  let values: { out?: string | undefined };
+  try {
+    ({ values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true }));
+  } catch (e) {
+    return refuse(`${(e as Error).message}\nUsage: backup --out FILE`);
+  }
+  if (!values.out)
+    return refuse('Usage: backup --out FILE   (e.g. backup --out /var/backups/eucab-2026-12-06.tar)');
+  return { out: values.out };
+}
+
 /** Checks the arguments before any database is opened: a refusal, or null when they are fine. */
 export function checkCommandArgs(command: ServerCommand, args: string[]): CommandResult | null {
   if (command === 'bootstrap-admin') {
     const a = bootstrapArgs(args);
+    return 'code' in a ? a : null;
+  }
+  if (command === 'backup') {
+    const a = backupArgs(args);
     return 'code' in a ? a : null;
   }
   if (args.length > 0) return refuse(`${command} takes no arguments.`);
@@ -73,6 +93,8 @@ export async function runServerCommand(
   args: string[],
   db: Database,
   config: Config,
+  /** The open database (backup needs PGlite's instance); the process that opened it passes it. */
+  handle?: DatabaseHandle,
 ): Promise<CommandResult> {
   const bad = checkCommandArgs(command, args);
   if (bad) return bad;
@@ -122,6 +144,24 @@ export async function runServerCommand(
         rows.rows.map((r) => r.indexname),
       );
       return out(text || '-- the database already has the indexes the definitions ask for');
+    }
+    case 'backup': {
+      if (!handle) return refuse('backup needs the open database of this process.', 1);
+      const file = (backupArgs(args) as { out: string }).out;
+      try {
+        const r = await createBackup({
+          handle,
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATA_DIR,
+          out: file,
+        });
+        return out(r.report.join('\n'));
+      } catch (e) {
+        if (e instanceof BackupRefused || e instanceof BackupFailed) return refuse(e.message, e.exitCode);
+        // Errors of the file system layers do not always carry a message (PGlite's ErrnoError).
+        const detail = e instanceof Error && e.message ? e.message : JSON.stringify(e);
+        return refuse(`The backup failed (nothing was written): ${detail}`, 1);
+      }
     }
     case 'bootstrap-admin': {
       const a = bootstrapArgs(args) as { email: string; name: string };

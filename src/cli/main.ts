@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkpointSettings, startAuditCheckpoints } from '../audit/checkpoint.ts';
+import { checkOutputPath } from '../backup/archive.ts';
+import { BackupFailed, BackupRefused } from '../backup/errors.ts';
+import { restoreBackup } from '../backup/restore.ts';
 import { type Config, ConfigError, loadConfig } from '../config/config.ts';
+import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
@@ -11,7 +15,13 @@ import { seedRiskDemo } from '../seed/risk-demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
 import { askRunningServer, type ControlSocket, startControlSocket } from './control-socket.ts';
-import { type CommandResult, checkCommandArgs, runServerCommand, type ServerCommand } from './db-commands.ts';
+import {
+  backupArgs,
+  type CommandResult,
+  checkCommandArgs,
+  runServerCommand,
+  type ServerCommand,
+} from './db-commands.ts';
 import { writeRegistryMigration } from './registry-migration.ts';
 
 const HELP = `EUCAB Cooperation Platform
@@ -34,15 +44,24 @@ Commands:
                             (against this database)
   registry-migration NAME   write src/db/migrations/<next>_NAME.ts with the indexes the registry
                             definitions need beyond the committed migrations (found by name)
+  backup --out FILE         write a backup of the database (uploaded files included) and of
+                            DATA_DIR's audit checkpoint and demo sheets to FILE (a new file);
+                            a running server takes it for the CLI (see README.md)
+  restore --from FILE [--force]
+                            restore a backup into an empty DATA_DIR (embedded) or an empty
+                            DATABASE_URL database, check it against the backup's manifest and
+                            migrate it; --force replaces a database that is not empty (the old
+                            one is kept aside). Refused while a server uses the database
   help                      this text
 
 Configuration comes from environment variables (see README.md).
 
 Embedded database (no DATABASE_URL): one process at a time may open DATA_DIR (lock file
 DATA_DIR/eucab.lock naming its pid, host and start). While a server runs on the folder,
-verify-audit, audit-checkpoint, registry-indexes and bootstrap-admin are run by that server (through its
-control socket DATA_DIR/eucab-control.sock); migrate and a second serve are refused. A lock
-left by a process that no longer exists (e.g. after a crash) is taken over automatically.`;
+verify-audit, audit-checkpoint, registry-indexes, bootstrap-admin and backup are run by that server
+(through its control socket DATA_DIR/eucab-control.sock); migrate, restore and a second serve are
+refused. A lock left by a process that no longer exists (e.g. after a crash) is taken over
+automatically.`;
 
 /** The demo accounts printed at start: one of each role, and the journeys' main characters. */
 const SHOWCASE = [
@@ -84,23 +103,72 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Runs a database command in this process, or — when a server holds the embedded data folder —
  * in that server, through its control socket (the folder admits one process at a time).
  */
-async function runDatabaseCommand(config: Config, command: ServerCommand, args: string[]): Promise<never> {
-  const bad = checkCommandArgs(command, args);
+async function runDatabaseCommand(config: Config, command: ServerCommand, given: string[]): Promise<never> {
+  const bad = checkCommandArgs(command, given);
   if (bad) emit(bad);
-  let rt: Awaited<ReturnType<typeof createRuntime>>;
+  process.exitCode = 1; // should the work stall and the event loop empty, never report success
+  let args = given;
+  if (command === 'backup') {
+    // The server may run in another folder: it gets the path absolute. Checked before opening.
+    const out = resolve((backupArgs(given) as { out: string }).out);
+    args = ['--out', out];
+    try {
+      checkOutputPath(out);
+    } catch (e) {
+      if (e instanceof BackupRefused) fail(e.message, e.exitCode);
+      throw e;
+    }
+  }
+  let session: { handle: DatabaseHandle; close(): Promise<void> };
   try {
-    rt = await createRuntime(config);
+    session = command === 'backup' ? await openForBackup(config) : await createRuntime(config);
   } catch (e) {
     if (!(e instanceof DataDirInUseError)) throw e;
     emit(await throughServer(config, e, command, args));
   }
   let result: CommandResult;
   try {
-    result = await runServerCommand(command, args, rt.db, config);
+    result = await runServerCommand(command, args, session.handle.db, config, session.handle);
   } finally {
-    await rt.close();
+    await session.close();
   }
   emit(result);
+}
+
+/** A backup saves the database as it is: opened without migrations, reference data or job clean-up. */
+async function openForBackup(config: Config): Promise<{ handle: DatabaseHandle; close(): Promise<void> }> {
+  if (!config.DATABASE_URL && !existsSync(join(config.DATA_DIR, 'PG_VERSION')))
+    fail(`There is no embedded database in DATA_DIR ${resolve(config.DATA_DIR)} to back up.`);
+  const handle = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    lockCommand: 'backup',
+  });
+  return { handle, close: () => handle.close() };
+}
+
+/** `restore --from FILE [--force]`: never through a server (it replaces the database under it). */
+async function runRestore(config: Config, args: string[]): Promise<never> {
+  let values: { from?: string | undefined; force?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { from: { type: 'string' }, force: { type: 'boolean', default: false } },
+      strict: true,
+    }));
+  } catch (e) {
+    fail(`${(e as Error).message}\nUsage: restore --from FILE [--force]`);
+  }
+  if (!values.from) fail('Usage: restore --from FILE [--force]');
+  process.exitCode = 1; // should the work stall and the event loop empty, never report success
+  try {
+    const r = await restoreBackup(config, { from: values.from, force: !!values.force });
+    console.log(r.report.join('\n'));
+    process.exit(r.exitCode);
+  } catch (e) {
+    if (e instanceof BackupRefused || e instanceof BackupFailed) fail(e.message, e.exitCode);
+    throw e;
+  }
 }
 
 async function throughServer(
@@ -153,7 +221,7 @@ async function main() {
       if (rt.handle.lock) {
         try {
           control = await startControlSocket(config.DATA_DIR, (c, a) =>
-            runServerCommand(c, a, rt.db, config),
+            runServerCommand(c, a, rt.db, config, rt.handle),
           );
         } catch (e) {
           console.warn(
@@ -252,7 +320,10 @@ async function main() {
     case 'registry-indexes':
     case 'audit-checkpoint':
     case 'verify-audit':
+    case 'backup':
       return runDatabaseCommand(config, command, rest);
+    case 'restore':
+      return runRestore(config, rest);
     case 'registry-migration': {
       const [name, ...extra] = rest;
       if (!name || extra.length)

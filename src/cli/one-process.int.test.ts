@@ -14,6 +14,7 @@ const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-backup.tar`, { force: true });
 });
 
 const baseEnv = () => ({
@@ -110,6 +111,16 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data folde
     expect(indexes.stdout).toContain('already has the indexes');
     expect(cli(['verify-audit']).stdout).toContain(intact(events + 1)); // bootstrap-admin's audit event
 
+    // The server takes a backup for the CLI; a restore (which replaces the folder) is refused.
+    const backup = cli(['backup', '--out', `${dir}-backup.tar`]);
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toContain(`Backup written to ${dir}-backup.tar`);
+    const restore = cli(['restore', '--from', `${dir}-backup.tar`, '--force']);
+    expect(restore.status).toBe(2);
+    expect(restore.stderr).toContain(`pid ${server.pid}`);
+    expect(restore.stderr).toContain('stop that process first');
+    expect(await health(port)).toBe(200);
+
     // migrate is refused while the server runs (it migrated at start).
     const migrate = cli(['migrate']);
     expect(migrate.status).toBe(2);
@@ -136,5 +147,5 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data folde
     await exited(next);
     expect(existsSync(join(dir, 'eucab.lock'))).toBe(false);
     expect(existsSync(join(dir, 'eucab-control.sock'))).toBe(false);
-  });
+  }, 300_000); // a dozen processes, each starting PGlite: slow on a busy machine
 });
