@@ -11,6 +11,7 @@ import { announcementsModule } from './announcements/manifest.ts';
 import { auditModule } from './audit/manifest.ts';
 import { authModule } from './auth/manifest.ts';
 import type { ModuleManifest } from './manifest.ts';
+import { mappingModule } from './mapping/manifest.ts';
 import { networksModule } from './networks/manifest.ts';
 import { notificationsModule } from './notifications/manifest.ts';
 import { organisationsModule } from './organisations/manifest.ts';
@@ -36,6 +37,7 @@ export const MODULES: readonly ModuleManifest[] = [
   screeningModule,
   schedulerModule,
   privacyModule,
+  mappingModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */
