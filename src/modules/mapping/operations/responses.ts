@@ -323,5 +323,12 @@ export async function reopenResponse(
     });
     await enqueue(trx, 'mapping.response_reopened', { responseId: id });
   });
-  return getResponse(deps.db, a, id);
+  // the coordinator reads validated responses only: the answer says what happened, not the draft
+  return {
+    id,
+    campaignId: loaded.r.campaign_id,
+    organisation: { id: loaded.r.organisation_id, code: loaded.r.organisation_code },
+    status: 'reopened' as const,
+    reopenReason: input.reason,
+  };
 }
