@@ -8,10 +8,12 @@ import {
   ids,
   importCapacity,
   openCampaign,
+  setResponse,
   upload,
   user,
   xlsx,
 } from './mapping-test-helpers.ts';
+import { sendReminders } from './reminders.ts';
 
 let t: TestApp;
 let coord: TestClient;
@@ -386,3 +388,55 @@ describe('person as respondent unit', () => {
 });
 
 void importCapacity;
+
+describe('reminders', () => {
+  it('go at the offsets to those who answer, in their language, once each — also when the task runs again', async () => {
+    const v = await t.rt.db
+      .selectFrom('mapping_questionnaire_versions')
+      .select('id')
+      .where('version', '=', '2026.1')
+      .executeTakeFirstOrThrow();
+    const day = 86_400_000;
+    const closes = Date.now() + 6.5 * day;
+    const c = await openCampaign(t, coord, v.id, 'named', ['DE', 'NL'], {
+      title: 'Reminder campaign',
+      closesAt: new Date(closes).toISOString(),
+      reminderDays: [7, 2],
+    });
+    await t.rt.db.updateTable('users').set({ locale: 'de' }).where('email', '=', user('de', 'ncp')).execute();
+    const nl = await t.as(user('nl', 'ncp'));
+    await nl.post(`/api/v1/mapping/campaigns/${c.id}/assignments`, {
+      userId: await t.userId(user('nl', 'expert')),
+      role: 'respondent',
+    });
+    const mails = () => t.mails.filter((m) => m.subject.includes('Reminder campaign'));
+    const deps = {
+      db: t.rt.db,
+      mailer: { send: async (m: (typeof t.mails)[number]) => void t.mails.push(m) },
+      publicUrl: 'http://x',
+    };
+    await sendReminders(deps, new Date());
+    expect(
+      mails()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([user('de', 'ncp'), user('nl', 'expert')]);
+    expect(mails().find((m) => m.to === user('de', 'ncp'))!.subject).toMatch(/endet in 7 Tag/);
+    expect(mails().find((m) => m.to === user('nl', 'expert'))!.subject).toMatch(/closes in 7 day/);
+    // a second run (another process, or after a restart) sends nothing again
+    await sendReminders(deps, new Date());
+    await t.rt.scheduler.runDue(new Date());
+    expect(mails()).toHaveLength(2);
+    // two days before the close: the second reminder, once; a validated response gets none
+    await setResponse(t, c.id, 'NL', { staff: 1 });
+    await sendReminders(deps, new Date(closes - 1.5 * day));
+    await sendReminders(deps, new Date(closes - 1.4 * day));
+    expect(mails().map((m) => m.to)).toEqual([
+      ...mails()
+        .slice(0, 2)
+        .map((m) => m.to),
+      user('de', 'ncp'),
+    ]);
+    expect(mails()[2]!.subject).toMatch(/endet in 2 Tag/);
+  });
+});
