@@ -28,13 +28,21 @@ describe('module manifests', () => {
       [
         'announcement.published',
         'job.finished',
+        'mapping.assigned',
+        'mapping.campaign_opened',
+        'mapping.response_reopened',
         'membership.changed',
         'registry.changed',
         'registry.commented',
       ].sort(),
     );
     expect(mandatorySourceNames()).toEqual(['sanctions-screening']);
-    expect(scheduledTasks().map((t) => t.name)).toEqual(['auth.purge-expired']);
+    expect(scheduledTasks().map((t) => t.name)).toEqual([
+      'auth.purge-expired',
+      'notifications.digest',
+      'privacy.retention',
+      'mapping.reminders',
+    ]);
     expect(new Set(MODULES.map((m) => m.name)).size).toBe(MODULES.length);
   });
 });
