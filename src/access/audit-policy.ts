@@ -2,6 +2,7 @@ import { expressionBuilder, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, isOrgManager, isPlatformAdmin, isUser } from './actor.ts';
 import { jobReadableFilter } from './job-policy.ts';
+import { readableCampaigns, readableResponses } from './mapping-policy.ts';
 import { readableRisk } from './risk-policy.ts';
 import { canReadLists, screeningOrgFilter } from './screening-policy.ts';
 import { SHARED_KINDS } from './shared-kinds.ts';
@@ -124,6 +125,18 @@ export const AUDIT_KIND_RULES: Readonly<Record<string, AuditDetailRule>> = Objec
   screening_list_version: {
     details: (a, _k, { entitled }) => (canReadLists(a) ? entitled : FALSE),
   },
+  // mapping exercises (src/modules/mapping): questionnaires are read by every user; campaigns and
+  // responses by their readers (mapping-policy.ts); assignments by those entitled to the event
+  mapping_questionnaire: { details: (a, _k, { entitled }) => (isUser(a) ? sql<boolean>`true` : entitled) },
+  mapping_campaign: {
+    details: (a, k, ctx) =>
+      recordReadable('mapping_campaigns', (rec) => readableCampaigns(a, rec))(a, k, ctx),
+  },
+  mapping_response: {
+    details: (a, k, ctx) =>
+      recordReadable('mapping_responses', (rec) => readableResponses(a, rec))(a, k, ctx),
+  },
+  mapping_assignment: entitledRule,
   // background jobs and the imports that run as jobs
   job: jobRule,
   import_job: jobRule,

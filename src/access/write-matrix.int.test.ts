@@ -10,6 +10,7 @@ import {
   runCase,
   type WriteCase,
 } from '../testing/write-matrix/harness.ts';
+import { mappingCases } from '../testing/write-matrix/mapping-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
 
@@ -19,7 +20,7 @@ import { registryCases } from '../testing/write-matrix/registry-cases.ts';
  * writes no audit event. Fails when an operation has no case (and no reason in NOT_CALLED).
  */
 const WRITE = new Set(['post', 'put', 'patch', 'delete']);
-const CASES: WriteCase[] = [...platformCases(), ...registryCases(), ...analysisCases()];
+const CASES: WriteCase[] = [...platformCases(), ...registryCases(), ...analysisCases(), ...mappingCases()];
 
 let t: TestApp;
 let ctx: ReturnType<typeof createMatrixCtx>;

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { RecordStatus } from '../contract/registry-records.ts';
 import type { MembershipStatus, NetworkRole, OrgRole } from '../contract/roles.ts';
 import type { Distribution, Tlp } from '../contract/shared-records.ts';
+import type { MappingTables } from './mapping-schema.ts';
 import type { RiskTables } from './risk-schema.ts';
 
 /** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
@@ -500,7 +501,7 @@ export interface ScheduledTaskRunsTable {
   next_due_at: Timestamp;
 }
 
-export interface DB extends RiskTables {
+export interface DB extends RiskTables, MappingTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
   users: UsersTable;

@@ -11,6 +11,7 @@ import { calendarModule } from './calendar/manifest.ts';
 import { homeModule } from './home/manifest.ts';
 import { jobsModule } from './jobs/manifest.ts';
 import type { ModuleManifest } from './manifest.ts';
+import { mappingModule } from './mapping/manifest.ts';
 import { networksModule } from './networks/manifest.ts';
 import { notificationsModule } from './notifications/manifest.ts';
 import { organisationsModule } from './organisations/manifest.ts';
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleManifest[] = [
   privacyModule,
   calendarModule,
   homeModule,
+  mappingModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

@@ -33,6 +33,9 @@ describe('module manifests', () => {
       [
         'announcement.published',
         'job.finished',
+        'mapping.assigned',
+        'mapping.campaign_opened',
+        'mapping.response_reopened',
         'membership.changed',
         'registry.changed',
         'registry.commented',
@@ -43,7 +46,9 @@ describe('module manifests', () => {
       scheduledTasks()
         .map((t) => t.name)
         .sort(),
-    ).toEqual(['auth.purge-expired', 'notifications.digest', 'privacy.retention'].sort());
+    ).toEqual(
+      ['auth.purge-expired', 'notifications.digest', 'privacy.retention', 'mapping.reminders'].sort(),
+    );
     expect(new Set(MODULES.map((m) => m.name)).size).toBe(MODULES.length);
   });
 
@@ -57,7 +62,7 @@ describe('module manifests', () => {
     expect(withEntry('calendarItems')).toEqual(['registry', 'screening', 'scheduler']);
     expect(withEntry('homeTiles')).toEqual(['announcements', 'registry']);
     expect(withEntry('homeTasks')).toEqual(['networks', 'jobs', 'registry', 'screening', 'scheduler']);
-    expect(withEntry('notificationSentences')).toEqual(['notifications', 'jobs', 'registry']);
+    expect(withEntry('notificationSentences')).toEqual(['notifications', 'jobs', 'registry', 'mapping']);
     // Every module that writes audit events says how they read (src/modules/sentences.test.ts
     // checks each action the code writes); no action has two sentences.
     expect(withEntry('auditSentences')).toEqual([
@@ -73,6 +78,7 @@ describe('module manifests', () => {
       'risk',
       'screening',
       'privacy',
+      'mapping',
     ]);
     expect(() => sentenceTables(MODULES)).not.toThrow();
     expect(sentenceTables(MODULES).audit.size).toBeGreaterThan(100);

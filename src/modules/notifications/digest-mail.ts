@@ -31,6 +31,7 @@ function linkOf(item: DigestItem, publicUrl: string): string {
   if (item.recordKind === 'announcement') return `${publicUrl}/announcements/${item.recordId}`;
   if (item.recordKind === 'job') return `${publicUrl}/jobs/${item.recordId}`;
   if (item.recordKind === 'membership') return `${publicUrl}/memberships`;
+  if (item.recordKind === 'mapping_campaign') return `${publicUrl}/mapping/campaigns/${item.recordId}`;
   return `${publicUrl}/registry/${item.recordKind}/${item.recordId}`;
 }
 

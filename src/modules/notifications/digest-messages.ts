@@ -21,6 +21,8 @@ export const DIGEST_EVENTS = [
   'succeeded',
   'failed',
   'cancelled',
+  'assigned',
+  'reopened',
 ] as const;
 export type DigestEvent = (typeof DIGEST_EVENTS)[number];
 
@@ -66,6 +68,8 @@ const en: DigestMessages = {
     succeeded: 'job finished',
     failed: 'job failed',
     cancelled: 'job cancelled',
+    assigned: 'you are assigned to answer',
+    reopened: 'response reopened by the coordinator',
   },
 };
 
@@ -98,6 +102,8 @@ const fr: DigestMessages = {
     succeeded: 'tâche terminée',
     failed: 'tâche en échec',
     cancelled: 'tâche annulée',
+    assigned: 'vous êtes désigné pour répondre',
+    reopened: 'réponse rouverte par le coordinateur',
   },
 };
 
@@ -130,6 +136,8 @@ const de: DigestMessages = {
     succeeded: 'Auftrag abgeschlossen',
     failed: 'Auftrag fehlgeschlagen',
     cancelled: 'Auftrag abgebrochen',
+    assigned: 'Sie sind zum Antworten benannt',
+    reopened: 'Antwort vom Koordinator wieder geöffnet',
   },
 };
 
