@@ -18,6 +18,15 @@ const KYSELY_IMPORT =
 const BUILDER_CALL =
   /\.(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)\s*\(/g;
 
+/**
+ * Route files allowed to be more than adapters for now, each with its reason; an entry whose file
+ * passes (or is gone) fails the check, so the list only shrinks.
+ */
+export const NOT_YET: Readonly<Record<string, string>> = {
+  'src/modules/announcements/announcement-routes.ts':
+    'announcements become a registry kind (issue 10, item 4): the registry operations replace this file',
+};
+
 export function routeFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -51,7 +60,18 @@ export function problemsOf(text: string): string[] {
 function main() {
   const files = routeFiles(join(ROOT, 'src')).sort();
   let offenders = 0;
+  const rel = (f: string) => relative(ROOT, f).split('\\').join('/');
+  for (const [file, why] of Object.entries(NOT_YET)) {
+    const path = join(ROOT, file);
+    if (!files.includes(path) || problemsOf(readFileSync(path, 'utf8')).length === 0) {
+      offenders++;
+      console.log(
+        `${file} is listed in NOT_YET (${why}) but is an adapter now, or gone: remove it from the list`,
+      );
+    }
+  }
   for (const file of files) {
+    if (Object.hasOwn(NOT_YET, rel(file))) continue;
     const problems = problemsOf(readFileSync(file, 'utf8'));
     if (!problems.length) continue;
     offenders++;
@@ -64,7 +84,9 @@ function main() {
     process.exit(1);
   }
   console.log(
-    `${files.length} route files checked: all at most ${MAX_LINES} lines, none uses the query builder.`,
+    `${files.length} route files checked: all at most ${MAX_LINES} lines, none uses the query builder${
+      Object.keys(NOT_YET).length ? ` (not yet: ${Object.keys(NOT_YET).join(', ')})` : ''
+    }.`,
   );
 }
 
