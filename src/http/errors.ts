@@ -128,7 +128,8 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const p = toProblem(err);
-  if (p.status === 503) reply.header('retry-after', '2');
-  else if (p.status >= 500) req.log.error({ err }, 'unhandled error');
+  if (p.status === 503) {
+    if (!reply.hasHeader('retry-after')) reply.header('retry-after', '2');
+  } else if (p.status >= 500) req.log.error({ err }, 'unhandled error');
   return sendProblem(reply, p);
 }
