@@ -155,7 +155,10 @@ describe('GET /calendar', () => {
     expect(items.find((i: { id: string }) => i.id.includes(ids.red!))).toMatchObject({
       module: 'registry',
       kind: 'tender.submission_deadline',
-      what: { key: 'registry.kinds.tender.fields.submission_deadline' },
+      what: {
+        key: 'registry.calendarWhat',
+        params: { what: { labels: expect.objectContaining({ en: 'Submission deadline' }) } },
+      },
       title: 'Tender CAL-RED',
       allDay: true,
       end: null,

@@ -64,7 +64,7 @@ describe('GET /home', () => {
       area: 'procurement',
       title: {
         key: 'registry.dashboard.toApprove',
-        params: { kind: { t: 'registry.kinds.requirement_set.label', fallback: 'Requirement set' } },
+        params: { kind: { labels: expect.objectContaining({ en: 'Requirement set' }) } },
       },
       count: 1,
       link: '/registry/requirement_set?status=submitted',

@@ -46,9 +46,11 @@ export async function registryCalendarItems(
       out.push({
         id: `registry:${kind.name}:${r.id}:${d.start}`,
         kind: `${kind.name}.${d.start}`,
-        what: d.end
-          ? { key: `registry.kinds.${kind.name}.label`, params: {} }
-          : { key: `registry.kinds.${kind.name}.fields.${d.start}`, params: {} },
+        // the kind's own words (its definition): the kind for a span, the date field otherwise
+        what: {
+          key: 'registry.calendarWhat',
+          params: { what: { labels: d.end ? kind.label : kind.fields[d.start]!.label } },
+        },
         title: r.title,
         start: r.start_day,
         end: d.end && r.end_day !== r.start_day ? r.end_day : null,
