@@ -23,7 +23,8 @@ describe('my account', () => {
     const page = await env.page();
     const email = 'be.expert@demo.eucab.eu';
     await signIn(page, env.t, email);
-    await page.getByRole('link', { name: 'BE Expert' }).click();
+    // the account link in the header (the home page also names people in its activity list)
+    await page.locator('header.site-header').getByRole('link', { name: 'BE Expert' }).click();
     await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Set up a second factor' }).click();
     await page.getByRole('button', { name: 'Start set-up' }).click();

@@ -86,7 +86,7 @@ describe('sign-in with TOTP (an NCP)', () => {
     await page.getByText('Digest preference saved.').waitFor();
     expect(await page.getByRole('radio', { name: 'Weekly' }).isChecked()).toBe(true);
     await expectAccessible(page, 'notifications');
-    await page.getByRole('link', { name: 'AT National Contact Point' }).click();
+    await page.locator('header.site-header').getByRole('link', { name: 'AT National Contact Point' }).click();
     await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
     await expectAccessible(page, 'account');
 
