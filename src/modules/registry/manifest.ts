@@ -10,6 +10,7 @@ import { registryRoutes } from '../../registry/registry-routes.ts';
 import { savedFilterRoutes } from '../../registry/saved-filter-routes.ts';
 import { searchRoutes } from '../../registry/search-routes.ts';
 import { defineModule } from '../manifest.ts';
+import { plainAuditSentences } from '../sentence.ts';
 import { registryCalendarItems } from './calendar.ts';
 import { registryHomeTasks, registryHomeTiles } from './home.ts';
 import { registryAuditSentences, registryNotificationSentences } from './sentences.ts';
@@ -33,6 +34,15 @@ export const registryModule = defineModule({
   calendarItems: (ctx, range) => registryCalendarItems(ctx, range, KINDS),
   homeTiles: (ctx) => registryHomeTiles(ctx, KINDS),
   homeTasks: (ctx) => registryHomeTasks(ctx, KINDS),
-  auditSentences: registryAuditSentences(KINDS),
+  auditSentences: {
+    ...registryAuditSentences(KINDS),
+    // Changes of a user's own state (saved filters, alert subscriptions): events about the user.
+    ...plainAuditSentences('platform', [
+      'saved_filter.saved',
+      'saved_filter.deleted',
+      'subscription.created',
+      'subscription.deleted',
+    ]),
+  },
   notificationSentences: registryNotificationSentences(KINDS),
 });
