@@ -158,12 +158,14 @@ async function xlsform(
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-const answers = (staff: number, region: string, levels: [number, number, number], remarks: string) => ({
+const answers = (staff: number, region: string, levels: (number | null)[], remarks: string) => ({
   staff,
   has_unit: 'yes',
   unit_staff: Math.round(staff / 20),
   region,
-  integrity: { f1: { maturity: levels[0] }, f2: { maturity: levels[1] }, f3: { maturity: levels[2] } },
+  integrity: Object.fromEntries(
+    levels.flatMap((l, i) => (l === null ? [] : [[`f${i + 1}`, { maturity: l }]])),
+  ),
   remarks,
 });
 /** Other administrations' validated answers (entered directly: the journey needs ≥ 3 for the aggregates). */
@@ -171,7 +173,8 @@ const OTHERS: [string, ReturnType<typeof answers>][] = [
   ['AT', answers(900, 'south', [2, 3, 4], 'AT private remark')],
   ['BE', answers(1500, 'north', [4, 2, 3], 'BE private remark')],
   ['NL', answers(2100, 'north', [3, 3, 5], 'NL private remark')],
-  ['IT', answers(5200, 'south', [2, 2, 2], 'IT private remark')],
+  // IT leaves F3 out: a gap in the coverage matrix.
+  ['IT', answers(5200, 'south', [2, 2, null], 'IT private remark')],
 ];
 
 async function goToCampaign(page: Page, title: string) {
@@ -307,10 +310,25 @@ describe('mapping exercise journey in the browser', () => {
     await expert.getByLabel('Sprache').selectOption('en');
     await expert.getByText('Customs staff').waitFor();
 
-    // 5. A colleague (the NCP, not the last editor) validates.
+    // 5. A stale save names the questions changed since; then a colleague (the NCP, not the last
+    //    editor) validates.
     await ncp.reload();
     await ncp.getByRole('link', { name: 'Answer for DE' }).click();
     await ncp.getByRole('heading', { name: 'Response of DE — Integrity 2026', level: 1 }).waitFor();
+    expect(await ncp.getByLabel(/Customs staff/).inputValue()).toBe('1200');
+    await expert.getByLabel('Remarks').fill('DE private remark, completed');
+    await expert.getByRole('button', { name: 'Save the draft' }).click();
+    await expert.getByText(/Draft saved \(version 2\)/).waitFor();
+    await ncp.getByLabel(/Customs staff/).fill('1250');
+    await ncp.getByRole('button', { name: 'Save the draft' }).click();
+    await ncp.getByText(/Someone saved this response after you loaded it/).waitFor();
+    await ncp
+      .getByRole('listitem')
+      .filter({ hasText: /^remarks$/ })
+      .waitFor();
+    await expectAccessible(ncp, 'mapping-response-stale');
+    await ncp.getByRole('button', { name: 'Reload the latest version' }).click();
+    await poll(() => ncp.getByLabel('Remarks').inputValue()).toBe('DE private remark, completed');
     expect(await ncp.getByLabel(/Customs staff/).inputValue()).toBe('1200');
     await ncp.getByRole('button', { name: 'Validate the response' }).click();
     await ncp.getByText('The response is validated.').waitFor();
@@ -334,7 +352,8 @@ describe('mapping exercise journey in the browser', () => {
     const coverage = coord.getByRole('table', { name: 'Administrations × codes of arusha-factor' });
     await coverage.waitFor();
     expect(await coverage.getByRole('rowheader').count()).toBe(28); // 27 administrations + the totals row
-    await coverage.getByRole('cell', { name: 'gap' }).first().waitFor(); // administrations without an answer
+    const itRow = coverage.getByRole('row', { name: /^IT / });
+    expect(await itRow.getByRole('cell').allTextContents()).toEqual(['1', '1', 'gap']);
     await coord.getByLabel('Measure').selectOption({ label: 'Maturity' });
     await coord
       .getByLabel('Administration', { exact: true })
@@ -425,5 +444,16 @@ describe('mapping exercise journey in the browser', () => {
     await expectAccessible(coord, 'mapping-results-de');
     await coord.getByLabel('Sprache').selectOption('en');
     await coord.getByRole('heading', { name: 'Results — Integrity 2027', level: 1 }).waitFor();
+
+    // 9. The coordinator reopens DE's first response with a reason: it no longer counts.
+    await goToCampaign(coord, 'Integrity 2026');
+    await coord.getByRole('link', { name: 'Read the response of DE' }).click();
+    await coord.getByRole('heading', { name: 'Response of DE — Integrity 2026', level: 1 }).waitFor();
+    expect(await coord.getByLabel(/Customs staff/).isDisabled()).toBe(true);
+    await coord.getByLabel('Reason').fill('Please give the staff of 2026, not of 2025.');
+    await expectAccessible(coord, 'mapping-response-reopen');
+    await coord.getByRole('button', { name: 'Reopen', exact: true }).click();
+    await coord.getByRole('heading', { name: 'Integrity 2026', level: 1 }).waitFor();
+    await coord.getByText('14.8 % validated (4 of 27)').first().waitFor();
   });
 });

@@ -172,6 +172,17 @@ export function CampaignPage() {
           />
         </Section>
       )}
+      {c.abilities.rate !== 'all' && (
+        <Section title={t('mapping.campaign.participantList')}>
+          <ul className="inline-list">
+            {c.participants.map((p) => (
+              <li key={p.id}>
+                <abbr title={p.name}>{p.code}</abbr>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
       {(c.abilities.assign || (c.abilities.rate === 'own' && c.assignments.length > 0)) && (
         <AssignSection c={c} />
       )}

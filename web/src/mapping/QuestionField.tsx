@@ -114,13 +114,13 @@ function Frame({
       )}
     </>
   );
+  const hintText = hint && (
+    <p className="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  );
   const after = (
     <>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
       {problem && (
         <p className="field-error" id={`${id}-err`}>
           {problem}
@@ -137,6 +137,7 @@ function Frame({
         }
       >
         <legend>{text}</legend>
+        {hintText}
         {children}
         {after}
       </fieldset>
@@ -144,6 +145,7 @@ function Frame({
   return (
     <div className={`field q-question${problem ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{text}</label>
+      {hintText}
       {children}
       {after}
     </div>

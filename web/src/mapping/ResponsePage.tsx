@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import {
   type Answers,
   FormState,
@@ -275,6 +275,7 @@ function ResponseForm({
 
 function ReopenSection({ r }: { r: ResponseDetail }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const notice = useNotice();
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
@@ -282,6 +283,8 @@ function ReopenSection({ r }: { r: ResponseDetail }) {
     mutationFn: () => api(`/mapping/responses/${r.id}/reopen`, { body: { reason: reason.trim() } }),
     onSuccess: () => {
       notice('success', t('mapping.reopen.done'));
+      // The response is back with its administration (a draft the coordinator does not read).
+      navigate(`/mapping/campaigns/${r.campaignId}`);
       void qc.invalidateQueries({ queryKey: ['mapping'] });
     },
   });

@@ -163,7 +163,11 @@ export function CoverageSection({ c, q }: { c: CampaignDetail; q: Questionnaire 
                     {!row.responded && <span className="hint"> ({t('mapping.results.noResponse')})</span>}
                   </th>
                   {row.cells.map((v, j) =>
-                    v === 0 ? (
+                    !row.responded ? (
+                      <td key={x.codes[j]!.code} className="no-response">
+                        —
+                      </td>
+                    ) : v === 0 ? (
                       <td key={x.codes[j]!.code} className="gap">
                         {t('mapping.results.gap')}
                       </td>

@@ -195,10 +195,14 @@ function SummaryView({
       )}
       {s.kind === 'choice' && (
         <>
-          <CategoryBars
-            items={s.categories.map((c) => ({ name: labels.value(item.code, c.value), value: c.count }))}
-            description={t('mapping.results.barsOf', { question: title })}
-          />
+          {s.categories.some((c) => c.count !== null) ? (
+            <CategoryBars
+              items={s.categories.map((c) => ({ name: labels.value(item.code, c.value), value: c.count }))}
+              description={t('mapping.results.barsOf', { question: title })}
+            />
+          ) : (
+            <p className="hint">{t('mapping.results.noChart')}</p>
+          )}
           <div className="table-wrap">
             <table>
               <caption>{t('mapping.results.tableOf', { question: title })}</caption>
