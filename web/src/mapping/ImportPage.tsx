@@ -223,9 +223,11 @@ function ReportView({ report }: { report: ImportReport }) {
           </div>
         </dl>
       ) : (
-        <Alert kind="error">
-          <p>{t('mapping.import.cannotRead')}</p>
-        </Alert>
+        report.blocking.length === 0 && (
+          <Alert kind="error">
+            <p>{t('mapping.import.cannotRead')}</p>
+          </Alert>
+        )
       )}
       {report.blocking.length > 0 && (
         <Alert kind="warning">

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import {
   type Answers,
   FormState,
+  indexItems,
   type Questionnaire,
   validateResponse,
 } from '../../../src/engines/questionnaire/index.ts';
@@ -21,7 +22,7 @@ import {
   useNotice,
 } from '../components/ui.tsx';
 import { type FormContext, FormItems } from './FormItems.tsx';
-import { formLanguage, problemsByPath, setAnswer } from './form-model.ts';
+import { formLanguage, problemsByPath, setAnswer, textOf } from './form-model.ts';
 import { useCampaign, useResponse, useVersion } from './hooks.ts';
 import type { ResponseDetail } from './types.ts';
 import './mapping.css';
@@ -95,6 +96,7 @@ function ResponseForm({
     [checked, tried],
   );
   const disabled = !r.abilities.update;
+  const index = useMemo(() => indexItems(q), [q]);
   const f: FormContext = {
     q,
     state,
@@ -203,11 +205,16 @@ function ResponseForm({
         <Alert kind="error">
           <p>{t('mapping.form.stale')}</p>
           <ul>
-            {(stale.problem.errors ?? []).map((e) => (
-              <li key={e.field}>
-                <code>{e.field.replace(/^answers\./, '')}</code>
-              </li>
-            ))}
+            {(stale.problem.errors ?? []).map((e) => {
+              const path = e.field.replace(/^answers\./, '');
+              const label = textOf(index.get(path.split(/[.[]/)[0] ?? '')?.item.label, q, lang);
+              return (
+                <li key={e.field}>
+                  {label && `${label} `}
+                  <code>{path}</code>
+                </li>
+              );
+            })}
           </ul>
           <button
             type="button"
