@@ -324,7 +324,7 @@ describe('mapping exercise journey in the browser', () => {
     await ncp.getByText(/Someone saved this response after you loaded it/).waitFor();
     await ncp
       .getByRole('listitem')
-      .filter({ hasText: /^remarks$/ })
+      .filter({ hasText: /^Remarks remarks$/ })
       .waitFor();
     await expectAccessible(ncp, 'mapping-response-stale');
     await ncp.getByRole('button', { name: 'Reload the latest version' }).click();
