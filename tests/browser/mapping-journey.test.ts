@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mappingQuestionnaire } from '../../src/engines/questionnaire/test-fixtures.ts';
+import { writeXlsForm } from '../../src/engines/questionnaire/xlsform/index.ts';
 import { ids, setResponse, upload } from '../../src/modules/mapping/mapping-test-helpers.ts';
 import { type BrowserEnv, expectAccessible, poll, signIn, startEnv } from './helpers.ts';
 
@@ -132,16 +134,16 @@ async function xlsform(
     choice('yn', 'yes', 'Yes', 'Oui', 'Ja'),
     choice('yn', 'no', 'No', 'Non', 'Nein'),
     ...['north', 'south', 'east', 'west'].map((r) => choice('region', r, `The ${r}`, `Le ${r}`, `Der ${r}`)),
-    choice('factors', 'f1', 'Leadership', 'Direction', 'Führung', 'arusha-factor:F1'),
+    choice('factors', 'f1', 'Leadership', 'Direction', 'Führung', 'arusha_factor:leadership_commitment'),
     choice(
       'factors',
       'f2',
       'Regulatory framework',
       'Cadre réglementaire',
       'Rechtsrahmen',
-      'arusha-factor:F2',
+      'arusha_factor:regulatory_framework',
     ),
-    choice('factors', 'f3', 'Transparency', 'Transparence', 'Transparenz', 'arusha-factor:F3'),
+    choice('factors', 'f3', 'Transparency', 'Transparence', 'Transparenz', 'arusha_factor:transparency'),
     ...['Initial', 'Developing', 'Defined', 'Managed', 'Optimised'].map((l, i) =>
       choice('levels', String(i + 1), l, `Niveau ${i + 1}`, `Stufe ${i + 1}`),
     ),
@@ -173,7 +175,7 @@ const OTHERS: [string, ReturnType<typeof answers>][] = [
   ['AT', answers(900, 'south', [2, 3, 4], 'AT private remark')],
   ['BE', answers(1500, 'north', [4, 2, 3], 'BE private remark')],
   ['NL', answers(2100, 'north', [3, 3, 5], 'NL private remark')],
-  // IT leaves F3 out: a gap in the coverage matrix.
+  // IT leaves transparency out: a gap in the coverage matrix.
   ['IT', answers(5200, 'south', [2, 2, null], 'IT private remark')],
 ];
 
@@ -349,11 +351,16 @@ describe('mapping exercise journey in the browser', () => {
     await coord.getByRole('heading', { name: 'Results — Integrity 2026', level: 1 }).waitFor();
     await coord.getByRole('table', { name: 'Answers to Region' }).waitFor();
     await coord.getByRole('img', { name: /Bar chart of the answers to Region/ }).waitFor();
-    const coverage = coord.getByRole('table', { name: 'Administrations × codes of arusha-factor' });
+    const coverage = coord.getByRole('table', { name: 'Administrations × codes of arusha_factor' });
     await coverage.waitFor();
     expect(await coverage.getByRole('rowheader').count()).toBe(28); // 27 administrations + the totals row
     const itRow = coverage.getByRole('row', { name: /^IT / });
-    expect(await itRow.getByRole('cell').allTextContents()).toEqual(['1', '1', 'gap']);
+    // Ten key factors of the platform's list; IT covers two of them, the questionnaire asks three.
+    const itCells = await itRow.getByRole('cell').allTextContents();
+    expect(itCells).toHaveLength(10);
+    expect(itCells.filter((c) => c === '1')).toHaveLength(2);
+    expect(itCells.filter((c) => c === 'gap')).toHaveLength(8);
+    await coverage.getByRole('columnheader', { name: 'Leadership and commitment' }).waitFor();
     await coord.getByLabel('Measure').selectOption({ label: 'Maturity' });
     await coord
       .getByLabel('Administration', { exact: true })
@@ -361,7 +368,9 @@ describe('mapping exercise journey in the browser', () => {
     await coord.getByRole('img', { name: /Radar chart of DE against the median/ }).waitFor();
     const radar = coord.getByRole('table', { name: 'DE against the median of the others' });
     await poll(() => radar.getByRole('row').count()).toBe(4);
-    await expect.poll(() => radar.getByRole('row', { name: /^F1/ }).textContent()).toContain('3');
+    await expect
+      .poll(() => radar.getByRole('row', { name: /^Leadership and commitment/ }).textContent())
+      .toContain('3');
     await coord.getByRole('link', { name: 'Download the responses (CSV)' }).waitFor();
     await expectAccessible(coord, 'mapping-results-named');
 
@@ -380,7 +389,7 @@ describe('mapping exercise journey in the browser', () => {
     await expert.getByText(/you see your own administration's answers against the statistics/i).waitFor();
     await expert.getByText('Free text is withheld in this view.').waitFor();
     await expert.getByText(/Your administration's answer: The north/).waitFor();
-    const aggCoverage = expert.getByRole('table', { name: 'Administrations × codes of arusha-factor' });
+    const aggCoverage = expert.getByRole('table', { name: 'Administrations × codes of arusha_factor' });
     await aggCoverage.waitFor();
     expect(await aggCoverage.getByRole('rowheader').allTextContents()).toEqual([
       'DE',
@@ -455,5 +464,95 @@ describe('mapping exercise journey in the browser', () => {
     await coord.getByRole('button', { name: 'Reopen', exact: true }).click();
     await coord.getByRole('heading', { name: 'Integrity 2026', level: 1 }).waitFor();
     await coord.getByText('14.8 % validated (4 of 27)').first().waitFor();
+  });
+  it('renders every question type: defaults, conditions, "other", choice filters, matrices, repeats', async () => {
+    const coordApi = await env.t.as(COORDINATOR);
+    const { network, org } = await ids(env.t);
+    const res = await upload(
+      coordApi,
+      `/api/v1/mapping/questionnaires/import?networkId=${network('training')}`,
+      Buffer.from(await writeXlsForm(mappingQuestionnaire())),
+      'every-type.xlsx',
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const c = await openCampaignByApi((res.json() as { versionId: string }).versionId, 'Every type', 'named');
+    const page = await env.page();
+    await signIn(page, env.t, 'de.ncp@demo.eucab.eu');
+    await page.goto(`/mapping/campaigns/${c.id}`);
+    await page.getByRole('link', { name: 'Answer for DE' }).click();
+    await page.getByRole('heading', { name: 'Response of DE — Every type', level: 1 }).waitFor();
+    await page.getByText('Answer for your administration.').waitFor(); // a note
+    expect(await page.getByLabel('Budget (M€)').inputValue()).toBe('1.5'); // the form's default
+    await page.getByLabel(/Customs staff/).fill('3000');
+    // Conditional display: the date and the whole integrity section follow "Integrity strategy?".
+    expect(await page.getByLabel(/Adopted on/).count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Per integrity factor' }).count()).toBe(0);
+    await page
+      .getByRole('group', { name: /Integrity strategy\?/ })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
+    await page.getByLabel(/Adopted on/).fill('2024-05-01');
+    await page.getByLabel('Office opens').fill('08:30');
+    await page.getByLabel('Last audit').fill('2025-03-01T10:00');
+    // "Other, specify" and a choice filter (regions of the chosen zone only).
+    await page.getByRole('group', { name: 'Tools used' }).getByRole('checkbox', { name: 'Other' }).check();
+    await page.getByLabel('Tools used: other, specify').fill('Drones');
+    await page.getByRole('radio', { name: 'Sea border' }).check();
+    const region = page.getByRole('group', { name: 'Region', exact: true });
+    await poll(() => region.getByRole('radio').count()).toBe(1);
+    await region.getByRole('radio', { name: 'Harbour' }).check();
+    // Scales with labelled levels and with plain levels; a read-only question.
+    await page
+      .getByRole('group', { name: 'Overall maturity' })
+      .getByRole('radio', { name: '4 — Managed' })
+      .check();
+    expect(await page.getByRole('group', { name: 'Confidence' }).getByRole('radio').count()).toBe(6);
+    expect(await page.getByLabel('Contact e-mail').isDisabled()).toBe(true);
+    // Multilingual text (one field per language of the form), files, a location.
+    const mission = page.getByRole('group', { name: 'Mission statement' });
+    expect(await mission.getByRole('textbox').count()).toBe(3);
+    await mission.getByLabel('Français').fill('Protéger les frontières');
+    await page.getByText('No file given.').first().waitFor();
+    const location = page.getByRole('group', { name: 'Headquarters location' });
+    await location.getByLabel('Latitude').fill('50.85');
+    await location.getByLabel('Longitude').fill('4.35');
+    // A matrix whose columns have their own types.
+    await page.getByRole('table', { name: 'Per integrity factor' }).waitFor();
+    await page.getByLabel('Leadership — Maturity').selectOption({ label: '3 — Defined' });
+    await page.getByLabel('Leadership — Evidence').fill('Annual report');
+    await page.getByLabel('Leadership — Action planned').selectOption({ label: 'Yes' });
+    // A repeat group: an entry, its conditional date and its constraint message.
+    await page.getByRole('button', { name: 'Add an entry to Your initiatives' }).click();
+    const entry = page.getByRole('group', { name: 'Your initiatives — entry 1' });
+    await entry.getByLabel(/Title/).fill('Integrity e-learning');
+    await entry.getByLabel('Ends').fill('2023-01-01');
+    await entry.getByText('After the strategy').waitFor();
+    await entry.getByLabel('Ends').fill('2026-12-31');
+    await poll(() => entry.getByText('After the strategy').count()).toBe(0);
+    await expectAccessible(page, 'mapping-every-type');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByText(/Draft saved \(version 1\)/).waitFor();
+    const saved = await env.t.rt.db
+      .selectFrom('mapping_responses')
+      .select('answers')
+      .where('campaign_id', '=', c.id)
+      .where('organisation_id', '=', org('DE'))
+      .executeTakeFirstOrThrow();
+    expect(saved.answers).toMatchObject({
+      staff: 3000,
+      budget: 1.5,
+      has_strategy: true,
+      strategy_date: '2024-05-01',
+      office_opens: '08:30',
+      tools: ['other'],
+      tools_other: 'Drones',
+      zone: 'sea',
+      region: 'harbour',
+      overall: 4,
+      mission: { fr: 'Protéger les frontières' },
+      hq_location: { lat: 50.85, lon: 4.35 },
+      integrity: { leadership: { maturity: 3, evidence: 'Annual report', planned: true } },
+      initiatives: [{ initiative_title: 'Integrity e-learning', initiative_end: '2026-12-31' }],
+    });
   });
 });

@@ -9,7 +9,7 @@ import {
   type Scope,
   textIn,
 } from '../../../src/engines/questionnaire/index.ts';
-import { entriesAt, textOf } from './form-model.ts';
+import { entriesAt, textOf, withDefaults } from './form-model.ts';
 import { CellInput, QuestionField, useRowsOf } from './QuestionField.tsx';
 
 /** What every item of the response form needs: the definition, the live state, how to change an answer. */
@@ -144,7 +144,7 @@ function RepeatItem({
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => f.set(scope, item.code, [...entries, {}])}
+          onClick={() => f.set(scope, item.code, [...entries, withDefaults(item.items, {})])}
         >
           {t('mapping.form.addEntry', { label })}
         </button>

@@ -22,7 +22,7 @@ import {
   useNotice,
 } from '../components/ui.tsx';
 import { type FormContext, FormItems } from './FormItems.tsx';
-import { formLanguage, problemsByPath, setAnswer, textOf } from './form-model.ts';
+import { formLanguage, problemsByPath, setAnswer, textOf, withDefaults } from './form-model.ts';
 import { useCampaign, useResponse, useVersion } from './hooks.ts';
 import type { ResponseDetail } from './types.ts';
 import './mapping.css';
@@ -77,7 +77,10 @@ function ResponseForm({
   const fmt = useFormat();
   const notice = useNotice();
   const qc = useQueryClient();
-  const [answers, setAnswers] = useState<Answers>(r.answers);
+  // A response never saved starts with the form's defaults (XLSForm `default`).
+  const [answers, setAnswers] = useState<Answers>(() =>
+    r.version === 0 && r.abilities.update ? withDefaults(q.items, r.answers) : r.answers,
+  );
   const [tried, setTried] = useState(false);
   const [serverProblems, setServerProblems] = useState<Map<string, string>>(new Map());
   const lang = formLanguage(q, i18n.language);

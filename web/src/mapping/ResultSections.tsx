@@ -5,9 +5,9 @@ import { type Questionnaire, textIn } from '../../../src/engines/questionnaire/i
 import { api } from '../api.ts';
 import { ErrorMessage, Loading, Section, SelectField } from '../components/ui.tsx';
 import { boundLists, crosstabQuestions, numberQuestions, trendQuestions } from './form-model.ts';
-import { useResult } from './hooks.ts';
+import { useCodeList, useResult } from './hooks.ts';
 import { Radar, TrendLines } from './MappingCharts.tsx';
-import { Figure, useLabels } from './result-parts.tsx';
+import { Figure, ScrollRegion, useLabels } from './result-parts.tsx';
 import type { CampaignDetail, CoverageResult, CrosstabResult, RadarResult, TrendsResult } from './types.ts';
 
 /** Cross-tabulation of two top-level single-choice questions (with the page's filter). */
@@ -51,7 +51,7 @@ export function CrosstabSection({
       {res.isLoading && <Loading />}
       <ErrorMessage error={res.error} />
       {x && (
-        <div className="table-wrap">
+        <ScrollRegion label={t('mapping.results.crosstab')}>
           <table>
             <caption>
               {t('mapping.results.crosstabOf', {
@@ -97,7 +97,7 @@ export function CrosstabSection({
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Section>
   );
@@ -142,7 +142,7 @@ export function CoverageSection({ c, q }: { c: CampaignDetail; q: Questionnaire 
       {res.isLoading && <Loading />}
       <ErrorMessage error={res.error} />
       {x && (
-        <div className="table-wrap">
+        <ScrollRegion label={t('mapping.results.coverageOf', { list: x.list })}>
           <table className="coverage">
             <caption>{t('mapping.results.coverageOf', { list: x.list })}</caption>
             <thead>
@@ -150,7 +150,7 @@ export function CoverageSection({ c, q }: { c: CampaignDetail; q: Questionnaire 
                 <th scope="col">{t('mapping.campaign.administration')}</th>
                 {x.codes.map((code) => (
                   <th scope="col" key={code.code}>
-                    <abbr title={codeLabel(code)}>{code.code}</abbr>
+                    {codeLabel(code)}
                   </th>
                 ))}
               </tr>
@@ -191,7 +191,7 @@ export function CoverageSection({ c, q }: { c: CampaignDetail; q: Questionnaire 
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Section>
   );
@@ -199,9 +199,10 @@ export function CoverageSection({ c, q }: { c: CampaignDetail; q: Questionnaire 
 
 /** One administration against the median of the others per code (radar and table). */
 export function RadarSection({ c, q }: { c: CampaignDetail; q: Questionnaire }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useLabels(q);
   const choice = useListChoice(q);
+  const list = useCodeList(choice.list || null);
   const measures = numberQuestions(q);
   const [measure, setMeasure] = useState('');
   const full = c.abilities.results === 'full';
@@ -218,6 +219,8 @@ export function RadarSection({ c, q }: { c: CampaignDetail; q: Questionnaire }) 
   );
   if (choice.lists.length === 0) return null;
   const x = res.data;
+  const label = (code: string) =>
+    textIn(list.data?.codes.find((k) => k.code === code)?.labels, i18n.language, 'en') ?? code;
   const who =
     c.participants.find((p) => p.id === x?.administrationId)?.code ?? t('mapping.results.yourAdministration');
   return (
@@ -256,7 +259,7 @@ export function RadarSection({ c, q }: { c: CampaignDetail; q: Questionnaire }) 
       {x && x.axes.length > 0 && (
         <>
           <Radar
-            axes={x.axes.map((a) => a.code)}
+            axes={x.axes.map((a) => label(a.code))}
             series={[
               { name: who, values: x.axes.map((a) => a.value) },
               { name: t('mapping.results.othersMedian'), values: x.axes.map((a) => a.othersMedian) },
@@ -277,7 +280,7 @@ export function RadarSection({ c, q }: { c: CampaignDetail; q: Questionnaire }) 
               <tbody>
                 {x.axes.map((a) => (
                   <tr key={a.code}>
-                    <th scope="row">{a.code}</th>
+                    <th scope="row">{label(a.code)}</th>
                     <td>{a.value === null ? '—' : <Figure value={a.value} digits={2} />}</td>
                     <td>
                       <Figure value={a.othersMedian} digits={2} />

@@ -9,6 +9,7 @@ import {
   problemsByPath,
   setAnswer,
   valueLabel,
+  withDefaults,
 } from './form-model.ts';
 
 const l = (en: string) => ({ en });
@@ -85,5 +86,24 @@ describe('value labels', () => {
     expect(
       valueLabel(q, { type: 'yes_no', code: 'y', label: l('Y') }, 'yes', 'en', { yes: 'Oui', no: 'Non' }),
     ).toBe('Oui');
+  });
+});
+
+describe('defaults', () => {
+  it('fill unanswered questions of a level with their typed XLSForm default', () => {
+    const items: Questionnaire['items'] = [
+      {
+        type: 'group',
+        code: 'g',
+        label: l('G'),
+        items: [
+          { type: 'decimal', code: 'budget', label: l('B'), default: '1.5' },
+          { type: 'yes_no', code: 'ok', label: l('OK'), default: 'yes' },
+        ],
+      },
+      { type: 'select_multiple', code: 'tools', label: l('T'), choices: { list: 'region' }, default: 'a b' },
+      { type: 'integer', code: 'staff', label: l('S'), default: 'many' },
+    ];
+    expect(withDefaults(items, { budget: 2 })).toEqual({ budget: 2, ok: true, tools: ['a', 'b'] });
   });
 });

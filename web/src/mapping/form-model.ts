@@ -147,3 +147,46 @@ export function valueLabel(
   const text = textOf(choice.label, q, lang);
   return item.type === 'scale' ? `${value} — ${text}` : text;
 }
+
+/** An XLSForm `default` (text) as an answer of the question's type; undefined when it does not fit. */
+export function defaultAnswer(item: Item): unknown {
+  if (!('default' in item) || item.default === undefined || item.default === '') return undefined;
+  const d = item.default.trim();
+  switch (item.type) {
+    case 'integer':
+    case 'decimal':
+    case 'scale': {
+      const n = Number(d);
+      return Number.isFinite(n) ? n : undefined;
+    }
+    case 'yes_no':
+      return ['yes', 'true', '1'].includes(d.toLowerCase())
+        ? true
+        : ['no', 'false', '0'].includes(d.toLowerCase())
+          ? false
+          : undefined;
+    case 'select_multiple':
+      return d.split(/\s+/).filter(Boolean);
+    case 'select_one':
+    case 'date':
+    case 'time':
+    case 'datetime':
+    case 'text':
+      return d;
+    default:
+      return undefined;
+  }
+}
+
+/** The answers with the defaults of unanswered questions of a level (groups included; not inside repeats or matrices). */
+export function withDefaults(items: Item[], answers: Answers): Answers {
+  let out = answers;
+  for (const item of items) {
+    if (item.type === 'group') out = withDefaults(item.items, out);
+    else if (out[item.code] === undefined) {
+      const d = defaultAnswer(item);
+      if (d !== undefined) out = { ...out, [item.code]: d };
+    }
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { indexItems, type Questionnaire } from '../../../src/engines/questionnaire/index.ts';
 import { formLanguage, textOf, valueLabel } from './form-model.ts';
@@ -21,4 +22,14 @@ export function useLabels(q: Questionnaire) {
     question: (code: string) => textOf(index.get(code)?.item.label, q, lang) || code,
     value: (code: string, value: string) => valueLabel(q, index.get(code)?.item, value, lang, yesNo),
   };
+}
+
+/** A wide table's scrolling frame: keyboard users reach it (Tab) and scroll it with the arrow keys. */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="table-wrap" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
 }
