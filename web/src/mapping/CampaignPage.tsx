@@ -291,6 +291,7 @@ function ExtendSection({ c }: { c: CampaignDetail }) {
   return (
     <Section title={t('mapping.extend.title')}>
       <form
+        className="mapping-form"
         onSubmit={(e) => {
           e.preventDefault();
           extend.mutate();

@@ -155,6 +155,7 @@ function RepeatItem({
 }
 
 function MatrixItem({ item, scope, f }: { item: Matrix; scope: Scope; f: FormContext }) {
+  const { t } = useTranslation();
   const label = textOf(item.label, f.q, f.lang);
   const rows = useRowsOf(f.q, item.rows, f.lang);
   return (
@@ -172,6 +173,13 @@ function MatrixItem({ item, scope, f }: { item: Matrix; scope: Scope; f: FormCon
           </tr>
         </thead>
         <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={item.columns.length + 1} className="empty">
+                {t('mapping.form.noChoices')}
+              </td>
+            </tr>
+          )}
           {rows.map((row) => {
             const rowScope: Scope = [...scope, { container: item.code, key: row.name }];
             return (

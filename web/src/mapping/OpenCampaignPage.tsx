@@ -107,6 +107,7 @@ export function OpenCampaignPage() {
       <PageTitle>{t('mapping.open.title')}</PageTitle>
       <p className="lead">{t('mapping.open.intro')}</p>
       <form
+        className="mapping-form"
         onSubmit={(e) => {
           e.preventDefault();
           open.mutate();

@@ -198,6 +198,7 @@ export function QuestionField({
       return frame(
         true,
         <>
+          {options.length === 0 && <p className="hint">{t('mapping.form.noChoices')}</p>}
           <div className="radio-row">
             {options.map((o) => (
               <label key={o.name} className="radio-card">
@@ -229,6 +230,7 @@ export function QuestionField({
       return frame(
         true,
         <>
+          {options.length === 0 && <p className="hint">{t('mapping.form.noChoices')}</p>}
           {options.map((o) => (
             <label key={o.name} className="checkbox">
               <input
