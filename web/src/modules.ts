@@ -1,4 +1,5 @@
 import { calendarWebModule } from './calendar/module.tsx';
+import { mappingWebModule } from './mapping/module.tsx';
 import {
   accountWebModule,
   announcementsWebModule,
@@ -34,6 +35,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   usersWebModule,
   riskWebModule,
   screeningWebModule,
+  mappingWebModule,
   auditWebModule,
   jobsWebModule,
   notificationsWebModule,
