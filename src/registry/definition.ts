@@ -1,3 +1,4 @@
+import type { ApprovalStep, ResolvedStep } from '../access/approval-policy.ts';
 import type { Distribution, OrgRole, Tlp } from '../db/schema.ts';
 import type { NetworkCode } from '../reference/networks.ts';
 
@@ -91,7 +92,12 @@ export interface KindDefinition {
      */
     createdBy?: { network?: boolean; orgRoles?: OrgRole[] };
   };
-  workflow: { fourEyes: boolean };
+  /**
+   * Who approves a record before it is published, step by step (src/access/approval-policy.ts).
+   * `fourEyes: true` is the shorthand for one step: another writer of the owning organisation.
+   * `defineKind` sets both: `fourEyes` is true whenever the kind has approval steps.
+   */
+  workflow: { fourEyes?: boolean; approval?: readonly ApprovalStep[] };
   views: ViewDef[];
   /**
    * A valid record of this kind, unique per `token`: used by the access and write matrices (which
@@ -101,7 +107,19 @@ export interface KindDefinition {
   example: (token: string, ref: (kind: string) => string) => Record<string, unknown>;
 }
 
-export function defineKind(def: KindDefinition): KindDefinition {
+/** The kind's approval steps, networks resolved (none: the draft is published by its owner). */
+export function approvalSteps(kind: Pick<KindDefinition, 'workflow' | 'network'>): ResolvedStep[] {
+  const steps =
+    kind.workflow.approval ?? (kind.workflow.fourEyes ? [{ by: 'owner_org_writer' as const }] : []);
+  return steps.map((s) =>
+    s.by === 'network_coordinator' ? { ...s, network: s.network ?? kind.network } : s,
+  );
+}
+
+export function defineKind(input: KindDefinition): KindDefinition {
+  const approval =
+    input.workflow.approval ?? (input.workflow.fourEyes ? [{ by: 'owner_org_writer' as const }] : []);
+  const def: KindDefinition = { ...input, workflow: { fourEyes: approval.length > 0, approval } };
   const names = new Set(Object.keys(def.fields));
   for (const list of [def.importKey, def.searchable, def.listColumns, def.filters, [def.titleField]]) {
     for (const f of list) if (!names.has(f)) throw new Error(`${def.name}: unknown field "${f}"`);

@@ -1,7 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
+import type { ApprovalRound } from '../access/approval-policy.ts';
+import { envelopeListColumns } from '../access/envelope-lists.ts';
 import { markingBanner } from '../access/tlp.ts';
 import type { DB } from '../db/schema.ts';
+import { approvalRoundColumn } from './approvals.ts';
 import type { KindDefinition } from './definition.ts';
 import { type RegistryEnvelope, readableRecords, recordAbilities, visibleData } from './registry-policy.ts';
 import { searchMatch } from './search-config.ts';
@@ -44,6 +47,12 @@ export function readableKindQuery(db: Kysely<DB>, a: Actor, kind: KindDefinition
   return q;
 }
 
+/** The envelope's lists (named organisations, co-editors) and the open approval round of `r`. */
+export const ENVELOPE_COLUMNS = [
+  ...envelopeListColumns('r', sql.ref('r.kind')),
+  approvalRoundColumn('r', sql.ref('r.kind')),
+] as const;
+
 export const META_COLUMNS = [
   'r.id',
   'r.kind',
@@ -65,6 +74,8 @@ export const META_COLUMNS = [
   'r.updated_at',
   'r.published_at',
   'r.status_note',
+  // The policy decides on every row with the whole envelope.
+  ...ENVELOPE_COLUMNS,
 ] as const;
 
 type Row = {
@@ -77,6 +88,9 @@ type Row = {
   tlp: RegistryEnvelope['tlp'];
   status: RegistryEnvelope['status'];
   submitted_by: string | null;
+  named_org_ids: readonly string[];
+  editor_ids: readonly string[];
+  approval: ApprovalRound | null;
   data: unknown;
 };
 

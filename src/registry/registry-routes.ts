@@ -14,7 +14,8 @@ import { readUpload } from '../http/uploads.ts';
 import { cancelJob, enqueueJob, getJob } from '../jobs/job-service.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
-import type { KindDefinition } from './definition.ts';
+import { reviewerIdsSchema } from './approval-schema.ts';
+import { approvalSteps, type KindDefinition } from './definition.ts';
 import { exportCsv, exportJson, exportXlsx } from './export.ts';
 import { describeFields, EU_LANGUAGES } from './field-schema.ts';
 import { formatOf, readTable, type Table, TableError } from './import/read-table.ts';
@@ -43,7 +44,8 @@ const idParams = z.strictObject({ id: z.uuid() });
 
 /** Imports take the kind's default marking, narrowed where an import cannot carry it (groups, RED recipients). */
 function importDistribution(kind: KindDefinition): 'organisation' | 'network' | 'eucab' | 'public' {
-  return kind.access.distribution === 'sharing_group' ? 'organisation' : kind.access.distribution;
+  const d = kind.access.distribution;
+  return d === 'sharing_group' || d === 'organisations' ? 'organisation' : d;
 }
 function importTlp(kind: KindDefinition): Tlp {
   return IMPORTABLE.includes(kind.access.tlp) ? kind.access.tlp : IMPORTABLE[IMPORTABLE.length - 1]!;
@@ -396,12 +398,20 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
             tags,
             summary: `${action[0]!.toUpperCase()}${action.slice(1)}`,
             params: idParams,
-            body: z.strictObject({ note: z.string().trim().min(1).max(1000).optional() }).nullish(),
+            body: z
+              .strictObject({
+                note: z.string().trim().min(1).max(1000).optional(),
+                ...(action === 'submit' ? { reviewerIds: reviewerIdsSchema } : {}),
+              })
+              .nullish(),
           },
         },
         async (req) => {
           const a = requireUser(req);
-          return change(deps, (trx) => transitionRecord(trx, a, kind, req.params.id, action, req.body?.note));
+          const b = req.body as { note?: string; reviewerIds?: string[] } | null | undefined;
+          return change(deps, (trx) =>
+            transitionRecord(trx, a, kind, req.params.id, action, b?.note, b?.reviewerIds),
+          );
         },
       );
     }
@@ -466,7 +476,7 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
         const q = req.query;
         const markingProblem = checkMarking(q.distribution, q.tlp);
         if (markingProblem) throw badRequest(markingProblem);
-        if (q.publish === 'true' && kind.workflow.fourEyes) {
+        if (q.publish === 'true' && approvalSteps(kind).length) {
           throw forbidden(
             `Imported ${kind.labelPlural.toLowerCase()} are published only after a second person approves each.`,
           );

@@ -125,7 +125,13 @@ export const qs = (params: Record<string, string | number | boolean | undefined 
 // ---- Types of the API's answers (only what the UI uses) ----
 
 export type Tlp = 'clear' | 'green' | 'amber' | 'amber_strict' | 'red';
-export type Distribution = 'organisation' | 'network' | 'sharing_group' | 'eucab' | 'public';
+export type Distribution =
+  | 'organisation'
+  | 'network'
+  | 'sharing_group'
+  | 'organisations'
+  | 'eucab'
+  | 'public';
 export type Locale = 'en' | 'fr' | 'de';
 
 export interface MeNetwork {

@@ -14,6 +14,9 @@ import * as m0012 from './0012_mfa_attempts.ts';
 import * as m0013 from './0013_login_throttle.ts';
 import * as m0014 from './0014_owner_bound_country.ts';
 import * as m0015 from './0015_scheduled_tasks.ts';
+import * as m0016 from './0016_named_organisations.ts';
+import * as m0017 from './0017_record_editors.ts';
+import * as m0018 from './0018_record_approvals.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0013_login_throttle': m0013,
   '0014_owner_bound_country': m0014,
   '0015_scheduled_tasks': m0015,
+  '0016_named_organisations': m0016,
+  '0017_record_editors': m0017,
+  '0018_record_approvals': m0018,
 };

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { envelopeListColumns } from '../../access/envelope-lists.ts';
 import { TLP_RULES } from '../../access/tlp.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
 import { runStagedImport } from '../../core/import-job.ts';
@@ -180,6 +181,7 @@ export async function analyseImport(
         'sharing_group_id',
         'tlp',
         'submitted_by',
+        ...envelopeListColumns('registry_records', kind.name),
       ])
       .where('kind', '=', kind.name)
       .where('owner_org_id', '=', a.orgId)
@@ -192,7 +194,8 @@ export async function analyseImport(
     );
     for (const r of rows) {
       // An import updates only what the importer may update by hand (author, NCP or deputy; readable).
-      const canUpdate = recordAbilities(a, { ...r, recipients: red.get(r.id) ?? [] }, kind).update;
+      const env = { ...r, recipients: red.get(r.id) ?? [], approval: null };
+      const canUpdate = recordAbilities(a, env, kind).update;
       existing.set(r.import_key!, { id: r.id, data: r.data, status: r.status, canUpdate });
     }
   }

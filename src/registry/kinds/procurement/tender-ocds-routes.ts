@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EXPORTABLE } from '../../../access/tlp.ts';
 import { requireUser } from '../../../server/auth-plugin.ts';
 import type { AppDeps } from '../../../server/deps.ts';
-import { present, readableKindQuery } from '../../record-queries.ts';
+import { ENVELOPE_COLUMNS, present, readableKindQuery } from '../../record-queries.ts';
 import { tender } from './tender.ts';
 import { releasePackage, tenderRelease } from './tender-ocds.ts';
 
@@ -42,6 +42,7 @@ export async function tenderOcdsRoutes(app: FastifyInstance, deps: AppDeps) {
           'r.data',
           'o.code as owner_code',
           'o.name as owner_name',
+          ...ENVELOPE_COLUMNS,
         ])
         .orderBy('r.updated_at', 'desc')
         .limit(50_000)
