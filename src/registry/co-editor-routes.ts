@@ -20,7 +20,7 @@ export async function coEditorRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/registry/:kind/:id/editors',
     { schema: { tags: ['registry'], summary: 'The co-editors of a record', params } },
-    async (req) => recordEditorsView(deps.db, req.actor, kindByName(req.params.kind)!, req.params.id),
+    async (req) => recordEditorsView(deps.db, requireUser(req), kindByName(req.params.kind)!, req.params.id),
   );
 
   r.put(

@@ -166,6 +166,31 @@ export interface SharedAbilities {
   retract: boolean;
   export: boolean;
   quote: boolean;
+  /** May name and remove co-editors (the owner). */
+  editors: boolean;
+  /** Is a co-editor (changes the content only). */
+  coEditor: boolean;
+}
+
+/** A TLP marking with the machine rules the platform enforces (GET /markings). */
+export interface MarkingRule {
+  tlp: Tlp;
+  label: string;
+  rule: string;
+  exportable: boolean;
+  quoteInNotifications: boolean;
+  quoteInEmail: boolean;
+  namedRecipientsOnly: boolean;
+  publicAllowed: boolean;
+}
+
+export interface MarkingRules {
+  markings: MarkingRule[];
+  distributions: {
+    distribution: Distribution;
+    rule: string;
+    needs: 'network' | 'sharing_group' | 'organisations' | null;
+  }[];
 }
 
 export interface AnnouncementRow {
@@ -181,6 +206,9 @@ export interface AnnouncementRow {
   distribution_network_id: string | null;
   sharing_group_id: string | null;
   tlp: Tlp;
+  /** Organisations named by the 'organisations' distribution. */
+  named_org_ids: string[];
+  editor_ids: string[];
   is_demo: boolean;
   created_at: string;
   updated_at: string;

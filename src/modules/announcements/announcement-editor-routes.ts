@@ -15,7 +15,7 @@ export async function announcementEditorRoutes(app: FastifyInstance, deps: AppDe
   r.get(
     '/announcements/:id/editors',
     { schema: { tags: ['announcements'], summary: 'The co-editors of an announcement', params } },
-    async (req) => announcementEditorsView(deps.db, req.actor, req.params.id),
+    async (req) => announcementEditorsView(deps.db, requireUser(req), req.params.id),
   );
 
   r.put(

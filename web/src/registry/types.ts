@@ -35,6 +35,9 @@ export interface RegistryRecord {
   owner_org_code: string;
   author_id: string;
   submitted_by: string | null;
+  /** Organisations named by the 'organisations' distribution; co-editors (user ids). */
+  named_org_ids: string[];
+  editor_ids: string[];
   data: Record<string, unknown>;
   language: string;
   is_demo: boolean;
@@ -73,6 +76,36 @@ export interface RecordComment {
 export interface RecordDetail extends RegistryRecord {
   history: HistoryEntry[];
   comments: RecordComment[];
+}
+
+/** GET /registry/:kind/:id/approval */
+export interface ApprovalView {
+  status: RecordStatus;
+  steps: {
+    by: 'owner_org_writer' | 'network_coordinator' | 'named_reviewers' | 'org_role';
+    network?: string;
+    role?: string;
+    organisation?: string;
+    words: string;
+    state: 'done' | 'approved' | 'waiting' | 'pending';
+  }[];
+  abilities: { approve: boolean; reject: boolean; submit: boolean };
+  rounds: {
+    round: number;
+    state: 'open' | 'approved' | 'rejected' | 'withdrawn';
+    submitted_at: string;
+    closed_at: string | null;
+    submitted_by: string;
+    reviewers: { id: string; display_name: string; organisation_code: string }[];
+    decisions: {
+      step: number;
+      decision: 'approve' | 'reject';
+      comment: string | null;
+      decided_at: string;
+      approver: string;
+      organisation: string;
+    }[];
+  }[];
 }
 
 export interface Attachment {
