@@ -160,7 +160,7 @@ export function OrganisationPicker({
               onChange={(e) =>
                 onChange(e.target.checked ? [...value, o.id] : value.filter((id) => id !== o.id))
               }
-            />{' '}
+            />
             {o.code} — {o.names[lang] ?? o.name}
           </label>
         ))}
