@@ -158,6 +158,11 @@ describe('co-editors (caller × action, hand-written table)', () => {
     ]);
     expect(list.abilities.editors).toBe(false);
     expect((await who.get('other_org')!.get(`${BASE}/${id}/editors`)).statusCode).toBe(404);
+    // The record's audit trail follows the reading: the co-editor sees it, another administration not.
+    const trail = async (c: TestClient) =>
+      ((await c.get(`/api/v1/audit?recordId=${id}`)).json().items ?? []).length;
+    expect(await trail(fr)).toBeGreaterThan(0);
+    expect(await trail(who.get('other_org')!)).toBe(0);
   });
 
   it('TLP:RED: co-editors must be named recipients; narrowing to RED takes reading away from the others', async () => {

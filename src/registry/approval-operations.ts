@@ -19,6 +19,8 @@ async function forDecision(
   id: string,
   what: 'approve' | 'reject',
 ) {
+  // Two approvers at once: the second decides on the state the first left (one decision per step).
+  await trx.selectFrom('registry_records').select('id').where('id', '=', id).forUpdate().execute();
   const env = await loadRegistryEnvelope(trx, kind, id);
   if (!env) throw notFound();
   const can = recordAbilities(a, env, kind);
