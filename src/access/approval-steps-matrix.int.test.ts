@@ -31,7 +31,7 @@ vi.mock('../registry/kinds/index.ts', async (importOriginal) => {
     },
   });
   const KINDS = [...original.KINDS, probe];
-  return { KINDS, kindByName: (name: string) => KINDS.find((k) => k.name === name) };
+  return { ...original, KINDS, kindByName: (name: string) => KINDS.find((k) => k.name === name) };
 });
 
 type Caller = 'submitter' | 'colleague' | 'coordinator' | 'reviewer' | 'fr_ncp' | 'fr_expert' | 'observer';
