@@ -359,7 +359,10 @@ function baselineWhere(f: ListFilters) {
   for (const [name, v] of Object.entries(f.fields)) if (v) parts.push(sql`r.data->>${name} IN (${v})`);
   return sql.join(parts, sql` AND `);
 }
-const BASE_COLUMNS = sql.raw(META_COLUMNS.map((c) => c.replace(' as ', ' AS ')).join(', '));
+// The plain columns (the envelope's list columns are subqueries the baseline leaves out).
+const BASE_COLUMNS = sql.raw(
+  META_COLUMNS.flatMap((c) => (typeof c === 'string' ? [c.replace(' as ', ' AS ')] : [])).join(', '),
+);
 async function viaBaseline(db: Kysely<DB>, f: ListFilters) {
   const where = baselineWhere(f);
   const total = await sql<{ n: number }>`

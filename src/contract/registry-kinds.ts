@@ -1,4 +1,5 @@
 import type { NetworkCode } from '../reference/networks.ts';
+import type { ApprovalWorkflow } from './access-shapes.ts';
 import type { CodeListDefinition } from './code-list-definition.ts';
 import type { KindName } from './kind-names.ts';
 import type { Labels } from './languages.ts';
@@ -125,7 +126,13 @@ export interface KindDefinition {
      */
     createdBy?: { network?: boolean; orgRoles?: OrgRole[] };
   };
-  workflow: { fourEyes: boolean };
+  /**
+   * Who approves a record before it is published, step by step (src/contract/access-shapes.ts;
+   * the decision is src/access/approval-policy.ts). `fourEyes: true` is the shorthand for one step:
+   * another writer of the owning organisation. `defineKind` sets both: `fourEyes` is true whenever
+   * the kind has approval steps.
+   */
+  workflow: ApprovalWorkflow;
   views: ViewDef[];
   /**
    * A valid record of this kind, unique per `token`: used by the access and write matrices (which

@@ -198,6 +198,48 @@ export interface RecordRecipientsTable {
   user_id: string;
 }
 
+/** Organisations named by a record with the 'organisations' distribution (the owner is implied). */
+export interface RecordOrganisationsTable {
+  record_kind: string;
+  record_id: string;
+  organisation_id: string;
+}
+
+/** Co-editors of a shared record (users of any administration the owner names). */
+export interface RecordEditorsTable {
+  record_kind: string;
+  record_id: string;
+  user_id: string;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+export type SubmissionState = 'open' | 'approved' | 'rejected' | 'withdrawn';
+
+/** One submission (round) of a record through its approval steps. */
+export interface RecordSubmissionsTable {
+  id: Generated<string>;
+  record_kind: string;
+  record_id: string;
+  round: number;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  reviewer_ids: ColumnType<string[], string[] | undefined, string[]>;
+  state: ColumnType<SubmissionState, SubmissionState | undefined, SubmissionState>;
+  closed_at: NullableTimestamp;
+}
+
+/** A decision on one approval step of a submission. */
+export interface RecordApprovalsTable {
+  id: Generated<string>;
+  submission_id: string;
+  step: number;
+  approver_id: string;
+  decision: 'approve' | 'reject';
+  comment: string | null;
+  decided_at: Timestamp;
+}
+
 export interface AttachmentsTable {
   id: Generated<string>;
   record_kind: string;
@@ -519,6 +561,10 @@ export interface DB extends RiskTables, MappingTables {
   sharing_group_members: SharingGroupMembersTable;
   announcements: AnnouncementsTable;
   record_recipients: RecordRecipientsTable;
+  record_organisations: RecordOrganisationsTable;
+  record_editors: RecordEditorsTable;
+  record_submissions: RecordSubmissionsTable;
+  record_approvals: RecordApprovalsTable;
   attachments: AttachmentsTable;
   notifications: NotificationsTable;
   audit_events: AuditEventsTable;

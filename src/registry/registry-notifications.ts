@@ -49,6 +49,7 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
       ...members.map((m) => m.user_id),
       ...subscribers.map((s) => s.user_id),
       ...env.recipients,
+      ...env.editor_ids,
     ]);
     candidates.delete(env.author_id);
     const rows: { user_id: string; kind: string; record_kind: string; record_id: string; summary: string }[] =

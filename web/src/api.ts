@@ -2,6 +2,7 @@
  * The API client: same-origin fetch with the session cookie, the CSRF token on every change,
  * and problem+json errors turned into ApiError (detail + field errors for the forms).
  */
+import type { MarkingRule, MarkingRules } from '../../src/contract/access-shapes.ts';
 import type { MembershipStatus, NetworkRole } from '../../src/contract/roles.ts';
 import type { Distribution, SharedAbilities, Tlp } from '../../src/contract/shared-records.ts';
 
@@ -154,6 +155,9 @@ export interface Me {
   };
 }
 
+/** The markings and distributions with their rules (GET /markings): the contract's. */
+export type { MarkingRule, MarkingRules };
+
 export interface AnnouncementRow {
   id: string;
   network_id: string;
@@ -167,6 +171,9 @@ export interface AnnouncementRow {
   distribution_network_id: string | null;
   sharing_group_id: string | null;
   tlp: Tlp;
+  /** Organisations named by the 'organisations' distribution. */
+  named_org_ids: string[];
+  editor_ids: string[];
   is_demo: boolean;
   created_at: string;
   updated_at: string;

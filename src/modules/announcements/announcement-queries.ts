@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
+import { envelopeListColumns } from '../../access/envelope-lists.ts';
 import { readableFilter, type SharedEnvelope, sharedAbilities } from '../../access/shared-record-policy.ts';
 import { markingBanner } from '../../access/tlp.ts';
 import type { DB } from '../../db/schema.ts';
@@ -48,6 +49,8 @@ export const LIST_COLUMNS = [
   'a.is_demo',
   'a.created_at',
   'a.updated_at',
+  // Named organisations and co-editors: the policy decides on every row with the whole envelope.
+  ...envelopeListColumns('a', KIND),
 ] as const;
 
 export async function recipientsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, string[]>> {
@@ -75,6 +78,7 @@ export async function loadEnvelope(db: Kysely<DB>, id: string): Promise<SharedEn
       'distribution_network_id',
       'sharing_group_id',
       'tlp',
+      ...envelopeListColumns('announcements', KIND),
     ])
     .where('id', '=', id)
     .executeTakeFirst();

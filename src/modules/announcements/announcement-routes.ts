@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
 import { canPostInNetwork } from '../../access/admin-policy.ts';
-import { resolveMarking, setRecipients } from '../../access/marking.ts';
+import { organisationCodes, resolveMarking, setMarkingLists } from '../../access/marking.ts';
 import { markingBody } from '../../access/marking-schema.ts';
 import { type SharedEnvelope, sharedAbilities } from '../../access/shared-record-policy.ts';
 import { DISTRIBUTION_WORDS, EXPORTABLE, markingBanner, strictest, TLP_RULES } from '../../access/tlp.ts';
@@ -265,7 +265,7 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
           })
           .returning(['id', 'title', 'tlp', 'distribution'])
           .executeTakeFirstOrThrow();
-        await setRecipients(trx, KIND, row.id, m.recipients);
+        await setMarkingLists(trx, KIND, row.id, m);
         await recordAudit(trx, a, {
           action: 'announcement.created',
           recordKind: KIND,
@@ -278,6 +278,7 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
               'tlp',
             ]),
             recipients: m.recipients,
+            ...(m.named_org_codes.length ? { organisations: m.named_org_codes } : {}),
           },
         });
         await enqueue(trx, 'announcement.published', { id: row.id, event: 'created' });
@@ -358,7 +359,7 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
           .where('id', '=', env.id)
           .returning(['id', 'distribution', 'tlp', 'distribution_network_id', 'sharing_group_id'])
           .executeTakeFirstOrThrow();
-        await setRecipients(trx, KIND, env.id, m.recipients);
+        await setMarkingLists(trx, KIND, env.id, m);
         await recordAudit(trx, a, {
           action: 'announcement.shared',
           recordKind: KIND,
@@ -370,10 +371,23 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
               ['distribution', 'tlp', 'distribution_network_id', 'sharing_group_id'],
             ),
             recipients: { before: env.recipients, after: m.recipients },
+            ...(env.named_org_ids.length || m.named_org_ids.length
+              ? {
+                  organisations: {
+                    before: await organisationCodes(trx, env.named_org_ids),
+                    after: m.named_org_codes,
+                  },
+                }
+              : {}),
           },
         });
         await enqueue(trx, 'announcement.published', { id: env.id, event: 'shared' });
-        return { ...row, recipients: m.recipients, marking: markingBanner(row.distribution, row.tlp) };
+        return {
+          ...row,
+          recipients: m.recipients,
+          named_org_ids: m.named_org_ids,
+          marking: markingBanner(row.distribution, row.tlp),
+        };
       });
     },
   );
@@ -395,11 +409,12 @@ export async function announcementRoutes(app: FastifyInstance, deps: AppDeps) {
           .where('record_kind', '=', KIND)
           .where('record_id', '=', env.id)
           .execute();
-        await trx
-          .deleteFrom('record_recipients')
-          .where('record_kind', '=', KIND)
-          .where('record_id', '=', env.id)
-          .execute();
+        for (const table of ['record_recipients', 'record_organisations', 'record_editors'] as const)
+          await trx
+            .deleteFrom(table)
+            .where('record_kind', '=', KIND)
+            .where('record_id', '=', env.id)
+            .execute();
         await trx
           .deleteFrom('notifications')
           .where('record_kind', '=', KIND)

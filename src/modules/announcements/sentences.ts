@@ -7,4 +7,5 @@ export const ANNOUNCEMENTS_AUDIT_SENTENCES = titledAuditSentences('platform', [
   'announcement.shared',
   'announcement.retracted',
   'announcement.attachment_added',
+  'announcement.editors_changed',
 ]);

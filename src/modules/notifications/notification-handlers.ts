@@ -22,8 +22,8 @@ export const NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandler>> = {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     // Subscribers: the active members of the announcement's network (and of the network it is
-    // distributed to), the named recipients, and the owning organisation's users for
-    // organisation-only records.
+    // distributed to), the named recipients, the co-editors, and the users of the owning
+    // organisation (and of the named organisations) for records distributed to organisations.
     const networks = [rec.network_id, ...(env.distribution_network_id ? [env.distribution_network_id] : [])];
     const members = await trx
       .selectFrom('network_memberships')
@@ -31,18 +31,24 @@ export const NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandler>> = {
       .where('network_id', 'in', networks)
       .where('status', '=', 'active')
       .execute();
-    const own =
+    const orgs =
       env.distribution === 'organisation'
-        ? await trx
-            .selectFrom('users')
-            .select('id as user_id')
-            .where('organisation_id', '=', env.owner_org_id)
-            .where('status', '=', 'active')
-            .execute()
-        : [];
+        ? [env.owner_org_id]
+        : env.distribution === 'organisations'
+          ? [env.owner_org_id, ...env.named_org_ids]
+          : [];
+    const own = orgs.length
+      ? await trx
+          .selectFrom('users')
+          .select('id as user_id')
+          .where('organisation_id', 'in', orgs)
+          .where('status', '=', 'active')
+          .execute()
+      : [];
     const candidates = new Set([
       ...members.map((m) => m.user_id),
       ...env.recipients,
+      ...env.editor_ids,
       ...own.map((u) => u.user_id),
     ]);
     candidates.delete(env.author_id);

@@ -1,9 +1,12 @@
 import type { JobKind } from '../../jobs/job-types.ts';
+import { approvalRoutes } from '../../registry/approval-routes.ts';
+import { coEditorRoutes } from '../../registry/co-editor-routes.ts';
 import { codeListRoutes } from '../../registry/code-list-routes.ts';
 import { complianceRoutes } from '../../registry/compliance-routes.ts';
 import { registryImportJob } from '../../registry/import/registry-import-job.ts';
 import { KINDS } from '../../registry/kinds/index.ts';
 import { tenderOcdsRoutes } from '../../registry/kinds/procurement/tender-ocds-routes.ts';
+import { markingRoutes } from '../../registry/marking-routes.ts';
 import { registryExtraRoutes } from '../../registry/registry-extra-routes.ts';
 import { REGISTRY_NOTIFICATION_HANDLERS } from '../../registry/registry-notifications.ts';
 import { registryRoutes } from '../../registry/registry-routes.ts';
@@ -18,10 +21,14 @@ import { registryAuditSentences, registryNotificationSentences } from './sentenc
 /** The registry engine: every kind's endpoints, code lists, search, imports and alerts. */
 export const registryModule = defineModule({
   name: 'registry',
-  // The fixed paths (OCDS, attachments, saved filters, compliance) before the generated ones.
+  // The fixed paths (OCDS, attachments, co-editors, approvals, markings, saved filters, compliance)
+  // before the generated ones.
   routes: [
     tenderOcdsRoutes,
     registryExtraRoutes,
+    coEditorRoutes,
+    approvalRoutes,
+    markingRoutes,
     savedFilterRoutes,
     complianceRoutes,
     registryRoutes,

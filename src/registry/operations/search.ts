@@ -32,7 +32,7 @@ export async function searchEverything(
     ])
     .where('r.kind', 'in', kindNames)
     .where('r.status', '<>', 'retracted')
-    .where((eb) => eb.or(kindNames.map((k) => eb.and([eb('r.kind', '=', k), readableRecords(a, k, 'r')]))))
+    .where((eb) => eb.or(KINDS.map((k) => eb.and([eb('r.kind', '=', k.name), readableRecords(a, k, 'r')]))))
     .where(searchMatch('r.search', language, q))
     .orderBy('rank', 'desc')
     .limit(limit)

@@ -568,6 +568,18 @@ const announcementCases: WriteCase[] = [
     }),
   ),
   {
+    op: 'PUT /api/v1/announcements/{id}/editors',
+    // The author names co-editors (here: a translator of another administration); readers may not.
+    owner: AUTHOR,
+    otherOrg: d('fr', 'analyst'),
+    sameOrgNoRole: d('nl', 'expert'),
+    expect: { owner: 200 },
+    prepare: async (ctx) => ({
+      url: `/api/v1/announcements/${await announcement(ctx, AUTHOR)}/editors`,
+      body: { userIds: [await ctx.userId(d('de', 'expert'))] },
+    }),
+  },
+  {
     op: 'POST /api/v1/announcements/{id}/attachments',
     owner: AUTHOR,
     otherOrg: d('fr', 'analyst'),

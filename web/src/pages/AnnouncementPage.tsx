@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type AnnouncementDetail, API, ApiError, type AuditPage, api } from '../api.ts';
 import { ActivityList } from '../components/audit.tsx';
-import { MarkingFields, type MarkingValue, markingBody } from '../components/marking.tsx';
+import { CoEditors } from '../components/CoEditors.tsx';
+import {
+  MarkingFields,
+  type MarkingValue,
+  markingBody,
+  NamedOrganisations,
+  ruleOf,
+  useMarkingRules,
+} from '../components/marking.tsx';
 import {
   ErrorMessage,
   fieldErrorsOf,
@@ -36,12 +44,14 @@ function ShareDialog({ a, onClose }: { a: AnnouncementDetail; onClose: () => voi
     sharingGroupId: a.sharing_group_id ?? '',
     tlp: a.tlp,
     recipients: a.recipients,
+    organisationIds: a.named_org_ids,
   });
+  const rules = useMarkingRules();
   useEffect(() => {
     ref.current?.showModal();
   }, []);
   const m = useMutation({
-    mutationFn: () => api(`/announcements/${a.id}/share`, { body: markingBody(marking) }),
+    mutationFn: () => api(`/announcements/${a.id}/share`, { body: markingBody(marking, rules) }),
     onSuccess: () => {
       notice('success', t('announcement.shared'));
       void qc.invalidateQueries({ queryKey: ['announcement', a.id] });
@@ -175,6 +185,7 @@ export function AnnouncementPage() {
   const notice = useNotice();
   const navigate = useNavigate();
   const qc = useQueryClient();
+  const rules = useMarkingRules();
   const [editing, setEditing] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [confirmRetract, setConfirmRetract] = useState(false);
@@ -293,11 +304,19 @@ export function AnnouncementPage() {
               <div>
                 <dt>{t('marking.distribution')}</dt>
                 <dd>
-                  {a.tlp === 'red'
+                  {ruleOf(rules, a.tlp)?.namedRecipientsOnly
                     ? t('distribution.recipientsOnly')
                     : t(`distribution.${a.distribution}.rule`)}
                 </dd>
               </div>
+              {a.named_org_ids.length > 0 && (
+                <div>
+                  <dt>{t('marking.organisations')}</dt>
+                  <dd>
+                    <NamedOrganisations ids={a.named_org_ids} />
+                  </dd>
+                </div>
+              )}
               {a.recipients.length > 0 && (
                 <div>
                   <dt>{t('marking.recipients')}</dt>
@@ -317,6 +336,12 @@ export function AnnouncementPage() {
                 <dd>{can.export ? t('announcement.exportable') : t('announcement.notExportable')}</dd>
               </div>
             </dl>
+          </Section>
+          <Section title={t('editors.title')}>
+            <CoEditors
+              url={`/announcements/${a.id}/editors`}
+              onChanged={() => void qc.invalidateQueries({ queryKey: ['announcement', a.id] })}
+            />
           </Section>
           <Section title={t('announcement.attachments')}>
             {a.attachments.length === 0 ? (

@@ -13,7 +13,7 @@ import {
   type Tlp,
 } from '../api.ts';
 import { Pager, ResultToolbar, SearchField } from '../components/list-controls.tsx';
-import { TLPS } from '../components/marking.tsx';
+import { useMarkings } from '../components/marking-rules.ts';
 import {
   DataTable,
   ErrorMessage,
@@ -33,6 +33,7 @@ export function AnnouncementsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const rule = useSharingRule();
+  const markings = useMarkings();
   const [params, setParams] = useSearchParams();
   const tlp = (params.get('tlp') ?? '') as Tlp | '';
   const networkId = params.get('networkId') ?? '';
@@ -153,7 +154,7 @@ export function AnnouncementsPage() {
           </SelectField>
           <SelectField label={t('marking.tlp')} value={tlp} onChange={(e) => update({ tlp: e.target.value })}>
             <option value="">{t('announcements.allMarkings')}</option>
-            {TLPS.map((x) => (
+            {markings.map((x) => (
               <option key={x} value={x}>
                 {t(`tlp.${x}.label`)} ({facetCounts[x] ?? 0})
               </option>
@@ -163,7 +164,7 @@ export function AnnouncementsPage() {
         <fieldset className="facets">
           <legend>{t('announcements.facets')}</legend>
           <ul>
-            {TLPS.map((x) => (
+            {markings.map((x) => (
               <li key={x}>
                 <button
                   type="button"

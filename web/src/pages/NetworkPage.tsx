@@ -4,7 +4,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type AnnouncementList, ApiError, api, type NetworkDetail, type UserRow } from '../api.ts';
-import { AnnouncementCards, MarkingFields, type MarkingValue, markingBody } from '../components/marking.tsx';
+import {
+  AnnouncementCards,
+  MarkingFields,
+  type MarkingValue,
+  markingBody,
+  useMarkingRules,
+} from '../components/marking.tsx';
 import {
   DataTable,
   ErrorMessage,
@@ -34,10 +40,14 @@ function PostForm({ networkId }: { networkId: string }) {
     sharingGroupId: '',
     tlp: 'amber',
     recipients: [],
+    organisationIds: [],
   });
+  const rules = useMarkingRules();
   const m = useMutation({
     mutationFn: () =>
-      api<{ id: string }>('/announcements', { body: { networkId, title, body, ...markingBody(marking) } }),
+      api<{ id: string }>('/announcements', {
+        body: { networkId, title, body, ...markingBody(marking, rules) },
+      }),
     onSuccess: (r) => {
       notice('success', t('announcements.posted'));
       void qc.invalidateQueries({ queryKey: ['announcements'] });

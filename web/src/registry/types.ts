@@ -1,3 +1,4 @@
+import type { ApprovalView } from '../../../src/contract/access-shapes.ts';
 import type {
   DescribedField,
   FieldDef,
@@ -38,6 +39,9 @@ export interface RegistryRecord {
   owner_org_code: string;
   author_id: string;
   submitted_by: string | null;
+  /** Organisations named by the 'organisations' distribution; co-editors (user ids). */
+  named_org_ids: string[];
+  editor_ids: string[];
   data: Record<string, unknown>;
   language: string;
   is_demo: boolean;
@@ -77,6 +81,9 @@ export interface RecordDetail extends RegistryRecord {
   history: HistoryEntry[];
   comments: RecordComment[];
 }
+
+/** GET /registry/:kind/:id/approval: the contract's (src/contract/access-shapes.ts). */
+export type { ApprovalView };
 
 export interface Attachment {
   id: string;
