@@ -1,6 +1,5 @@
 import type { Actor } from '../../../access/actor.ts';
 import { campaignAbilities, type ResultView, resultView } from '../../../access/mapping-policy.ts';
-import { csvWithMarking, neutraliseCell } from '../../../core/export-safety.ts';
 import type { Database } from '../../../db/connection.ts';
 import {
   type AggregateOptions,
@@ -30,7 +29,7 @@ export interface ResultFilter {
  * `aggregate` (k = 3 administrations, the caller's own administration apart: its answer is given
  * as `own`, the statistics are those of the others).
  */
-async function resultContext(db: Database, a: Actor, campaignId: string, filter: ResultFilter = {}) {
+export async function resultContext(db: Database, a: Actor, campaignId: string, filter: ResultFilter = {}) {
   const c = await loadCampaign(db, a, campaignId);
   const view = resultView(a, c.facts);
   if (view === 'none')
@@ -393,54 +392,4 @@ export async function trends(db: Database, a: Actor, questionnaireId: string, in
     });
   }
   return { questionnaireId, question: input.question, campaigns: points };
-}
-
-function cell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(' ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-/** One row per validated response (CSV or JSON): the coordinator, and participants of named campaigns. */
-export async function exportResults(db: Database, a: Actor, campaignId: string, format: 'csv' | 'json') {
-  const ctx = await resultContext(db, a, campaignId);
-  if (!campaignAbilities(a, ctx.facts, new Date()).export)
-    throw forbidden(
-      'Exports of this campaign are for the coordinator (and participants of named campaigns).',
-    );
-  const codes = walkItems(ctx.definition.items)
-    .filter(
-      ({ item, repeats, matrix }) =>
-        repeats.length === 0 && !matrix && !['group', 'note'].includes(item.type),
-    )
-    .map(({ item }) => item.code);
-  const base = `${ctx.row.questionnaire_code}-${ctx.row.version}-responses`.replace(/[^\w.-]+/g, '_');
-  if (format === 'json')
-    return {
-      filename: `${base}.json`,
-      contentType: 'application/json',
-      body: JSON.stringify({
-        campaign: { id: ctx.row.id, title: ctx.row.title, sharing: ctx.row.sharing },
-        questionnaire: { code: ctx.row.questionnaire_code, version: ctx.row.version },
-        responses: ctx.rows.map((r) => ({
-          administration: r.code,
-          respondent: r.display_name,
-          validatedAt: iso(r.validated_at),
-          answers: r.answers,
-        })),
-      }),
-    };
-  const header = ['administration', 'respondent', 'validated_at', ...codes];
-  const rows = ctx.rows.map((r) =>
-    [r.code, r.display_name ?? '', iso(r.validated_at) ?? '', ...codes.map((c) => cell(r.answers[c]))].map(
-      neutraliseCell,
-    ),
-  );
-  const marking = `${ctx.row.title} — ${ctx.row.sharing === 'named' ? 'named answers of the participants' : 'answers for the coordinator only'}: do not pass on outside the campaign.`;
-  return {
-    filename: `${base}.csv`,
-    contentType: 'text/csv; charset=utf-8',
-    body: csvWithMarking(marking, header, rows),
-  };
 }
