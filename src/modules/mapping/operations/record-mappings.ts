@@ -3,7 +3,6 @@ import { campaignAbilities } from '../../../access/mapping-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Database, Trx } from '../../../db/connection.ts';
-import type { Questionnaire } from '../../../engines/questionnaire/index.ts';
 import { badRequest, forbidden, HttpError } from '../../../http/errors.ts';
 import { memberStates } from '../../../reference/member-states.ts';
 import type { KindDefinition } from '../../../registry/definition.ts';
