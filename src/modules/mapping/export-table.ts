@@ -122,6 +122,18 @@ export class AnswerLabeller {
     return this.value(item, v);
   }
 
+  /** A value as JSON: labels for choices, labelled scales, yes/no and multilingual text; others as they are. */
+  private labelled(item: Item | undefined, v: unknown): unknown {
+    if (v === undefined || v === null || !item) return v;
+    const labelled =
+      ['select_one', 'select_multiple', 'yes_no', 'multilingual_text'].includes(item.type) ||
+      (item.type === 'scale' && item.labels !== undefined);
+    if (!labelled) return v;
+    if (item.type === 'select_multiple' && Array.isArray(v))
+      return v.map((x) => this.choiceLabel(item.choices, String(x)));
+    return this.value(item, v);
+  }
+
   /** Answers with every choice, yes/no and multilingual value replaced by its label (JSON export). */
   deep(v: unknown, code?: string): unknown {
     if (Array.isArray(v) && (code === undefined || this.index.get(code)?.item.type === 'repeat'))
@@ -135,7 +147,7 @@ export class AnswerLabeller {
             Object.fromEntries(
               Object.entries(cells ?? {}).map(([col, x]) => [
                 col,
-                this.value(
+                this.labelled(
                   item.columns.find((c) => c.code === col),
                   x,
                 ),
@@ -143,7 +155,7 @@ export class AnswerLabeller {
             ),
           ]),
         );
-      if (item && item.type !== 'repeat' && item.type !== 'group') return this.value(item, v);
+      if (item && item.type !== 'repeat' && item.type !== 'group') return this.labelled(item, v);
       return v;
     }
     if (typeof v === 'object' && v !== null)
