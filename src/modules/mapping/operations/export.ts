@@ -89,7 +89,8 @@ export async function exportResults(
     return {
       filename: `${base}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body: Buffer.from(await wb.xlsx.writeBuffer()),
+      // fast deflate: a third less CPU for a file a few per cent larger
+      body: Buffer.from(await wb.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } })),
     };
   }
   const codes = walkItems(q.items)
