@@ -153,10 +153,10 @@ describe('mapping a repeat group to a registry kind', () => {
     };
     await refused(
       body({ ...FIELDS, init_budget: 'title', init_title: 'contact' }),
-      /title: needs a text question, not a decimal/,
+      /title: needs a text question \(this one is decimal\)/,
     );
     const { init_stage: _stage, ...noStage } = FIELDS;
-    await refused(body(noStage), /stage is required for a integrity initiative/);
+    await refused(body(noStage), /stage is required in every integrity initiative/);
     await refused(
       body({ ...noStage, init_stage_bad: 'stage' }),
       /someday are not codes of code list integrity_initiative_stage/,

@@ -59,7 +59,7 @@ function typeProblem(
   const expected = FEEDABLE[spec.type];
   if (!expected || (spec.type === 'list' && spec.of.type !== 'code'))
     return `a field of type ${spec.type === 'list' ? `list of ${spec.of.type}` : spec.type} is not fed from questionnaire answers`;
-  const wrong = `needs ${expected}, not a ${item.type} question`;
+  const wrong = `needs ${expected} (this one is ${item.type})`;
   switch (spec.type) {
     case 'text':
     case 'url':
@@ -175,14 +175,14 @@ export function checkRecordMappings(
       if (code === undefined)
         problems.push({
           field: `${at}.fields`,
-          message: `${name} is required for a ${kind.label.en.toLowerCase()}: map a question to it`,
+          message: `${name} is required in every ${kind.label.en.toLowerCase()}: map a question to it`,
         });
       else {
         const item = index.get(code)!.item as Question;
         if (!item.required || item.relevant !== undefined)
           problems.push({
             field: `${at}.fields.${code}`,
-            message: `${name} is required for a ${kind.label.en.toLowerCase()}: "${code}" must be a required question shown in every entry`,
+            message: `${name} is required in every ${kind.label.en.toLowerCase()}: "${code}" must be a required question shown in every entry`,
           });
       }
     }
