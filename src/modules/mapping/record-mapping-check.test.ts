@@ -38,7 +38,7 @@ const q: Questionnaire = {
         { type: 'select_one', code: 'st2', label: l('Stage'), choices: { list: 'stage' }, orOther: true },
         { type: 'date', code: 'd', label: l('Start'), required: true },
         { type: 'integer', code: 'n', label: l('N') },
-        { type: 'text', code: 'maybe', label: l('Maybe'), relevant: '${n} > 1', required: true },
+        { type: 'text', code: 'maybe', label: l('Maybe'), relevant: 'today() > 0', required: true },
       ],
     },
   ],
