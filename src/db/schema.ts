@@ -211,6 +211,20 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+/** The searchable text of an attachment (migration 0041): its vector and how much was read. */
+export interface AttachmentTextsTable {
+  attachment_id: string;
+  record_kind: string;
+  record_id: string;
+  status: 'indexed' | 'partial' | 'refused';
+  reason: 'too_large' | 'too_many_pages' | 'too_many_characters' | 'timeout' | 'unreadable' | null;
+  reason_limit: number | null;
+  pages: number | null;
+  chars: Generated<number>;
+  search: string;
+  created_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
@@ -520,6 +534,7 @@ export interface DB extends RiskTables, MappingTables {
   announcements: AnnouncementsTable;
   record_recipients: RecordRecipientsTable;
   attachments: AttachmentsTable;
+  attachment_texts: AttachmentTextsTable;
   notifications: NotificationsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
