@@ -225,6 +225,16 @@ export interface AttachmentTextsTable {
   created_at: Timestamp;
 }
 
+/** What a person shows about themselves in the directory (migration 0043). */
+export interface DirectoryEntriesTable {
+  user_id: string;
+  job_title: Generated<string>;
+  phone: Generated<string>;
+  languages: Generated<string[]>;
+  shown: Generated<string[]>;
+  updated_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
@@ -535,6 +545,7 @@ export interface DB extends RiskTables, MappingTables {
   record_recipients: RecordRecipientsTable;
   attachments: AttachmentsTable;
   attachment_texts: AttachmentTextsTable;
+  directory_entries: DirectoryEntriesTable;
   notifications: NotificationsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
