@@ -1,4 +1,6 @@
 import { calendarWebModule } from './calendar/module.tsx';
+import { directoryWebModule } from './directory/module.tsx';
+import { documentsWebModule } from './documents/module.tsx';
 import {
   accountWebModule,
   announcementsWebModule,
@@ -28,6 +30,8 @@ export const WEB_MODULES: readonly WebModule[] = [
   networksWebModule,
   announcementsWebModule,
   calendarWebModule,
+  documentsWebModule,
+  directoryWebModule,
   membershipsWebModule,
   organisationsWebModule,
   registryWebModule,
