@@ -87,12 +87,13 @@ async function docxText(bytes: Uint8Array, limits: TextLimits): Promise<Extracte
 }
 
 /** The text of one file (see the module comment); `refused` with a reason when none is kept. */
-export async function extractDocumentText(input: {
-  bytes: Uint8Array;
-  contentType: string;
-  limits: TextLimits;
-}): Promise<ExtractedText> {
+export async function extractDocumentText(
+  input: { bytes: Uint8Array; contentType: string; limits: TextLimits },
+  reportProgress?: (p: { done: number; total: number | null; phase?: string }) => void,
+): Promise<ExtractedText> {
   const { bytes, contentType, limits } = input;
+  // In a worker: the thread has started; the time limit counts from here.
+  reportProgress?.({ done: 0, total: null, phase: 'reading' });
   if (bytes.length > limits.maxBytes)
     return { status: 'refused', reason: 'too_large', limit: limits.maxBytes, text: '', pages: null };
   try {

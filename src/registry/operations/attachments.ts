@@ -5,6 +5,7 @@ import { TLP_RULES } from '../../access/tlp.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { attachmentProblem, safeFilename } from '../../core/attachment-types.ts';
 import { change } from '../../core/change.ts';
+import type { Trx } from '../../core/context.ts';
 import { EXTRACTABLE_TYPES } from '../../core/document-text/extract.ts';
 import { extractTextInWorker } from '../../core/document-text/in-worker.ts';
 import { type ExtractedText, textMessage } from '../../core/document-text/limits.ts';
@@ -73,6 +74,88 @@ export async function listAttachments(db: Database, a: Actor, kind: KindDefiniti
   return { items };
 }
 
+/** A checked upload and its text as read by `extractTextInWorker` (null for files without text). */
+export interface CheckedFile {
+  filename: string;
+  mimetype: string;
+  bytes: Buffer;
+  extracted: ExtractedText | null;
+}
+
+/**
+ * Reads the text of a checked file (PDF, DOCX, ODT, text) in a worker thread within the limits of
+ * src/core/document-text; null for files that have no text. Call it before the transaction.
+ */
+export async function readFileText(file: { mimetype: string; bytes: Buffer }): Promise<ExtractedText | null> {
+  return EXTRACTABLE_TYPES.has(file.mimetype) ? extractTextInWorker(file.bytes, file.mimetype) : null;
+}
+
+/**
+ * Inside the caller's transaction, on a record it may update: stores the file, its searchable
+ * text and the audit event (the REST route and the demo seed use it).
+ */
+export async function storeAttachment(
+  trx: Trx,
+  a: UserActor,
+  kind: KindDefinition,
+  env: { id: string; owner_org_id: string; language: string },
+  file: CheckedFile,
+) {
+  const { extracted } = file;
+  const att = await trx
+    .insertInto('attachments')
+    .values({
+      record_kind: kind.name,
+      record_id: env.id,
+      filename: safeFilename(file.filename),
+      content_type: file.mimetype,
+      size: file.bytes.length,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      content: file.bytes,
+      uploaded_by: a.userId,
+    })
+    .returning(['id', 'filename', 'content_type', 'size', 'created_at'])
+    .executeTakeFirstOrThrow();
+  let text: AttachmentText | null = null;
+  if (extracted) {
+    const cfg = searchConfig(env.language);
+    await trx
+      .insertInto('attachment_texts')
+      .values({
+        attachment_id: att.id,
+        record_kind: kind.name,
+        record_id: env.id,
+        status: extracted.status,
+        reason: extracted.reason,
+        reason_limit: extracted.limit,
+        pages: extracted.pages,
+        chars: extracted.text.length,
+        search: sql<string>`to_tsvector(${cfg}::regconfig, unaccent(${extracted.text})) || to_tsvector('simple', unaccent(${extracted.text}))`,
+      })
+      .execute();
+    text = textOf({
+      text_status: extracted.status,
+      text_reason: extracted.reason,
+      text_limit: extracted.limit,
+      text_pages: extracted.pages,
+    });
+  }
+  await recordAudit(trx, a, {
+    action: `${kind.name}.attachment_added`,
+    recordKind: kind.name,
+    recordId: env.id,
+    organisationId: env.owner_org_id,
+    changes: {
+      filename: att.filename,
+      size: att.size,
+      ...(extracted
+        ? { text: extracted.status, ...(extracted.reason ? { textReason: extracted.reason } : {}) }
+        : {}),
+    },
+  });
+  return { ...att, text };
+}
+
 /**
  * Attaches a file to a record the caller may update (PDF, images, office documents, text). The
  * upload is read only once the caller is known to be allowed; the audit event names the file.
@@ -91,63 +174,10 @@ export async function addAttachment(
   const file = await input.file();
   const problem = attachmentProblem(file.filename, file.mimetype, file.bytes);
   if (problem) throw new HttpError(415, 'Unsupported media type', problem);
-  const extracted = EXTRACTABLE_TYPES.has(file.mimetype)
-    ? await extractTextInWorker(file.bytes, file.mimetype)
-    : null;
+  const extracted = await readFileText(file);
   return change(deps, async (trx) => {
     const env = await authoriseRecord(trx, a, kind, input.id, 'update');
-    const att = await trx
-      .insertInto('attachments')
-      .values({
-        record_kind: kind.name,
-        record_id: env.id,
-        filename: safeFilename(file.filename),
-        content_type: file.mimetype,
-        size: file.bytes.length,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
-        content: file.bytes,
-        uploaded_by: a.userId,
-      })
-      .returning(['id', 'filename', 'content_type', 'size', 'created_at'])
-      .executeTakeFirstOrThrow();
-    let text: AttachmentText | null = null;
-    if (extracted) {
-      const cfg = searchConfig(env.language);
-      await trx
-        .insertInto('attachment_texts')
-        .values({
-          attachment_id: att.id,
-          record_kind: kind.name,
-          record_id: env.id,
-          status: extracted.status,
-          reason: extracted.reason,
-          reason_limit: extracted.limit,
-          pages: extracted.pages,
-          chars: extracted.text.length,
-          search: sql<string>`to_tsvector(${cfg}::regconfig, unaccent(${extracted.text})) || to_tsvector('simple', unaccent(${extracted.text}))`,
-        })
-        .execute();
-      text = textOf({
-        text_status: extracted.status,
-        text_reason: extracted.reason,
-        text_limit: extracted.limit,
-        text_pages: extracted.pages,
-      });
-    }
-    await recordAudit(trx, a, {
-      action: `${kind.name}.attachment_added`,
-      recordKind: kind.name,
-      recordId: env.id,
-      organisationId: env.owner_org_id,
-      changes: {
-        filename: att.filename,
-        size: att.size,
-        ...(extracted
-          ? { text: extracted.status, ...(extracted.reason ? { textReason: extracted.reason } : {}) }
-          : {}),
-      },
-    });
-    return { ...att, text };
+    return storeAttachment(trx, a, kind, env, { ...file, extracted });
   });
 }
 
