@@ -102,7 +102,6 @@ export function DirectoryPage() {
       <p className="lead">{t('directory.intro')}</p>
       <form
         className="filters"
-        role="search"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           set({ q: text.trim() });

@@ -66,7 +66,6 @@ export function DocumentsPage() {
       <p className="lead">{t('documents.intro')}</p>
       <form
         className="filters"
-        role="search"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           set({ q: text.trim() });
