@@ -5,7 +5,6 @@
  * pages, characters (the text up to a limit is kept and marked partial); the time limit is the
  * caller's (`extractTextInWorker` stops the thread). Runs inside a worker thread: no database.
  */
-import mammoth from 'mammoth';
 import type { ExtractedText, TextLimits } from './limits.ts';
 import { OfficeFileError, odtText, openZip, zipEntries } from './odt.ts';
 
@@ -80,6 +79,7 @@ async function docxText(bytes: Uint8Array, limits: TextLimits): Promise<Extracte
   } finally {
     zip.close();
   }
+  const { default: mammoth } = await import('mammoth');
   const { value } = await mammoth.extractRawText({
     buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
   });
