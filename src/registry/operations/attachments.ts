@@ -113,6 +113,8 @@ export async function storeAttachment(
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
       content: file.bytes,
       uploaded_by: a.userId,
+      // The statement's time, not the transaction's: files stored in one transaction keep their order.
+      created_at: sql<Date>`clock_timestamp()`,
     })
     .returning(['id', 'filename', 'content_type', 'size', 'created_at'])
     .executeTakeFirstOrThrow();
