@@ -95,3 +95,16 @@ describe('extractTextInWorker', () => {
     expect(slow).toMatchObject({ status: 'refused', reason: 'timeout', limit: 1 });
   }, 30_000);
 });
+
+describe('extractTextInWorker, one thread for many files', () => {
+  it('a file over its time limit stops the thread; the next files are read by a new one', async () => {
+    const results = await Promise.all([
+      extractTextInWorker(samplePdf([['first file']]), PDF),
+      extractTextInWorker(samplePdf([['slow file']]), PDF, { ...limits, maxMillis: 1 }),
+      extractTextInWorker(sampleOdt(['third file']), ODT),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['indexed', 'refused', 'indexed']);
+    expect(results[1]).toMatchObject({ reason: 'timeout' });
+    expect(results[2]!.text).toBe('third file');
+  }, 120_000);
+});
