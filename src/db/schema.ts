@@ -253,6 +253,30 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+/** The searchable text of an attachment (migration 0041): its vector and how much was read. */
+export interface AttachmentTextsTable {
+  attachment_id: string;
+  record_kind: string;
+  record_id: string;
+  status: 'indexed' | 'partial' | 'refused';
+  reason: 'too_large' | 'too_many_pages' | 'too_many_characters' | 'timeout' | 'unreadable' | null;
+  reason_limit: number | null;
+  pages: number | null;
+  chars: Generated<number>;
+  search: string;
+  created_at: Timestamp;
+}
+
+/** What a person shows about themselves in the directory (migration 0043). */
+export interface DirectoryEntriesTable {
+  user_id: string;
+  job_title: Generated<string>;
+  phone: Generated<string>;
+  languages: Generated<string[]>;
+  shown: Generated<string[]>;
+  updated_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
@@ -566,6 +590,8 @@ export interface DB extends RiskTables, MappingTables {
   record_submissions: RecordSubmissionsTable;
   record_approvals: RecordApprovalsTable;
   attachments: AttachmentsTable;
+  attachment_texts: AttachmentTextsTable;
+  directory_entries: DirectoryEntriesTable;
   notifications: NotificationsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;

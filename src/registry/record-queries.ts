@@ -12,7 +12,7 @@ import { markingBanner } from '../access/tlp.ts';
 import type { DB } from '../db/schema.ts';
 import { approvalRoundColumn } from './approvals.ts';
 import type { KindDefinition } from './definition.ts';
-import { searchMatch } from './search-config.ts';
+import { recordSearchMatch } from './search-config.ts';
 
 export interface ListFilters {
   q?: string | undefined;
@@ -32,7 +32,7 @@ export function readableKindQuery(db: Kysely<DB>, a: Actor, kind: KindDefinition
   if (f.status) q = q.where('r.status', '=', f.status as never);
   else q = q.where('r.status', '<>', 'retracted');
   if (f.owner) q = q.where('o.code', '=', f.owner);
-  if (f.q) q = q.where(searchMatch('r.search', f.language ?? 'en', f.q));
+  if (f.q) q = q.where(recordSearchMatch('r', f.language ?? 'en', f.q));
   for (const [name, raw] of Object.entries(f.fields)) {
     if (raw === undefined || raw === '') continue;
     const def = kind.fields[name];

@@ -1,5 +1,7 @@
 import { calendarWebModule } from './calendar/module.tsx';
 import { mappingWebModule } from './mapping/module.tsx';
+import { directoryWebModule } from './directory/module.tsx';
+import { documentsWebModule } from './documents/module.tsx';
 import {
   accountWebModule,
   announcementsWebModule,
@@ -29,6 +31,8 @@ export const WEB_MODULES: readonly WebModule[] = [
   networksWebModule,
   announcementsWebModule,
   calendarWebModule,
+  documentsWebModule,
+  directoryWebModule,
   membershipsWebModule,
   organisationsWebModule,
   registryWebModule,

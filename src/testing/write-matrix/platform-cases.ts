@@ -161,6 +161,19 @@ const accountCases: WriteCase[] = [
     notApplicable: PERSONAL,
     prepare: async () => ({ url: '/api/v1/account/profile', body: { locale: 'fr' } }),
   },
+  {
+    op: 'PUT /api/v1/directory/me',
+    owner: d('sk', 'analyst'),
+    otherOrg: d('sk', 'analyst'),
+    sameOrgNoRole: d('sk', 'analyst'),
+    // Each person edits their own directory entry in the browser, the Commission's observers too.
+    expect: { owner: 200, writeKey: 403, readOnlyOrg: 200, otherOrg: null, sameOrgNoRole: null },
+    notApplicable: PERSONAL,
+    prepare: async (ctx) => ({
+      url: '/api/v1/directory/me',
+      body: { jobTitle: `Officer ${ctx.token()}`, shown: ['job_title'] },
+    }),
+  },
 ];
 
 const adminCases: WriteCase[] = [

@@ -91,6 +91,14 @@ export interface Attachment {
   content_type: string;
   size: number;
   created_at: string;
+  /** Whether the file's text is searchable (null: a file without text, e.g. an image). */
+  text: {
+    status: 'indexed' | 'partial' | 'refused';
+    reason: 'too_large' | 'too_many_pages' | 'too_many_characters' | 'timeout' | 'unreadable' | null;
+    limit: number | null;
+    pages: number | null;
+    message: string | null;
+  } | null;
 }
 
 export interface CodeEntry {
