@@ -1,7 +1,7 @@
 import { calendarWebModule } from './calendar/module.tsx';
-import { mappingWebModule } from './mapping/module.tsx';
 import { directoryWebModule } from './directory/module.tsx';
 import { documentsWebModule } from './documents/module.tsx';
+import { mappingWebModule } from './mapping/module.tsx';
 import {
   accountWebModule,
   announcementsWebModule,
