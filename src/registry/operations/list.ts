@@ -3,6 +3,7 @@ import type { Actor } from '../../access/actor.ts';
 import { TLP_RULES } from '../../access/tlp.ts';
 import type { Database } from '../../db/connection.ts';
 import type { KindDefinition } from '../definition.ts';
+import { type Facets, listSummary } from '../list-summary.ts';
 import {
   type ListFilters,
   META_COLUMNS,
@@ -39,12 +40,17 @@ function facetExpression(kind: KindDefinition, field: string) {
 }
 
 /** One page of the records the caller may read, the total and the facets of the filter fields. */
-export async function listRecords(db: Database, a: Actor, kind: KindDefinition, input: ListInput) {
+export async function listRecords(
+  db: Database,
+  a: Actor,
+  kind: KindDefinition,
+  input: ListInput,
+  opts: { exactTotalLimit?: number } = {},
+) {
   const f = listFilters(kind, input);
   const sortable = new Set(['title', 'updated_at', 'created_at', 'status', ...kind.listColumns]);
   const sortBy = sortable.has(input.sort.replace(/^-/, '')) ? input.sort : '-updated_at';
   const base = readableKindQuery(db, a, kind, f);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select([...META_COLUMNS])
     .orderBy(sortExpression(kind, sortBy, Boolean(f.q)), sortBy.startsWith('-') ? 'desc' : 'asc')
@@ -52,26 +58,32 @@ export async function listRecords(db: Database, a: Actor, kind: KindDefinition, 
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  const facets: Record<string, Record<string, number>> = {};
-  for (const field of kind.filters) {
-    const expr = facetExpression(kind, field);
-    if (!expr) continue;
-    const counts = await base
-      .select([expr.as('v'), (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('v')
-      .orderBy('n', 'desc')
-      .limit(50)
-      .execute();
-    facets[field] = Object.fromEntries(counts.filter((c) => c.v !== null).map((c) => [c.v, c.n]));
-  }
+  const facets = async () => {
+    const out: Facets = {};
+    for (const field of kind.filters) {
+      const expr = facetExpression(kind, field);
+      if (!expr) continue;
+      const counts = await base
+        .select([expr.as('v'), (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('v')
+        .orderBy('n', 'desc')
+        .limit(50)
+        .execute();
+      out[field] = Object.fromEntries(counts.filter((c) => c.v !== null).map((c) => [c.v, c.n]));
+    }
+    return out;
+  };
+  // Exact below a cap, else computed once per caller, filters and data version (list-summary.ts).
+  const summary = await listSummary(db, a, kind.name, f, base, facets, opts.exactTotalLimit);
   const rec = await recipientsByRecord(
     db,
     kind.name,
     rows.filter((x) => TLP_RULES[x.tlp].namedRecipientsOnly).map((x) => x.id),
   );
   return {
-    total: total.n,
-    facets,
+    total: summary.total,
+    totalIsEstimate: summary.totalIsEstimate,
+    facets: summary.facets,
     items: rows.map((row) => present(a, kind, row, rec.get(row.id) ?? [])),
   };
 }

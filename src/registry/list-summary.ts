@@ -1,0 +1,161 @@
+import { sql } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import type { Database } from '../db/connection.ts';
+import { currentQueryContext, QueryCancelledError } from '../db/query-context.ts';
+import type { ListFilters, readableKindQuery } from './record-queries.ts';
+
+/**
+ * The total and the facets of a registry list, without an exact count over the whole readable
+ * set on every page (issue 20, "Load"):
+ * - the readable set is counted up to `EXACT_TOTAL_LIMIT` + 1 rows (a LIMIT inside the count):
+ *   up to the limit the total and the facets are exact and computed on every request, as before;
+ * - beyond it, the exact total and the facets are computed once per (caller's access facts,
+ *   kind, filters, data version) and kept for `SUMMARY_TTL_MS`; requests that find them cached
+ *   say `totalIsEstimate: true` ("about N": at most that old). Concurrent requests for the same
+ *   key share one computation. The data version is the kind's newest `updated_at` (any status),
+ *   so a change to a record of the kind starts a new computation; changes that do not touch a
+ *   record (named recipients, memberships outside the caller's own facts) show within the TTL.
+ * Everything is computed from the caller's access-filtered query: the total never counts a row
+ * the caller may not read.
+ */
+export const EXACT_TOTAL_LIMIT = 10_000;
+export const SUMMARY_TTL_MS = 30_000;
+const MAX_ENTRIES = 500;
+
+export type Facets = Record<string, Record<string, number>>;
+export interface ListSummary {
+  total: number;
+  /** true: an exact total computed up to SUMMARY_TTL_MS ago, shown as "about N". */
+  totalIsEstimate: boolean;
+  facets: Facets;
+}
+
+interface Entry {
+  total: number;
+  facets: Facets;
+  at: number;
+}
+
+/** The access-filtered base query of one kind with the user's filters. */
+type BaseQuery = ReturnType<typeof readableKindQuery>;
+
+interface Caches {
+  done: Map<string, Entry>;
+  inflight: Map<string, Promise<Entry>>;
+}
+/** One cache per database (tests run several in one process). */
+const caches = new WeakMap<Database, Caches>();
+function cachesOf(db: Database): Caches {
+  const known = caches.get(db);
+  if (known) return known;
+  const c: Caches = { done: new Map(), inflight: new Map() };
+  caches.set(db, c);
+  return c;
+}
+
+/** What decides which records a caller may read (the policies' inputs), as a stable key. */
+export function accessKey(a: Actor): string {
+  const sorted = (xs: Iterable<string>) => [...xs].sort();
+  return JSON.stringify([
+    a.kind,
+    a.userId,
+    a.orgId,
+    a.orgType,
+    sorted(a.orgRoles),
+    sorted([...a.networkRoles].map(([id, role]) => `${id}:${role}`)),
+    sorted(a.sharingGroupIds),
+  ]);
+}
+
+function filtersKey(f: ListFilters): string {
+  const fields = Object.entries(f.fields)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .sort(([x], [y]) => x.localeCompare(y));
+  return JSON.stringify([
+    f.q ?? null,
+    f.q ? (f.language ?? 'en') : null,
+    f.status ?? null,
+    f.owner ?? null,
+    fields,
+  ]);
+}
+
+/** Rows of the readable set, counted up to `limit` + 1 (never more rows are read). */
+export async function cappedCount(db: Database, base: BaseQuery, limit: number): Promise<number> {
+  const r = await db
+    .selectFrom(
+      base
+        .select(sql<number>`1`.as('one'))
+        .limit(limit + 1)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The kind's data version: its newest updated_at over every status (one index probe per status). */
+async function dataVersion(db: Database, kind: string): Promise<string> {
+  const newest = (status: string) =>
+    sql<Date | null>`(SELECT max(updated_at) FROM registry_records WHERE kind = ${kind} AND status = ${status})`;
+  const r = await sql<{ v: string | null }>`SELECT greatest(${sql.join(
+    ['draft', 'submitted', 'published', 'retracted'].map(newest),
+  )})::text AS v`.execute(db);
+  return r.rows[0]?.v ?? 'empty';
+}
+
+function remember(cache: Map<string, Entry>, key: string, entry: Entry) {
+  cache.delete(key);
+  cache.set(key, entry);
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+}
+
+/**
+ * The list's total and facets: exact for a readable set up to EXACT_TOTAL_LIMIT rows, else
+ * computed once per key and data version and cached (see above). `facets` computes the facets
+ * of the base query; `exactTotal` its total.
+ */
+export async function listSummary(
+  db: Database,
+  a: Actor,
+  kindName: string,
+  f: ListFilters,
+  base: BaseQuery,
+  facets: () => Promise<Facets>,
+  limit = EXACT_TOTAL_LIMIT,
+): Promise<ListSummary> {
+  const n = await cappedCount(db, base, limit);
+  if (n <= limit) return { total: n, totalIsEstimate: false, facets: await facets() };
+
+  const key = JSON.stringify([accessKey(a), kindName, filtersKey(f), await dataVersion(db, kindName)]);
+  const { done: cache, inflight } = cachesOf(db);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < SUMMARY_TTL_MS) return { ...hit, totalIsEstimate: true };
+  for (;;) {
+    let running = inflight.get(key);
+    const mine = !running;
+    if (!running) {
+      running = (async () => {
+        const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        return { total: Number(total.n), facets: await facets(), at: Date.now() };
+      })();
+      const p = running;
+      inflight.set(key, p);
+      p.then(
+        (e) => remember(cache, key, e),
+        () => {},
+      ).finally(() => {
+        if (inflight.get(key) === p) inflight.delete(key);
+      });
+    }
+    try {
+      const e = await running;
+      return { total: e.total, facets: e.facets, totalIsEstimate: false };
+    } catch (err) {
+      if (inflight.get(key) === running) inflight.delete(key);
+      // The request that started the computation went away: another one still waiting computes it.
+      if (!mine && err instanceof QueryCancelledError && !currentQueryContext()?.signal.aborted) continue;
+      throw err;
+    }
+  }
+}
