@@ -11,15 +11,15 @@ import type { ListFilters, readableKindQuery } from './record-queries.ts';
  *   up to the limit the total and the facets are exact and computed on every request, as before;
  * - beyond it, the exact total and the facets are computed once per (caller's access facts,
  *   kind, filters, data version) and kept for `SUMMARY_TTL_MS`; requests that find them cached
- *   say `totalIsEstimate: true` ("about N": at most that old). Concurrent requests for the same
- *   key share one computation. The data version is the kind's newest `updated_at` (any status),
+ *   (looked up before any count) say `totalIsEstimate: true` ("about N": at most that old).
+ *   Concurrent requests for the same key share one computation. The data version is the kind's newest `updated_at` (any status),
  *   so a change to a record of the kind starts a new computation; changes that do not touch a
  *   record (named recipients, memberships outside the caller's own facts) show within the TTL.
  * Everything is computed from the caller's access-filtered query: the total never counts a row
  * the caller may not read.
  */
 export const EXACT_TOTAL_LIMIT = 10_000;
-export const SUMMARY_TTL_MS = 30_000;
+export const SUMMARY_TTL_MS = 60_000;
 const MAX_ENTRIES = 500;
 
 export type Facets = Record<string, Record<string, number>>;
@@ -112,8 +112,8 @@ function remember(cache: Map<string, Entry>, key: string, entry: Entry) {
 
 /**
  * The list's total and facets: exact for a readable set up to EXACT_TOTAL_LIMIT rows, else
- * computed once per key and data version and cached (see above). `facets` computes the facets
- * of the base query; `exactTotal` its total.
+ * computed once per key and data version and cached (see above). `base` is the caller's
+ * access-filtered query (readableKindQuery); `facets` computes the facets of that same query.
  */
 export async function listSummary(
   db: Database,
@@ -124,13 +124,15 @@ export async function listSummary(
   facets: () => Promise<Facets>,
   limit = EXACT_TOTAL_LIMIT,
 ): Promise<ListSummary> {
-  const n = await cappedCount(db, base, limit);
-  if (n <= limit) return { total: n, totalIsEstimate: false, facets: await facets() };
-
+  // A large set already counted for this caller, filters and data version: no count at all.
   const key = JSON.stringify([accessKey(a), kindName, filtersKey(f), await dataVersion(db, kindName)]);
   const { done: cache, inflight } = cachesOf(db);
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < SUMMARY_TTL_MS) return { ...hit, totalIsEstimate: true };
+  if (hit && Date.now() - hit.at < SUMMARY_TTL_MS)
+    return { total: hit.total, facets: hit.facets, totalIsEstimate: true };
+
+  const n = await cappedCount(db, base, limit);
+  if (n <= limit) return { total: n, totalIsEstimate: false, facets: await facets() };
   for (;;) {
     let running = inflight.get(key);
     const mine = !running;
