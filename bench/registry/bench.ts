@@ -14,7 +14,8 @@
  * Query types: (1) list: first page + total; (2) filter: category=nii & country=DE;
  * (3) search: a word present in 1% of the records (`scintillator`), through `searchMatch`.
  *
- * Data: migrations + reference data + the demo seed (27 administrations), one equipment model
+ * Data (bench/shared/equipment-items.ts, shared with bench/load): migrations + reference data +
+ * the demo seed (27 administrations), one equipment model
  * created through `createRecord`, then N catalogue entries inserted set-based
  * (INSERT ... SELECT generate_series, deterministic pseudo-random values from md5) with the
  * `search` tsvector built like the platform builds it (checked against `searchVector`); VACUUM ANALYZE.

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { Database } from '../db/connection.ts';
-import { currentQueryContext, QueryCancelledError } from '../db/query-context.ts';
+import { currentQueryContext, outsideQueryContext, QueryCancelledError } from '../db/query-context.ts';
 import type { ListFilters, readableKindQuery } from './record-queries.ts';
 
 /**
@@ -9,14 +9,15 @@ import type { ListFilters, readableKindQuery } from './record-queries.ts';
  * set on every page (issue 20, "Load"):
  * - the readable set is counted up to `EXACT_TOTAL_LIMIT` + 1 rows (a LIMIT inside the count):
  *   up to the limit the total and the facets are exact and computed on every request, as before;
- * - beyond it, the exact total and the facets are computed once per (caller's access facts,
- *   kind, filters, data version) and kept for `SUMMARY_TTL_MS`; requests that find them cached
- *   (looked up before any count) say `totalIsEstimate: true` ("about N": at most that old).
- *   Concurrent requests for the same key share one computation. The data version is the kind's newest `updated_at` (any status),
- *   so a change to a record of the kind starts a new computation; changes that do not touch a
- *   record (named recipients, memberships outside the caller's own facts) show within the TTL.
- * Everything is computed from the caller's access-filtered query: the total never counts a row
- * the caller may not read.
+ * - beyond it, the first request for a (caller's access facts, kind, filters) computes the exact
+ *   total and the facets (concurrent requests wait for that one computation) and they are kept;
+ *   later requests take them from the cache without counting and say `totalIsEstimate: true`
+ *   ("about N"). When they are older than `SUMMARY_TTL_MS`, or a record of the kind changed since
+ *   (the data version: the kind's newest `updated_at`), the request still answers with them and
+ *   one computation outside any request (not cancelled with it) brings them up to date.
+ * Everything is computed from the caller's access-filtered query, and the caller's access facts
+ * are part of the key: the total never counts a row the caller may not read (figures at most
+ * one refresh old, e.g. after a record was withdrawn from the caller's networks).
  */
 export const EXACT_TOTAL_LIMIT = 10_000;
 export const SUMMARY_TTL_MS = 60_000;
@@ -25,7 +26,7 @@ const MAX_ENTRIES = 500;
 export type Facets = Record<string, Record<string, number>>;
 export interface ListSummary {
   total: number;
-  /** true: an exact total computed up to SUMMARY_TTL_MS ago, shown as "about N". */
+  /** true: a large total from the cache (computed a while ago), shown as "about N". */
   totalIsEstimate: boolean;
   facets: Facets;
 }
@@ -33,7 +34,9 @@ export interface ListSummary {
 interface Entry {
   total: number;
   facets: Facets;
+  /** When it was computed (Date.now()) and the kind's data version it was computed on. */
   at: number;
+  version: string;
 }
 
 /** The access-filtered base query of one kind with the user's filters. */
@@ -111,9 +114,9 @@ function remember(cache: Map<string, Entry>, key: string, entry: Entry) {
 }
 
 /**
- * The list's total and facets: exact for a readable set up to EXACT_TOTAL_LIMIT rows, else
- * computed once per key and data version and cached (see above). `base` is the caller's
- * access-filtered query (readableKindQuery); `facets` computes the facets of that same query.
+ * The list's total and facets: exact for a readable set up to `limit` rows, else from the cache
+ * (see above). `base` is the caller's access-filtered query (readableKindQuery); `facets`
+ * computes the facets of that same query.
  */
 export async function listSummary(
   db: Database,
@@ -124,37 +127,48 @@ export async function listSummary(
   facets: () => Promise<Facets>,
   limit = EXACT_TOTAL_LIMIT,
 ): Promise<ListSummary> {
-  // A large set already counted for this caller, filters and data version: no count at all.
-  const key = JSON.stringify([accessKey(a), kindName, filtersKey(f), await dataVersion(db, kindName)]);
+  const key = JSON.stringify([accessKey(a), kindName, filtersKey(f)]);
+  const version = await dataVersion(db, kindName);
   const { done: cache, inflight } = cachesOf(db);
+  const compute = async (): Promise<Entry> => {
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { total: Number(total.n), facets: await facets(), at: Date.now(), version };
+  };
+  const start = (work: () => Promise<Entry>) => {
+    const p = work();
+    inflight.set(key, p);
+    p.then(
+      // A set that became small is counted exactly again from the next request on.
+      (e) => (e.total > limit ? remember(cache, key, e) : cache.delete(key)),
+      () => {},
+    ).finally(() => {
+      if (inflight.get(key) === p) inflight.delete(key);
+    });
+    return p;
+  };
+
+  // A large set counted before for this caller and these filters: no count in the request. Too
+  // old, or the kind changed since: the old figures ("about N") while ONE computation, not tied
+  // to this request, brings them up to date.
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < SUMMARY_TTL_MS)
+  if (hit) {
+    const fresh = hit.version === version && Date.now() - hit.at < SUMMARY_TTL_MS;
+    if (!fresh && !inflight.has(key)) start(() => outsideQueryContext(compute));
     return { total: hit.total, facets: hit.facets, totalIsEstimate: true };
+  }
 
   const n = await cappedCount(db, base, limit);
   if (n <= limit) return { total: n, totalIsEstimate: false, facets: await facets() };
+  // The first request of a large set computes it; concurrent ones wait for that computation.
   for (;;) {
-    let running = inflight.get(key);
+    const running = inflight.get(key);
     const mine = !running;
-    if (!running) {
-      running = (async () => {
-        const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-        return { total: Number(total.n), facets: await facets(), at: Date.now() };
-      })();
-      const p = running;
-      inflight.set(key, p);
-      p.then(
-        (e) => remember(cache, key, e),
-        () => {},
-      ).finally(() => {
-        if (inflight.get(key) === p) inflight.delete(key);
-      });
-    }
+    const p = running ?? start(compute);
     try {
-      const e = await running;
+      const e = await p;
       return { total: e.total, facets: e.facets, totalIsEstimate: false };
     } catch (err) {
-      if (inflight.get(key) === running) inflight.delete(key);
+      if (inflight.get(key) === p) inflight.delete(key);
       // The request that started the computation went away: another one still waiting computes it.
       if (!mine && err instanceof QueryCancelledError && !currentQueryContext()?.signal.aborted) continue;
       throw err;
