@@ -125,9 +125,20 @@ async function runEngine(engine: 'pglite' | 'postgres') {
     };
     if (pgServer) env.DATABASE_URL = pgServer.url;
     else env.DATA_DIR = join(dataDir, 'pglite');
-    server = child(['src/cli/main.ts', 'serve'], env);
-    await waitForHealth(url, server);
-    log(`  server up (pid ${server.pid})`);
+    // On a very busy machine a start can run out of Fastify's plugin time: try again (3 times).
+    for (let attempt = 1; ; attempt++) {
+      server = child(['src/cli/main.ts', 'serve'], env);
+      try {
+        await waitForHealth(url, server);
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        log(`  the server did not start (${(e as Error).message}); again …`);
+        if (server.exitCode === null) server.kill('SIGTERM');
+        await exited(server);
+      }
+    }
+    log(`  server up (pid ${server!.pid})`);
 
     const cfg: GeneratorConfig = {
       baseUrl: url,
