@@ -20,7 +20,7 @@ import type { ListFilters, readableKindQuery } from './record-queries.ts';
  * one refresh old, e.g. after a record was withdrawn from the caller's networks).
  */
 export const EXACT_TOTAL_LIMIT = 10_000;
-export const SUMMARY_TTL_MS = 60_000;
+export const SUMMARY_TTL_MS = 300_000;
 const MAX_ENTRIES = 500;
 
 export type Facets = Record<string, Record<string, number>>;
