@@ -12,6 +12,7 @@ const suites = [
   { name: 'registry', file: 'bench/registry/bench.ts' },
   { name: 'registry-import', file: 'bench/registry-import/bench.ts' },
   { name: 'mapping', file: 'bench/mapping/bench.ts' },
+  { name: 'load', file: 'bench/load/bench.ts' },
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;

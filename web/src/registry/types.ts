@@ -55,6 +55,8 @@ export interface RegistryRecord {
 
 export interface RecordList {
   total: number;
+  /** The total was counted a short while ago (a large list): shown as "about N". */
+  totalIsEstimate?: boolean;
   facets: Record<string, Record<string, number>>;
   items: RegistryRecord[];
 }
