@@ -1,5 +1,4 @@
 import { type RawBuilder, sql } from 'kysely';
-import { KINDS, kindByName } from '../registry/kinds/index.ts';
 import type { Actor } from './actor.ts';
 import { definePolicy } from './policy.ts';
 import {
@@ -9,6 +8,7 @@ import {
   recordAbilities,
   visibleData,
 } from './registry-policy.ts';
+import { kindByName, SHARED_KINDS } from './shared-kinds.ts';
 
 /**
  * Registry records of every kind, in the one policy shape. It delegates to registry-policy.ts
@@ -41,9 +41,9 @@ function abilities(a: Actor, row: RegistryRecordRow): RecordAbilities {
 /** SQL over `alias` of `registry_records`: per kind, that kind's readable filter. */
 function readable(a: Actor, alias: string): RawBuilder<boolean> {
   const kind = sql.ref(`${alias}.kind`);
-  const branches = KINDS.map(
-    (k) => sql<boolean>`(${kind} = ${k.name} AND ${readableRecords(a, k.name, alias)})`,
-  );
+  const branches = Object.entries(SHARED_KINDS)
+    .filter(([, entry]) => entry.table === 'registry_records')
+    .map(([name]) => sql<boolean>`(${kind} = ${name} AND ${readableRecords(a, name, alias)})`);
   return branches.length ? sql<boolean>`(${sql.join(branches, sql` OR `)})` : sql<boolean>`false`;
 }
 
