@@ -12,6 +12,7 @@ import { homeModule } from './home/manifest.ts';
 import { jobsModule } from './jobs/manifest.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { mappingModule } from './mapping/manifest.ts';
+import { meetingsModule } from './meetings/manifest.ts';
 import { networksModule } from './networks/manifest.ts';
 import { notificationsModule } from './notifications/manifest.ts';
 import { organisationsModule } from './organisations/manifest.ts';
@@ -42,6 +43,7 @@ export const MODULES: readonly ModuleManifest[] = [
   calendarModule,
   homeModule,
   mappingModule,
+  meetingsModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

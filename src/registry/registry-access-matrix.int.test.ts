@@ -112,6 +112,7 @@ beforeAll(async () => {
   callers.set('other_org', { client: await t.as('fr.expert@demo.eucab.eu') });
   callers.set('red_recipient', { client: await t.as('be.expert@demo.eucab.eu') });
   callers.set('observer', { client: await t.as('observer@demo.eucab.eu') });
+  refs.user = await t.userId('nl.expert@demo.eucab.eu'); // `ref('user')`: the example's creator
   for (const rel of SUBSCRIBERS)
     for (const kind of KINDS) {
       const sub = await callers.get(rel)!.client!.post('/api/v1/registry/subscriptions', { kind: kind.name });
