@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
+import { seedMeetingsDemo } from '../seed/meetings-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { seedRiskDemo } from '../seed/risk-demo.ts';
 import { buildApp } from '../server/app.ts';
@@ -241,6 +242,7 @@ async function main() {
           console.log('Loading the demo data set …');
           const creds = await seedDemoData(rt.db);
           await seedProcurementDemo(rt.db);
+          await seedMeetingsDemo(rt.db);
           await seedRiskDemo(rt.db);
           mkdirSync(config.DATA_DIR, { recursive: true });
           const lines = [

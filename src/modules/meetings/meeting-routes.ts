@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../route-kit/caller.ts';
 import type { AppDeps } from '../../route-kit/deps.ts';
+import { accountOwner } from '../account/account-owner.ts';
 import type { ModuleManifest } from '../manifest.ts';
 import { createFeed, feedStatus, revokeFeed } from './operations/calendar-feed.ts';
 import { calendarFeed } from './operations/feed.ts';
@@ -44,7 +45,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: AppDeps, modules
   r.get(
     '/account/calendar-feed',
     { schema: { tags: ['meetings'], summary: 'Whether I have a calendar subscription link' } },
-    async (req) => feedStatus(deps.db, requireUser(req).userId),
+    async (req) => feedStatus(deps.db, accountOwner(req)),
   );
 
   r.post(
@@ -55,13 +56,17 @@ export async function meetingRoutes(app: FastifyInstance, deps: AppDeps, modules
         summary: 'Create my secret calendar subscription link (replaces, and so revokes, the previous one)',
       },
     },
-    async (req, reply) => reply.code(201).send(await createFeed(deps, requireUser(req))),
+    async (req, reply) => {
+      accountOwner(req); // a credential: made in the browser, never with an API key
+      return reply.code(201).send(await createFeed(deps, requireUser(req)));
+    },
   );
 
   r.delete(
     '/account/calendar-feed',
     { schema: { tags: ['meetings'], summary: 'Revoke my calendar subscription link at once' } },
     async (req, reply) => {
+      accountOwner(req);
       await revokeFeed(deps, requireUser(req));
       return reply.code(204).send();
     },
