@@ -12,6 +12,7 @@ import {
   StatusPill,
   useFormat,
 } from '../components/ui.tsx';
+import { RsvpPanel } from '../meetings/RsvpPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
 import { FieldValue } from './FieldValue.tsx';
@@ -87,6 +88,9 @@ export function RecordPage() {
             ))}
         </dl>
       </Section>
+
+      {/* A meeting's invitation: answers per person (src/modules/meetings). */}
+      {kind.name === 'meeting' && r.status === 'published' && <RsvpPanel meetingId={r.id} />}
 
       {/* Other kinds referring to this record ("who else uses this model"), from the views module. */}
       <ReferencedBy kind={kind.name} id={r.id} />
