@@ -1,4 +1,4 @@
-import type { MatrixCtx, WriteCase } from './harness.ts';
+import { type MatrixCtx, OBSERVER, type WriteCase } from './harness.ts';
 
 /**
  * Write cases of meetings (src/modules/meetings): answering a meeting's invitation (each caller
@@ -52,10 +52,14 @@ export function meetingCases(): WriteCase[] {
       owner: d('sk', 'ncp'),
       otherOrg: d('sk', 'ncp'),
       sameOrgNoRole: d('sk', 'ncp'),
-      expect: { owner: 204, writeKey: 403, readOnlyOrg: 404, otherOrg: null, sameOrgNoRole: null },
-      notApplicable: `${PERSONAL} (the observer has no link: 404)`,
-      prepare: async (ctx) => {
-        await ctx.ok(d('sk', 'ncp'), 'POST', '/api/v1/account/calendar-feed');
+      expect: { owner: 204, writeKey: 403, readOnlyOrg: 204, otherOrg: null, sameOrgNoRole: null },
+      notApplicable: PERSONAL,
+      prepare: async (ctx, caller) => {
+        await ctx.ok(
+          caller === 'readOnlyOrg' ? OBSERVER : d('sk', 'ncp'),
+          'POST',
+          '/api/v1/account/calendar-feed',
+        );
         return { url: '/api/v1/account/calendar-feed' };
       },
     },
