@@ -140,7 +140,8 @@ describe('meetings', () => {
     const memberFeed = await fetch(member.url);
     expect(memberFeed.status).toBe(200);
     expect(memberFeed.headers.get('content-type')).toMatch(/^text\/calendar/);
-    const memberText = await memberFeed.text();
+    const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+    const memberText = unfold(await memberFeed.text());
     expect(memberText).toContain('SUMMARY:Risk network workshop');
     expect(memberText).toMatch(/DTSTART;TZID=Europe\/Amsterdam:\d{8}T\d{6}/);
     expect(memberText).toContain('BEGIN:VTIMEZONE');
@@ -149,7 +150,7 @@ describe('meetings', () => {
     expect(memberText).toContain('SUMMARY:Restricted item');
 
     const outsider = await subscribe('fr.expert@demo.eucab.eu');
-    const outsiderText = await (await fetch(outsider.url)).text();
+    const outsiderText = unfold(await (await fetch(outsider.url)).text());
     expect(outsiderText).not.toContain('Risk network workshop');
     expect(outsiderText).not.toContain(ids.network);
     expect(outsiderText).toContain(`/registry/meeting/${ids.amber}`);

@@ -134,8 +134,11 @@ export function FieldValue({
       return (
         <time dateTime={String(value)}>
           {new Intl.DateTimeFormat(lang, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
             timeZoneName: 'short',
           }).format(new Date(String(value)))}
         </time>
