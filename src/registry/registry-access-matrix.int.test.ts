@@ -270,6 +270,34 @@ describe('registry access matrix (every kind × caller × marking × action)', (
     expect(mismatches).toEqual([]);
   });
 
+  it('the calendar feed carries the meetings each person may read, titled only where the marking allows quoting in e-mail', async () => {
+    const mismatches: string[] = [];
+    const meetings = records.filter((r) => r.kind === 'meeting');
+    expect(meetings.length).toBe(CASES.length);
+    const quotable = new Set<Case>(['eucab_green', 'public_clear', 'draft_eucab']); // CLEAR and GREEN
+    for (const [rel, who] of callers) {
+      if (!who.client || rel === 'anonymous') continue; // a feed belongs to a person (API keys cannot make one)
+      const link = await who.client.post('/api/v1/account/calendar-feed');
+      expect(link.statusCode, link.body).toBe(201);
+      const ics = (await t.client().get(new URL(link.json().url).pathname)).body.replace(/\r\n[ \t]/g, '');
+      const events = ics.split('BEGIN:VEVENT').slice(1);
+      for (const rec of meetings) {
+        const event = events.find((e) => e.includes(`UID:meetings:meeting:${rec.id}@`));
+        const readable = EXPECTED[rel][rec.c].includes('R');
+        const want = !readable ? 'absent' : quotable.has(rec.c) ? 'titled' : 'restricted';
+        const got = !event
+          ? 'absent'
+          : event.includes(`SUMMARY:Meeting ${rec.token}`)
+            ? 'titled'
+            : event.includes('SUMMARY:Restricted item') && !event.includes(rec.token)
+              ? 'restricted'
+              : 'leaked';
+        if (got !== want) mismatches.push(`${rel} feed meeting/${rec.c}: expected ${want}, got ${got}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it('attachments, notifications and owner-only sites follow the same table', async () => {
     const mismatches: string[] = [];
     const sameOrg = new Set<Rel>(['same_org_ncp', 'same_org_other']);

@@ -1,6 +1,8 @@
 import { defineKind } from '../../definition.ts';
 import { meetingBody } from './meeting.codes.ts';
 
+const weekAhead = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * A meeting of a EUCAB body (Steering Committee, Management Board, a unit or a network): when
  * (moments in UTC, with the organiser's IANA time zone in which the invitation and the ICS feed
@@ -91,11 +93,12 @@ export const meeting = defineKind({
       label: { en: 'Decisions', fr: 'Décisions', de: 'Beschlüsse' },
     },
   },
+  // A week ahead, so that the example meets the calendar and its feed (the access matrices read them).
   example: (token) => ({
     title: `Meeting ${token}`,
     body: 'management_board',
-    starts_at: '2026-03-10T08:30:00Z',
-    ends_at: '2026-03-10T12:00:00Z',
+    starts_at: `${weekAhead()}T08:30:00Z`,
+    ends_at: `${weekAhead()}T12:00:00Z`,
     time_zone: 'Europe/Brussels',
     location: 'Brussels, room 2.14',
     agenda: '1. Adoption of the agenda\n2. Work programme\n3. Any other business',
