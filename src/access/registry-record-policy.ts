@@ -51,7 +51,7 @@ function readable(a: Actor, alias: string): RawBuilder<boolean> {
 
 /**
  * Records, their versions and comments; the envelope's lists (named recipients, named
- * organisations, co-editors), approval rounds and decisions, attachments and their extracted text
+ * organisations, co-editors), approval rounds and decisions, attachments and their extracted text, answers to meeting invitations
  * of shared records (announcements' too, by `record_kind`, until announcements are a registry kind).
  */
 export const registryRecordPolicy = definePolicy<RegistryRecordRow, RecordAbilities>({
@@ -67,6 +67,7 @@ export const registryRecordPolicy = definePolicy<RegistryRecordRow, RecordAbilit
     'record_approvals',
     'attachments',
     'attachment_texts',
+    'meeting_rsvps',
   ],
   abilities,
   readable,
