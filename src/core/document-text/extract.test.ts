@@ -87,11 +87,18 @@ describe('extractDocumentText', () => {
   });
 });
 
+/**
+ * A PDF that takes pdf.js well over a millisecond to read (200 pages of text), so a 1 ms time limit
+ * is always exceeded — a one-line PDF can be read within 1 ms on a fast machine.
+ */
+const slowPdf = () =>
+  samplePdf(Array.from({ length: 200 }, (_, i) => [`page ${i} ${'slow words of a long report '.repeat(8)}`]));
+
 describe('extractTextInWorker', () => {
   it('reads in a worker thread and stops at the time limit', async () => {
     const ok = await extractTextInWorker(samplePdf([['worker thread text']]), PDF);
     expect(ok.text).toContain('worker thread text');
-    const slow = await extractTextInWorker(samplePdf([['x']]), PDF, { ...limits, maxMillis: 1 });
+    const slow = await extractTextInWorker(slowPdf(), PDF, { ...limits, maxMillis: 1 });
     expect(slow).toMatchObject({ status: 'refused', reason: 'timeout', limit: 1 });
   }, 30_000);
 });
@@ -100,7 +107,7 @@ describe('extractTextInWorker, one thread for many files', () => {
   it('a file over its time limit stops the thread; the next files are read by a new one', async () => {
     const results = await Promise.all([
       extractTextInWorker(samplePdf([['first file']]), PDF),
-      extractTextInWorker(samplePdf([['slow file']]), PDF, { ...limits, maxMillis: 1 }),
+      extractTextInWorker(slowPdf(), PDF, { ...limits, maxMillis: 1 }),
       extractTextInWorker(sampleOdt(['third file']), ODT),
     ]);
     expect(results.map((r) => r.status)).toEqual(['indexed', 'refused', 'indexed']);
