@@ -38,7 +38,9 @@ describe('my jobs', () => {
     await signIn(page, env.t, 'at.ncp@demo.eucab.eu');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My jobs' }).click();
     await page.getByRole('heading', { name: 'My jobs', level: 1 }).waitFor();
+    // The heading shows before the list has loaded: wait for the row itself.
     const row = page.getByRole('row').filter({ hasText: 'people.csv' });
+    await row.waitFor();
     expect(await row.getByText('Failed').count()).toBe(1);
     await expectAccessible(page, 'jobs-list');
 
