@@ -67,6 +67,17 @@ export const META_COLUMNS = [
   'r.status_note',
 ] as const;
 
+/** One record of a kind with its owner's code (the columns lists show), whoever may read it: check with `present`. */
+export function recordRow(db: Kysely<DB>, kind: KindDefinition, id: string) {
+  return db
+    .selectFrom('registry_records as r')
+    .innerJoin('organisations as o', 'o.id', 'r.owner_org_id')
+    .select([...META_COLUMNS])
+    .where('r.kind', '=', kind.name)
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
 type Row = {
   id: string;
   owner_org_id: string;

@@ -1,3 +1,9 @@
+/*
+ * The changes of registry records inside a transaction the caller holds (`trx`): create,
+ * update/correct, submit/publish/retract, share, comment, each with its audit event and outbox
+ * rows. Callers outside this folder use the operations (./operations: they run these in
+ * `change()`); seeds and benchmarks that already hold a transaction call them directly.
+ */
 import { type Kysely, sql } from 'kysely';
 import { type Actor, isPlatformAdmin } from '../access/actor.ts';
 import { type Marking, resolveMarking, setRecipients } from '../access/marking.ts';

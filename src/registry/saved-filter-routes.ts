@@ -1,18 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../http/errors.ts';
 import { requireUser } from '../server/auth-plugin.ts';
 import type { AppDeps } from '../server/deps.ts';
-import { KINDS } from './kinds/index.ts';
+import { KINDS, kindByName } from './kinds/index.ts';
+import { deleteSavedFilter, listSavedFilters, saveFilter } from './operations/saved-filters.ts';
 
 const kindNames = KINDS.map((k) => k.name) as [string, ...string[]];
 
-/**
- * Saved filters of registry lists, per user: a name and the list's query string (filters,
- * search, sort). Only their owner sees them; applying one runs the list through the policy as
- * any list does, so a saved filter never widens access.
- */
+/** Saved filters of registry lists, per user (./operations/saved-filters.ts). */
 export async function savedFilterRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
@@ -21,17 +17,7 @@ export async function savedFilterRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/registry/saved-filters/:kind',
     { schema: { tags: ['registry'], summary: 'My saved filters of this list', params } },
-    async (req) => {
-      const a = requireUser(req);
-      const items = await db
-        .selectFrom('registry_saved_filters')
-        .select(['id', 'name', 'query', 'created_at'])
-        .where('user_id', '=', a.userId)
-        .where('kind', '=', req.params.kind)
-        .orderBy('name')
-        .execute();
-      return { items };
-    },
+    async (req) => listSavedFilters(db, requireUser(req), kindByName(req.params.kind)!),
   );
 
   r.put(
@@ -50,22 +36,7 @@ export async function savedFilterRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (req) => {
-      const a = requireUser(req);
-      const query = req.body.query.replace(/^\?/, '');
-      return db
-        .insertInto('registry_saved_filters')
-        .values({
-          user_id: a.userId,
-          kind: req.params.kind,
-          name: req.body.name,
-          query,
-          created_at: new Date(),
-        })
-        .onConflict((oc) => oc.columns(['user_id', 'kind', 'name']).doUpdateSet({ query }))
-        .returning(['id', 'name', 'query', 'created_at'])
-        .executeTakeFirstOrThrow();
-    },
+    async (req) => saveFilter(db, requireUser(req), kindByName(req.params.kind)!, req.body),
   );
 
   r.delete(
@@ -78,15 +49,7 @@ export async function savedFilterRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const a = requireUser(req);
-      const done = await db
-        .deleteFrom('registry_saved_filters')
-        .where('id', '=', req.params.id)
-        .where('user_id', '=', a.userId)
-        .where('kind', '=', req.params.kind)
-        .returning('id')
-        .executeTakeFirst();
-      if (!done) throw notFound();
+      await deleteSavedFilter(db, requireUser(req), kindByName(req.params.kind)!, req.params);
       return reply.status(204).send();
     },
   );

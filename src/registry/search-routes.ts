@@ -1,18 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { readableFilter } from '../access/shared-record-policy.ts';
 import type { AppDeps } from '../server/deps.ts';
 import { EU_LANGUAGES } from './field-schema.ts';
-import { KINDS } from './kinds/index.ts';
-import { readableRecords } from './registry-policy.ts';
-import { searchConfig, searchMatch } from './search-config.ts';
+import { searchEverything } from './operations/search.ts';
 
 /** Full-text search across every registry kind and the announcements, access-filtered like every list. */
 export async function searchRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
 
   r.get(
     '/search',
@@ -27,53 +22,6 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (req) => {
-      const a = req.actor;
-      const { q, language, limit } = req.query;
-      const cfg = searchConfig(language);
-      const kindNames = KINDS.map((k) => k.name);
-      const registry = await db
-        .selectFrom('registry_records as r')
-        .innerJoin('organisations as o', 'o.id', 'r.owner_org_id')
-        .select([
-          'r.id',
-          'r.kind',
-          'r.title',
-          'r.tlp',
-          'r.status',
-          'o.code as owner',
-          sql<number>`ts_rank(r.search, websearch_to_tsquery(${cfg}::regconfig, unaccent(${q})))`.as('rank'),
-        ])
-        .where('r.kind', 'in', kindNames)
-        .where('r.status', '<>', 'retracted')
-        .where((eb) =>
-          eb.or(kindNames.map((k) => eb.and([eb('r.kind', '=', k), readableRecords(a, k, 'r')]))),
-        )
-        .where(searchMatch('r.search', language, q))
-        .orderBy('rank', 'desc')
-        .limit(limit)
-        .execute();
-      const announcements = await db
-        .selectFrom('announcements as an')
-        .innerJoin('organisations as o', 'o.id', 'an.owner_org_id')
-        .select([
-          'an.id',
-          sql<string>`'announcement'`.as('kind'),
-          'an.title',
-          'an.tlp',
-          sql<string>`'published'`.as('status'),
-          'o.code as owner',
-          sql<number>`ts_rank(an.search, websearch_to_tsquery('simple', ${q}))`.as('rank'),
-        ])
-        .where(readableFilter(a, 'announcement', 'an'))
-        .where(sql<boolean>`an.search @@ websearch_to_tsquery('simple', ${q})`)
-        .orderBy('rank', 'desc')
-        .limit(limit)
-        .execute();
-      const items = [...registry, ...announcements]
-        .sort((x, y) => Number(y.rank) - Number(x.rank))
-        .slice(0, limit);
-      return { items };
-    },
+    async (req) => searchEverything(deps.db, req.actor, req.query),
   );
 }

@@ -7,8 +7,8 @@ import { defineJobKind } from '../../jobs/job-registry.ts';
 import { JobFailedError } from '../../jobs/job-types.ts';
 import { EU_LANGUAGES } from '../field-schema.ts';
 import { kindByName } from '../kinds/index.ts';
-import { formatOf, readTable, TableError } from './read-table.ts';
-import { analyseImport, runImportJob } from './registry-import.ts';
+import { checkImportFile, fileProblems, UNSUPPORTED_FILE } from '../operations/import-file.ts';
+import { runImportJob } from './registry-import.ts';
 
 export const registryImportData = z.strictObject({
   kind: z.string().refine((k) => kindByName(k) !== undefined, 'is not a registry kind'),
@@ -21,9 +21,9 @@ export const registryImportData = z.strictObject({
 
 /**
  * A registry import (CSV, XLSX, JSON) as a job (kind `registry.import`, readable by the
- * importer's organisation, as import status always was). The route runs the dry run and refuses a
- * file with problems; the handler reads the stored file again, analyses it afresh as its starter
- * (records may have changed since), then stages and publishes (src/core/import-job.ts). After a
+ * importer's organisation, as import status always was). The import operation runs the dry run and
+ * refuses a file with problems; the handler reads the stored file again and checks it afresh as
+ * its starter with the same `checkImportFile` (records may have changed since), then stages and publishes (src/core/import-job.ts). After a
  * restart it stages again from the stored file; a publish that had committed is not repeated.
  */
 export const registryImportJob = defineJobKind({
@@ -36,26 +36,18 @@ export const registryImportJob = defineJobKind({
     if (!isUser(a)) throw new JobFailedError('The account that started this import is no longer active.');
     const file = await ctx.file();
     if (!file) throw new JobFailedError('The uploaded file is missing.');
-    const format = formatOf(file.name);
-    if (!format) throw new JobFailedError('Upload a .csv, .xlsx or .json file.');
-    await ctx.progress({ done: 0, total: null, phase: 'reading' });
-    let table: Awaited<ReturnType<typeof readTable>>;
-    try {
-      table = await readTable(format, file.bytes, ctx.tableLimits, {
-        onProgress: (p) => ctx.progress({ ...p, phase: 'reading' }),
-        signal: ctx.signal,
-      });
-    } catch (e) {
-      if (e instanceof TableError) throw new JobFailedError(e.message, [e.toJobError()]);
-      throw e;
-    }
-    await ctx.progress({ done: 0, total: table.rows.length, phase: 'validating' });
-    const analysis = await analyseImport(ctx.db, a, kind, table, ctx.data.language);
+    const checked = await checkImportFile(
+      ctx.db,
+      a,
+      kind,
+      { name: file.name, bytes: file.bytes },
+      { language: ctx.data.language, limits: ctx.tableLimits, progress: ctx.progress, signal: ctx.signal },
+    );
+    if (!checked.ok && checked.unsupported) throw new JobFailedError(UNSUPPORTED_FILE);
+    if (!checked.ok) throw new JobFailedError(checked.error.message, [checked.error.toJobError()]);
+    const { analysis } = checked;
     if (analysis.errors.length)
-      throw new JobFailedError(
-        `${analysis.errors.length} problem(s) in the file: nothing was imported. Fix them and upload again.`,
-        analysis.errors,
-      );
+      throw new JobFailedError(fileProblems(analysis.errors.length), analysis.errors);
     const prep = await prepareImport(ctx.db, {
       id: ctx.jobId,
       kind: kind.name,

@@ -1,0 +1,34 @@
+import type { Actor } from '../../access/actor.ts';
+import type { Database } from '../../db/connection.ts';
+import { notFound } from '../../http/errors.ts';
+import type { KindDefinition } from '../definition.ts';
+import { present, recipientsByRecord, recordRow } from '../record-queries.ts';
+import { authoriseRecord } from '../record-service.ts';
+import { recordAbilities } from '../registry-policy.ts';
+import { recordComments } from './comments.ts';
+import { recordHistory } from './history.ts';
+
+/** One record with its marking, abilities, history and comments; 404 when the caller may not read it. */
+export async function getRecord(db: Database, a: Actor, kind: KindDefinition, input: { id: string }) {
+  const row = await recordRow(db, kind, input.id);
+  if (!row) throw notFound();
+  const rec = (await recipientsByRecord(db, kind.name, [row.id])).get(row.id) ?? [];
+  const shown = present(a, kind, row, rec);
+  if (!shown.abilities.read) throw notFound();
+  const [history, comments] = await Promise.all([
+    recordHistory(db, kind, row.id, shown.abilities),
+    recordComments(db, row.id),
+  ]);
+  return { ...shown, history, comments };
+}
+
+/** What the caller may do with one record (404 when they may not read it). */
+export async function getRecordAbilities(
+  db: Database,
+  a: Actor,
+  kind: KindDefinition,
+  input: { id: string },
+) {
+  const env = await authoriseRecord(db, a, kind, input.id, 'read');
+  return recordAbilities(a, env, kind);
+}
