@@ -7,7 +7,15 @@ import type { NetworkCode } from '../reference/networks.ts';
  * client), REST endpoints, OpenAPI, import/export and the UI derive from it.
  */
 export type FieldSpec =
-  | { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: string; patternHint?: string }
+  | {
+      type: 'text';
+      maxLength?: number;
+      /** At least this many characters (after trimming) when given. */
+      minLength?: number;
+      multiline?: boolean;
+      pattern?: string;
+      patternHint?: string;
+    }
   | { type: 'mltext'; maxLength?: number }
   | { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string }
   | { type: 'quantity'; dimension: Dimension }
@@ -18,6 +26,8 @@ export type FieldSpec =
   | { type: 'code'; codeList: string }
   | { type: 'country' }
   | { type: 'organisation' }
+  /** One of the platform's networks, by code (e.g. `risk-management`). */
+  | { type: 'network' }
   | { type: 'ref'; kind: string }
   | { type: 'location' }
   | { type: 'list'; of: FieldSpec & { label?: string }; maxItems?: number }
@@ -73,6 +83,15 @@ export interface KindDefinition {
     | 'communication';
   /** The network whose members are the natural audience (default distribution 'network'). */
   network: NetworkCode;
+  /**
+   * A required `network` field naming the network each record is posted in (e.g. an
+   * announcement's). The record's network then replaces `network` for that record: its members
+   * are notified (with the members of the network it is distributed to and, for organisation-only
+   * records, the owning organisation's users), it is the default distribution network, and with
+   * `access.createdBy.network` only its experts and coordinators add records to it (or move one
+   * there). Lists filter by it when it is a filter.
+   */
+  networkField?: string;
   fields: Record<string, FieldDef>;
   /** The field whose value names a record in lists and notifications. */
   titleField: string;
@@ -91,7 +110,11 @@ export interface KindDefinition {
      */
     createdBy?: { network?: boolean; orgRoles?: OrgRole[] };
   };
-  workflow: { fourEyes: boolean };
+  /**
+   * `fourEyes`: a second person of the organisation approves publication. `publishAtCreation`:
+   * a new record is published at once unless the request asks for a draft (`publish: false`).
+   */
+  workflow: { fourEyes: boolean; publishAtCreation?: boolean };
   views: ViewDef[];
   /**
    * A valid record of this kind, unique per `token`: used by the access and write matrices (which
@@ -111,6 +134,13 @@ export function defineKind(def: KindDefinition): KindDefinition {
     if (f.setBy === 'owner_country' && f.type !== 'country')
       throw new Error(`${def.name}: "${name}" is bound to the owner's country but is not a country field`);
   }
+  if (def.networkField !== undefined) {
+    const f = def.fields[def.networkField];
+    if (f?.type !== 'network' || !f.required)
+      throw new Error(`${def.name}: networkField "${def.networkField}" must name a required network field`);
+  }
+  if (def.workflow.publishAtCreation && def.workflow.fourEyes)
+    throw new Error(`${def.name}: a four-eyes kind cannot publish at creation`);
   for (const f of def.searchable) {
     if (def.fields[f]!.visibleTo)
       throw new Error(`${def.name}: restricted field "${f}" cannot be searchable`);
