@@ -15,6 +15,7 @@ import * as m0013 from './0013_login_throttle.ts';
 import * as m0014 from './0014_owner_bound_country.ts';
 import * as m0015 from './0015_scheduled_tasks.ts';
 import * as m0019 from './0019_notification_digest.ts';
+import * as m0020 from './0020_announcements_to_registry.ts';
 
 /** Committed migrations, applied in name order at start (never auto-synced from code). */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_owner_bound_country': m0014,
   '0015_scheduled_tasks': m0015,
   '0019_notification_digest': m0019,
+  '0020_announcements_to_registry': m0020,
 };

@@ -1,4 +1,5 @@
 import type { KindDefinition } from '../definition.ts';
+import { announcement } from './communication/announcement.ts';
 import { equipmentItem } from './procurement/equipment-item.ts';
 import { equipmentModel } from './procurement/equipment-model.ts';
 import { fieldTest } from './procurement/field-test.ts';
@@ -20,6 +21,7 @@ export const KINDS: readonly KindDefinition[] = [
   referenceTable,
   partyList,
   goodsMeasure,
+  announcement,
 ];
 
 export function kindByName(name: string): KindDefinition | undefined {
