@@ -13,7 +13,6 @@ const WINDOW_MS = { daily: 24 * HOUR, weekly: 7 * 24 * HOUR } as const;
 
 function labelOf(recordKind: string | null): string | null {
   if (!recordKind) return null;
-  if (recordKind === 'announcement') return 'Announcement';
   return kindByName(recordKind)?.label ?? null;
 }
 
