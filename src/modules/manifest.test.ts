@@ -25,13 +25,7 @@ describe('module manifests', () => {
       expect.arrayContaining(['registry.import', 'users.import', 'risk.train', 'screening.batch']),
     );
     expect([...topics.keys()].sort()).toEqual(
-      [
-        'announcement.published',
-        'job.finished',
-        'membership.changed',
-        'registry.changed',
-        'registry.commented',
-      ].sort(),
+      ['job.finished', 'membership.changed', 'registry.changed', 'registry.commented'].sort(),
     );
     expect(mandatorySourceNames()).toEqual(['sanctions-screening']);
     expect(scheduledTasks().map((t) => t.name)).toEqual(['auth.purge-expired']);
