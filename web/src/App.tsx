@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { api } from './api.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { ErrorMessage, Loading, PageTitle } from './components/ui.tsx';
 import { storedLanguage } from './i18n/index.ts';
 import { AccountPage } from './pages/AccountPage.tsx';
-import { AnnouncementPage } from './pages/AnnouncementPage.tsx';
-import { AnnouncementsPage } from './pages/AnnouncementsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { JobPage, JobsPage } from './pages/JobsPage.tsx';
@@ -162,7 +160,7 @@ function Shell({ children }: { children: ReactNode }) {
                 <NavLink to="/networks">{t('nav.networks')}</NavLink>
               </li>
               <li>
-                <NavLink to="/announcements">{t('nav.announcements')}</NavLink>
+                <NavLink to="/registry/announcement">{t('nav.announcements')}</NavLink>
               </li>
               <li>
                 <NavLink to="/memberships">{t('nav.memberships')}</NavLink>
@@ -222,6 +220,15 @@ function Protected({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/**
+ * Announcements are the registry kind `announcement`: the former pages' addresses (bookmarks,
+ * old e-mails) lead to the registry's list and record pages (`?networkId=` becomes no filter).
+ */
+function FormerAnnouncementsPath() {
+  const { id } = useParams();
+  return <Navigate to={id ? `/registry/announcement/${id}` : '/registry/announcement'} replace />;
+}
+
 function NotFoundPage() {
   const { t } = useTranslation();
   return (
@@ -247,8 +254,8 @@ export function App() {
         <Route path="/" element={p(<HomePage />)} />
         <Route path="/networks" element={p(<NetworksPage />)} />
         <Route path="/networks/:id" element={p(<NetworkPage />)} />
-        <Route path="/announcements" element={p(<AnnouncementsPage />)} />
-        <Route path="/announcements/:id" element={p(<AnnouncementPage />)} />
+        <Route path="/announcements" element={<FormerAnnouncementsPath />} />
+        <Route path="/announcements/:id" element={<FormerAnnouncementsPath />} />
         <Route path="/notifications" element={p(<NotificationsPage />)} />
         <Route path="/organisations" element={p(<OrganisationsPage />)} />
         <Route path="/organisations/:id" element={p(<OrganisationPage />)} />

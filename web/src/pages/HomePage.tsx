@@ -102,7 +102,7 @@ export function HomePage() {
               {notes.data.items.map((n) => (
                 <li key={n.id}>
                   {n.record_kind === 'announcement' && n.record_id ? (
-                    <Link to={`/announcements/${n.record_id}`}>
+                    <Link to={`/registry/announcement/${n.record_id}`}>
                       {n.summary || t('notifications.unquoted')}
                     </Link>
                   ) : (

@@ -62,7 +62,9 @@ export function NotificationsPage() {
               <div>
                 {!n.read_at && <span className="pill pill-new">{t('notifications.new')}</span>}{' '}
                 {n.record_kind === 'announcement' && n.record_id ? (
-                  <Link to={`/announcements/${n.record_id}`}>{n.summary || t('notifications.unquoted')}</Link>
+                  <Link to={`/registry/announcement/${n.record_id}`}>
+                    {n.summary || t('notifications.unquoted')}
+                  </Link>
                 ) : n.record_kind === 'job' && n.record_id ? (
                   <Link to={`/jobs/${n.record_id}`}>
                     {t(
