@@ -146,6 +146,8 @@ export interface CreateInput {
   language?: string;
   publish?: boolean;
   isDemo?: boolean;
+  /** false: nobody is notified of the publication (the demo seed's announcements). */
+  notify?: boolean;
   /** A platform administrator adds the record for this administration, which then owns it. */
   onBehalfOf?: string;
 }
@@ -262,7 +264,7 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
       distribution: marking.distribution,
     },
   });
-  if (status === 'published')
+  if (status === 'published' && input.notify !== false)
     await enqueue(trx, 'registry.changed', { kind: kind.name, id: row.id, event: 'published' });
   return { id: row.id, status, version: 1 };
 }

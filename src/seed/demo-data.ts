@@ -225,7 +225,7 @@ export async function seedDemoData(db: Database, opts: { password?: string } = {
     }
 
     // Announcements are registry records (kind `announcement`), written as their authors post
-    // them: published at once, notifying the network's members.
+    // them, published at once; the demo starts without notifications.
     const announce = async (
       author: string,
       orgCode: string,
@@ -248,6 +248,7 @@ export async function seedDemoData(db: Database, opts: { password?: string } = {
         },
         publish: true,
         isDemo: true,
+        notify: false,
       });
     };
     const nl = `nl.expert@${DEMO_DOMAIN}`;

@@ -98,7 +98,7 @@ describe('platform administration', () => {
       .waitFor();
 
     // The network filter, with counts from the API.
-    await page.getByLabel('Network', { exact: true }).selectOption('risk-management');
+    await page.getByRole('combobox', { name: 'Network', exact: true }).selectOption('risk-management');
     await page.waitForURL(/network=risk-management/);
     await page.getByText('5 records').waitFor();
     await page.getByRole('button', { name: 'Clear all filters' }).click();
