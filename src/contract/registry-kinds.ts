@@ -23,7 +23,15 @@ export type { CodeListDefinition, KindName, Labels };
  * the names of the lists the definition itself lists in `codeLists`. A typo fails the type check.
  */
 export type FieldSpec<C extends string = string> =
-  | { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: string; patternHint?: Labels }
+  | {
+      type: 'text';
+      maxLength?: number;
+      /** At least this many characters (after trimming) when given. */
+      minLength?: number;
+      multiline?: boolean;
+      pattern?: string;
+      patternHint?: Labels;
+    }
   | { type: 'mltext'; maxLength?: number }
   | { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string }
   | { type: 'quantity'; dimension: Dimension }
@@ -35,6 +43,8 @@ export type FieldSpec<C extends string = string> =
   | { type: 'code'; codeList: C }
   | { type: 'country' }
   | { type: 'organisation' }
+  /** One of the platform's networks, by code (e.g. `risk-management`). */
+  | { type: 'network' }
   | { type: 'ref'; kind: KindName }
   | { type: 'location' }
   | { type: 'list'; of: FieldSpec<C> & { label?: Labels }; maxItems?: number }
@@ -103,6 +113,15 @@ export interface KindDefinition {
   /** The network whose members are the natural audience (default distribution 'network'). */
   network: NetworkCode;
   /**
+   * A required `network` field naming the network each record is posted in (e.g. an
+   * announcement's). The record's network then replaces `network` for that record: its members
+   * are notified (with the members of the network it is distributed to and, for organisation-only
+   * records, the owning organisation's users), it is the default distribution network, and with
+   * `access.createdBy.network` only its experts and coordinators add records to it (or move one
+   * there). Lists filter by it when it is a filter.
+   */
+  networkField?: string;
+  /**
    * The code lists this kind's fields use (its own, in `<name>.codes.ts` beside it, or shared
    * ones): the seed stores every list a definition names — there is no other registration.
    */
@@ -125,7 +144,11 @@ export interface KindDefinition {
      */
     createdBy?: { network?: boolean; orgRoles?: OrgRole[] };
   };
-  workflow: { fourEyes: boolean };
+  /**
+   * `fourEyes`: a second person of the organisation approves publication. `publishAtCreation`:
+   * a new record is published at once unless the request asks for a draft (`publish: false`).
+   */
+  workflow: { fourEyes: boolean; publishAtCreation?: boolean };
   views: ViewDef[];
   /**
    * A valid record of this kind, unique per `token`: used by the access and write matrices (which

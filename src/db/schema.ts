@@ -182,16 +182,6 @@ export interface SharedEnvelopeColumns {
   tlp: Tlp;
 }
 
-export interface AnnouncementsTable extends SharedEnvelopeColumns {
-  network_id: string;
-  title: string;
-  body: string;
-  is_demo: Generated<boolean>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  search: ColumnType<string, never, never>;
-}
-
 export interface RecordRecipientsTable {
   record_kind: string;
   record_id: string;
@@ -517,7 +507,6 @@ export interface DB extends RiskTables, MappingTables {
   network_memberships: NetworkMembershipsTable;
   sharing_groups: SharingGroupsTable;
   sharing_group_members: SharingGroupMembersTable;
-  announcements: AnnouncementsTable;
   record_recipients: RecordRecipientsTable;
   attachments: AttachmentsTable;
   notifications: NotificationsTable;
@@ -548,5 +537,4 @@ export interface DB extends RiskTables, MappingTables {
 
 export type User = Selectable<UsersTable>;
 export type Organisation = Selectable<OrganisationsTable>;
-export type Announcement = Selectable<AnnouncementsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;

@@ -72,6 +72,13 @@ export function defineKind<const C extends string = never>(spec: KindSpec<C>): K
     if (f.setBy === 'owner_country' && f.type !== 'country')
       throw new Error(`${def.name}: "${name}" is bound to the owner's country but is not a country field`);
   }
+  if (def.networkField !== undefined) {
+    const f = def.fields[def.networkField];
+    if (f?.type !== 'network' || !f.required)
+      throw new Error(`${def.name}: networkField "${def.networkField}" must name a required network field`);
+  }
+  if (def.workflow.publishAtCreation && def.workflow.fourEyes)
+    throw new Error(`${def.name}: a four-eyes kind cannot publish at creation`);
   for (const f of def.searchable) {
     if (def.fields[f]!.visibleTo)
       throw new Error(`${def.name}: restricted field "${f}" cannot be searchable`);

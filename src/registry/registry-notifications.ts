@@ -1,4 +1,4 @@
-import { recordAbilities } from '../access/registry-policy.ts';
+import { recordAbilities, recordNetwork } from '../access/registry-policy.ts';
 import { loadActor } from '../auth/actor-loader.ts';
 import type { OutboxHandler } from '../outbox/outbox-worker.ts';
 import { kindByName } from './kinds/index.ts';
@@ -6,7 +6,7 @@ import { loadRegistryEnvelope } from './record-service.ts';
 
 /**
  * Notifications of publication, correction, retraction and sharing go to the members of the
- * kind's network, the named recipients and subscribers — each only if, as themself, they may read
+ * record's network (the kind's, or the one the record names), the named recipients and subscribers — each only if, as themself, they may read
  * the record; the title is quoted only where the marking allows. Comments and registered
  * interest notify the owning organisation's author.
  */
@@ -28,17 +28,31 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
     if (!kind) return;
     const env = await loadRegistryEnvelope(trx, kind, String(payload.id));
     if (!env) return;
+    // The members of the record's network: its own (networkField) or the kind's. Records that
+    // name their network also tell the members of the network they are distributed to and, when
+    // kept in the organisation, the owning organisation's users.
     const network = await trx
       .selectFrom('networks')
       .select('id')
-      .where('code', '=', kind.network)
+      .where('code', '=', recordNetwork(kind, env.data))
       .executeTakeFirstOrThrow();
+    const networks = [network.id];
+    if (kind.networkField && env.distribution_network_id) networks.push(env.distribution_network_id);
     const members = await trx
       .selectFrom('network_memberships')
       .select('user_id')
-      .where('network_id', '=', network.id)
+      .where('network_id', 'in', networks)
       .where('status', '=', 'active')
       .execute();
+    const colleagues =
+      kind.networkField && env.distribution === 'organisation'
+        ? await trx
+            .selectFrom('users')
+            .select('id as user_id')
+            .where('organisation_id', '=', env.owner_org_id)
+            .where('status', '=', 'active')
+            .execute()
+        : [];
     const subscriptions = await trx
       .selectFrom('registry_subscriptions')
       .select(['user_id', 'field', 'prefix'])
@@ -47,6 +61,7 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
     const subscribers = subscriptions.filter((s) => matchesSubscription(env.data, s.field, s.prefix));
     const candidates = new Set([
       ...members.map((m) => m.user_id),
+      ...colleagues.map((u) => u.user_id),
       ...subscribers.map((s) => s.user_id),
       ...env.recipients,
     ]);

@@ -37,7 +37,6 @@ export async function collectPersonalData(db: Database, userId: string) {
     savedFilters,
     subscriptions,
     records,
-    announcements,
     comments,
     notifications,
     audit,
@@ -85,12 +84,6 @@ export async function collectPersonalData(db: Database, userId: string) {
       .orderBy('created_at')
       .execute(),
     db
-      .selectFrom('announcements')
-      .select(['id', 'title', 'created_at', 'updated_at'])
-      .where('author_id', '=', userId)
-      .orderBy('created_at')
-      .execute(),
-    db
       .selectFrom('registry_comments as c')
       .innerJoin('registry_records as r', 'r.id', 'c.record_id')
       .select(['c.kind', 'c.body', 'c.created_at', 'r.kind as record_kind', 'r.id as record_id'])
@@ -128,7 +121,6 @@ export async function collectPersonalData(db: Database, userId: string) {
     savedFilters,
     alertSubscriptions: subscriptions,
     recordsWritten: records,
-    announcementsWritten: announcements,
     comments,
     notifications,
     auditEvents: audit.map((e) => ({

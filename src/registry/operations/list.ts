@@ -28,10 +28,10 @@ export function listFilters(kind: KindDefinition, input: FilterInput): ListFilte
   return { q: input.q, language: input.language, status: input.status, owner: input.owner, fields };
 }
 
-/** Facets are counted for code, country and text filters and lists of codes. */
+/** Facets are counted for code, country, network and text filters and lists of codes. */
 function facetExpression(kind: KindDefinition, field: string) {
   const def = kind.fields[field]!;
-  if (!['code', 'country', 'list', 'text'].includes(def.type)) return null;
+  if (!['code', 'country', 'network', 'list', 'text'].includes(def.type)) return null;
   if (def.type === 'list' && def.of.type !== 'code') return null;
   return def.type === 'list'
     ? sql<string>`jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.data->${field}) = 'array' THEN r.data->${field} ELSE '[]'::jsonb END)`
