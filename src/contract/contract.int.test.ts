@@ -83,20 +83,12 @@ describe('the contract matches the API', () => {
 
   it('announcements: marking and shared-record abilities', async () => {
     const author = await t.as('nl.analyst@demo.eucab.eu');
-    const network = await t.rt.db
-      .selectFrom('networks')
-      .select('id')
-      .where('code', '=', 'risk-management')
-      .executeTakeFirstOrThrow();
-    const post = await author.post('/api/v1/announcements', {
-      networkId: network.id,
-      title: 'Contract probe',
-      body: 'The contract test reads it back.',
-      distribution: 'network',
-      tlp: 'green',
+    const post = await author.post('/api/v1/registry/announcement', {
+      data: { title: 'Contract probe', body: 'The contract test reads it back.', network: 'risk-management' },
+      marking: { distribution: 'network', tlp: 'green' },
     });
     expect(post.statusCode, post.body).toBe(201);
-    const list = (await author.get('/api/v1/announcements')).json();
+    const list = (await author.get('/api/v1/registry/announcement')).json();
     expect(list.items.length).toBeGreaterThan(0);
     for (const item of list.items)
       z.object({ tlp: tlpSchema, distribution: distributionSchema, abilities: sharedAbilitiesSchema }).parse(
