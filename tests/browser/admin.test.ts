@@ -58,7 +58,7 @@ describe('platform administration', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.getByRole('cell', { name: 'values hidden' }).first().waitFor();
     await page
-      .getByRole('cell', { name: /The platform posted an announcement/ })
+      .getByRole('cell', { name: / added a record \(Announcement\)/ })
       .first()
       .waitFor();
     await expectAccessible(page, 'audit-admin');
