@@ -7,7 +7,7 @@ import { jobListSchema, jobViewSchema } from './jobs.ts';
 import { recordAbilitiesSchema, recordStatusSchema } from './registry-records.ts';
 import { membershipStatusSchema, networkRoleSchema } from './roles.ts';
 import { hitSchema } from './screening-hits.ts';
-import { distributionSchema, sharedAbilitiesSchema, tlpSchema } from './shared-records.ts';
+import { distributionSchema, tlpSchema } from './shared-records.ts';
 
 /**
  * The contract's schemas describe what the API really answers: the web app compiles against the
@@ -81,7 +81,7 @@ describe('the contract matches the API', () => {
     for (const item of list.items) recordAbilitiesSchema.parse(item.abilities);
   });
 
-  it('announcements: marking and shared-record abilities', async () => {
+  it('announcements (registry records): marking and record abilities', async () => {
     const author = await t.as('nl.analyst@demo.eucab.eu');
     const post = await author.post('/api/v1/registry/announcement', {
       data: { title: 'Contract probe', body: 'The contract test reads it back.', network: 'risk-management' },
@@ -91,7 +91,7 @@ describe('the contract matches the API', () => {
     const list = (await author.get('/api/v1/registry/announcement')).json();
     expect(list.items.length).toBeGreaterThan(0);
     for (const item of list.items)
-      z.object({ tlp: tlpSchema, distribution: distributionSchema, abilities: sharedAbilitiesSchema }).parse(
+      z.object({ tlp: tlpSchema, distribution: distributionSchema, abilities: recordAbilitiesSchema }).parse(
         item,
       );
   });
