@@ -36,10 +36,18 @@ module.exports = {
       comment:
         'The web app imports its own files, npm packages and src/contract (the zod schemas and ' +
         'types of the bodies the API answers and takes) — never another server file. Put a shape ' +
-        'both sides need in src/contract and let the server import it from there.',
+        'both sides need in src/contract and let the server import it from there. One exception: ' +
+        'the pure, browser-safe files of the questionnaire engine (model, expressions, form state, ' +
+        'validation, messages, versions, results; no exceljs, no Node API, see its README), so that ' +
+        'the mapping response form checks conditions, constraints and required answers with the ' +
+        'same evaluator as the server. Its xlsform/ folder and CLI stay server-only.',
       severity: 'error',
       from: { path: '^web/src/' },
-      to: { pathNot: '^(web/src/|src/contract/|node_modules/)', dependencyTypesNot: ['core'] },
+      to: {
+        pathNot:
+          '^(web/src/|src/contract/|node_modules/|src/engines/questionnaire/(index|model|check|form-state|messages|validate-response|versions)[.]ts$|src/engines/questionnaire/(expression|results)/[a-z-]+[.]ts$)',
+        dependencyTypesNot: ['core'],
+      },
     },
     {
       name: 'contract-pure',

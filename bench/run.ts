@@ -11,6 +11,8 @@ const suites = [
   { name: 'screening', file: 'bench/screening/bench.ts' },
   { name: 'registry', file: 'bench/registry/bench.ts' },
   { name: 'registry-import', file: 'bench/registry-import/bench.ts' },
+  { name: 'mapping', file: 'bench/mapping/bench.ts' },
+  { name: 'load', file: 'bench/load/bench.ts' },
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;

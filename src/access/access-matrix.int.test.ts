@@ -12,6 +12,8 @@ import { createTestApp, DEMO_PASSWORD, type TestApp, type TestClient } from '../
  * Letters per cell: R = read, list, search and count; E = export; U = update and share;
  * N = receives a notification of the publication; '-' = none of these.
  * Columns: CLEAR, GREEN, AMBER, AMBER+STRICT, RED. Public distribution exists with CLEAR only.
+ * The 'organisations' distribution names DK (the network/group member's administration) and IE
+ * (the RED recipient's administration).
  */
 type Rel =
   | 'same_org_ncp'
@@ -22,7 +24,7 @@ type Rel =
   | 'red_recipient'
   | 'api_key_read'
   | 'anonymous';
-type Dist = 'organisation' | 'network' | 'sharing_group' | 'eucab' | 'public';
+type Dist = 'organisation' | 'network' | 'sharing_group' | 'organisations' | 'eucab' | 'public';
 const TLPS = ['clear', 'green', 'amber', 'amber_strict', 'red'] as const;
 
 // prettier-ignore
@@ -32,6 +34,7 @@ const EXPECTED: Record<Rel, Record<Dist, string[]>> = {
     organisation: ['REUN', 'REUN', 'REUN', 'REUN', '-'],
     network: ['REU', 'REU', 'REU', 'REU', '-'],
     sharing_group: ['REU', 'REU', 'REU', 'REU', '-'],
+    organisations: ['REUN', 'REUN', 'REUN', 'REUN', '-'],
     eucab: ['REU', 'REU', 'REU', 'REU', '-'],
     public: ['REU'],
   },
@@ -39,6 +42,7 @@ const EXPECTED: Record<Rel, Record<Dist, string[]>> = {
     organisation: ['REN', 'REN', 'REN', 'REN', '-'],
     network: ['REN', 'REN', 'REN', 'REN', '-'],
     sharing_group: ['REN', 'REN', 'REN', 'REN', '-'],
+    organisations: ['REN', 'REN', 'REN', 'REN', '-'],
     eucab: ['REN', 'REN', 'REN', 'REN', '-'],
     public: ['REN'],
   },
@@ -46,6 +50,7 @@ const EXPECTED: Record<Rel, Record<Dist, string[]>> = {
     organisation: ['-', '-', '-', '-', '-'],
     network: ['REN', 'REN', 'REN', 'REN', '-'],
     sharing_group: ['REN', 'REN', 'REN', 'REN', '-'],
+    organisations: ['REN', 'REN', 'REN', 'REN', '-'],
     eucab: ['REN', 'REN', 'REN', 'REN', '-'],
     public: ['REN'],
   },
@@ -53,6 +58,7 @@ const EXPECTED: Record<Rel, Record<Dist, string[]>> = {
     organisation: ['-', '-', '-', '-', '-'],
     network: ['-', '-', '-', '-', '-'],
     sharing_group: ['-', '-', '-', '-', '-'],
+    organisations: ['-', '-', '-', '-', '-'],
     eucab: ['RE', 'RE', 'RE', 'RE', '-'],
     public: ['RE'],
   },
@@ -60,6 +66,7 @@ const EXPECTED: Record<Rel, Record<Dist, string[]>> = {
     organisation: ['-', '-', '-', '-', '-'],
     network: ['REN', 'REN', 'REN', 'REN', '-'],
     sharing_group: ['-', '-', '-', '-', '-'],
+    organisations: ['-', '-', '-', '-', '-'],
     eucab: ['REN', 'REN', 'REN', 'REN', '-'],
     public: ['REN'],
   },
@@ -67,6 +74,7 @@ const EXPECTED: Record<Rel, Record<Dist, string[]>> = {
     organisation: ['-', '-', '-', '-', 'RN'],
     network: ['-', '-', '-', '-', 'RN'],
     sharing_group: ['-', '-', '-', '-', 'RN'],
+    organisations: ['REN', 'REN', 'REN', 'REN', 'RN'],
     eucab: ['RE', 'RE', 'RE', 'RE', 'RN'],
     public: ['RE'],
   },
@@ -74,6 +82,7 @@ const EXPECTED: Record<Rel, Record<Dist, string[]>> = {
     organisation: ['-', '-', '-', '-', '-'],
     network: ['REN', 'REN', 'REN', 'REN', '-'],
     sharing_group: ['REN', 'REN', 'REN', 'REN', '-'],
+    organisations: ['REN', 'REN', 'REN', 'REN', '-'],
     eucab: ['REN', 'REN', 'REN', 'REN', '-'],
     public: ['REN'],
   },
@@ -81,6 +90,7 @@ const EXPECTED: Record<Rel, Record<Dist, string[]>> = {
     organisation: ['-', '-', '-', '-', '-'],
     network: ['-', '-', '-', '-', '-'],
     sharing_group: ['-', '-', '-', '-', '-'],
+    organisations: ['-', '-', '-', '-', '-'],
     eucab: ['-', '-', '-', '-', '-'],
     public: ['R'],
   },
@@ -104,6 +114,7 @@ const records: Rec[] = [];
 const callers = new Map<Rel, Caller>();
 let groupId = '';
 const BASE = '/api/v1/registry/announcement';
+let namedOrgIds: string[] = [];
 
 async function call(
   c: Caller,
@@ -142,8 +153,11 @@ beforeAll(async () => {
       .execute();
   }
   const recipientId = await t.userId('recipient@ie.test');
+  const orgIdOf = async (code: string) =>
+    (await db.selectFrom('organisations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  namedOrgIds = [await orgIdOf('DK'), await orgIdOf('IE')];
   const author = await t.as('nl.expert@demo.eucab.eu'); // coordinator of risk management, NL
-  const dists: Dist[] = ['organisation', 'network', 'sharing_group', 'eucab', 'public'];
+  const dists: Dist[] = ['organisation', 'network', 'sharing_group', 'organisations', 'eucab', 'public'];
   for (const dist of dists) {
     for (const tlp of dist === 'public' ? (['clear'] as const) : TLPS) {
       const title = `matrixprobe ${dist} ${tlp}`;
@@ -153,6 +167,7 @@ beforeAll(async () => {
         marking: {
           distribution: dist,
           ...(dist === 'sharing_group' ? { sharingGroupId: groupId } : {}),
+          ...(dist === 'organisations' ? { organisationIds: namedOrgIds } : {}),
           tlp,
           recipientIds: recipients,
         },
@@ -234,7 +249,9 @@ describe('access matrix (caller × distribution × TLP × action)', () => {
           );
         }
         if (got !== wantNoU) mismatches.push(`${rel} ${r.dist}/${r.tlp}: expected ${wantNoU}, got ${got}`);
-        cells.push(`${r.dist.slice(0, 5)}/${r.tlp.replace('amber_strict', 'a+s')}=${got}`);
+        cells.push(
+          `${r.dist === 'organisations' ? 'named' : r.dist.slice(0, 5)}/${r.tlp.replace('amber_strict', 'a+s')}=${got}`,
+        );
       }
       if (count !== expectedCount) mismatches.push(`${rel}: count ${count}, expected ${expectedCount}`);
       printed.push(`${rel.padEnd(20)} ${cells.join(' ')}`);
@@ -258,6 +275,7 @@ describe('access matrix (caller × distribution × TLP × action)', () => {
         const share = await call(c, 'POST', `${BASE}/${r.id}/share`, {
           distribution: r.dist,
           ...(r.dist === 'sharing_group' ? { sharingGroupId: groupId } : {}),
+          ...(r.dist === 'organisations' ? { organisationIds: namedOrgIds } : {}),
           tlp: r.tlp,
           recipientIds: r.recipients,
         });

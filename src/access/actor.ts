@@ -13,6 +13,8 @@ export interface Actor {
   label: string;
   orgId: string | null;
   orgType: OrgType | null;
+  /** The organisation's code (e.g. 'DE'), where known: approval steps may name an organisation by code. */
+  orgCode?: string | null;
   /** Roles this user holds in their own organisation (platform_admin included). */
   orgRoles: ReadonlySet<OrgRole>;
   /** Active network memberships: network id → role. */

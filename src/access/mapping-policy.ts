@@ -12,7 +12,10 @@ import { type Actor, canWrite, isOrgManager, isPlatformAdmin, isReadOnlyOrg, isU
  *   of none) to administrations. A campaign is read by its network's coordinators, the users of the
  *   participating administrations and the Commission (observers).
  * - Assignments: the NCP / deputy of a participating administration names respondents and
- *   validators among its users while the campaign accepts answers.
+ *   validators among its users (and removes them) while the campaign accepts answers; a removed
+ *   person no longer reads or drafts the response, which stays with the administration.
+ * - Answers feed records: the coordinators map a repeat group to a registry kind; the records are
+ *   created by the registry's own operations as the validator (registry-policy.ts decides).
  * - Responses: an administration's response is read and drafted by its assigned colleagues (a
  *   person's response by that person) and its NCP / deputy; it is validated by a validator or the
  *   NCP / deputy who is not its last editor; the coordinator reads validated responses and
@@ -98,6 +101,9 @@ export function campaignAbilities(a: Actor, f: CampaignFacts, now: Date) {
   return {
     read,
     extend: read && coordinator && canWrite(a),
+    /** Map repeat groups to registry kinds (answers feed draft records): the coordinators. */
+    mapRecords: read && coordinator && canWrite(a),
+    /** Assign (and remove assignments): the NCP / deputy while the campaign accepts answers. */
     assign: read && manager && canWrite(a) && acceptsAnswers(f, now),
     results,
     /** Response rate and who is missing: all administrations, the caller's own, or none. */
@@ -110,7 +116,8 @@ export function campaignAbilities(a: Actor, f: CampaignFacts, now: Date) {
 function isAnswering(a: Actor, f: CampaignFacts, r: ResponseFacts): boolean {
   if (!isUser(a) || a.orgId !== r.organisationId || !f.participant) return false;
   if (isOrgManager(a, r.organisationId) || f.myRoles.has('validator')) return true;
-  return r.respondentUserId === null ? f.myRoles.has('respondent') : r.respondentUserId === a.userId;
+  // a person's response: that person while they hold the assignment (removed: it stays with the NCP)
+  return f.myRoles.has('respondent') && (r.respondentUserId === null || r.respondentUserId === a.userId);
 }
 
 export function responseAbilities(a: Actor, f: CampaignFacts, r: ResponseFacts, now: Date) {
@@ -155,7 +162,7 @@ export function readableResponses(a: Actor, alias: string): RawBuilder<boolean> 
   const role = (name: AssignmentRole) =>
     sql`EXISTS (SELECT 1 FROM mapping_assignments s WHERE s.campaign_id = ${r('campaign_id')} AND s.user_id = ${a.userId}::uuid AND s.role = ${name})`;
   const manager = isOrgManager(a, a.orgId);
-  const answering = sql<boolean>`(${r('organisation_id')} = ${a.orgId}::uuid AND ${participant} AND (${sql.lit(manager)} OR ${role('validator')} OR (${r('respondent_user_id')} IS NULL AND ${role('respondent')}) OR ${r('respondent_user_id')} = ${a.userId}::uuid))`;
+  const answering = sql<boolean>`(${r('organisation_id')} = ${a.orgId}::uuid AND ${participant} AND (${sql.lit(manager)} OR ${role('validator')} OR (${role('respondent')} AND (${r('respondent_user_id')} IS NULL OR ${r('respondent_user_id')} = ${a.userId}::uuid))))`;
   const others = sql<boolean>`(${r('status')} = 'validated' AND EXISTS (SELECT 1 FROM mapping_campaigns c WHERE c.id = ${r('campaign_id')} AND (c.network_id IN ${inList(coordinatedNetworks(a))} OR (c.sharing = 'named' AND ${participant}))))`;
   return sql<boolean>`(${answering} OR ${others})`;
 }

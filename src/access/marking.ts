@@ -14,18 +14,26 @@ export interface ResolvedMarking {
   sharing_group_id: string | null;
   tlp: Tlp;
   recipients: string[];
+  /** The organisations named by the 'organisations' distribution (ids, the owner left out). */
+  named_org_ids: string[];
+  /** Their codes, for the audit trail. */
+  named_org_codes: string[];
 }
 
 /**
- * Validates distribution + TLP + named recipients (any shared record kind) and resolves them to
- * stored values: public needs CLEAR, a sharing group or network must exist, TLP:RED names at
- * least one recipient besides the author (who is always one), recipients only with RED.
+ * Validates distribution + TLP + named recipients + named organisations (any shared record kind)
+ * and resolves them to stored values: public needs CLEAR, a sharing group or network must exist,
+ * TLP:RED names at least one recipient besides the author (who is always one), recipients only
+ * with RED; the 'organisations' distribution names at least one existing organisation besides the
+ * owning one (which always reads), named organisations only with that distribution. Under TLP:RED
+ * the named organisations are kept but, like the distribution, give no reading.
  */
 export async function resolveMarking(
   trx: Trx,
-  a: Actor & { userId: string },
+  a: Actor & { userId: string; orgId: string },
   defaultNetworkId: string,
   m: Marking,
+  ownerOrgId: string = a.orgId,
 ): Promise<ResolvedMarking> {
   const problem = checkMarking(m.distribution, m.tlp);
   if (problem) throw badRequest(problem, [{ field: 'body.distribution', message: problem }]);
@@ -79,13 +87,73 @@ export async function resolveMarking(
       { field: 'body.recipientIds', message: 'only with TLP:RED' },
     ]);
   }
+  const named = await resolveNamedOrganisations(trx, m, ownerOrgId);
   return {
     distribution: m.distribution,
     distribution_network_id: distributionNetworkId,
     sharing_group_id: sharingGroupId,
     tlp: m.tlp,
     recipients,
+    named_org_ids: named.map((o) => o.id),
+    named_org_codes: named.map((o) => o.code),
   };
+}
+
+async function resolveNamedOrganisations(trx: Trx, m: Marking, ownerOrgId: string) {
+  const ids = [...new Set(m.organisationIds ?? [])].filter((id) => id !== ownerOrgId);
+  if (m.distribution !== 'organisations') {
+    if (ids.length)
+      throw badRequest('Named organisations apply to the distribution "named organisations" only.', [
+        { field: 'body.organisationIds', message: 'only with the organisations distribution' },
+      ]);
+    return [];
+  }
+  // Organisations have no inactive state: an id is valid when the organisation exists.
+  const found = ids.length
+    ? await trx
+        .selectFrom('organisations')
+        .select(['id', 'code'])
+        .where('id', 'in', ids)
+        .orderBy('code')
+        .execute()
+    : [];
+  const unknown = ids.filter((id) => !found.some((o) => o.id === id));
+  if (unknown.length)
+    throw badRequest(`No such organisation: ${unknown.join(', ')}.`, [
+      { field: 'body.organisationIds', message: `unknown organisation ${unknown.join(', ')}` },
+    ]);
+  if (found.length === 0)
+    throw badRequest('Name at least one organisation besides the owning one.', [
+      { field: 'body.organisationIds', message: 'name at least one organisation' },
+    ]);
+  return found;
+}
+
+/** Stores the lists of a resolved marking: the named recipients and the named organisations. */
+export async function setMarkingLists(trx: Trx, kind: string, id: string, m: ResolvedMarking): Promise<void> {
+  await setRecipients(trx, kind, id, m.recipients);
+  await trx
+    .deleteFrom('record_organisations')
+    .where('record_kind', '=', kind)
+    .where('record_id', '=', id)
+    .execute();
+  if (m.named_org_ids.length)
+    await trx
+      .insertInto('record_organisations')
+      .values(m.named_org_ids.map((o) => ({ record_kind: kind, record_id: id, organisation_id: o })))
+      .execute();
+}
+
+/** The codes of organisations (for the audit trail's before/after lists). */
+export async function organisationCodes(trx: Trx, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await trx
+    .selectFrom('organisations')
+    .select('code')
+    .where('id', 'in', [...ids])
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => r.code);
 }
 
 /** Replaces the named recipients of a record. */

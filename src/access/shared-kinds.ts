@@ -22,7 +22,7 @@ export const SHARED_KINDS: Readonly<Record<string, SharedKindEntry>> = Object.fr
       k.name,
       {
         table: 'registry_records' as const,
-        readable: readableRecords,
+        readable: (a: Actor, _kind: string, alias: string) => readableRecords(a, k, alias),
         ownerOnlyFields: Object.entries(k.fields)
           .filter(([, f]) => f.visibleTo === 'owner')
           .map(([n]) => n),

@@ -9,15 +9,20 @@ import { NAMED_RECIPIENTS_ONLY, PUBLIC_ALLOWED, TLP_RULES } from './tlp.ts';
  * One place decides single-record actions (`sharedAbilities`) and produces the SQL filter for
  * lists (`readableFilter`); both implement the same rule table (ARCHITECTURE.md, "Access model"):
  *
- *  - TLP:RED → only the named recipients read it, whatever the distribution.
+ *  - TLP:RED → only the named recipients read it, whatever the distribution (co-editors too).
  *  - otherwise by distribution: organisation → the owning organisation; network → the owning
  *    organisation and the network's active members; sharing_group → the owning organisation and
- *    the group's organisations; eucab → every signed-in user (all users belong to EUCAB member
- *    organisations); public (TLP:CLEAR only) → anyone, anonymous visitors included.
+ *    the group's organisations; organisations → the owning organisation and the organisations
+ *    the author names (record_organisations); eucab → every signed-in user (all users belong to
+ *    EUCAB member organisations); public (TLP:CLEAR only) → anyone, anonymous visitors included.
+ *  - co-editors (record_editors, users of any administration the owner names) read the record
+ *    whatever its distribution, except under TLP:RED, where they read it only as named recipients.
  *  - background work (system actors) reads nothing. (API-key scopes are checked per operation by
  *    the auth hook, never here.)
  *  - update / share / retract: a writer (not read-only, `write` scope) of the owning organisation
  *    who is the author or the organisation's NCP / NCP deputy, and who can read the record.
+ *  - update (content only): also a co-editor who is a writer and can read the record. Co-editors
+ *    never share, retract or name co-editors.
  *  - export: readers, unless the marking forbids it (TLP:RED is never exported).
  */
 export interface SharedEnvelope {
@@ -30,6 +35,10 @@ export interface SharedEnvelope {
   tlp: Tlp;
   /** Named recipients (user ids); only meaningful for TLP:RED. */
   recipients: readonly string[];
+  /** Organisations named by the 'organisations' distribution (ids; the owner is implied). */
+  named_org_ids: readonly string[];
+  /** Co-editors (user ids). */
+  editor_ids: readonly string[];
 }
 
 /** What the caller may do with a shared record: declared in the contract (src/contract/shared-records.ts). */
@@ -39,6 +48,7 @@ export function canReadShared(a: Actor, r: SharedEnvelope): boolean {
   if (a.kind === 'system') return false;
   const rule = TLP_RULES[r.tlp];
   if (rule.namedRecipientsOnly) return isUser(a) && r.recipients.includes(a.userId);
+  if (isUser(a) && r.editor_ids.includes(a.userId)) return true;
   switch (r.distribution) {
     case 'public':
       return rule.publicAllowed;
@@ -58,6 +68,8 @@ export function canReadShared(a: Actor, r: SharedEnvelope): boolean {
         (a.orgId === r.owner_org_id ||
           (r.sharing_group_id !== null && a.sharingGroupIds.has(r.sharing_group_id)))
       );
+    case 'organisations':
+      return isUser(a) && (a.orgId === r.owner_org_id || r.named_org_ids.includes(a.orgId));
     default:
       return false;
   }
@@ -70,13 +82,16 @@ export function sharedAbilities(a: Actor, r: SharedEnvelope): SharedAbilities {
     canWrite(a) &&
     a.orgId === r.owner_org_id &&
     (a.userId === r.author_id || isOrgManager(a, r.owner_org_id));
+  const coEditor = read && canWrite(a) && r.editor_ids.includes(a.userId!);
   return {
     read,
-    update: manage,
+    update: manage || coEditor,
     share: manage,
     retract: manage,
     export: read && TLP_RULES[r.tlp].exportable,
     quote: read && TLP_RULES[r.tlp].quoteInNotifications,
+    editors: manage,
+    coEditor,
   };
 }
 
@@ -85,7 +100,7 @@ const FALSE = sql<boolean>`false`;
 /**
  * The SQL filter equivalent to `canReadShared`, for lists, counts, search, exports, statistics
  * and the audit trail. `alias` is the table (alias) holding the envelope columns; `kind` the
- * record kind name used in record_recipients.
+ * record kind name used in record_recipients, record_organisations and record_editors.
  */
 export function readableFilter(a: Actor, kind: string, alias: string): RawBuilder<boolean> {
   if (a.kind === 'system') return FALSE;
@@ -108,9 +123,19 @@ export function readableFilter(a: Actor, kind: string, alias: string): RawBuilde
     OR (NOT ${namedOnly} AND (
       ${publicClear}
       OR ${col('distribution')} = 'eucab'
-      OR (${col('distribution')} IN ('organisation', 'network', 'sharing_group') AND ${col('owner_org_id')} = ${a.orgId}::uuid)
+      OR (${col('distribution')} IN ('organisation', 'network', 'sharing_group', 'organisations') AND ${col('owner_org_id')} = ${a.orgId}::uuid)
       OR (${col('distribution')} = 'network' AND ${inList(networks, 'distribution_network_id')})
       OR (${col('distribution')} = 'sharing_group' AND ${inList(groups, 'sharing_group_id')})
+      OR (${col('distribution')} = 'organisations' AND ${col('id')} IN (
+        SELECT ro.record_id FROM record_organisations ro
+        WHERE ro.record_kind = ${kind} AND ro.organisation_id = ${a.orgId}::uuid))
+      OR ${editedBy(a.userId, kind, col('id'))}
     ))
   )`;
+}
+
+/** SQL: the user is a co-editor of the record (an uncorrelated subquery: computed once per query). */
+export function editedBy(userId: string, kind: string, id: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`${id} IN (
+    SELECT re.record_id FROM record_editors re WHERE re.record_kind = ${kind} AND re.user_id = ${userId}::uuid)`;
 }

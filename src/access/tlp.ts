@@ -81,6 +81,7 @@ export const DISTRIBUTION_WORDS: Record<Distribution, string> = {
   organisation: 'Readable by the owning organisation only.',
   network: 'Readable by the members of one network and the owning organisation.',
   sharing_group: 'Readable by the organisations of a named sharing group.',
+  organisations: 'Readable by the owning organisation and the organisations it names.',
   eucab: 'Readable by all EUCAB members.',
   public: 'Readable by anyone, including anonymous visitors.',
 };

@@ -18,7 +18,14 @@ export async function loadActor(
   const user = await db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['users.id', 'users.email', 'users.status', 'users.organisation_id', 'organisations.type'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.status',
+      'users.organisation_id',
+      'organisations.type',
+      'organisations.code',
+    ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (user?.status !== 'active') return null;
@@ -48,6 +55,7 @@ export async function loadActor(
     label: user.email,
     orgId: user.organisation_id,
     orgType: user.type,
+    orgCode: user.code,
     orgRoles: new Set<OrgRole>(roles.map((r) => r.role)),
     networkRoles: new Map<string, NetworkRole>(memberships.map((m) => [m.network_id, m.role])),
     networkCodes: new Map<string, NetworkRole>(memberships.map((m) => [m.code, m.role])),

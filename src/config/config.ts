@@ -117,6 +117,10 @@ const vars = {
   REQUEST_QUEUE_MAX: int(0, 1_000_000).default(256),
   /** Seconds an API request may take, waiting included; then its database work stops (503). */
   REQUEST_TIMEOUT_SECONDS: decimal(0.1, 3600, 'seconds').default(60),
+  /** Registry lists count exactly up to this many readable records; beyond, "about N" (src/registry/list-summary.ts). */
+  REGISTRY_EXACT_TOTAL_LIMIT: int(1, 10_000_000).default(10_000),
+  /** GET /api/health/load: active requests and queries (for the load benchmark; never in production). */
+  LOAD_PROBE: boolish().default(false),
   /** Limits of every uploaded table (CSV, XLSX, JSON): see src/core/table-reader/limits.ts. */
   TABLE_MAX_ROWS: int(1, 100_000_000).default(200_000),
   TABLE_MAX_COLUMNS: int(1, 100_000).default(200),
@@ -179,6 +183,8 @@ const EXAMPLES: Record<keyof typeof vars, string> = {
   REQUEST_MAX_ACTIVE: '16',
   REQUEST_QUEUE_MAX: '256',
   REQUEST_TIMEOUT_SECONDS: '60',
+  REGISTRY_EXACT_TOTAL_LIMIT: '10000',
+  LOAD_PROBE: 'false',
   TABLE_MAX_ROWS: '200000',
   TABLE_MAX_COLUMNS: '200',
   TABLE_MAX_CELL_CHARS: '32767',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { loadActor } from '../auth/actor-loader.ts';
 import { enqueueJob, JobFailedError, registerJobKind } from '../jobs/index.ts';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
+import { approvalViewSchema, editorsViewSchema, markingRulesSchema } from './access-shapes.ts';
 import { jobListSchema, jobViewSchema } from './jobs.ts';
 import { recordAbilitiesSchema, recordStatusSchema } from './registry-records.ts';
 import { membershipStatusSchema, networkRoleSchema } from './roles.ts';
@@ -111,5 +112,37 @@ describe('the contract matches the API', () => {
     const memberships = (await ncp.get('/api/v1/memberships')).json();
     expect(memberships.items.length).toBeGreaterThan(0);
     for (const m of memberships.items) membershipStatusSchema.parse(m.status);
+  });
+
+  it('access shapes: marking rules, co-editors, approval steps', async () => {
+    markingRulesSchema.parse((await analyst.get('/api/v1/markings')).json());
+    const de = await t.as('de.expert@demo.eucab.eu');
+    const colleague = await t.as('de.analyst@demo.eucab.eu');
+    const set = {
+      title: 'Contract requirements',
+      category: 'nii',
+      version_label: 'contract-1',
+      requirements: [{ req_id: 'R1', text: 'Works', kind: 'performance' }],
+    };
+    const created = await de.post('/api/v1/registry/requirement_set', { data: set });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const fr = await t.rt.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'fr.expert@demo.eucab.eu')
+      .executeTakeFirstOrThrow();
+    const editors = await de.put(`/api/v1/registry/requirement_set/${id}/editors`, { userIds: [fr.id] });
+    expect(editors.statusCode, editors.body).toBe(200);
+    expect(editorsViewSchema.parse(editors.json()).items).toHaveLength(1);
+    expect((await de.post(`/api/v1/registry/requirement_set/${id}/submit`, {})).statusCode).toBe(200);
+    const reject = await colleague.post(`/api/v1/registry/requirement_set/${id}/reject`, {
+      reason: 'Not yet.',
+    });
+    expect(reject.statusCode, reject.body).toBe(200);
+    const view = approvalViewSchema.parse(
+      (await de.get(`/api/v1/registry/requirement_set/${id}/approval`)).json(),
+    );
+    expect(view.rounds[0]?.decisions[0]?.decision).toBe('reject');
   });
 });

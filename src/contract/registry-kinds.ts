@@ -1,4 +1,5 @@
 import type { NetworkCode } from '../reference/networks.ts';
+import type { ApprovalWorkflow } from './access-shapes.ts';
 import type { CodeListDefinition } from './code-list-definition.ts';
 import type { KindName } from './kind-names.ts';
 import type { Labels } from './languages.ts';
@@ -145,10 +146,13 @@ export interface KindDefinition {
     createdBy?: { network?: boolean; orgRoles?: OrgRole[] };
   };
   /**
-   * `fourEyes`: a second person of the organisation approves publication. `publishAtCreation`:
-   * a new record is published at once unless the request asks for a draft (`publish: false`).
+   * Who approves a record before it is published, step by step (src/contract/access-shapes.ts;
+   * the decision is src/access/approval-policy.ts). `fourEyes: true` is the shorthand for one step:
+   * another writer of the owning organisation. `defineKind` sets both: `fourEyes` is true whenever
+   * the kind has approval steps. `publishAtCreation`: a new record is published at once unless the
+   * request asks for a draft (`publish: false`); only for kinds without approval steps.
    */
-  workflow: { fourEyes: boolean; publishAtCreation?: boolean };
+  workflow: ApprovalWorkflow & { publishAtCreation?: boolean };
   views: ViewDef[];
   /**
    * A valid record of this kind, unique per `token`: used by the access and write matrices (which

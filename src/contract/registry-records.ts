@@ -18,5 +18,10 @@ export const recordAbilitiesSchema = z.strictObject({
   quote: z.boolean(),
   /** Fields only the owning organisation sees are included. */
   restrictedFields: z.boolean(),
+  /** Name and remove co-editors (the owner: author, NCP or deputy). */
+  editors: z.boolean(),
+  /** Approve / reject the approval step the record waits for. */
+  approve: z.boolean(),
+  reject: z.boolean(),
 });
 export type RecordAbilities = z.infer<typeof recordAbilitiesSchema>;

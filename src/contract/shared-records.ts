@@ -10,8 +10,18 @@ export const TLP_MARKINGS = ['clear', 'green', 'amber', 'amber_strict', 'red'] a
 export const tlpSchema = z.enum(TLP_MARKINGS);
 export type Tlp = z.infer<typeof tlpSchema>;
 
-/** Who may read a record (TLP:RED overrides it: only the named recipients). */
-export const DISTRIBUTIONS = ['organisation', 'network', 'sharing_group', 'eucab', 'public'] as const;
+/**
+ * Who may read a record (TLP:RED overrides it: only the named recipients). 'organisations': the
+ * owning organisation and the organisations the author names.
+ */
+export const DISTRIBUTIONS = [
+  'organisation',
+  'network',
+  'sharing_group',
+  'organisations',
+  'eucab',
+  'public',
+] as const;
 export const distributionSchema = z.enum(DISTRIBUTIONS);
 export type Distribution = z.infer<typeof distributionSchema>;
 
@@ -24,5 +34,9 @@ export const sharedAbilitiesSchema = z.strictObject({
   export: z.boolean(),
   /** May a notification to this reader quote the record's title? */
   quote: z.boolean(),
+  /** May name and remove co-editors (the owner: author, NCP or deputy). */
+  editors: z.boolean(),
+  /** Is a co-editor (changes the content only). */
+  coEditor: z.boolean(),
 });
 export type SharedAbilities = z.infer<typeof sharedAbilitiesSchema>;

@@ -8,6 +8,8 @@ export interface CancellationStats {
   refused: number;
   /** Queries running on a PostgreSQL server that were cancelled there (pg_cancel_backend). */
   interrupted: number;
+  /** Queries of requests (with a query context) in progress right now. */
+  running: number;
 }
 
 /** Statements that must still run for a cancelled request: ending its transaction. */
@@ -30,7 +32,7 @@ export function cancellablePool(
   inner: pg.Pool,
   opts: { cancelBackend?: (pid: number) => Promise<void> } = {},
 ): { pool: PostgresPool; stats: CancellationStats } {
-  const stats: CancellationStats = { refused: 0, interrupted: 0 };
+  const stats: CancellationStats = { refused: 0, interrupted: 0, running: 0 };
 
   function refuseIfCancelled(sqlText: unknown) {
     const signal = currentQueryContext()?.signal;
@@ -62,8 +64,14 @@ export function cancellablePool(
       const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
       refuseIfCancelled(text);
       const signal = currentQueryContext()?.signal;
-      if (!signal || !opts.cancelBackend || typeof pid !== 'number') {
-        return (client.query as (...a: unknown[]) => unknown)(...args);
+      if (!signal) return (client.query as (...a: unknown[]) => unknown)(...args);
+      stats.running++;
+      if (!opts.cancelBackend || typeof pid !== 'number') {
+        try {
+          return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+        } finally {
+          stats.running--;
+        }
       }
       const onAbort = () => {
         stats.interrupted++;
@@ -73,6 +81,7 @@ export function cancellablePool(
       try {
         return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
       } finally {
+        stats.running--;
         signal.removeEventListener('abort', onAbort);
       }
     }

@@ -97,6 +97,27 @@ export interface MappingRemindersSentTable {
   sent_at: Timestamp;
 }
 
+/** Migration 0035_mapping_records: a campaign's repeat group → registry kind, and the records its entries became. */
+export interface MappingRecordMappingsTable {
+  campaign_id: string;
+  repeat_code: string;
+  kind: string;
+  /** question code → field name of the kind */
+  fields: Json<Record<string, string>>;
+  set_by: string;
+  set_at: Timestamp;
+}
+
+export interface MappingRecordLinksTable {
+  response_id: string;
+  repeat_code: string;
+  /** the entry's position in the repeat group (from 0) */
+  entry: number;
+  kind: string;
+  record_id: string;
+  linked_at: Timestamp;
+}
+
 export interface MappingTables {
   mapping_questionnaires: MappingQuestionnairesTable;
   mapping_questionnaire_versions: MappingQuestionnaireVersionsTable;
@@ -106,4 +127,6 @@ export interface MappingTables {
   mapping_responses: MappingResponsesTable;
   mapping_response_versions: MappingResponseVersionsTable;
   mapping_reminders_sent: MappingRemindersSentTable;
+  mapping_record_mappings: MappingRecordMappingsTable;
+  mapping_record_links: MappingRecordLinksTable;
 }

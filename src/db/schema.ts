@@ -188,6 +188,48 @@ export interface RecordRecipientsTable {
   user_id: string;
 }
 
+/** Organisations named by a record with the 'organisations' distribution (the owner is implied). */
+export interface RecordOrganisationsTable {
+  record_kind: string;
+  record_id: string;
+  organisation_id: string;
+}
+
+/** Co-editors of a shared record (users of any administration the owner names). */
+export interface RecordEditorsTable {
+  record_kind: string;
+  record_id: string;
+  user_id: string;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+export type SubmissionState = 'open' | 'approved' | 'rejected' | 'withdrawn';
+
+/** One submission (round) of a record through its approval steps. */
+export interface RecordSubmissionsTable {
+  id: Generated<string>;
+  record_kind: string;
+  record_id: string;
+  round: number;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  reviewer_ids: ColumnType<string[], string[] | undefined, string[]>;
+  state: ColumnType<SubmissionState, SubmissionState | undefined, SubmissionState>;
+  closed_at: NullableTimestamp;
+}
+
+/** A decision on one approval step of a submission. */
+export interface RecordApprovalsTable {
+  id: Generated<string>;
+  submission_id: string;
+  step: number;
+  approver_id: string;
+  decision: 'approve' | 'reject';
+  comment: string | null;
+  decided_at: Timestamp;
+}
+
 export interface AttachmentsTable {
   id: Generated<string>;
   record_kind: string;
@@ -199,6 +241,30 @@ export interface AttachmentsTable {
   content: Buffer;
   uploaded_by: string;
   created_at: Timestamp;
+}
+
+/** The searchable text of an attachment (migration 0041): its vector and how much was read. */
+export interface AttachmentTextsTable {
+  attachment_id: string;
+  record_kind: string;
+  record_id: string;
+  status: 'indexed' | 'partial' | 'refused';
+  reason: 'too_large' | 'too_many_pages' | 'too_many_characters' | 'timeout' | 'unreadable' | null;
+  reason_limit: number | null;
+  pages: number | null;
+  chars: Generated<number>;
+  search: string;
+  created_at: Timestamp;
+}
+
+/** What a person shows about themselves in the directory (migration 0043). */
+export interface DirectoryEntriesTable {
+  user_id: string;
+  job_title: Generated<string>;
+  phone: Generated<string>;
+  languages: Generated<string[]>;
+  shown: Generated<string[]>;
+  updated_at: Timestamp;
 }
 
 export interface NotificationsTable {
@@ -508,7 +574,13 @@ export interface DB extends RiskTables, MappingTables {
   sharing_groups: SharingGroupsTable;
   sharing_group_members: SharingGroupMembersTable;
   record_recipients: RecordRecipientsTable;
+  record_organisations: RecordOrganisationsTable;
+  record_editors: RecordEditorsTable;
+  record_submissions: RecordSubmissionsTable;
+  record_approvals: RecordApprovalsTable;
   attachments: AttachmentsTable;
+  attachment_texts: AttachmentTextsTable;
+  directory_entries: DirectoryEntriesTable;
   notifications: NotificationsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;

@@ -41,7 +41,15 @@ function busy(reply: FastifyReply, detail: string) {
  *   client goes away or after `timeoutMs`: its database work stops (cancellable-pool.ts), a
  *   request still waiting in line leaves it, and a timed-out client gets 503 with Retry-After.
  */
-export function installRequestLimits(app: FastifyInstance, limits: RequestLimits): void {
+/** The line's state right now (the load benchmark reads it through GET /api/health/load). */
+export interface RequestLine {
+  /** Requests being served. */
+  active(): number;
+  /** Requests waiting in line. */
+  waiting(): number;
+}
+
+export function installRequestLimits(app: FastifyInstance, limits: RequestLimits): RequestLine {
   let active = 0;
   const line: RequestState[] = [];
 
@@ -124,4 +132,5 @@ export function installRequestLimits(app: FastifyInstance, limits: RequestLimits
     const state = req[STATE];
     if (state) finish(state);
   });
+  return { active: () => active, waiting: () => line.length };
 }

@@ -8,6 +8,7 @@ import { announcementsModule } from './announcements/manifest.ts';
 import { auditModule } from './audit/manifest.ts';
 import { authModule } from './auth/manifest.ts';
 import { calendarModule } from './calendar/manifest.ts';
+import { directoryModule } from './directory/manifest.ts';
 import { homeModule } from './home/manifest.ts';
 import { jobsModule } from './jobs/manifest.ts';
 import type { ModuleManifest } from './manifest.ts';
@@ -42,6 +43,7 @@ export const MODULES: readonly ModuleManifest[] = [
   calendarModule,
   homeModule,
   mappingModule,
+  directoryModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

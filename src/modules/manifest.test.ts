@@ -77,6 +77,7 @@ describe('module manifests', () => {
       'screening',
       'privacy',
       'mapping',
+      'directory',
     ]);
     expect(() => sentenceTables(MODULES)).not.toThrow();
     expect(sentenceTables(MODULES).audit.size).toBeGreaterThan(100);

@@ -6,6 +6,8 @@ import type {
   KindName,
 } from '../contract/registry-kinds.ts';
 
+/** A kind's approval steps (declared in the contract: the access policy and the web app read them). */
+export { approvalSteps } from '../contract/access-shapes.ts';
 /** The types of a definition are in the contract (src/contract/registry-kinds.ts): the web app uses them too. */
 export type {
   Area,
@@ -62,7 +64,13 @@ export function isKindDefinition(x: unknown): x is KindDefinition {
 }
 
 export function defineKind<const C extends string = never>(spec: KindSpec<C>): KindDefinition {
-  const def: KindDefinition = spec;
+  // Approval steps as data: `fourEyes: true` is one owner_org_writer step; both are set from the steps.
+  const approval =
+    spec.workflow.approval ?? (spec.workflow.fourEyes ? [{ by: 'owner_org_writer' as const }] : []);
+  const def: KindDefinition = {
+    ...spec,
+    workflow: { ...spec.workflow, fourEyes: approval.length > 0, approval },
+  };
   const names = new Set(Object.keys(def.fields));
   for (const list of [def.importKey, def.searchable, def.listColumns, def.filters, [def.titleField]]) {
     for (const f of list) if (!names.has(f)) throw new Error(`${def.name}: unknown field "${f}"`);
@@ -78,7 +86,7 @@ export function defineKind<const C extends string = never>(spec: KindSpec<C>): K
       throw new Error(`${def.name}: networkField "${def.networkField}" must name a required network field`);
   }
   if (def.workflow.publishAtCreation && def.workflow.fourEyes)
-    throw new Error(`${def.name}: a four-eyes kind cannot publish at creation`);
+    throw new Error(`${def.name}: a kind with approval steps cannot publish at creation`);
   for (const f of def.searchable) {
     if (def.fields[f]!.visibleTo)
       throw new Error(`${def.name}: restricted field "${f}" cannot be searchable`);

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
+import type { ApprovalRound } from '../access/approval-policy.ts';
+import { envelopeListColumns } from '../access/envelope-lists.ts';
 import {
   type RegistryEnvelope,
   readableRecords,
@@ -8,8 +10,9 @@ import {
 } from '../access/registry-policy.ts';
 import { markingBanner } from '../access/tlp.ts';
 import type { DB } from '../db/schema.ts';
+import { approvalRoundColumn } from './approvals.ts';
 import type { KindDefinition } from './definition.ts';
-import { searchMatch } from './search-config.ts';
+import { recordSearchMatch } from './search-config.ts';
 
 export interface ListFilters {
   q?: string | undefined;
@@ -25,11 +28,11 @@ export function readableKindQuery(db: Kysely<DB>, a: Actor, kind: KindDefinition
     .selectFrom('registry_records as r')
     .innerJoin('organisations as o', 'o.id', 'r.owner_org_id')
     .where('r.kind', '=', kind.name)
-    .where(readableRecords(a, kind.name, 'r'));
+    .where(readableRecords(a, kind, 'r'));
   if (f.status) q = q.where('r.status', '=', f.status as never);
   else q = q.where('r.status', '<>', 'retracted');
   if (f.owner) q = q.where('o.code', '=', f.owner);
-  if (f.q) q = q.where(searchMatch('r.search', f.language ?? 'en', f.q));
+  if (f.q) q = q.where(recordSearchMatch('r', f.language ?? 'en', f.q));
   for (const [name, raw] of Object.entries(f.fields)) {
     if (raw === undefined || raw === '') continue;
     const def = kind.fields[name];
@@ -50,6 +53,12 @@ export function readableKindQuery(db: Kysely<DB>, a: Actor, kind: KindDefinition
   }
   return q;
 }
+
+/** The envelope's lists (named organisations, co-editors) and the open approval round of `r`. */
+export const ENVELOPE_COLUMNS = [
+  ...envelopeListColumns('r', sql.ref('r.kind')),
+  approvalRoundColumn('r', sql.ref('r.kind')),
+] as const;
 
 export const META_COLUMNS = [
   'r.id',
@@ -72,6 +81,8 @@ export const META_COLUMNS = [
   'r.updated_at',
   'r.published_at',
   'r.status_note',
+  // The policy decides on every row with the whole envelope.
+  ...ENVELOPE_COLUMNS,
 ] as const;
 
 /** One record of a kind with its owner's code (the columns lists show), whoever may read it: check with `present`. */
@@ -95,6 +106,9 @@ type Row = {
   tlp: RegistryEnvelope['tlp'];
   status: RegistryEnvelope['status'];
   submitted_by: string | null;
+  named_org_ids: readonly string[];
+  editor_ids: readonly string[];
+  approval: ApprovalRound | null;
   data: unknown;
 };
 

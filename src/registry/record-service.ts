@@ -6,7 +6,8 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { type Actor, isPlatformAdmin } from '../access/actor.ts';
-import { type Marking, resolveMarking, setRecipients } from '../access/marking.ts';
+import { envelopeListColumns } from '../access/envelope-lists.ts';
+import { type Marking, organisationCodes, resolveMarking, setMarkingLists } from '../access/marking.ts';
 import {
   authoriseCreate,
   type RecordAbilities,
@@ -19,7 +20,16 @@ import type { Trx } from '../core/context.ts';
 import type { DB, RecordStatus } from '../db/schema.ts';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { enqueue } from '../outbox/outbox-worker.ts';
-import type { KindDefinition } from './definition.ts';
+import {
+  approvalRoundColumn,
+  approversOf,
+  checkReviewers,
+  closeOpenRound,
+  openRound,
+  recordDecision,
+} from './approvals.ts';
+import { keepOwnerOnlyFields } from './co-editing.ts';
+import { approvalSteps, type KindDefinition } from './definition.ts';
 import { bindToOwner, type OwnerOrg } from './owner-bound.ts';
 import { dataDiff, importKeyOf, recordTitle, searchableText } from './record-data.ts';
 import { checkReferences, parseData } from './record-validation.ts';
@@ -76,6 +86,8 @@ export async function loadRegistryEnvelope(
       'data',
       'title',
       'language',
+      ...envelopeListColumns('registry_records', kind.name),
+      approvalRoundColumn('registry_records', kind.name),
     ])
     .where('id', '=', id)
     .where('kind', '=', kind.name)
@@ -187,15 +199,22 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
   const data = await validateData(trx, a, kind, bound(kind, input.data, owner));
   const network = recordNetwork(kind, data);
   if (kind.networkField) authoriseCreate(a, kind, network);
-  const marking = await resolveMarking(trx, a, await networkIdOf(trx, network), {
-    distribution: input.marking?.distribution ?? kind.access.distribution,
-    distributionNetworkId: input.marking?.distributionNetworkId ?? null,
-    sharingGroupId: input.marking?.sharingGroupId ?? null,
-    tlp: input.marking?.tlp ?? kind.access.tlp,
-    recipientIds: input.marking?.recipientIds ?? [],
-  });
+  const marking = await resolveMarking(
+    trx,
+    a,
+    await networkIdOf(trx, network),
+    {
+      distribution: input.marking?.distribution ?? kind.access.distribution,
+      distributionNetworkId: input.marking?.distributionNetworkId ?? null,
+      sharingGroupId: input.marking?.sharingGroupId ?? null,
+      tlp: input.marking?.tlp ?? kind.access.tlp,
+      recipientIds: input.marking?.recipientIds ?? [],
+      organisationIds: input.marking?.organisationIds ?? [],
+    },
+    owner.id,
+  );
   const publish = input.publish ?? kind.workflow.publishAtCreation ?? false;
-  if (publish && kind.workflow.fourEyes) {
+  if (publish && approvalSteps(kind).length) {
     throw forbidden(
       `A ${kind.label.en.toLowerCase()} is published only after a second person of your organisation approves it: save it, then submit it.`,
     );
@@ -249,7 +268,7 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
   await sql`UPDATE registry_records SET search = ${searchVector(language, title, searchableText(kind, data))} WHERE id = ${row.id}`.execute(
     trx,
   );
-  await setRecipients(trx, kind.name, row.id, marking.recipients);
+  await setMarkingLists(trx, kind.name, row.id, marking);
   await writeVersion(trx, row.id, 1, status, data, marking, a, 'created');
   await recordAudit(trx, a, {
     action: `${kind.name}.created`,
@@ -262,6 +281,7 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
       status: { after: status },
       tlp: marking.tlp,
       distribution: marking.distribution,
+      ...(marking.named_org_codes.length ? { organisations: marking.named_org_codes } : {}),
     },
   });
   if (status === 'published' && input.notify !== false)
@@ -283,7 +303,10 @@ export async function updateRecord(
     .select(['code', 'type'])
     .where('id', '=', env.owner_org_id)
     .executeTakeFirstOrThrow();
-  const data = await validateData(trx, a, kind, bound(kind, input.data, owner));
+  // A co-editor of another administration neither sees nor changes the owner-only fields.
+  const restricted = recordAbilities(a, env, kind).restrictedFields;
+  const given = keepOwnerOnlyFields(kind, env.data, input.data, restricted);
+  const data = await validateData(trx, a, kind, bound(kind, given, owner));
   const diff = dataDiff(env.data, data);
   if (Object.keys(diff).length === 0) return { id, status: env.status, version: env.version, changed: false };
   // Moving a record to another network needs the right to post there.
@@ -340,7 +363,10 @@ export async function updateRecord(
   return { id, status: env.status, version, changed: true };
 }
 
-/** Workflow transitions: submit (four-eyes kinds), publish, retract. */
+/**
+ * Workflow transitions: submit (kinds with approval steps; opens an approval round with the
+ * reviewers named), publish (with approval steps: the approval of the last step), retract.
+ */
 export async function transitionRecord(
   trx: Trx,
   a: UserActor,
@@ -348,10 +374,29 @@ export async function transitionRecord(
   id: string,
   action: 'submit' | 'publish' | 'retract',
   note?: string,
+  reviewerIds: readonly string[] = [],
 ) {
   const env = await authoriseRecord(trx, a, kind, id, action);
   if (action === 'retract' && !note)
     throw badRequest('Say why the record is retracted.', [{ field: 'body.note', message: 'is required' }]);
+  const steps = approvalSteps(kind);
+  const reviewers = action === 'submit' ? await checkReviewers(trx, a, kind, env, reviewerIds) : [];
+  let approvers: string[] = [];
+  if (action === 'submit') await openRound(trx, kind.name, id, a.userId, reviewers);
+  if (action === 'publish' && steps.length) {
+    const round = await recordDecision(
+      trx,
+      kind.name,
+      env,
+      env.approval?.approvals.length ?? 0,
+      a.userId,
+      'approve',
+      note ?? null,
+    );
+    approvers = await approversOf(trx, round.id);
+    await closeOpenRound(trx, kind.name, id, 'approved');
+  }
+  if (action === 'retract') await closeOpenRound(trx, kind.name, id, 'withdrawn');
   const status: RecordStatus =
     action === 'submit' ? 'submitted' : action === 'publish' ? 'published' : 'retracted';
   const now = new Date();
@@ -374,8 +419,9 @@ export async function transitionRecord(
     changes: {
       status: { before: env.status, after: status },
       ...(note ? { note } : {}),
-      ...(kind.workflow.fourEyes && action === 'publish'
-        ? { submitted_by: env.submitted_by, approved_by: a.userId }
+      ...(reviewers.length ? { reviewers } : {}),
+      ...(steps.length && action === 'publish'
+        ? { submitted_by: env.submitted_by, approved_by: a.userId, approvals: approvers }
         : {}),
     },
   });
@@ -386,7 +432,13 @@ export async function transitionRecord(
 /** Changes distribution, marking and recipients (owning organisation only). */
 export async function shareRecord(trx: Trx, a: UserActor, kind: KindDefinition, id: string, m: Marking) {
   const env = await authoriseRecord(trx, a, kind, id, 'share');
-  const marking = await resolveMarking(trx, a, await networkIdOf(trx, recordNetwork(kind, env.data)), m);
+  const marking = await resolveMarking(
+    trx,
+    a,
+    await networkIdOf(trx, recordNetwork(kind, env.data)),
+    m,
+    env.owner_org_id,
+  );
   await trx
     .updateTable('registry_records')
     .set({
@@ -398,7 +450,7 @@ export async function shareRecord(trx: Trx, a: UserActor, kind: KindDefinition, 
     })
     .where('id', '=', id)
     .execute();
-  await setRecipients(trx, kind.name, id, marking.recipients);
+  await setMarkingLists(trx, kind.name, id, marking);
   await recordAudit(trx, a, {
     action: `${kind.name}.shared`,
     recordKind: kind.name,
@@ -408,6 +460,14 @@ export async function shareRecord(trx: Trx, a: UserActor, kind: KindDefinition, 
       distribution: { before: env.distribution, after: marking.distribution },
       tlp: { before: env.tlp, after: marking.tlp },
       recipients: { before: env.recipients, after: marking.recipients },
+      ...(env.named_org_ids.length || marking.named_org_ids.length
+        ? {
+            organisations: {
+              before: await organisationCodes(trx, env.named_org_ids),
+              after: marking.named_org_codes,
+            },
+          }
+        : {}),
     },
   });
   if (env.status === 'published')

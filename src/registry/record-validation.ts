@@ -5,6 +5,7 @@ import type { Trx } from '../core/context.ts';
 import type { Database } from '../db/connection.ts';
 import type { KindDefinition } from './definition.ts';
 import { collectReferences, dataSchema } from './field-schema.ts';
+import { kindByName } from './kinds/index.ts';
 
 export interface FieldError {
   field: string;
@@ -76,7 +77,7 @@ export async function checkReferences(
       .where((eb) =>
         eb.or(
           [...new Set(records.map((r) => r.target))].map((k) =>
-            eb.and([eb('r.kind', '=', k), readableRecords(a, k, 'r')]),
+            eb.and([eb('r.kind', '=', k), readableRecords(a, kindByName(k)!, 'r')]),
           ),
         ),
       )

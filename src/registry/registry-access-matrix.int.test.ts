@@ -8,6 +8,7 @@ import { KINDS } from './kinds/index.ts';
  * The access matrix for every registry kind, through the generated endpoints. EXPECTED is written
  * by hand (ARCHITECTURE.md, "Access model"): R = read + list + search + stats, E = export,
  * U = update + share, '-' = nothing (404 on read). Drafts stay inside the owning organisation.
+ * orgs_amber is distributed to named organisations: FR (other_org's administration).
  */
 type Rel =
   | 'same_org_ncp'
@@ -17,7 +18,7 @@ type Rel =
   | 'observer'
   | 'api_key_read'
   | 'anonymous';
-type Case = 'org_amber' | 'eucab_green' | 'public_clear' | 'eucab_red' | 'draft_eucab';
+type Case = 'org_amber' | 'eucab_green' | 'public_clear' | 'eucab_red' | 'draft_eucab' | 'orgs_amber';
 
 // prettier-ignore
 const EXPECTED: Record<Rel, Record<Case, string>> = {
@@ -28,6 +29,7 @@ const EXPECTED: Record<Rel, Record<Case, string>> = {
     public_clear: 'REU',
     eucab_red: '-',
     draft_eucab: 'REU',
+    orgs_amber: 'REU',
   },
   same_org_other: {
     org_amber: 'RE',
@@ -35,12 +37,48 @@ const EXPECTED: Record<Rel, Record<Case, string>> = {
     public_clear: 'RE',
     eucab_red: '-',
     draft_eucab: 'RE',
+    orgs_amber: 'RE',
   },
-  other_org: { org_amber: '-', eucab_green: 'RE', public_clear: 'RE', eucab_red: '-', draft_eucab: '-' },
-  red_recipient: { org_amber: '-', eucab_green: 'RE', public_clear: 'RE', eucab_red: 'R', draft_eucab: '-' },
-  observer: { org_amber: '-', eucab_green: 'RE', public_clear: 'RE', eucab_red: '-', draft_eucab: '-' },
-  api_key_read: { org_amber: '-', eucab_green: 'RE', public_clear: 'RE', eucab_red: '-', draft_eucab: '-' },
-  anonymous: { org_amber: '-', eucab_green: '-', public_clear: 'R', eucab_red: '-', draft_eucab: '-' },
+  other_org: {
+    org_amber: '-',
+    eucab_green: 'RE',
+    public_clear: 'RE',
+    eucab_red: '-',
+    draft_eucab: '-',
+    orgs_amber: 'RE',
+  },
+  red_recipient: {
+    org_amber: '-',
+    eucab_green: 'RE',
+    public_clear: 'RE',
+    eucab_red: 'R',
+    draft_eucab: '-',
+    orgs_amber: '-',
+  },
+  observer: {
+    org_amber: '-',
+    eucab_green: 'RE',
+    public_clear: 'RE',
+    eucab_red: '-',
+    draft_eucab: '-',
+    orgs_amber: '-',
+  },
+  api_key_read: {
+    org_amber: '-',
+    eucab_green: 'RE',
+    public_clear: 'RE',
+    eucab_red: '-',
+    draft_eucab: '-',
+    orgs_amber: '-',
+  },
+  anonymous: {
+    org_amber: '-',
+    eucab_green: '-',
+    public_clear: 'R',
+    eucab_red: '-',
+    draft_eucab: '-',
+    orgs_amber: '-',
+  },
 };
 const CASES = Object.keys(EXPECTED.same_org_ncp) as Case[];
 
@@ -107,6 +145,9 @@ beforeAll(async () => {
   const author = await t.as('nl.expert@demo.eucab.eu');
   const colleague = await t.as('nl.analyst@demo.eucab.eu');
   const recipient = await t.userId('be.expert@demo.eucab.eu');
+  const fr = (
+    await t.rt.db.selectFrom('organisations').select('id').where('code', '=', 'FR').executeTakeFirstOrThrow()
+  ).id;
   callers.set('same_org_ncp', { client: await t.as('nl.ncp@demo.eucab.eu') });
   callers.set('same_org_other', { client: colleague });
   callers.set('other_org', { client: await t.as('fr.expert@demo.eucab.eu') });
@@ -144,6 +185,7 @@ beforeAll(async () => {
         public_clear: { distribution: 'public', tlp: 'clear' },
         eucab_red: { distribution: 'eucab', tlp: 'red', recipientIds: [recipient] },
         draft_eucab: { distribution: 'eucab', tlp: 'green' },
+        orgs_amber: { distribution: 'organisations', tlp: 'amber', organisationIds: [fr] },
       }[c];
       const data = kind.example(token, (k) => refs[k]!);
       const res = await author.post(`/api/v1/registry/${kind.name}`, {

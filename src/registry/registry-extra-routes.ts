@@ -81,7 +81,7 @@ export async function registryExtraRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const a = requireUser(req);
-      return reply.status(201).send(await subscribe(db, a, kindByName(req.body.kind)!, req.body));
+      return reply.status(201).send(await subscribe(deps, a, kindByName(req.body.kind)!, req.body));
     },
   );
 
@@ -95,7 +95,7 @@ export async function registryExtraRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      await unsubscribe(db, requireUser(req), req.params);
+      await unsubscribe(deps, requireUser(req), req.params);
       return reply.status(204).send();
     },
   );

@@ -23,7 +23,10 @@ export function registryListRoutes(app: FastifyInstance, deps: AppDeps, kind: Ki
         querystring: listQuery(kind),
       },
     },
-    async (req) => listRecords(deps.db, req.actor, kind, req.query as ListInput),
+    async (req) =>
+      listRecords(deps.db, req.actor, kind, req.query as ListInput, {
+        exactTotalLimit: deps.config.REGISTRY_EXACT_TOTAL_LIMIT,
+      }),
   );
 
   r.get(

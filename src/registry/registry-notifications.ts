@@ -6,9 +6,10 @@ import { loadRegistryEnvelope } from './record-service.ts';
 
 /**
  * Notifications of publication, correction, retraction and sharing go to the members of the
- * record's network (the kind's, or the one the record names), the named recipients and subscribers — each only if, as themself, they may read
- * the record; the title is quoted only where the marking allows. Comments and registered
- * interest notify the owning organisation's author.
+ * record's network (the kind's, or the one the record names), the named recipients, the co-editors
+ * and subscribers — each only if, as themself, they may read the record; the title is quoted
+ * only where the marking allows. Comments and registered interest notify the owning
+ * organisation's author.
  */
 /** A subscription matches when it has no field, or when the field's value (or one of its values) starts with the prefix. */
 export function matchesSubscription(
@@ -30,7 +31,8 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
     if (!env) return;
     // The members of the record's network: its own (networkField) or the kind's. Records that
     // name their network also tell the members of the network they are distributed to and, when
-    // kept in the organisation, the owning organisation's users.
+    // kept in the organisation (or distributed to named organisations), the users of the owning
+    // organisation (and of the named organisations).
     const network = await trx
       .selectFrom('networks')
       .select('id')
@@ -44,15 +46,21 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
       .where('network_id', 'in', networks)
       .where('status', '=', 'active')
       .execute();
-    const colleagues =
-      kind.networkField && env.distribution === 'organisation'
-        ? await trx
-            .selectFrom('users')
-            .select('id as user_id')
-            .where('organisation_id', '=', env.owner_org_id)
-            .where('status', '=', 'active')
-            .execute()
-        : [];
+    const orgs = !kind.networkField
+      ? []
+      : env.distribution === 'organisation'
+        ? [env.owner_org_id]
+        : env.distribution === 'organisations'
+          ? [env.owner_org_id, ...env.named_org_ids]
+          : [];
+    const colleagues = orgs.length
+      ? await trx
+          .selectFrom('users')
+          .select('id as user_id')
+          .where('organisation_id', 'in', orgs)
+          .where('status', '=', 'active')
+          .execute()
+      : [];
     const subscriptions = await trx
       .selectFrom('registry_subscriptions')
       .select(['user_id', 'field', 'prefix'])
@@ -64,6 +72,7 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
       ...colleagues.map((u) => u.user_id),
       ...subscribers.map((s) => s.user_id),
       ...env.recipients,
+      ...env.editor_ids,
     ]);
     candidates.delete(env.author_id);
     const rows: { user_id: string; kind: string; record_kind: string; record_id: string; summary: string }[] =

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { markingBody } from '../access/marking-schema.ts';
 import { IMPORTABLE } from '../access/tlp.ts';
+import { reviewerIdsSchema } from './approval-schema.ts';
 import type { KindDefinition } from './definition.ts';
 import { EU_LANGUAGES } from './field-schema.ts';
 import { importDefaults } from './operations/import.ts';
@@ -77,6 +78,10 @@ export const updateBody = z.strictObject({
 
 export const transitionBody = z
   .strictObject({ note: z.string().trim().min(1).max(1000).optional() })
+  .nullish();
+/** Submit: a note, and the reviewers where the kind has a named-reviewers approval step. */
+export const submitBody = z
+  .strictObject({ note: z.string().trim().min(1).max(1000).optional(), reviewerIds: reviewerIdsSchema })
   .nullish();
 
 export const commentBody = z.strictObject({

@@ -7,7 +7,7 @@ import type { KindDefinition } from './definition.ts';
 import { commentOnRecord } from './operations/comments.ts';
 import { changeSharing } from './operations/share.ts';
 import { publishRecord, retractRecord, submitRecord } from './operations/workflow.ts';
-import { commentBody, idParams, transitionBody } from './registry-schemas.ts';
+import { commentBody, idParams, submitBody, transitionBody } from './registry-schemas.ts';
 
 const TRANSITIONS = { submit: submitRecord, publish: publishRecord, retract: retractRecord } as const;
 
@@ -25,10 +25,17 @@ export function registryWorkflowRoutes(app: FastifyInstance, deps: AppDeps, kind
           tags,
           summary: `${action[0]!.toUpperCase()}${action.slice(1)}`,
           params: idParams,
-          body: transitionBody,
+          body: action === 'submit' ? submitBody : transitionBody,
         },
       },
-      async (req) => operation(deps, requireUser(req), kind, { id: req.params.id, note: req.body?.note }),
+      async (req) => {
+        const b = req.body as { note?: string; reviewerIds?: string[] } | null | undefined;
+        return operation(deps, requireUser(req), kind, {
+          id: req.params.id,
+          note: b?.note,
+          reviewerIds: b?.reviewerIds,
+        });
+      },
     );
   }
 

@@ -36,7 +36,7 @@ export async function savedFilterRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (req) => saveFilter(db, requireUser(req), kindByName(req.params.kind)!, req.body),
+    async (req) => saveFilter(deps, requireUser(req), kindByName(req.params.kind)!, req.body),
   );
 
   r.delete(
@@ -49,7 +49,7 @@ export async function savedFilterRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      await deleteSavedFilter(db, requireUser(req), kindByName(req.params.kind)!, req.params);
+      await deleteSavedFilter(deps, requireUser(req), kindByName(req.params.kind)!, req.params);
       return reply.status(204).send();
     },
   );

@@ -42,3 +42,21 @@ export function searchMatch(column: string, language: string, q: string) {
   const cfg = searchConfig(language);
   return sql<boolean>`(${sql.ref(column)} @@ websearch_to_tsquery('simple', unaccent(${q})) OR ${sql.ref(column)} @@ websearch_to_tsquery(${cfg}::regconfig, unaccent(${q})))`;
 }
+
+/**
+ * Matches a record (alias `r` of registry_records) by its own vector or the text of one of its
+ * attached files (`attachment_texts`, src/registry/operations/attachments.ts). Used inside the
+ * readable filter of lists and the global search, so a file's words find only records the caller
+ * may read.
+ */
+export function recordSearchMatch(alias: string, language: string, q: string) {
+  const cfg = searchConfig(language);
+  const own = searchMatch(`${alias}.search`, language, q);
+  return sql<boolean>`(${own} OR EXISTS (SELECT 1 FROM attachment_texts ft WHERE ft.record_kind = ${sql.ref(`${alias}.kind`)} AND ft.record_id = ${sql.ref(`${alias}.id`)} AND (ft.search @@ websearch_to_tsquery('simple', unaccent(${q})) OR ft.search @@ websearch_to_tsquery(${cfg}::regconfig, unaccent(${q})))))`;
+}
+
+/** How well a record's files match (half the weight of its own fields), 0 without a match. */
+export function fileSearchRank(alias: string, language: string, q: string) {
+  const cfg = searchConfig(language);
+  return sql<number>`coalesce((SELECT max(ts_rank(ft.search, websearch_to_tsquery(${cfg}::regconfig, unaccent(${q})))) FROM attachment_texts ft WHERE ft.record_kind = ${sql.ref(`${alias}.kind`)} AND ft.record_id = ${sql.ref(`${alias}.id`)}), 0) * 0.5`;
+}

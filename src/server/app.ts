@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../db/connection.ts';
 import { errorHandler, notFound, sendProblem, toProblem } from '../http/errors.ts';
 import { installInputGuards } from '../http/input-guards.ts';
 import { installRequestLimits } from '../http/request-limits.ts';
@@ -34,7 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installInputGuards(app, { maxDepth: config.BODY_MAX_DEPTH });
   // A bounded line of API requests, each cancelled (with its database work) when its client
   // goes away or its time is up (src/http/request-limits.ts).
-  installRequestLimits(app, {
+  const requestLine = installRequestLimits(app, {
     maxActive: config.REQUEST_MAX_ACTIVE,
     queueMax: config.REQUEST_QUEUE_MAX,
     timeoutMs: config.REQUEST_TIMEOUT_SECONDS * 1000,
@@ -87,6 +88,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
+  // For the load benchmark (bench/load): how many requests and database queries are running now,
+  // and how many queries of cancelled requests were stopped. Off unless LOAD_PROBE; never in production.
+  const dbStats = (deps as AppDeps & { handle?: DatabaseHandle }).handle?.cancellations;
+  if (config.LOAD_PROBE && config.NODE_ENV !== 'production')
+    app.get('/api/health/load', { schema: { hide: true } }, async () => ({
+      activeRequests: requestLine.active(),
+      waitingRequests: requestLine.waiting(),
+      runningQueries: dbStats?.running ?? null,
+      refusedQueries: dbStats?.refused ?? null,
+      interruptedQueries: dbStats?.interrupted ?? null,
+    }));
 
   // The single-page app, served from the Vite build; unknown non-API paths fall back to it.
   const webRoot = resolve(config.WEB_DIST);

@@ -2,6 +2,7 @@
  * The API client: same-origin fetch with the session cookie, the CSRF token on every change,
  * and problem+json errors turned into ApiError (detail + field errors for the forms).
  */
+import type { MarkingRule, MarkingRules } from '../../src/contract/access-shapes.ts';
 import type { MembershipStatus, NetworkRole } from '../../src/contract/roles.ts';
 import type { Distribution, SharedAbilities, Tlp } from '../../src/contract/shared-records.ts';
 
@@ -153,6 +154,9 @@ export interface Me {
     totpRequired: boolean;
   };
 }
+
+/** The markings and distributions with their rules (GET /markings): the contract's. */
+export type { MarkingRule, MarkingRules };
 
 export interface NetworkRow {
   id: string;

@@ -1,4 +1,7 @@
 import { calendarWebModule } from './calendar/module.tsx';
+import { directoryWebModule } from './directory/module.tsx';
+import { documentsWebModule } from './documents/module.tsx';
+import { mappingWebModule } from './mapping/module.tsx';
 import {
   accountWebModule,
   announcementsWebModule,
@@ -28,12 +31,15 @@ export const WEB_MODULES: readonly WebModule[] = [
   networksWebModule,
   announcementsWebModule,
   calendarWebModule,
+  documentsWebModule,
+  directoryWebModule,
   membershipsWebModule,
   organisationsWebModule,
   registryWebModule,
   usersWebModule,
   riskWebModule,
   screeningWebModule,
+  mappingWebModule,
   auditWebModule,
   jobsWebModule,
   notificationsWebModule,

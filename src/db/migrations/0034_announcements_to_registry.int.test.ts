@@ -11,12 +11,13 @@ import { migrateToBefore } from '../migrate.ts';
 
 /**
  * Migration 0034 on a database written by the release before it: announcements inserted exactly
- * as the former announcement routes wrote them (row, named recipients, attachment, notifications,
- * audit events, pending notification work), then the app migrates to the latest. Every
- * announcement is then a registry record with the same id, read by the same people.
+ * as the former announcement routes wrote them (row, named recipients, named organisations,
+ * co-editors, attachment, notifications, audit events, pending notification work), then the app
+ * migrates to the latest. Every announcement is then a registry record with the same id, read by
+ * the same people.
  */
 let t: TestApp;
-const ids = { green: '', red: '', org: '' };
+const ids = { green: '', red: '', org: '', named: '' };
 const PDF = Buffer.from('%PDF-1.4\n% carried over\n');
 let attachmentId = '';
 
@@ -35,6 +36,10 @@ async function legacyAnnouncement(
     distribution: string;
     tlp: string;
     recipients?: string[];
+    /** Organisation codes named by the 'organisations' distribution (record_organisations). */
+    organisations?: string[];
+    /** Co-editors (user ids) named with PUT /announcements/:id/editors (record_editors). */
+    editors?: string[];
   },
 ) {
   const author = await userId(db, authorEmail);
@@ -57,6 +62,17 @@ async function legacyAnnouncement(
         .insertInto('record_recipients')
         .values({ record_kind: 'announcement', record_id: id, user_id: u })
         .execute();
+    for (const code of a.organisations ?? []) {
+      const org = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('record_organisations')
+        .values({ record_kind: 'announcement', record_id: id, organisation_id: org.id })
+        .execute();
+    }
     await recordAudit(trx, actor, {
       action: 'announcement.created',
       recordKind: 'announcement',
@@ -67,8 +83,22 @@ async function legacyAnnouncement(
         distribution: { after: a.distribution },
         tlp: { after: a.tlp },
         recipients,
+        ...(a.organisations?.length ? { organisations: a.organisations } : {}),
       },
     });
+    if (a.editors?.length) {
+      for (const u of a.editors)
+        await trx
+          .insertInto('record_editors')
+          .values({ record_kind: 'announcement', record_id: id, user_id: u, added_by: author })
+          .execute();
+      await recordAudit(trx, actor, {
+        action: 'announcement.editors_changed',
+        recordKind: 'announcement',
+        recordId: id,
+        changes: { editors: { before: [], after: a.editors } },
+      });
+    }
     return { id, actor, author };
   });
 }
@@ -102,7 +132,17 @@ beforeAll(async () => {
         distribution: 'organisation',
         tlp: 'amber',
       });
-      Object.assign(ids, { green: green.id, red: red.id, org: org.id });
+      const frExpert = await userId(db, 'fr.expert@demo.eucab.eu');
+      const named = await legacyAnnouncement(db, 'nl.expert@demo.eucab.eu', {
+        network: 'risk-management',
+        title: 'Carried over for named administrations',
+        body: 'Denmark reads this; a French co-editor translates it.',
+        distribution: 'organisations',
+        tlp: 'amber',
+        organisations: ['DK'],
+        editors: [frExpert],
+      });
+      Object.assign(ids, { green: green.id, red: red.id, org: org.id, named: named.id });
       const frAnalyst = await userId(db, 'fr.analyst@demo.eucab.eu');
       await db.transaction().execute(async (trx) => {
         // The attachment of the RED one, as POST /announcements/:id/attachments stored it.
@@ -226,6 +266,34 @@ describe('migration 0034: announcements become registry records', () => {
     expect(listed.map((x: { id: string }) => x.id)).toEqual([ids.green]);
     const found = (await member.get('/api/v1/search?q=carried')).json().items;
     expect(found.map((x: { id: string }) => x.id)).toContain(ids.green);
+  });
+
+  it('keeps named organisations and co-editors: the same people read it, the co-editor corrects it', async () => {
+    const status = async (email: string) =>
+      (await (await t.as(email)).get(`${BASE}/${ids.named}`)).statusCode;
+    expect(await status('dk.analyst@demo.eucab.eu')).toBe(200); // a named organisation
+    expect(await status('nl.analyst@demo.eucab.eu')).toBe(200); // the owning organisation
+    expect(await status('be.expert@demo.eucab.eu')).toBe(404);
+    const dk = (
+      await t.rt.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('code', '=', 'DK')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const nl = await t.as('nl.expert@demo.eucab.eu');
+    const rec = (await nl.get(`${BASE}/${ids.named}`)).json();
+    expect([rec.distribution, rec.named_org_ids]).toEqual(['organisations', [dk]]);
+    const editors = (await nl.get(`${BASE}/${ids.named}/editors`)).json();
+    expect(editors.items.map((p: { organisation_code: string }) => p.organisation_code)).toEqual(['FR']);
+    const fr = await t.as('fr.expert@demo.eucab.eu');
+    const read = await fr.get(`${BASE}/${ids.named}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().abilities).toMatchObject({ update: true, share: false, retract: false });
+    const corrected = await fr.put(`${BASE}/${ids.named}`, {
+      data: { ...rec.data, body: 'Le Danemark lit ceci.' },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
   });
 
   it('keeps attachments downloadable by the readers only', async () => {

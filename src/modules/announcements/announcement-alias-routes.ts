@@ -40,6 +40,8 @@ const ALIASES = [
   ],
   ['POST', '/:id/attachments', '/:id/attachments', 'attach a file', idParams],
   ['GET', '/:id/attachments/:attachmentId', '/:id/attachments/:attachmentId', 'download', attachmentParams],
+  ['GET', '/:id/editors', '/:id/editors', 'the co-editors', idParams],
+  ['PUT', '/:id/editors', '/:id/editors', 'name the co-editors: { userIds }', idParams],
 ] as const;
 
 export async function announcementAliasRoutes(app: FastifyInstance) {

@@ -243,6 +243,8 @@ describe('announcements', () => {
       ['DELETE', `/api/v1/announcements/${id}`, `${BASE}/${id}/retract`],
       ['POST', `/api/v1/announcements/${id}/attachments`, `${BASE}/${id}/attachments`],
       ['GET', `/api/v1/announcements/${id}/attachments/${id}`, `${BASE}/${id}/attachments/${id}`],
+      ['GET', `/api/v1/announcements/${id}/editors`, `${BASE}/${id}/editors`],
+      ['PUT', `/api/v1/announcements/${id}/editors`, `${BASE}/${id}/editors`],
     ];
     for (const [method, from, to] of cases) {
       const res = await author.request({ method: method as 'GET', url: from });

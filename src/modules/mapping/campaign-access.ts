@@ -71,3 +71,50 @@ export async function campaignFacts(
     myRoles: new Set<AssignmentRole>(roles.map((r) => r.role)),
   };
 }
+
+/** The caller's facts for several campaigns, with one query for participation and one for assignments. */
+export async function campaignsFacts(
+  db: Database,
+  a: Actor,
+  cs: {
+    id: string;
+    network_id: string;
+    sharing: CampaignFacts['sharing'];
+    opens_at: Date;
+    closes_at: Date;
+  }[],
+): Promise<Map<string, CampaignFacts>> {
+  const ids = cs.map((c) => c.id);
+  const [participating, roles] = await Promise.all([
+    a.orgId && ids.length
+      ? db
+          .selectFrom('mapping_campaign_participants')
+          .select('campaign_id')
+          .where('campaign_id', 'in', ids)
+          .where('organisation_id', '=', a.orgId)
+          .execute()
+      : [],
+    a.userId && ids.length
+      ? db
+          .selectFrom('mapping_assignments')
+          .select(['campaign_id', 'role'])
+          .where('campaign_id', 'in', ids)
+          .where('user_id', '=', a.userId)
+          .execute()
+      : [],
+  ]);
+  const inCampaign = new Set(participating.map((p) => p.campaign_id));
+  return new Map(
+    cs.map((c) => [
+      c.id,
+      {
+        networkId: c.network_id,
+        sharing: c.sharing,
+        opensAt: c.opens_at,
+        closesAt: c.closes_at,
+        participant: inCampaign.has(c.id),
+        myRoles: new Set<AssignmentRole>(roles.filter((r) => r.campaign_id === c.id).map((r) => r.role)),
+      },
+    ]),
+  );
+}

@@ -2,14 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../../route-kit/caller.ts';
 import type { AppDeps } from '../../route-kit/deps.ts';
-import { assignBody, campaignBody, extendBody, idParams } from './mapping-schema.ts';
+import {
+  assignBody,
+  assignmentParams,
+  campaignBody,
+  extendBody,
+  idParams,
+  recordMappingsBody,
+} from './mapping-schema.ts';
 import {
   assignInCampaign,
   createCampaign,
   extendCampaign,
   getCampaign,
   listCampaigns,
+  removeAssignment,
 } from './operations/campaigns.ts';
+import { setRecordMappings } from './operations/record-mappings.ts';
 import { listResponses } from './operations/responses.ts';
 
 /** Campaigns of mapping exercises (tag `mapping`): open, list, read, extend, assign. */
@@ -73,6 +82,36 @@ export async function mappingCampaignRoutes(app: FastifyInstance, deps: AppDeps)
     },
     async (req, reply) =>
       reply.code(201).send(await assignInCampaign(deps, requireUser(req), req.params.id, req.body)),
+  );
+
+  r.delete(
+    '/mapping/campaigns/:id/assignments/:assignmentId',
+    {
+      schema: {
+        tags: ['mapping'],
+        summary: 'Remove an assignment of your administration (NCP / deputy); a draft stays with it',
+        params: assignmentParams,
+      },
+    },
+    async (req, reply) => {
+      await removeAssignment(deps, requireUser(req), req.params.id, req.params.assignmentId);
+      return reply.code(204).send();
+    },
+  );
+
+  r.put(
+    '/mapping/campaigns/:id/record-mappings',
+    {
+      schema: {
+        tags: ['mapping'],
+        summary: 'Map repeat groups to registry kinds: validated entries become draft records (coordinator)',
+        description:
+          'Replaces the mappings (an empty list removes them). Each is checked against the kind now: field types, code lists, required fields. Each validation then creates a draft record per entry for the administration (author: the validator); re-validation updates drafts and leaves published records alone.',
+        params: idParams,
+        body: recordMappingsBody,
+      },
+    },
+    async (req) => setRecordMappings(deps, requireUser(req), req.params.id, req.body.mappings),
   );
 
   r.get(

@@ -176,6 +176,8 @@ async function got(caller: Caller, mode: Mode, what: string): Promise<number | s
         : 'wrong';
   }
   if (what === 'export') return (await s.get(`${base}/results/export?format=json`)).statusCode;
+  if (what === 'export xlsx')
+    return (await s.get(`${base}/results/export?format=xlsx&labels=true`)).statusCode;
   const r = await s.get(`${base}/results/${RESULT_PATHS[what as keyof typeof RESULT_PATHS]}`);
   return r.statusCode === 200 ? r.json().view : r.statusCode;
 }
@@ -186,6 +188,7 @@ describe('mapping access matrix', () => {
     const lines: string[] = [];
     for (const [what, row] of Object.entries({
       ...MATRIX,
+      'export xlsx': MATRIX.export!,
       crosstab: MATRIX.summaries!,
       coverage: MATRIX.summaries!,
       radar: MATRIX.summaries!,

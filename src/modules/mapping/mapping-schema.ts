@@ -32,6 +32,22 @@ export const campaignBody = z.strictObject({
 });
 
 export const extendBody = z.strictObject({ closesAt: z.iso.datetime({ offset: true }) });
+export const assignmentParams = z.strictObject({ id: z.uuid(), assignmentId: z.uuid() });
+const code = z.string().min(1).max(200);
+export const recordMappingsBody = z.strictObject({
+  mappings: z
+    .array(
+      z.strictObject({
+        /** a repeat group at the top level of the form */
+        repeat: code,
+        /** a registry kind (`GET /registry`) */
+        kind: z.string().regex(/^[a-z][a-z0-9_]{0,99}$/),
+        /** question code of the group → field name of the kind */
+        fields: z.record(code, z.string().min(1).max(100)),
+      }),
+    )
+    .max(20),
+});
 export const assignBody = z.strictObject({ userId: z.uuid(), role: z.enum(['respondent', 'validator']) });
 
 const language = z
@@ -63,5 +79,10 @@ export const radarQuery = z.strictObject({
   measure: z.string().min(1).max(200).optional(),
   administration: z.uuid().optional(),
 });
-export const exportQuery = z.strictObject({ format: z.enum(['csv', 'json']).default('csv') });
+export const exportQuery = z.strictObject({
+  format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
+  /** true: choice, yes/no and multilingual answers as labels in `language` (default: the form's). */
+  labels: flag,
+  language,
+});
 export const trendsQuery = z.strictObject({ question: z.string().min(1).max(200) });

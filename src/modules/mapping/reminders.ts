@@ -43,8 +43,17 @@ export async function sendReminders(
     for (const r of open) {
       const status = r.status === 'reopened' ? 'reopened' : r.last_edited_at ? 'draft' : 'not_started';
       let users: string[];
-      if (r.respondent_user_id) users = [r.respondent_user_id];
-      else {
+      if (r.respondent_user_id) {
+        // a person whose assignment was removed is not reminded (the draft stays with the administration)
+        const still = await db
+          .selectFrom('mapping_assignments')
+          .select('id')
+          .where('campaign_id', '=', c.id)
+          .where('user_id', '=', r.respondent_user_id)
+          .where('role', '=', 'respondent')
+          .executeTakeFirst();
+        users = still ? [r.respondent_user_id] : [];
+      } else {
         const assigned = await db
           .selectFrom('mapping_assignments')
           .select('user_id')

@@ -10,14 +10,8 @@ import {
   radarQuery,
   summariesQuery,
 } from './mapping-schema.ts';
-import {
-  coverage,
-  crossTabulation,
-  exportResults,
-  radar,
-  responseRate,
-  summaries,
-} from './operations/results.ts';
+import { exportResults } from './operations/export.ts';
+import { coverage, crossTabulation, radar, responseRate, summaries } from './operations/results.ts';
 
 const tags = ['mapping'];
 
@@ -92,13 +86,14 @@ export async function mappingResultRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags,
-        summary: 'One row per validated response (CSV or JSON)',
+        summary:
+          'One row per validated response (CSV, XLSX with repeat groups on a second sheet, or JSON; codes or labels)',
         params: idParams,
         querystring: exportQuery,
       },
     },
     async (req, reply) => {
-      const f = await exportResults(deps.db, requireUser(req), req.params.id, req.query.format);
+      const f = await exportResults(deps.db, requireUser(req), req.params.id, req.query);
       return reply
         .type(f.contentType)
         .header('Content-Disposition', `attachment; filename="${f.filename}"`)

@@ -16,5 +16,9 @@ export const notificationsModule = defineModule({
   outboxHandlers: NOTIFICATION_HANDLERS,
   scheduledTasks: [notificationDigest],
   notificationSentences: NOTIFICATION_SENTENCES,
-  auditSentences: plainAuditSentences('platform', ['notifications.digest_changed']),
+  auditSentences: plainAuditSentences('platform', [
+    'notifications.digest_changed',
+    'notifications.read',
+    'notifications.all_read',
+  ]),
 });

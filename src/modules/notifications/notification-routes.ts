@@ -48,7 +48,7 @@ export async function notificationRoutes(
       },
     },
     async (req, reply) => {
-      await markNotificationRead(db, requireUser(req), req.params.id);
+      await markNotificationRead(deps, requireUser(req), req.params.id);
       return reply.status(204).send();
     },
   );
@@ -57,7 +57,7 @@ export async function notificationRoutes(
     '/notifications/read-all',
     { schema: { tags: ['notifications'], summary: 'Mark all as read' } },
     async (req, reply) => {
-      await markAllNotificationsRead(db, requireUser(req));
+      await markAllNotificationsRead(deps, requireUser(req));
       return reply.status(204).send();
     },
   );

@@ -1,7 +1,7 @@
 import { canWrite, isUser } from '../../access/actor.ts';
 import { recordAbilities } from '../../access/registry-policy.ts';
-import type { KindDefinition } from '../../registry/definition.ts';
-import { readableKindQuery, recipientsByRecord } from '../../registry/record-queries.ts';
+import { approvalSteps, type KindDefinition } from '../../registry/definition.ts';
+import { ENVELOPE_COLUMNS, readableKindQuery, recipientsByRecord } from '../../registry/record-queries.ts';
 import type { ModuleReadContext } from '../calendar/calendar-item.ts';
 import type { HomeTask, HomeTile } from '../home/home-item.ts';
 
@@ -34,8 +34,9 @@ export async function registryHomeTiles(
 const LIMIT = 500;
 
 /**
- * What waits for the caller in the registry: records of four-eyes kinds submitted by a colleague
- * that they may approve (`abilities.publish`), and their own drafts not yet published.
+ * What waits for the caller in the registry: submitted records of kinds with approval steps whose
+ * waiting step they may decide (`abilities.approve`: a colleague's, or one a step names them for),
+ * and their own drafts not yet published.
  */
 export async function registryHomeTasks(
   { db, actor }: ModuleReadContext,
@@ -44,7 +45,7 @@ export async function registryHomeTasks(
   if (!isUser(actor) || !canWrite(actor)) return [];
   const tasks: HomeTask[] = [];
   for (const k of kinds) {
-    if (k.workflow.fourEyes) {
+    if (approvalSteps(k).length) {
       const rows = await readableKindQuery(db, actor, k, { status: 'submitted', fields: {} })
         .select([
           'r.id',
@@ -56,8 +57,8 @@ export async function registryHomeTasks(
           'r.tlp',
           'r.status',
           'r.submitted_by',
+          ...ENVELOPE_COLUMNS,
         ])
-        .where('r.owner_org_id', '=', actor.orgId)
         .limit(LIMIT)
         .execute();
       const recipients = await recipientsByRecord(
@@ -66,7 +67,7 @@ export async function registryHomeTasks(
         rows.map((r) => r.id),
       );
       const n = rows.filter(
-        (r) => recordAbilities(actor, { ...r, recipients: recipients.get(r.id) ?? [] }, k).publish,
+        (r) => recordAbilities(actor, { ...r, recipients: recipients.get(r.id) ?? [] }, k).approve,
       ).length;
       if (n > 0)
         tasks.push({

@@ -21,6 +21,10 @@ export const RECORD_AUDIT_VERBS = [
   'interest',
   'attachment_added',
   'import_published',
+  // approval steps and co-editors (src/registry/operations/approvals.ts, co-editors.ts)
+  'approved',
+  'rejected',
+  'editors_changed',
 ] as const;
 
 /** Every notification kind a record of a kind gets: `<kind>.<event>` (registry-notifications). */

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { badRequest, HttpError } from '../../http/errors.ts';
+import { refuseNulInPart } from '../../http/uploads.ts';
 import type { RiskUpload } from './operations/uploaded-file.ts';
 
 const FILE_TYPES = /\.(csv|jsonl|ndjson)$/i;
@@ -24,12 +25,17 @@ export async function readMultipart(req: FastifyRequest, what: string): Promise<
         await part.toBuffer();
         continue;
       }
+      refuseNulInPart(part.filename, 'name of the uploaded file', 'file');
       file = {
         name: part.filename || 'upload.csv',
         bytes: await part.toBuffer(),
         contentType: part.mimetype,
       };
-    } else fields[part.fieldname] = String(part.value);
+    } else {
+      refuseNulInPart(part.fieldname, 'name of a form field', 'body');
+      refuseNulInPart(String(part.value), `form field "${part.fieldname}"`, `body.${part.fieldname}`);
+      fields[part.fieldname] = String(part.value);
+    }
   }
   if (!file || file.bytes.length === 0)
     throw badRequest(`No file: send the ${what} in a field named "file".`, [

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { envelopeListColumns } from '../../access/envelope-lists.ts';
 import {
   authoriseCreate,
   canCreateRecords,
@@ -14,6 +15,7 @@ import type { DB, Distribution, Tlp } from '../../db/schema.ts';
 import type { JobProgress } from '../../jobs/job-types.ts';
 import type { KindDefinition } from '../definition.ts';
 import { collectReferences } from '../field-schema.ts';
+import { kindByName } from '../kinds/index.ts';
 import { bindToOwner } from '../owner-bound.ts';
 import { importKeyOf, recordTitle, searchableText } from '../record-data.ts';
 import { recipientsByRecord } from '../record-queries.ts';
@@ -120,7 +122,9 @@ export async function analyseImport(
       .selectFrom('registry_records as r')
       .select(['r.id', 'r.kind'])
       .where('r.id', 'in', chunk)
-      .where((eb) => eb.or(targets.map((k) => eb.and([eb('r.kind', '=', k), readableRecords(a, k, 'r')]))))
+      .where((eb) =>
+        eb.or(targets.map((k) => eb.and([eb('r.kind', '=', k), readableRecords(a, kindByName(k)!, 'r')]))),
+      )
       .execute();
     for (const f of found) readable.set(f.id, f.kind);
   }
@@ -211,6 +215,7 @@ export async function analyseImport(
         'sharing_group_id',
         'tlp',
         'submitted_by',
+        ...envelopeListColumns('registry_records', kind.name),
       ])
       .where('kind', '=', kind.name)
       .where('owner_org_id', '=', a.orgId)
@@ -223,7 +228,8 @@ export async function analyseImport(
     );
     for (const r of rows) {
       // An import updates only what the importer may update by hand (author, NCP or deputy; readable).
-      const canUpdate = recordAbilities(a, { ...r, recipients: red.get(r.id) ?? [] }, kind).update;
+      const env = { ...r, recipients: red.get(r.id) ?? [], approval: null };
+      const canUpdate = recordAbilities(a, env, kind).update;
       existing.set(r.import_key!, { id: r.id, data: r.data, status: r.status, canUpdate });
     }
   }

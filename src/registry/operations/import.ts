@@ -6,17 +6,19 @@ import { badRequest, forbidden, HttpError } from '../../http/errors.ts';
 import { isTableLimit, tableLimitError } from '../../http/table-errors.ts';
 import { enqueueJob } from '../../jobs/job-service.ts';
 import type { AppDeps } from '../../route-kit/deps.ts';
-import type { KindDefinition } from '../definition.ts';
+import { approvalSteps, type KindDefinition } from '../definition.ts';
 import { registryImportJob } from '../import/registry-import-job.ts';
 import { checkImportFile, fileProblems, UNSUPPORTED_FILE } from './import-file.ts';
 import type { UserActor } from './types.ts';
 
 export type ImportDistribution = 'organisation' | 'network' | 'eucab' | 'public';
 
-/** Imports take the kind's default marking, narrowed where an import cannot carry it (groups, RED recipients). */
+/** Imports take the kind's default marking, narrowed where an import cannot carry it (groups, named organisations, RED recipients). */
 export function importDefaults(kind: KindDefinition): { distribution: ImportDistribution; tlp: Tlp } {
   return {
-    distribution: kind.access.distribution === 'sharing_group' ? 'organisation' : kind.access.distribution,
+    distribution: (['sharing_group', 'organisations'] as const).some((d) => d === kind.access.distribution)
+      ? 'organisation'
+      : (kind.access.distribution as ImportDistribution),
     tlp: IMPORTABLE.includes(kind.access.tlp) ? kind.access.tlp : IMPORTABLE[IMPORTABLE.length - 1]!,
   };
 }
@@ -61,7 +63,7 @@ export async function importRecords(
   authoriseCreate(a, kind);
   const markingProblem = checkMarking(input.distribution, input.tlp);
   if (markingProblem) throw badRequest(markingProblem);
-  if (input.publish && kind.workflow.fourEyes) {
+  if (input.publish && approvalSteps(kind).length) {
     throw forbidden(
       `Imported ${kind.labelPlural.en.toLowerCase()} are published only after a second person approves each.`,
     );

@@ -3,6 +3,7 @@ import type { Actor } from '../../access/actor.ts';
 import { TLP_RULES } from '../../access/tlp.ts';
 import type { Database } from '../../db/connection.ts';
 import type { KindDefinition } from '../definition.ts';
+import { type Facets, listSummary } from '../list-summary.ts';
 import {
   type ListFilters,
   META_COLUMNS,
@@ -28,23 +29,51 @@ export function listFilters(kind: KindDefinition, input: FilterInput): ListFilte
   return { q: input.q, language: input.language, status: input.status, owner: input.owner, fields };
 }
 
-/** Facets are counted for code, country, network and text filters and lists of codes. */
+/** Facets are counted for code, country, network and text filters and lists of codes (over `b.data`). */
 function facetExpression(kind: KindDefinition, field: string) {
   const def = kind.fields[field]!;
   if (!['code', 'country', 'network', 'list', 'text'].includes(def.type)) return null;
   if (def.type === 'list' && def.of.type !== 'code') return null;
   return def.type === 'list'
-    ? sql<string>`jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.data->${field}) = 'array' THEN r.data->${field} ELSE '[]'::jsonb END)`
-    : sql<string>`r.data->>${field}`;
+    ? sql<string>`SELECT ${sql.lit(field)}::text AS f, jsonb_array_elements_text(CASE WHEN jsonb_typeof(b.data->${field}) = 'array' THEN b.data->${field} ELSE '[]'::jsonb END) AS v`
+    : sql<string>`SELECT ${sql.lit(field)}::text AS f, b.data->>${field} AS v`;
+}
+
+/**
+ * The facets of the filter fields: the 50 most frequent values of each, counted in ONE pass over
+ * the readable set (each record's values of every facet field, grouped by field and value).
+ */
+async function countFacets(db: Database, kind: KindDefinition, base: ReturnType<typeof readableKindQuery>) {
+  const parts = kind.filters.map((field) => facetExpression(kind, field)).filter((e) => e !== null);
+  const out: Facets = {};
+  if (parts.length === 0) return out;
+  const rows = await sql<{ f: string; v: string; n: number }>`
+    SELECT f, v, n FROM (
+      SELECT x.f, x.v, count(*) AS n, row_number() OVER (PARTITION BY x.f ORDER BY count(*) DESC) AS rank
+      FROM (${base.select('r.data')}) AS b
+      CROSS JOIN LATERAL (${sql.join(parts, sql` UNION ALL `)}) AS x
+      WHERE x.v IS NOT NULL
+      GROUP BY x.f, x.v
+    ) AS counted
+    WHERE rank <= 50
+    ORDER BY f, n DESC`.execute(db);
+  for (const field of kind.filters) if (facetExpression(kind, field)) out[field] = {};
+  for (const r of rows.rows) out[r.f]![r.v] = Number(r.n);
+  return out;
 }
 
 /** One page of the records the caller may read, the total and the facets of the filter fields. */
-export async function listRecords(db: Database, a: Actor, kind: KindDefinition, input: ListInput) {
+export async function listRecords(
+  db: Database,
+  a: Actor,
+  kind: KindDefinition,
+  input: ListInput,
+  opts: { exactTotalLimit?: number } = {},
+) {
   const f = listFilters(kind, input);
   const sortable = new Set(['title', 'updated_at', 'created_at', 'status', ...kind.listColumns]);
   const sortBy = sortable.has(input.sort.replace(/^-/, '')) ? input.sort : '-updated_at';
   const base = readableKindQuery(db, a, kind, f);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select([...META_COLUMNS])
     .orderBy(sortExpression(kind, sortBy, Boolean(f.q)), sortBy.startsWith('-') ? 'desc' : 'asc')
@@ -52,26 +81,18 @@ export async function listRecords(db: Database, a: Actor, kind: KindDefinition, 
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  const facets: Record<string, Record<string, number>> = {};
-  for (const field of kind.filters) {
-    const expr = facetExpression(kind, field);
-    if (!expr) continue;
-    const counts = await base
-      .select([expr.as('v'), (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('v')
-      .orderBy('n', 'desc')
-      .limit(50)
-      .execute();
-    facets[field] = Object.fromEntries(counts.filter((c) => c.v !== null).map((c) => [c.v, c.n]));
-  }
+  const facets = () => countFacets(db, kind, base);
+  // Exact below a cap, else computed once per caller, filters and data version (list-summary.ts).
+  const summary = await listSummary(db, a, kind.name, f, base, facets, opts.exactTotalLimit);
   const rec = await recipientsByRecord(
     db,
     kind.name,
     rows.filter((x) => TLP_RULES[x.tlp].namedRecipientsOnly).map((x) => x.id),
   );
   return {
-    total: total.n,
-    facets,
+    total: summary.total,
+    totalIsEstimate: summary.totalIsEstimate,
+    facets: summary.facets,
     items: rows.map((row) => present(a, kind, row, rec.get(row.id) ?? [])),
   };
 }

@@ -3,11 +3,12 @@ import type { Actor } from '../../access/actor.ts';
 import { readableRecords } from '../../access/registry-policy.ts';
 import type { Database } from '../../db/connection.ts';
 import { KINDS } from '../kinds/index.ts';
-import { searchConfig, searchMatch } from '../search-config.ts';
+import { fileSearchRank, recordSearchMatch, searchConfig } from '../search-config.ts';
 
 /**
- * Full-text search across every registry kind (network announcements included), each through
- * its readable filter like every list; the best `limit` hits by rank.
+ * Full-text search across every registry kind (their fields and the text of their attached files;
+ * network announcements included), each through its readable filter like every list; the best
+ * `limit` hits by rank.
  */
 export async function searchEverything(
   db: Database,
@@ -27,12 +28,14 @@ export async function searchEverything(
       'r.tlp',
       'r.status',
       'o.code as owner',
-      sql<number>`ts_rank(r.search, websearch_to_tsquery(${cfg}::regconfig, unaccent(${q})))`.as('rank'),
+      sql<number>`ts_rank(r.search, websearch_to_tsquery(${cfg}::regconfig, unaccent(${q}))) + ${fileSearchRank('r', language, q)}`.as(
+        'rank',
+      ),
     ])
     .where('r.kind', 'in', kindNames)
     .where('r.status', '<>', 'retracted')
-    .where((eb) => eb.or(kindNames.map((k) => eb.and([eb('r.kind', '=', k), readableRecords(a, k, 'r')]))))
-    .where(searchMatch('r.search', language, q))
+    .where((eb) => eb.or(KINDS.map((k) => eb.and([eb('r.kind', '=', k.name), readableRecords(a, k, 'r')]))))
+    .where(recordSearchMatch('r', language, q))
     .orderBy('rank', 'desc')
     .limit(limit)
     .execute();

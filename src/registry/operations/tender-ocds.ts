@@ -2,7 +2,7 @@ import { EXPORTABLE } from '../../access/tlp.ts';
 import type { AppDeps } from '../../route-kit/deps.ts';
 import { tender } from '../kinds/procurement/tender.kind.ts';
 import { releasePackage, tenderRelease } from '../kinds/procurement/tender-ocds.ts';
-import { present, readableKindQuery } from '../record-queries.ts';
+import { ENVELOPE_COLUMNS, present, readableKindQuery } from '../record-queries.ts';
 import type { UserActor } from './types.ts';
 
 /** The published tenders the caller may export (never TLP:RED), as an OCDS 1.1.5 release package. */
@@ -31,6 +31,7 @@ export async function tenderReleasePackage(
       'r.data',
       'o.code as owner_code',
       'o.name as owner_name',
+      ...ENVELOPE_COLUMNS,
     ])
     .orderBy('r.updated_at', 'desc')
     .limit(50_000)

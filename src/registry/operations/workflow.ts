@@ -8,6 +8,8 @@ export type WorkflowAction = 'submit' | 'publish' | 'retract';
 export interface TransitionInput {
   id: string;
   note?: string | undefined;
+  /** Submit, kinds with a named-reviewers approval step: the users who review this submission. */
+  reviewerIds?: readonly string[] | undefined;
 }
 
 /** Moves a record through its workflow (the abilities say who may: 404 unreadable, 403 not allowed). */
@@ -18,14 +20,16 @@ export function moveRecord(
   action: WorkflowAction,
   input: TransitionInput,
 ) {
-  return change(deps, (trx) => transitionRecord(trx, a, kind, input.id, action, input.note));
+  return change(deps, (trx) =>
+    transitionRecord(trx, a, kind, input.id, action, input.note, input.reviewerIds),
+  );
 }
 
-/** Submits a draft of a four-eyes kind for another person's approval. */
+/** Submits a draft of a kind with approval steps (naming reviewers where a step asks for them). */
 export const submitRecord = (deps: ChangeDeps, a: UserActor, kind: KindDefinition, input: TransitionInput) =>
   moveRecord(deps, a, kind, 'submit', input);
 
-/** Publishes a draft (or, four-eyes, a record another person submitted). */
+/** Publishes a draft (or, with approval steps, approves the last step of a record another person submitted). */
 export const publishRecord = (deps: ChangeDeps, a: UserActor, kind: KindDefinition, input: TransitionInput) =>
   moveRecord(deps, a, kind, 'publish', input);
 

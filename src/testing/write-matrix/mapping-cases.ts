@@ -114,6 +114,34 @@ export function mappingCases(): WriteCase[] {
       }),
     },
     {
+      op: 'DELETE /api/v1/mapping/campaigns/{id}/assignments/{assignmentId}',
+      owner: NCP,
+      otherOrg: d('be', 'ncp'),
+      sameOrgNoRole: RESPONDENT,
+      // BE does not take part (404); the observer reads the campaign, not AT's assignments (404)
+      expect: { owner: 204, otherOrg: 404, readOnlyOrg: 404 },
+      prepare: async (ctx) => {
+        const id = await campaign(ctx);
+        const a = await ctx.ok(NCP, 'POST', `/api/v1/mapping/campaigns/${id}/assignments`, {
+          userId: await ctx.userId(RESPONDENT),
+          role: 'respondent',
+        });
+        return { url: `/api/v1/mapping/campaigns/${id}/assignments/${a.id}` };
+      },
+    },
+    {
+      op: 'PUT /api/v1/mapping/campaigns/{id}/record-mappings',
+      owner: COORD,
+      otherOrg: OTHER_COORD,
+      sameOrgNoRole: FR_NO_ROLE,
+      // the campaign goes to AT only: other administrations do not see it (404); the observer reads it
+      expect: { owner: 200, otherOrg: 404, sameOrgNoRole: 404 },
+      prepare: async (ctx) => ({
+        url: `/api/v1/mapping/campaigns/${await campaign(ctx)}/record-mappings`,
+        body: { mappings: [] },
+      }),
+    },
+    {
       op: 'PUT /api/v1/mapping/responses/{id}/answers',
       owner: RESPONDENT,
       otherOrg: d('be', 'expert'),

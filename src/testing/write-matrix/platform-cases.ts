@@ -150,6 +150,19 @@ const accountCases: WriteCase[] = [
     notApplicable: PERSONAL,
     prepare: async () => ({ url: '/api/v1/account/profile', body: { locale: 'fr' } }),
   },
+  {
+    op: 'PUT /api/v1/directory/me',
+    owner: d('sk', 'analyst'),
+    otherOrg: d('sk', 'analyst'),
+    sameOrgNoRole: d('sk', 'analyst'),
+    // Each person edits their own directory entry in the browser, the Commission's observers too.
+    expect: { owner: 200, writeKey: 403, readOnlyOrg: 200, otherOrg: null, sameOrgNoRole: null },
+    notApplicable: PERSONAL,
+    prepare: async (ctx) => ({
+      url: '/api/v1/directory/me',
+      body: { jobTitle: `Officer ${ctx.token()}`, shown: ['job_title'] },
+    }),
+  },
 ];
 
 const adminCases: WriteCase[] = [
@@ -530,6 +543,7 @@ const announcementAliasCases: WriteCase[] = (
     ['DELETE /api/v1/announcements/{id}', `/api/v1/announcements/${ALIAS_ID}`],
     ['POST /api/v1/announcements/{id}/share', `/api/v1/announcements/${ALIAS_ID}/share`],
     ['POST /api/v1/announcements/{id}/attachments', `/api/v1/announcements/${ALIAS_ID}/attachments`],
+    ['PUT /api/v1/announcements/{id}/editors', `/api/v1/announcements/${ALIAS_ID}/editors`],
   ] as const
 ).map(([op, url]) => ({
   op,

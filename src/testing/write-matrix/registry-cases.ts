@@ -161,6 +161,38 @@ function kindCases(kind: KindDefinition): WriteCase[] {
     },
     {
       ...common,
+      op: 'PUT /api/v1/registry/{kind}/{id}/editors',
+      // The author (or the NCP) names co-editors; readers of other administrations and colleagues may not.
+      expect: { owner: 200 },
+      prepare: async (ctx) => {
+        const id = await record(ctx, kind, 'published');
+        return {
+          url: `/api/v1/registry/${kind.name}/${id}/editors`,
+          body: { userIds: [await ctx.userId(OTHER)] },
+        };
+      },
+    },
+    ...(four
+      ? (['approve', 'reject'] as const).map(
+          (decision): WriteCase => ({
+            ...common,
+            op: `POST /api/v1/registry/{kind}/{id}/${decision}`,
+            // A colleague of the submitter decides; the submitter never; others cannot see the submitted record.
+            owner: COLLEAGUE,
+            sameOrgNoRole: AUTHOR,
+            expect: { owner: 200, ...hidden },
+            prepare: async (ctx) => {
+              const id = await record(ctx, kind, 'submitted');
+              return {
+                url: `/api/v1/registry/${kind.name}/${id}/${decision}`,
+                body: decision === 'reject' ? { reason: 'The write matrix rejects it.' } : {},
+              };
+            },
+          }),
+        )
+      : []),
+    {
+      ...common,
       op: `POST ${base}/{id}/comments`,
       // Readers who may write comment (other administrations included); the Commission only reads.
       expect: { owner: 201, otherOrg: 201, sameOrgNoRole: 201 },

@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type Distribution, qs, type Tlp } from '../api.ts';
+import { api, type Distribution, type MarkingRules, qs, type Tlp } from '../api.ts';
 import type { RegistryRecord } from '../registry/types.ts';
+import { useMe } from '../session.ts';
+import { ruleOf, useMarkingRules } from './marking-rules.ts';
 import { Marking, SelectField, TLP_LABEL, TlpBadge, useFormat } from './ui.tsx';
 
-export const TLPS: Tlp[] = ['clear', 'green', 'amber', 'amber_strict', 'red'];
-export const DISTRIBUTIONS: Distribution[] = ['organisation', 'network', 'sharing_group', 'eucab', 'public'];
+export { ruleOf, useMarkingRules };
 
 export interface Person {
   id: string;
@@ -20,14 +21,19 @@ export interface MarkingValue {
   sharingGroupId: string;
   tlp: Tlp;
   recipients: Person[];
+  /** The organisations named by the 'organisations' distribution (ids). */
+  organisationIds: string[];
 }
 
-export function markingBody(m: MarkingValue) {
+/** The marking as the API takes it; the lists a marking or distribution needs, by the rules. */
+export function markingBody(m: MarkingValue, rules: MarkingRules | undefined) {
+  const needs = rules?.distributions.find((d) => d.distribution === m.distribution)?.needs;
   return {
     distribution: m.distribution,
-    ...(m.distribution === 'sharing_group' ? { sharingGroupId: m.sharingGroupId || null } : {}),
+    ...(needs === 'sharing_group' ? { sharingGroupId: m.sharingGroupId || null } : {}),
     tlp: m.tlp,
-    recipientIds: m.tlp === 'red' ? m.recipients.map((r) => r.id) : [],
+    recipientIds: ruleOf(rules, m.tlp)?.namedRecipientsOnly ? m.recipients.map((r) => r.id) : [],
+    organisationIds: needs === 'organisations' ? m.organisationIds : [],
   };
 }
 
@@ -37,15 +43,21 @@ interface SharingGroup {
   includesMe: boolean;
 }
 
-/** Finds people to name as TLP:RED recipients (GET /users/directory). */
+/** Finds people to name (GET /users/directory): TLP:RED recipients by default, or co-editors, reviewers. */
 export function RecipientPicker({
   value,
   onChange,
   error,
+  legend,
+  hint,
+  chosenLabel,
 }: {
   value: Person[];
   onChange: (p: Person[]) => void;
   error?: string | undefined;
+  legend?: string;
+  hint?: string;
+  chosenLabel?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -63,10 +75,10 @@ export function RecipientPicker({
   const found = (results.data?.items ?? []).filter((p) => !value.some((v) => v.id === p.id));
   return (
     <fieldset className={`fieldset${error ? ' field-invalid' : ''}`}>
-      <legend>{t('marking.recipients')}</legend>
-      <p className="hint">{t('marking.recipientsHint')}</p>
+      <legend>{legend ?? t('marking.recipients')}</legend>
+      <p className="hint">{hint ?? t('marking.recipientsHint')}</p>
       {value.length > 0 && (
-        <ul className="chips" aria-label={t('marking.chosenRecipients')}>
+        <ul className="chips" aria-label={chosenLabel ?? t('marking.chosenRecipients')}>
           {value.map((p) => (
             <li key={p.id} className="chip">
               {p.display_name} ({p.organisation_code})
@@ -109,7 +121,71 @@ export function RecipientPicker({
   );
 }
 
-/** Distribution, TLP marking and (for TLP:RED) named recipients. */
+interface OrganisationRow {
+  id: string;
+  code: string;
+  name: string;
+  names: Record<string, string>;
+}
+
+/** Chooses the organisations that read a record besides the owning one (always a reader). */
+export function OrganisationPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: string[];
+  onChange: (ids: string[]) => void;
+  error?: string | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const orgs = useQuery({
+    queryKey: ['organisations', 'all'],
+    queryFn: () => api<{ items: OrganisationRow[] }>('/organisations'),
+  });
+  const lang = i18n.resolvedLanguage ?? i18n.language;
+  const others = (orgs.data?.items ?? [])
+    .filter((o) => o.id !== me?.organisation?.id)
+    .sort((x, y) => x.code.localeCompare(y.code));
+  return (
+    <fieldset className={`fieldset${error ? ' field-invalid' : ''}`}>
+      <legend>{t('marking.organisations')}</legend>
+      <p className="hint">{t('marking.organisationsHint')}</p>
+      <div className="checkbox-grid">
+        {others.map((o) => (
+          <label key={o.id} className="checkbox">
+            <input
+              type="checkbox"
+              checked={value.includes(o.id)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, o.id] : value.filter((id) => id !== o.id))
+              }
+            />
+            {o.code} — {o.names[lang] ?? o.name}
+          </label>
+        ))}
+      </div>
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  );
+}
+
+/** The codes of the organisations a record is distributed to by name ("FR, IE"). */
+export function NamedOrganisations({ ids }: { ids: readonly string[] }) {
+  const orgs = useQuery({
+    queryKey: ['organisations', 'all'],
+    queryFn: () => api<{ items: OrganisationRow[] }>('/organisations'),
+    enabled: ids.length > 0,
+  });
+  const codes = (orgs.data?.items ?? [])
+    .filter((o) => ids.includes(o.id))
+    .map((o) => o.code)
+    .sort();
+  return <>{codes.join(', ')}</>;
+}
+
+/** Distribution, TLP marking and the lists they need (named recipients, organisations, group), by the API's rules. */
 export function MarkingFields({
   value,
   onChange,
@@ -120,18 +196,26 @@ export function MarkingFields({
   errors: Record<string, string>;
 }) {
   const { t } = useTranslation();
+  const rules = useMarkingRules();
+  const needs = rules?.distributions.find((d) => d.distribution === value.distribution)?.needs;
   const groups = useQuery({
     queryKey: ['sharing-groups'],
     queryFn: () => api<{ items: SharingGroup[] }>('/sharing-groups'),
-    enabled: value.distribution === 'sharing_group',
+    enabled: needs === 'sharing_group',
   });
   const set = (patch: Partial<MarkingValue>) => onChange({ ...value, ...patch });
+  if (!rules) return <p className="muted">{t('common.loading')}</p>;
+  const rule = ruleOf(rules, value.tlp);
+  // Public distribution only where the marking allows it (the one already chosen stays listed).
+  const distributions = rules.distributions.filter(
+    (d) => d.distribution !== 'public' || rule?.publicAllowed || value.distribution === 'public',
+  );
   return (
     <>
       <fieldset className={`fieldset tlp-choice${errors.tlp ? ' field-invalid' : ''}`}>
         <legend>{t('marking.tlp')}</legend>
         <div className="radio-row">
-          {TLPS.map((x) => (
+          {rules.markings.map(({ tlp: x }) => (
             <label key={x} className="radio-card">
               <input
                 type="radio"
@@ -148,7 +232,7 @@ export function MarkingFields({
         <p className="hint">{t(`tlp.${value.tlp}.rule`)}</p>
         {errors.tlp && <p className="field-error">{errors.tlp}</p>}
       </fieldset>
-      {value.tlp === 'red' ? (
+      {rule?.namedRecipientsOnly ? (
         <RecipientPicker
           value={value.recipients}
           onChange={(recipients) => set({ recipients })}
@@ -162,14 +246,21 @@ export function MarkingFields({
           hint={t(`distribution.${value.distribution}.rule`)}
           error={errors.distribution}
         >
-          {DISTRIBUTIONS.map((d) => (
+          {distributions.map(({ distribution: d }) => (
             <option key={d} value={d}>
               {t(`distribution.${d}.label`)}
             </option>
           ))}
         </SelectField>
       )}
-      {value.tlp !== 'red' && value.distribution === 'sharing_group' && (
+      {!rule?.namedRecipientsOnly && needs === 'organisations' && (
+        <OrganisationPicker
+          value={value.organisationIds}
+          onChange={(organisationIds) => set({ organisationIds })}
+          error={errors.organisationIds}
+        />
+      )}
+      {!rule?.namedRecipientsOnly && needs === 'sharing_group' && (
         <SelectField
           label={t('marking.sharingGroup')}
           value={value.sharingGroupId}

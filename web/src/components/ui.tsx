@@ -21,6 +21,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Distribution, type Tlp } from '../api.ts';
+import { ruleOf, useMarkingRules } from './marking-rules.ts';
 
 // ---- Page title: the h1 that receives focus after navigation, and the document title ----
 
@@ -254,10 +255,12 @@ export function TlpBadge({ tlp }: { tlp: Tlp }) {
  */
 export function useSharingRule() {
   const { t, i18n } = useTranslation();
+  const rules = useMarkingRules();
   return (r: { tlp: Tlp; distribution: Distribution; marking: string }) => {
     if ((i18n.resolvedLanguage ?? i18n.language) === 'en') return r.marking.replace(/^TLP:[A-Z+]+ — /, '');
-    const dist =
-      r.tlp === 'red' ? t('distribution.recipientsOnly') : t(`distribution.${r.distribution}.rule`);
+    const dist = ruleOf(rules, r.tlp)?.namedRecipientsOnly
+      ? t('distribution.recipientsOnly')
+      : t(`distribution.${r.distribution}.rule`);
     return `${t(`tlp.${r.tlp}.rule`)} ${dist}`;
   };
 }

@@ -4,7 +4,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type NetworkDetail, type UserRow } from '../api.ts';
-import { AnnouncementCards, MarkingFields, type MarkingValue, markingBody } from '../components/marking.tsx';
+import {
+  AnnouncementCards,
+  MarkingFields,
+  type MarkingValue,
+  markingBody,
+  useMarkingRules,
+} from '../components/marking.tsx';
 import {
   DataTable,
   ErrorMessage,
@@ -36,11 +42,13 @@ function PostForm({ network }: { network: string }) {
     sharingGroupId: '',
     tlp: 'amber',
     recipients: [],
+    organisationIds: [],
   });
+  const rules = useMarkingRules();
   const m = useMutation({
     mutationFn: () =>
       api<{ id: string }>('/registry/announcement', {
-        body: { data: { title, body, network }, marking: markingBody(marking), publish: true },
+        body: { data: { title, body, network }, marking: markingBody(marking, rules), publish: true },
       }),
     onSuccess: (r) => {
       notice('success', t('announcements.posted'));

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api.ts';
-import { MarkingFields, type MarkingValue, markingBody } from '../components/marking.tsx';
+import { MarkingFields, type MarkingValue, markingBody, useMarkingRules } from '../components/marking.tsx';
 import {
   ErrorMessage,
   fieldErrorsOf,
@@ -84,7 +84,9 @@ function RecordForm({
     sharingGroupId: '',
     tlp: kind.access.tlp,
     recipients: [],
+    organisationIds: [],
   });
+  const rules = useMarkingRules();
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
@@ -135,7 +137,7 @@ function RecordForm({
           })
         : await api<{ id: string }>(`/registry/${kind.name}`, {
             method: 'POST',
-            body: { data, marking: markingBody(marking), language: l.lang, publish },
+            body: { data, marking: markingBody(marking, rules), language: l.lang, publish },
           });
       await qc.invalidateQueries({ queryKey: ['registry'] });
       navigate(`/registry/${kind.name}/${out.id}`);

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api.ts';
+import { CoEditors } from '../components/CoEditors.tsx';
+import { NamedOrganisations } from '../components/marking.tsx';
 import {
   ErrorMessage,
   Loading,
@@ -12,6 +14,7 @@ import {
   StatusPill,
   useFormat,
 } from '../components/ui.tsx';
+import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
 import { FieldValue } from './FieldValue.tsx';
@@ -71,8 +74,21 @@ export function RecordPage() {
           {r.recipients.map((u) => `${u.display_name} (${u.organisation_code})`).join(', ')}
         </p>
       )}
+      {r.named_org_ids.length > 0 && (
+        <p className="muted">
+          {t('marking.organisations')}: <NamedOrganisations ids={r.named_org_ids} />
+        </p>
+      )}
       <WorkflowActions kind={kind} record={r} />
       {r.abilities.share && <ShareEditor kind={kind} record={r} />}
+      {(kind.workflow.approval ?? []).length > 0 && (
+        <Section title={t('registry.approval.title')}>
+          <ApprovalPanel kind={kind} record={r} />
+        </Section>
+      )}
+      <Section title={t('editors.title')}>
+        <CoEditors url={`/registry/${kind.name}/${r.id}/editors`} />
+      </Section>
 
       <Section title={t('registry.detail.data')}>
         <dl className="record-fields">

@@ -169,7 +169,13 @@ export function RegistryListPage() {
         />
       </div>
       <ResultToolbar
-        status={list.isFetching ? t('common.loading') : t('registry.list.count', { count: total })}
+        status={
+          list.isFetching
+            ? t('common.loading')
+            : t(list.data?.totalIsEstimate ? 'registry.list.countAbout' : 'registry.list.count', {
+                count: total,
+              })
+        }
         testId="result-count"
         downloads={(['csv', 'xlsx', 'json'] as const).map((f) => ({
           key: f,

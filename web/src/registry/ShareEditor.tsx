@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
-import { MarkingFields, type MarkingValue, markingBody } from '../components/marking.tsx';
+import { MarkingFields, type MarkingValue, markingBody, useMarkingRules } from '../components/marking.tsx';
 import { ErrorMessage, fieldErrorsOf, useNotice } from '../components/ui.tsx';
 import type { Kind, RecordDetail } from './types.ts';
 
@@ -16,10 +16,12 @@ export function ShareEditor({ kind, record }: { kind: Kind; record: RecordDetail
     sharingGroupId: record.sharing_group_id ?? '',
     tlp: record.tlp,
     recipients: [],
+    organisationIds: record.named_org_ids,
   });
+  const rules = useMarkingRules();
   const share = useMutation({
     mutationFn: () =>
-      api(`/registry/${kind.name}/${record.id}/share`, { method: 'POST', body: markingBody(m) }),
+      api(`/registry/${kind.name}/${record.id}/share`, { method: 'POST', body: markingBody(m, rules) }),
     onSuccess: () => {
       notice('success', t('registry.share.done'));
       void qc.invalidateQueries({ queryKey: ['registry'] });

@@ -3,12 +3,14 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
-import { Alert, ErrorMessage, useNotice } from '../components/ui.tsx';
+import { type Person, RecipientPicker } from '../components/marking.tsx';
+import { Alert, ErrorMessage, fieldErrorsOf, useNotice } from '../components/ui.tsx';
 import type { Kind, RecordDetail } from './types.ts';
 
 /**
- * Workflow buttons as the record's abilities (from the API) allow: edit/correct, submit, publish,
- * retract with a reason. Four-eyes kinds: the person who submitted cannot publish; they are told so.
+ * Workflow buttons as the record's abilities (from the API) allow: edit/correct, submit (naming
+ * reviewers where a step is theirs), publish, retract with a reason. Kinds with approval steps:
+ * the person who submitted cannot approve; they are told so (the steps: ApprovalPanel).
  */
 export function WorkflowActions({ kind, record }: { kind: Kind; record: RecordDetail }) {
   const { t } = useTranslation();
@@ -17,12 +19,20 @@ export function WorkflowActions({ kind, record }: { kind: Kind; record: RecordDe
   const reasonId = useId();
   const [retracting, setRetracting] = useState(false);
   const [reason, setReason] = useState('');
+  const [reviewers, setReviewers] = useState<Person[]>([]);
   const ab = record.abilities;
+  const steps = kind.workflow.approval ?? [];
+  const namesReviewers = steps.some((s) => s.by === 'named_reviewers');
   const act = useMutation({
     mutationFn: (action: 'submit' | 'publish' | 'retract') =>
       api(`/registry/${kind.name}/${record.id}/${action}`, {
         method: 'POST',
-        body: action === 'retract' ? { note: reason.trim() } : {},
+        body:
+          action === 'retract'
+            ? { note: reason.trim() }
+            : action === 'submit' && namesReviewers
+              ? { reviewerIds: reviewers.map((p) => p.id) }
+              : {},
       }),
     onSuccess: (_d, action) => {
       notice('success', t(`registry.workflow.done.${action}`));
@@ -32,7 +42,9 @@ export function WorkflowActions({ kind, record }: { kind: Kind; record: RecordDe
     },
   });
   const own = ab.restrictedFields;
-  const awaitingOther = kind.workflow.fourEyes && record.status === 'submitted' && own && !ab.publish;
+  const awaitingOther = steps.length > 0 && record.status === 'submitted' && own && !ab.publish;
+  // One step by a colleague (the four-eyes rule) is said as such; longer chains point to the steps.
+  const fourEyesOnly = steps.length === 1 && steps[0]!.by === 'owner_org_writer';
   return (
     <div className="workflow">
       {record.status === 'retracted' && record.status_note && (
@@ -40,10 +52,27 @@ export function WorkflowActions({ kind, record }: { kind: Kind; record: RecordDe
           <p>{t('registry.workflow.retractedBecause', { reason: record.status_note })}</p>
         </Alert>
       )}
+      {record.status === 'draft' && record.status_note && (
+        <Alert kind="warning">
+          <p>{t('registry.approval.rejectedBecause', { reason: record.status_note })}</p>
+        </Alert>
+      )}
       {awaitingOther && (
         <Alert kind="info">
-          <p data-testid="four-eyes">{t('registry.workflow.fourEyesWaiting')}</p>
+          <p data-testid="four-eyes">
+            {fourEyesOnly ? t('registry.workflow.fourEyesWaiting') : t('registry.approval.waiting')}
+          </p>
         </Alert>
+      )}
+      {ab.submit && namesReviewers && (
+        <RecipientPicker
+          value={reviewers}
+          onChange={setReviewers}
+          error={fieldErrorsOf(act.error).reviewerIds}
+          legend={t('registry.approval.reviewers')}
+          hint={t('registry.approval.reviewersHint')}
+          chosenLabel={t('registry.approval.chosenReviewers')}
+        />
       )}
       {kind.workflow.fourEyes && record.status === 'draft' && own && (
         <p className="hint">{t('registry.workflow.fourEyesHint')}</p>

@@ -1,3 +1,4 @@
+import type { ApprovalView } from '../../../src/contract/access-shapes.ts';
 import type {
   DescribedField,
   FieldDef,
@@ -38,6 +39,9 @@ export interface RegistryRecord {
   owner_org_code: string;
   author_id: string;
   submitted_by: string | null;
+  /** Organisations named by the 'organisations' distribution; co-editors (user ids). */
+  named_org_ids: string[];
+  editor_ids: string[];
   data: Record<string, unknown>;
   language: string;
   is_demo: boolean;
@@ -51,6 +55,8 @@ export interface RegistryRecord {
 
 export interface RecordList {
   total: number;
+  /** The total was counted a short while ago (a large list): shown as "about N". */
+  totalIsEstimate?: boolean;
   facets: Record<string, Record<string, number>>;
   items: RegistryRecord[];
 }
@@ -80,12 +86,23 @@ export interface RecordDetail extends RegistryRecord {
   recipients: { id: string; display_name: string; organisation_code: string }[];
 }
 
+/** GET /registry/:kind/:id/approval: the contract's (src/contract/access-shapes.ts). */
+export type { ApprovalView };
+
 export interface Attachment {
   id: string;
   filename: string;
   content_type: string;
   size: number;
   created_at: string;
+  /** Whether the file's text is searchable (null: a file without text, e.g. an image). */
+  text: {
+    status: 'indexed' | 'partial' | 'refused';
+    reason: 'too_large' | 'too_many_pages' | 'too_many_characters' | 'timeout' | 'unreadable' | null;
+    limit: number | null;
+    pages: number | null;
+    message: string | null;
+  } | null;
 }
 
 export interface CodeEntry {

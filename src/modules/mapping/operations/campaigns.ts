@@ -9,11 +9,12 @@ import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import type { AssignmentRole, CampaignSharing, RespondentUnit } from '../../../db/mapping-schema.ts';
-import { badRequest, forbidden } from '../../../http/errors.ts';
+import { badRequest, forbidden, notFound } from '../../../http/errors.ts';
 import { enqueue } from '../../../outbox/outbox-worker.ts';
 import type { AppDeps } from '../../../route-kit/deps.ts';
 import { campaignFacts, loadCampaign } from '../campaign-access.ts';
 import { iso } from '../mapping-format.ts';
+import { recordMappingsOf } from './record-mappings.ts';
 
 export type CampaignTarget =
   | { kind: 'all' }
@@ -248,6 +249,7 @@ export async function getCampaign(db: Database, a: Actor, id: string) {
       displayName: s.display_name,
       role: s.role,
     })),
+    recordMappings: await recordMappingsOf(db, id),
     myResponses: responses.map((r) => ({
       id: r.id,
       respondentUserId: r.respondent_user_id,
@@ -317,7 +319,17 @@ export async function assignInCampaign(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (row.respondent_unit === 'person' && input.role === 'respondent')
+    // person unit: the person's response (kept when an earlier assignment was removed)
+    const existing =
+      row.respondent_unit === 'person' && input.role === 'respondent'
+        ? await trx
+            .selectFrom('mapping_responses')
+            .select('id')
+            .where('campaign_id', '=', id)
+            .where('respondent_user_id', '=', user.id)
+            .executeTakeFirst()
+        : undefined;
+    if (row.respondent_unit === 'person' && input.role === 'respondent' && !existing)
       await trx
         .insertInto('mapping_responses')
         .values({ campaign_id: id, organisation_id: a.orgId!, respondent_user_id: user.id, answers: '{}' })
@@ -332,4 +344,39 @@ export async function assignInCampaign(
     return s.id;
   });
   return { id: assignmentId, userId: user.id, role: input.role };
+}
+
+/**
+ * The NCP / deputy removes an assignment of their administration (audited). A person's draft stays
+ * with the administration: the response is kept, its NCP / deputy and validator still read it.
+ */
+export async function removeAssignment(
+  deps: Pick<AppDeps, 'db' | 'outbox'>,
+  a: Actor,
+  id: string,
+  assignmentId: string,
+) {
+  const { facts } = await loadCampaign(deps.db, a, id);
+  const s = await deps.db
+    .selectFrom('mapping_assignments')
+    .select(['id', 'user_id', 'role', 'organisation_id'])
+    .where('id', '=', assignmentId)
+    .where('campaign_id', '=', id)
+    .executeTakeFirst();
+  // another administration's assignments are not the caller's to see
+  if (!s || s.organisation_id !== a.orgId) throw notFound('No such assignment in your administration.');
+  if (!campaignAbilities(a, facts, new Date()).assign)
+    throw forbidden(
+      'The NCP or a deputy of the administration removes assignments, while the campaign is open.',
+    );
+  await change(deps, async (trx) => {
+    await trx.deleteFrom('mapping_assignments').where('id', '=', s.id).execute();
+    await recordAudit(trx, a, {
+      action: 'mapping_assignment.removed',
+      recordKind: 'mapping_assignment',
+      recordId: s.id,
+      organisationId: s.organisation_id,
+      changes: { campaign: id, user: s.user_id, role: s.role },
+    });
+  });
 }

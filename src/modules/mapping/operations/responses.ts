@@ -7,9 +7,11 @@ import type { Database } from '../../../db/connection.ts';
 import { validateResponse } from '../../../engines/questionnaire/index.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../../../http/errors.ts';
 import { enqueue } from '../../../outbox/outbox-worker.ts';
+import type { UserActor } from '../../../registry/operations/types.ts';
 import type { AppDeps } from '../../../route-kit/deps.ts';
 import { loadCampaign } from '../campaign-access.ts';
 import { iso } from '../mapping-format.ts';
+import { feedRecords, linkedRecords } from './record-mappings.ts';
 
 /** Problems a draft may still have (completed before validation). */
 const DRAFT_TOLERATED = new Set(['required', 'repeat_min', 'repeat_count', 'not_relevant']);
@@ -76,7 +78,10 @@ function view(loaded: Awaited<ReturnType<typeof loadResponse>>) {
 }
 
 export async function getResponse(db: Database, a: Actor, id: string) {
-  return view(await loadResponse(db, a, id));
+  const loaded = await loadResponse(db, a, id);
+  // the records its entries became: for its administration (drafts are read there only)
+  const own = a.orgId === loaded.r.organisation_id;
+  return { ...view(loaded), ...(own ? { records: await linkedRecords(db, id) } : {}) };
 }
 
 /** The responses of a campaign the caller may read (own administration's; validated ones as the mode allows). */
@@ -274,7 +279,7 @@ export async function validateAnswers(
   });
   const problems = result.problems.filter((p) => p.kind !== 'not_relevant');
   if (problems.length) throw problemsError(problems, false);
-  await change(deps, async (trx) => {
+  const records = await change(deps, async (trx) => {
     const u = await trx
       .updateTable('mapping_responses')
       .set({ status: 'validated', validated_by: a.userId, validated_at: new Date(), reopen_reason: null })
@@ -283,15 +288,37 @@ export async function validateAnswers(
       .where('status', '!=', 'validated')
       .executeTakeFirst();
     if (Number(u.numUpdatedRows) !== 1) throw stale(input.version, r.version + 1, r.answers, r.answers);
+    // answers feed records: mapped repeat groups become draft records of the administration
+    const fed = await feedRecords(
+      trx,
+      a as UserActor,
+      { id, answers: r.answers },
+      campaign.row.id,
+      campaign.row.title,
+    );
     await recordAudit(trx, a, {
       action: 'mapping_response.validated',
       recordKind: 'mapping_response',
       recordId: id,
       organisationId: r.organisation_id,
-      changes: { version: r.version, lastEditor: r.last_editor_id },
+      changes: {
+        version: r.version,
+        lastEditor: r.last_editor_id,
+        ...(fed.length
+          ? {
+              records: Object.fromEntries(
+                ['created', 'updated', 'kept', 'exists'].map((o) => [
+                  o,
+                  fed.filter((f) => f.outcome === o).length,
+                ]),
+              ),
+            }
+          : {}),
+      },
     });
+    return fed;
   });
-  return getResponse(deps.db, a, id);
+  return { ...(await getResponse(deps.db, a, id)), fedRecords: records };
 }
 
 /** The coordinator reopens a validated response, with a reason the administration reads. */

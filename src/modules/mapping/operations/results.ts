@@ -1,11 +1,12 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../../access/actor.ts';
 import { campaignAbilities, type ResultView, resultView } from '../../../access/mapping-policy.ts';
-import { csvWithMarking, neutraliseCell } from '../../../core/export-safety.ts';
 import type { Database } from '../../../db/connection.ts';
 import {
   type AggregateOptions,
   crosstab,
   indexItems,
+  otherCode,
   pivotByCode,
   type Questionnaire,
   type Response,
@@ -15,7 +16,7 @@ import {
 } from '../../../engines/questionnaire/index.ts';
 import { quantile } from '../../../engines/questionnaire/results/stats.ts';
 import { badRequest, forbidden, notFound } from '../../../http/errors.ts';
-import { campaignFacts, loadCampaign } from '../campaign-access.ts';
+import { campaignsFacts, loadCampaign } from '../campaign-access.ts';
 import { iso } from '../mapping-format.ts';
 
 const CONTAINERS = new Set(['group', 'repeat', 'matrix', 'note']);
@@ -30,7 +31,13 @@ export interface ResultFilter {
  * `aggregate` (k = 3 administrations, the caller's own administration apart: its answer is given
  * as `own`, the statistics are those of the others).
  */
-async function resultContext(db: Database, a: Actor, campaignId: string, filter: ResultFilter = {}) {
+export async function resultContext(
+  db: Database,
+  a: Actor,
+  campaignId: string,
+  filter: ResultFilter = {},
+  questions?: string[],
+) {
   const c = await loadCampaign(db, a, campaignId);
   const view = resultView(a, c.facts);
   if (view === 'none')
@@ -39,8 +46,30 @@ async function resultContext(db: Database, a: Actor, campaignId: string, filter:
         ? 'Only the coordinator sees the results of this campaign.'
         : 'You may not see the results of this campaign.',
     );
-  return { ...c, view, ...(await responsesFor(db, a, c.row.id, c.definition, view, filter)) };
+  return { ...c, view, ...(await responsesFor(db, a, c.row.id, c.definition, view, filter, questions)) };
 }
+
+/** Validated responses of campaigns (only the answer keys named, when `keys` is given), by administration code. */
+function validatedRows(db: Database, campaignIds: string[], keys?: string[]) {
+  return db
+    .selectFrom('mapping_responses as r')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .leftJoin('users as u', 'u.id', 'r.respondent_user_id')
+    .select(['r.id', 'r.campaign_id', 'r.organisation_id', 'o.code', 'u.display_name', 'r.validated_at'])
+    .select(
+      keys
+        ? sql<Record<string, unknown>>`jsonb_strip_nulls(jsonb_build_object(${sql.join(
+            keys.map((k) => sql`${k}::text, r.answers -> ${k}::text`),
+          )}))`.as('answers')
+        : sql<Record<string, unknown>>`r.answers`.as('answers'),
+    )
+    .where('r.campaign_id', 'in', campaignIds)
+    .where('r.status', '=', 'validated')
+    .orderBy('o.code')
+    .orderBy('r.id')
+    .execute();
+}
+type ValidatedRow = Awaited<ReturnType<typeof validatedRows>>[number];
 
 async function responsesFor(
   db: Database,
@@ -49,22 +78,27 @@ async function responsesFor(
   q: Questionnaire,
   view: ResultView,
   filter: ResultFilter,
+  questions?: string[],
 ) {
-  const rows = await db
-    .selectFrom('mapping_responses as r')
-    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .leftJoin('users as u', 'u.id', 'r.respondent_user_id')
-    .select(['r.id', 'r.organisation_id', 'o.code', 'u.display_name', 'r.answers', 'r.validated_at'])
-    .where('r.campaign_id', '=', campaignId)
-    .where('r.status', '=', 'validated')
-    .orderBy('o.code')
-    .orderBy('r.id')
-    .execute();
+  // only the answers the computation reads, when it names its questions (cross-tabs)
+  const keys =
+    questions && answerKeys(q, [...questions, ...(filter.filterQuestion ? [filter.filterQuestion] : [])]);
+  return shapeResponses(await validatedRows(db, [campaignId], keys), a, q, view, filter);
+}
+
+/** The caller's view of validated rows: filtered; in aggregate view the own administration apart. */
+function shapeResponses(
+  rows: ValidatedRow[],
+  a: Actor,
+  q: Questionnaire,
+  view: ResultView,
+  filter: ResultFilter,
+) {
   if (filter.filterQuestion !== undefined) checkCode(q, filter.filterQuestion, 'filterQuestion');
   const kept = rows.filter((r) => matches(r.answers[filter.filterQuestion ?? ''], filter));
   const aggregate = view === 'aggregate';
   // in aggregate view a respondent is an administration: k counts administrations
-  const toResponse = (r: (typeof rows)[number]): Response => ({
+  const toResponse = (r: ValidatedRow): Response => ({
     respondent: aggregate ? r.organisation_id : r.id,
     answers: r.answers,
   });
@@ -76,6 +110,20 @@ async function responsesFor(
     own: own.map(toResponse),
     opts: (aggregate ? { aggregateOnly: true } : {}) as AggregateOptions,
   };
+}
+
+/** The top-level answer keys that hold the given questions (a repeat's or matrix's code; "other" texts). */
+function answerKeys(q: Questionnaire, codes: string[]): string[] {
+  const index = indexItems(q);
+  const keys = new Set<string>();
+  for (const code of codes) {
+    const place = index.get(code);
+    if (!place) continue;
+    const key = place.repeats[0] ?? place.matrix?.code ?? code;
+    keys.add(key);
+    if (key === code) keys.add(otherCode(code));
+  }
+  return [...keys];
 }
 
 function matches(value: unknown, f: ResultFilter): boolean {
@@ -105,6 +153,7 @@ export async function summaries(
 ) {
   const ctx = await resultContext(db, a, campaignId, input);
   const q = ctx.definition;
+  const index = indexItems(q);
   if (input.question !== undefined) checkCode(q, input.question, 'question');
   const codes =
     input.question !== undefined
@@ -118,7 +167,7 @@ export async function summaries(
     respondents: shown(new Set(ctx.responses.map((r) => r.respondent)).size, ctx.opts),
     own: ctx.view === 'aggregate' ? (ctx.own[0]?.answers ?? null) : undefined,
     items: codes.map((code) => {
-      const place = indexItems(q).get(code)!;
+      const place = index.get(code)!;
       return {
         code,
         type: place.item.type,
@@ -138,7 +187,7 @@ export async function crossTabulation(
   campaignId: string,
   input: ResultFilter & { rows: string; cols: string },
 ) {
-  const ctx = await resultContext(db, a, campaignId, input);
+  const ctx = await resultContext(db, a, campaignId, input, [input.rows, input.cols]);
   checkCode(ctx.definition, input.rows, 'rows');
   checkCode(ctx.definition, input.cols, 'cols');
   try {
@@ -369,20 +418,49 @@ export async function trends(db: Database, a: Actor, questionnaireId: string, in
       'c.opens_at',
       'c.closes_at',
       'v.version',
-      'v.definition',
+      'v.id as version_id',
     ])
     .where('v.questionnaire_id', '=', questionnaireId)
     .orderBy('c.closes_at')
     .execute();
+  // each version's definition once (campaigns of one version share it)
+  const versionIds = [...new Set(campaigns.map((c) => c.version_id))];
+  const definitions = new Map(
+    versionIds.length
+      ? (
+          await db
+            .selectFrom('mapping_questionnaire_versions')
+            .select(['id', 'definition'])
+            .where('id', 'in', versionIds)
+            .execute()
+        ).map((v) => [v.id, v.definition as Questionnaire])
+      : [],
+  );
+  // the caller's facts and the question's answers of every campaign at once (one query each)
+  const facts = await campaignsFacts(db, a, campaigns);
+  const shown = campaigns
+    .map((c) => ({ c, view: resultView(a, facts.get(c.id)!), def: definitions.get(c.version_id)! }))
+    .filter(({ view, def }) => {
+      const place = indexItems(def).get(input.question);
+      return view !== 'none' && place !== undefined && !CONTAINERS.has(place.item.type);
+    });
+  const keys = [...new Set(shown.flatMap(({ def }) => answerKeys(def, [input.question])))];
+  const all = shown.length
+    ? await validatedRows(
+        db,
+        shown.map(({ c }) => c.id),
+        keys,
+      )
+    : [];
   const points = [];
-  for (const c of campaigns) {
-    const facts = await campaignFacts(db, a, c);
-    const view = resultView(a, facts);
-    if (view === 'none') continue;
-    const def = c.definition as Questionnaire;
-    const place = indexItems(def).get(input.question);
-    if (!place || CONTAINERS.has(place.item.type)) continue;
-    const { responses, opts } = await responsesFor(db, a, c.id, def, view, {});
+  for (const { c, view, def } of shown) {
+    const { responses, opts } = shapeResponses(
+      all.filter((r) => r.campaign_id === c.id),
+      a,
+      def,
+      view,
+      {},
+    );
     points.push({
       campaignId: c.id,
       title: c.title,
@@ -393,54 +471,4 @@ export async function trends(db: Database, a: Actor, questionnaireId: string, in
     });
   }
   return { questionnaireId, question: input.question, campaigns: points };
-}
-
-function cell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(' ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-/** One row per validated response (CSV or JSON): the coordinator, and participants of named campaigns. */
-export async function exportResults(db: Database, a: Actor, campaignId: string, format: 'csv' | 'json') {
-  const ctx = await resultContext(db, a, campaignId);
-  if (!campaignAbilities(a, ctx.facts, new Date()).export)
-    throw forbidden(
-      'Exports of this campaign are for the coordinator (and participants of named campaigns).',
-    );
-  const codes = walkItems(ctx.definition.items)
-    .filter(
-      ({ item, repeats, matrix }) =>
-        repeats.length === 0 && !matrix && !['group', 'note'].includes(item.type),
-    )
-    .map(({ item }) => item.code);
-  const base = `${ctx.row.questionnaire_code}-${ctx.row.version}-responses`.replace(/[^\w.-]+/g, '_');
-  if (format === 'json')
-    return {
-      filename: `${base}.json`,
-      contentType: 'application/json',
-      body: JSON.stringify({
-        campaign: { id: ctx.row.id, title: ctx.row.title, sharing: ctx.row.sharing },
-        questionnaire: { code: ctx.row.questionnaire_code, version: ctx.row.version },
-        responses: ctx.rows.map((r) => ({
-          administration: r.code,
-          respondent: r.display_name,
-          validatedAt: iso(r.validated_at),
-          answers: r.answers,
-        })),
-      }),
-    };
-  const header = ['administration', 'respondent', 'validated_at', ...codes];
-  const rows = ctx.rows.map((r) =>
-    [r.code, r.display_name ?? '', iso(r.validated_at) ?? '', ...codes.map((c) => cell(r.answers[c]))].map(
-      neutraliseCell,
-    ),
-  );
-  const marking = `${ctx.row.title} — ${ctx.row.sharing === 'named' ? 'named answers of the participants' : 'answers for the coordinator only'}: do not pass on outside the campaign.`;
-  return {
-    filename: `${base}.csv`,
-    contentType: 'text/csv; charset=utf-8',
-    body: csvWithMarking(marking, header, rows),
-  };
 }

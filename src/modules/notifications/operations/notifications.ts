@@ -1,6 +1,9 @@
 import type { Actor } from '../../../access/actor.ts';
+import { recordAudit } from '../../../audit/audit-log.ts';
+import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import { notFound } from '../../../http/errors.ts';
+import type { AppDeps } from '../../../route-kit/deps.ts';
 import { visibleNotification } from '../notification-visibility.ts';
 
 type UserActor = Actor & { userId: string };
@@ -41,24 +44,47 @@ export async function listNotifications(
   return { items, unread: unread.n };
 }
 
-/** Marks one of the caller's notifications as read (404 for anyone else's). */
-export async function markNotificationRead(db: Database, a: UserActor, id: string): Promise<void> {
-  const done = await db
-    .updateTable('notifications')
-    .set({ read_at: new Date() })
-    .where('id', '=', id)
-    .where('user_id', '=', a.userId)
-    .returning('id')
-    .executeTakeFirst();
-  if (!done) throw notFound();
+/**
+ * Marks one of the caller's notifications as read (404 for anyone else's). A change of the user's
+ * own state, audited (`notifications.read`) when it changes something: marking a read one again
+ * writes nothing.
+ */
+export async function markNotificationRead(deps: AppDeps, a: UserActor, id: string): Promise<void> {
+  await change(deps, async (trx) => {
+    const found = await trx
+      .selectFrom('notifications')
+      .select('read_at')
+      .where('id', '=', id)
+      .where('user_id', '=', a.userId)
+      .executeTakeFirst();
+    if (!found) throw notFound();
+    if (found.read_at) return;
+    await trx.updateTable('notifications').set({ read_at: new Date() }).where('id', '=', id).execute();
+    await recordAudit(trx, a, {
+      action: 'notifications.read',
+      recordKind: 'user',
+      recordId: a.userId,
+      changes: { notification: { before: null, after: id } },
+    });
+  });
 }
 
-/** Marks all of the caller's notifications as read. */
-export async function markAllNotificationsRead(db: Database, a: UserActor): Promise<void> {
-  await db
-    .updateTable('notifications')
-    .set({ read_at: new Date() })
-    .where('user_id', '=', a.userId)
-    .where('read_at', 'is', null)
-    .execute();
+/** Marks all of the caller's notifications as read; audited with how many (`notifications.all_read`). */
+export async function markAllNotificationsRead(deps: AppDeps, a: UserActor): Promise<void> {
+  await change(deps, async (trx) => {
+    const marked = await trx
+      .updateTable('notifications')
+      .set({ read_at: new Date() })
+      .where('user_id', '=', a.userId)
+      .where('read_at', 'is', null)
+      .returning('id')
+      .execute();
+    if (marked.length === 0) return;
+    await recordAudit(trx, a, {
+      action: 'notifications.all_read',
+      recordKind: 'user',
+      recordId: a.userId,
+      changes: { unread: { before: marked.length, after: 0 } },
+    });
+  });
 }

@@ -1,0 +1,22 @@
+import { type RawBuilder, sql } from 'kysely';
+
+/**
+ * The lists of a shared record's access envelope kept in their own tables — the organisations
+ * named by the 'organisations' distribution and the co-editors — as two columns of the query that
+ * loads the record (`named_org_ids`, `editor_ids`), so that every single-record, list and export
+ * path hands the policy the whole envelope. `alias` is the table (alias) of the record; `kind` its
+ * record kind (a value, or a column such as `r.kind`).
+ */
+export function envelopeListColumns(alias: string, kind: string | RawBuilder<string>) {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return [
+    sql<string[]>`CASE WHEN ${col('distribution')} = 'organisations' THEN ARRAY(
+      SELECT ro.organisation_id::text FROM record_organisations ro
+      WHERE ro.record_kind = ${kind} AND ro.record_id = ${col('id')} ORDER BY 1) ELSE '{}'::text[] END`.as(
+      'named_org_ids',
+    ),
+    sql<string[]>`ARRAY(
+      SELECT re.user_id::text FROM record_editors re
+      WHERE re.record_kind = ${kind} AND re.record_id = ${col('id')} ORDER BY 1)`.as('editor_ids'),
+  ] as const;
+}
