@@ -5,7 +5,7 @@ import { recordAudit } from '../../audit/audit-log.ts';
 import { verifyAuditChain } from '../../audit/verify-chain.ts';
 import { loadActor } from '../../auth/actor-loader.ts';
 import { seedDemoData } from '../../seed/demo-data.ts';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../testing/test-app.ts';
+import { createTestApp, DEMO_PASSWORD, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import type { Database } from '../connection.ts';
 import { migrateToBefore } from '../migrate.ts';
 
@@ -211,6 +211,13 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => t?.close());
 
+/** One signed-in client per person (sign-ins are rate limited). */
+const signedIn = new Map<string, Promise<TestClient>>();
+function as(email: string): Promise<TestClient> {
+  if (!signedIn.has(email)) signedIn.set(email, t.as(email));
+  return signedIn.get(email)!;
+}
+
 const BASE = '/api/v1/registry/announcement';
 
 describe('migration 0034: announcements become registry records', () => {
@@ -219,7 +226,7 @@ describe('migration 0034: announcements become registry records', () => {
       t.rt.db,
     );
     expect(gone.rows[0]!.t).toBeNull();
-    const nl = await t.as('nl.expert@demo.eucab.eu');
+    const nl = await as('nl.expert@demo.eucab.eu');
     const red = (await nl.get(`${BASE}/${ids.red}`)).json();
     expect([red.kind, red.status, red.version, red.tlp, red.distribution]).toEqual([
       'announcement',
@@ -234,14 +241,14 @@ describe('migration 0034: announcements become registry records', () => {
       network: 'risk-management',
     });
     expect(red.history.length).toBe(1);
-    const de = await t.as('de.expert@demo.eucab.eu');
+    const de = await as('de.expert@demo.eucab.eu');
     const org = (await de.get(`${BASE}/${ids.org}`)).json();
     expect(org.data.body).toBe('German customs only (corrected).');
   });
 
   it('is read by the same people as before (RED: the named recipients; organisation: its users; network: members)', async () => {
     const status = async (email: string, id: string) =>
-      (await (await t.as(email)).get(`${BASE}/${id}`)).statusCode;
+      (await (await as(email)).get(`${BASE}/${id}`)).statusCode;
     expect(await status('be.expert@demo.eucab.eu', ids.red)).toBe(200);
     expect(await status('nl.analyst@demo.eucab.eu', ids.red)).toBe(404);
     expect(await status('fr.analyst@demo.eucab.eu', ids.green)).toBe(200); // a risk-management member
@@ -261,7 +268,7 @@ describe('migration 0034: announcements become registry records', () => {
     expect(await status('de.analyst@demo.eucab.eu', ids.org)).toBe(200);
     expect(await status('fr.expert@demo.eucab.eu', ids.org)).toBe(404);
     expect((await t.client().get(`${BASE}/${ids.green}`)).statusCode).toBe(404);
-    const member = await t.as('fr.analyst@demo.eucab.eu');
+    const member = await as('fr.analyst@demo.eucab.eu');
     const listed = (await member.get(`${BASE}?network=risk-management&q=carried&limit=100`)).json().items;
     expect(listed.map((x: { id: string }) => x.id)).toEqual([ids.green]);
     const found = (await member.get('/api/v1/search?q=carried')).json().items;
@@ -269,8 +276,7 @@ describe('migration 0034: announcements become registry records', () => {
   });
 
   it('keeps named organisations and co-editors: the same people read it, the co-editor corrects it', async () => {
-    const status = async (email: string) =>
-      (await (await t.as(email)).get(`${BASE}/${ids.named}`)).statusCode;
+    const status = async (email: string) => (await (await as(email)).get(`${BASE}/${ids.named}`)).statusCode;
     expect(await status('dk.analyst@demo.eucab.eu')).toBe(200); // a named organisation
     expect(await status('nl.analyst@demo.eucab.eu')).toBe(200); // the owning organisation
     expect(await status('be.expert@demo.eucab.eu')).toBe(404);
@@ -281,12 +287,12 @@ describe('migration 0034: announcements become registry records', () => {
         .where('code', '=', 'DK')
         .executeTakeFirstOrThrow()
     ).id;
-    const nl = await t.as('nl.expert@demo.eucab.eu');
+    const nl = await as('nl.expert@demo.eucab.eu');
     const rec = (await nl.get(`${BASE}/${ids.named}`)).json();
     expect([rec.distribution, rec.named_org_ids]).toEqual(['organisations', [dk]]);
     const editors = (await nl.get(`${BASE}/${ids.named}/editors`)).json();
     expect(editors.items.map((p: { organisation_code: string }) => p.organisation_code)).toEqual(['FR']);
-    const fr = await t.as('fr.expert@demo.eucab.eu');
+    const fr = await as('fr.expert@demo.eucab.eu');
     const read = await fr.get(`${BASE}/${ids.named}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().abilities).toMatchObject({ update: true, share: false, retract: false });
@@ -298,24 +304,24 @@ describe('migration 0034: announcements become registry records', () => {
 
   it('keeps attachments downloadable by the readers only', async () => {
     const url = `${BASE}/${ids.red}/attachments/${attachmentId}`;
-    const dl = await (await t.as('be.expert@demo.eucab.eu')).get(url);
+    const dl = await (await as('be.expert@demo.eucab.eu')).get(url);
     expect(dl.statusCode).toBe(200);
     expect(dl.rawPayload.equals(PDF)).toBe(true);
     expect(dl.headers['x-tlp-marking']).toBe('TLP:RED');
-    expect((await (await t.as('nl.analyst@demo.eucab.eu')).get(url)).statusCode).toBe(404);
+    expect((await (await as('nl.analyst@demo.eucab.eu')).get(url)).statusCode).toBe(404);
   });
 
   it('keeps notifications linked, and runs the pending notification work through the registry', async () => {
     await t.rt.outbox.drain();
-    const be = (await (await t.as('be.expert@demo.eucab.eu')).get('/api/v1/notifications?limit=200')).json()
+    const be = (await (await as('be.expert@demo.eucab.eu')).get('/api/v1/notifications?limit=200')).json()
       .items;
     const note = be.find((n: { record_id: string }) => n.record_id === ids.red);
     expect([note?.record_kind, note?.summary]).toEqual(['announcement', '']);
-    const fr = (await (await t.as('fr.analyst@demo.eucab.eu')).get('/api/v1/notifications?limit=200')).json()
+    const fr = (await (await as('fr.analyst@demo.eucab.eu')).get('/api/v1/notifications?limit=200')).json()
       .items;
     expect(fr.some((n: { record_id: string }) => n.record_id === ids.green)).toBe(true);
     const deColleague = (
-      await (await t.as('de.analyst@demo.eucab.eu')).get('/api/v1/notifications?limit=200')
+      await (await as('de.analyst@demo.eucab.eu')).get('/api/v1/notifications?limit=200')
     ).json().items;
     const corrected = deColleague.find((n: { record_id: string }) => n.record_id === ids.org);
     expect(corrected?.kind).toBe('announcement.corrected');
@@ -329,8 +335,7 @@ describe('migration 0034: announcements become registry records', () => {
 
   it('keeps the audit events visible with their details to the same people, and the chain verifies', async () => {
     const events = async (email: string, id: string) =>
-      (await (await t.as(email)).get(`/api/v1/audit?recordKind=announcement&recordId=${id}`)).json()
-        .items as {
+      (await (await as(email)).get(`/api/v1/audit?recordKind=announcement&recordId=${id}`)).json().items as {
         action: string;
         changes: unknown;
       }[];
