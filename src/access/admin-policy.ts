@@ -1,5 +1,7 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { MembershipStatus, NetworkRole, OrgRole, OrgType } from '../db/schema.ts';
 import { type Actor, canWrite, isOrgManager, isPlatformAdmin, isReadOnlyOrg, isUser } from './actor.ts';
+import { definePolicy } from './policy.ts';
 
 /**
  * Policy for the platform's own objects: organisations, users, roles, networks and memberships.
@@ -99,6 +101,8 @@ function managesMember(a: Actor, m: MembershipFacts): boolean {
 }
 
 export interface MembershipAbilities {
+  /** See it (the memberships page): the member, the NCP / deputy of the member's organisation, the network's coordinators, platform administrators. */
+  read: boolean;
   endorse: boolean;
   approve: boolean;
   reject: boolean;
@@ -114,6 +118,12 @@ export function membershipAbilities(a: Actor, m: MembershipFacts): MembershipAbi
   const decider = w && (isPlatformAdmin(a) || coordinates(a, m.networkId));
   const open = m.status === 'requested' || m.status === 'endorsed' || m.status === 'active';
   return {
+    read:
+      isUser(a) &&
+      (isPlatformAdmin(a) ||
+        a.userId === m.userId ||
+        isOrgManager(a, m.userOrgId) ||
+        coordinates(a, m.networkId)),
     endorse: w && m.status === 'requested' && managesMember(a, m),
     approve: decider && m.status === 'endorsed',
     reject:
@@ -161,3 +171,49 @@ export function canErasePersonalData(a: Actor, u: ManagedUser & { status: string
     isPlatformAdmin(a) && canManageUser(a, u) && u.status === 'disabled' && isUser(a) && a.userId !== u.id
   );
 }
+
+/** SQL over `alias` of `users`: the users whose details the actor sees (same rule as `canViewUserDetails`). */
+function readableUsers(a: Actor, alias: string): RawBuilder<boolean> {
+  if (!isUser(a)) return sql<boolean>`false`;
+  if (isPlatformAdmin(a)) return sql<boolean>`true`;
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const manager = isOrgManager(a, a.orgId);
+  return sql<boolean>`(${col('id')} = ${a.userId}::uuid OR (${sql.lit(manager)} AND ${col('organisation_id')} = ${a.orgId}::uuid))`;
+}
+
+export interface UserAbilities {
+  read: boolean;
+  /** Change name, language, status, roles (the rank rule). */
+  update: boolean;
+}
+
+/** Users (people of an organisation) and their organisation roles. */
+export const userPolicy = definePolicy<ManagedUser, UserAbilities>({
+  resource: 'user',
+  tables: ['users', 'role_grants'],
+  abilities: (a, u) => ({ read: canViewUserDetails(a, u), update: canManageUser(a, u) }),
+  readable: readableUsers,
+});
+
+/** SQL over `alias` of `network_memberships`: the same rule as `membershipAbilities(...).read`. */
+function readableMemberships(a: Actor, alias: string): RawBuilder<boolean> {
+  if (!isUser(a)) return sql<boolean>`false`;
+  if (isPlatformAdmin(a)) return sql<boolean>`true`;
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const coordinated = [...a.networkRoles].filter(([, r]) => r === 'coordinator').map(([id]) => id);
+  const inCoordinated = coordinated.length
+    ? sql<boolean>`${col('network_id')} IN (${sql.join(coordinated.map((id) => sql`${id}::uuid`))})`
+    : sql<boolean>`false`;
+  const ownOrg = isOrgManager(a, a.orgId)
+    ? sql<boolean>`EXISTS (SELECT 1 FROM users mu WHERE mu.id = ${col('user_id')} AND mu.organisation_id = ${a.orgId}::uuid)`
+    : sql<boolean>`false`;
+  return sql<boolean>`(${col('user_id')} = ${a.userId}::uuid OR ${ownOrg} OR ${inCoordinated})`;
+}
+
+/** Network memberships and their workflow (request, endorse, approve, reject, withdraw). */
+export const membershipPolicy = definePolicy<MembershipFacts, MembershipAbilities>({
+  resource: 'membership',
+  tables: ['network_memberships'],
+  abilities: membershipAbilities,
+  readable: readableMemberships,
+});

@@ -1,10 +1,16 @@
-import { expressionBuilder, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, isOrgManager, isPlatformAdmin, isUser } from './actor.ts';
-import { jobReadableFilter } from './job-policy.ts';
-import { readableCampaigns, readableResponses } from './mapping-policy.ts';
-import { readableRisk } from './risk-policy.ts';
-import { canReadLists, screeningOrgFilter } from './screening-policy.ts';
+import { jobPolicy } from './job-policy.ts';
+import { campaignPolicy, responsePolicy } from './mapping-policy.ts';
+import { definePolicy, type TableName } from './policy.ts';
+import { riskBatchPolicy, riskDatasetPolicy, riskModelPolicy } from './risk-policy.ts';
+import {
+  canReadLists,
+  screeningBatchPolicy,
+  screeningCasePolicy,
+  screeningPartyPolicy,
+} from './screening-policy.ts';
 import { SHARED_KINDS } from './shared-kinds.ts';
 
 /**
@@ -25,20 +31,23 @@ import { SHARED_KINDS } from './shared-kinds.ts';
  *   fails when code writes an audit event with a kind that has no rule.
  */
 
-/** SQL context of one audit row: its alias and whether the actor is entitled to the event. */
-export interface AuditRuleContext {
-  /** Alias of the `audit_events` row (columns record_kind, record_id, organisation_id, actor_id). */
-  e: string;
-  /** The actor is entitled to the event (administrator, NCP of its organisation, actor, subject). */
-  entitled: RawBuilder<boolean>;
-}
-
-export interface AuditDetailRule {
-  /** SQL: may the actor read the details of this event? */
-  details(a: Actor, kind: string, ctx: AuditRuleContext): RawBuilder<boolean>;
+/**
+ * The detail rule of one record kind, in one of two forms (each readable both in SQL, for lists,
+ * and in code, for one row — `auditEventPolicy.abilities`):
+ * - `subject`: the details are read by whoever may read the event's record through its kind's
+ *   policy (the record's table and that policy's `readable`);
+ * - `who`: the details are read by every signed-in user (`all`), by those entitled to the event
+ *   (`entitled`), or by nobody (`none`), decided from the actor alone.
+ */
+export type AuditDetailRule = (
+  | {
+      subject: { table: TableName; readable: (a: Actor, kind: string, alias: string) => RawBuilder<boolean> };
+    }
+  | { who: (a: Actor) => 'all' | 'entitled' | 'none' }
+) & {
   /** Fields of `changes` shown only to readers of the owning organisation. */
   ownerOnlyFields?: readonly string[];
-}
+};
 
 const FALSE = sql<boolean>`false`;
 
@@ -51,61 +60,33 @@ function sameId(rec: string, e: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(`${rec}.id`)} = (CASE WHEN ${rid} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ${rid}::uuid END)`;
 }
 
-/** The record exists in `table` (id = the event's record id) and passes `readable` (alias `rec`). */
-function recordReadable(
-  table: string,
-  readable: (alias: string) => RawBuilder<boolean>,
-): AuditDetailRule['details'] {
-  return (_a, _kind, { e }) =>
-    sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE ${sameId('rec', e)} AND ${readable('rec')})`;
+/** The record exists in its table (id = the event's record id) and its policy lets the actor read it. */
+export function auditSubjectReadable(a: Actor, kind: string, e: string): RawBuilder<boolean> | null {
+  const rule = AUDIT_KIND_RULES[kind];
+  if (!rule || !('subject' in rule)) return null;
+  const { table, readable } = rule.subject;
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(table)} AS rec WHERE ${sameId('rec', e)} AND ${readable(a, kind, 'rec')})`;
 }
 
 /** Shared records (access envelope): their readers, by the kind's readable filter. */
 function sharedRule(kind: string): AuditDetailRule {
   const entry = SHARED_KINDS[kind]!;
   return {
-    details: (a, k, ctx) => recordReadable(entry.table, (rec) => entry.readable(a, k, rec))(a, k, ctx),
+    subject: { table: entry.table, readable: entry.readable },
     ownerOnlyFields: entry.ownerOnlyFields,
   };
 }
 
-/** Risk datasets, models and batches: risk analysts of the owning administration. */
-function riskRule(table: 'risk_datasets' | 'risk_models' | 'risk_batches'): AuditDetailRule {
-  return { details: (a, k, ctx) => recordReadable(table, (rec) => readableRisk(a, rec))(a, k, ctx) };
-}
-
-/** Screening parties, cases and batches: screening reviewers of the owning administration. */
-function screeningRule(
-  table: 'screening_parties' | 'screening_cases' | 'screening_batches',
+/** A record of a kind with a resource policy: its readers. */
+function policyRule(
+  table: TableName,
+  policy: { readable(a: Actor, alias: string): RawBuilder<boolean> },
 ): AuditDetailRule {
-  return {
-    details: (a, k, ctx) => {
-      const org = screeningOrgFilter(a);
-      if (org === null) return FALSE;
-      return recordReadable(
-        table,
-        (rec) => sql<boolean>`${sql.ref(`${rec}.organisation_id`)} = ${org}::uuid`,
-      )(a, k, ctx);
-    },
-  };
+  return { subject: { table, readable: (a, _kind, alias) => policy.readable(a, alias) } };
 }
-
-/** Jobs (and imports run as jobs, whose record id is the job's): whoever may read the job. */
-const jobRule: AuditDetailRule = {
-  details: (a, _k, { e }) => {
-    if (!isUser(a)) return FALSE;
-    const eb = expressionBuilder<DB, never>();
-    const q = eb
-      .selectFrom('jobs')
-      .select(sql`1`.as('one'))
-      .where(jobReadableFilter(a))
-      .where(sameId('jobs', e));
-    return sql<boolean>`EXISTS (${q})`;
-  },
-};
 
 /** The platform's own objects: those entitled to the event (as before this policy). */
-const entitledRule: AuditDetailRule = { details: (_a, _k, { entitled }) => entitled };
+const entitledRule: AuditDetailRule = { who: () => 'entitled' };
 
 /**
  * Record kind → detail rule. Every kind the code writes to the audit trail must be here; a kind
@@ -115,31 +96,23 @@ export const AUDIT_KIND_RULES: Readonly<Record<string, AuditDetailRule>> = Objec
   // shared records: every registry kind (network announcements included)
   ...Object.fromEntries(Object.keys(SHARED_KINDS).map((k) => [k, sharedRule(k)])),
   // risk analysis (src/modules/risk)
-  risk_dataset: riskRule('risk_datasets'),
-  risk_model: riskRule('risk_models'),
-  risk_batch: riskRule('risk_batches'),
+  risk_dataset: policyRule('risk_datasets', riskDatasetPolicy),
+  risk_model: policyRule('risk_models', riskModelPolicy),
+  risk_batch: policyRule('risk_batches', riskBatchPolicy),
   // sanctions screening (src/modules/screening)
-  screening_party: screeningRule('screening_parties'),
-  screening_case: screeningRule('screening_cases'),
-  screening_batch: screeningRule('screening_batches'),
-  screening_list_version: {
-    details: (a, _k, { entitled }) => (canReadLists(a) ? entitled : FALSE),
-  },
+  screening_party: policyRule('screening_parties', screeningPartyPolicy),
+  screening_case: policyRule('screening_cases', screeningCasePolicy),
+  screening_batch: policyRule('screening_batches', screeningBatchPolicy),
+  screening_list_version: { who: (a) => (canReadLists(a) ? 'entitled' : 'none') },
   // mapping exercises (src/modules/mapping): questionnaires are read by every user; campaigns and
   // responses by their readers (mapping-policy.ts); assignments by those entitled to the event
-  mapping_questionnaire: { details: (a, _k, { entitled }) => (isUser(a) ? sql<boolean>`true` : entitled) },
-  mapping_campaign: {
-    details: (a, k, ctx) =>
-      recordReadable('mapping_campaigns', (rec) => readableCampaigns(a, rec))(a, k, ctx),
-  },
-  mapping_response: {
-    details: (a, k, ctx) =>
-      recordReadable('mapping_responses', (rec) => readableResponses(a, rec))(a, k, ctx),
-  },
+  mapping_questionnaire: { who: (a) => (isUser(a) ? 'all' : 'entitled') },
+  mapping_campaign: policyRule('mapping_campaigns', campaignPolicy),
+  mapping_response: policyRule('mapping_responses', responsePolicy),
   mapping_assignment: entitledRule,
-  // background jobs and the imports that run as jobs
-  job: jobRule,
-  import_job: jobRule,
+  // background jobs and the imports that run as jobs (whose record id is the job's)
+  job: policyRule('jobs', jobPolicy),
+  import_job: policyRule('jobs', jobPolicy),
   // the platform's own objects
   user: entitledRule,
   membership: entitledRule,
@@ -169,10 +142,12 @@ export function auditEventEntitled(a: Actor, e = 'e'): RawBuilder<boolean> {
  */
 export function auditDetailsReadable(a: Actor, e = 'e'): RawBuilder<boolean> {
   if (!isUser(a)) return FALSE;
-  const ctx: AuditRuleContext = { e, entitled: auditEventEntitled(a, e) };
-  const branches = Object.entries(AUDIT_KIND_RULES).map(
-    ([kind, rule]) => sql`WHEN ${kind} THEN (${rule.details(a, kind, ctx)})`,
-  );
+  const entitled = auditEventEntitled(a, e);
+  const branches = Object.entries(AUDIT_KIND_RULES).map(([kind, rule]) => {
+    if ('subject' in rule) return sql`WHEN ${kind} THEN (${auditSubjectReadable(a, kind, e)})`;
+    const who = rule.who(a);
+    return sql`WHEN ${kind} THEN (${who === 'all' ? sql<boolean>`true` : who === 'entitled' ? entitled : FALSE})`;
+  });
   return sql<boolean>`(CASE ${sql.ref(`${e}.record_kind`)} ${sql.join(branches, sql` `)} ELSE false END)`;
 }
 
@@ -218,3 +193,54 @@ export function auditChangesFor(
   }
   return { changes: visible, valuesHidden: false };
 }
+
+/** An audit event as its policy decides on it. */
+export interface AuditEventRow extends AuditRowRef {
+  /**
+   * The event's record is readable to the actor through its kind's policy (for kinds whose
+   * details follow their record; false when the record no longer exists; ignored otherwise).
+   */
+  subjectReadable: boolean;
+}
+
+export interface AuditEventAbilities {
+  /** See that the event happened (who, when, action, record kind and id). */
+  read: boolean;
+  /** Read its details (`changes`). */
+  details: boolean;
+}
+
+/** The row rule equal to `auditEventEntitled` (SQL). */
+function entitledTo(a: Actor, row: AuditRowRef): boolean {
+  if (!isUser(a)) return false;
+  return (
+    isPlatformAdmin(a) ||
+    (isOrgManager(a, a.orgId) && row.organisation_id === a.orgId) ||
+    row.actor_id === a.userId ||
+    (row.record_kind === 'user' && row.record_id === a.userId)
+  );
+}
+
+function auditEventAbilities(a: Actor, row: AuditEventRow): AuditEventAbilities {
+  const entitled = entitledTo(a, row);
+  const rule = AUDIT_KIND_RULES[row.record_kind];
+  let details = false;
+  if (rule && isUser(a)) {
+    if ('subject' in rule) details = row.subjectReadable;
+    else {
+      const who = rule.who(a);
+      details = who === 'all' || (who === 'entitled' && entitled);
+    }
+  }
+  return { read: entitled || details, details };
+}
+
+/** The audit trail: every list and export of events starts from `readable`. */
+export const auditEventPolicy = definePolicy<AuditEventRow, AuditEventAbilities>({
+  resource: 'audit_event',
+  tables: ['audit_events'],
+  abilities: auditEventAbilities,
+  readable: (a, alias) => auditEventVisible(a, alias),
+  fields: (a, row, data) =>
+    auditChangesFor(a, { ...row, changes: data }, auditEventAbilities(a, row).details).changes ?? {},
+});

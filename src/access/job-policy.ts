@@ -1,7 +1,7 @@
-import type { ExpressionBuilder, SqlBool } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import { type RawBuilder, sql } from 'kysely';
 import type { Actor } from './actor.ts';
 import { canWrite, isOrgManager, isUser } from './actor.ts';
+import { definePolicy } from './policy.ts';
 
 /**
  * Background jobs (src/jobs): a job belongs to the organisation of the user who started it.
@@ -11,7 +11,7 @@ import { canWrite, isOrgManager, isUser } from './actor.ts';
  *   administration's alone).
  * - cancel (while queued or running): a reader who is the starter or the organisation's NCP /
  *   NCP deputy, with write rights (not an API key limited to reading, not a Commission observer).
- * Lists use `jobReadableFilter`, the same rule in SQL.
+ * Lists use `jobPolicy.readable`, the same rule in SQL.
  */
 export interface JobEnvelope {
   kind: string;
@@ -58,15 +58,23 @@ export function jobAbilities(actor: Actor, job: JobEnvelope): JobAbilities {
   return { read, cancel };
 }
 
-/** SQL filter for `jobs` (aliased or not): the jobs this actor may read. */
-export function jobReadableFilter(actor: Actor) {
-  return (eb: ExpressionBuilder<DB, 'jobs'>) => {
-    if (!isUser(actor)) return eb.val(false) as unknown as ReturnType<typeof eb.and>;
-    const shared = [...organisationReadable];
-    const own = eb('jobs.created_by', '=', actor.userId);
-    return eb.and([
-      eb('jobs.organisation_id', '=', actor.orgId),
-      shared.length ? eb.or([own, eb('jobs.kind', 'in', shared)]) : own,
-    ]) as unknown as ReturnType<typeof eb.and> & SqlBool;
-  };
+/** SQL over `alias` of `jobs`: the jobs this actor may read (the same rule as `canReadJob`). */
+function readableJobs(actor: Actor, alias: string): RawBuilder<boolean> {
+  if (!isUser(actor)) return sql<boolean>`false`;
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const shared = [...organisationReadable];
+  const own = sql<boolean>`${col('created_by')} = ${actor.userId}::uuid`;
+  const readers = shared.length ? sql<boolean>`(${own} OR ${col('kind')} IN (${sql.join(shared)}))` : own;
+  return sql<boolean>`(${col('organisation_id')} = ${actor.orgId}::uuid AND ${readers})`;
 }
+
+/**
+ * Jobs and their parts (uploaded file, error lines, and the staged rows of the imports that run
+ * as jobs): read through the job.
+ */
+export const jobPolicy = definePolicy<JobEnvelope, JobAbilities>({
+  resource: 'job',
+  tables: ['jobs', 'job_files', 'job_errors', 'import_jobs', 'import_rows'],
+  abilities: jobAbilities,
+  readable: readableJobs,
+});

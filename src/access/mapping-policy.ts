@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { AssignmentRole, CampaignSharing, ResponseStatus } from '../db/mapping-schema.ts';
 import { type Actor, canWrite, isOrgManager, isPlatformAdmin, isReadOnlyOrg, isUser } from './actor.ts';
+import { definePolicy } from './policy.ts';
 
 /**
  * Mapping exercises (src/modules/mapping): questionnaires, campaigns, responses and results.
@@ -147,7 +148,7 @@ function inList(ids: readonly string[]): RawBuilder<unknown> {
 }
 
 /** SQL over campaigns `alias`: the campaigns the actor may read (same rule as canReadCampaign). */
-export function readableCampaigns(a: Actor, alias: string): RawBuilder<boolean> {
+function readableCampaigns(a: Actor, alias: string): RawBuilder<boolean> {
   if (!isUser(a)) return FALSE;
   if (isReadOnlyOrg(a)) return sql<boolean>`true`;
   const c = (col: string) => sql.ref(`${alias}.${col}`);
@@ -155,7 +156,7 @@ export function readableCampaigns(a: Actor, alias: string): RawBuilder<boolean> 
 }
 
 /** SQL over responses `alias`: the responses the actor may read (same rule as responseAbilities.read). */
-export function readableResponses(a: Actor, alias: string): RawBuilder<boolean> {
+function readableResponses(a: Actor, alias: string): RawBuilder<boolean> {
   if (!isUser(a)) return FALSE;
   const r = (col: string) => sql.ref(`${alias}.${col}`);
   const participant = sql`EXISTS (SELECT 1 FROM mapping_campaign_participants p WHERE p.campaign_id = ${r('campaign_id')} AND p.organisation_id = ${a.orgId}::uuid)`;
@@ -166,3 +167,42 @@ export function readableResponses(a: Actor, alias: string): RawBuilder<boolean> 
   const others = sql<boolean>`(${r('status')} = 'validated' AND EXISTS (SELECT 1 FROM mapping_campaigns c WHERE c.id = ${r('campaign_id')} AND (c.network_id IN ${inList(coordinatedNetworks(a))} OR (c.sharing = 'named' AND ${participant}))))`;
   return sql<boolean>`(${answering} OR ${others})`;
 }
+
+/** Questionnaires and their versions: every signed-in user reads them. */
+export const questionnairePolicy = definePolicy({
+  resource: 'mapping_questionnaire',
+  tables: ['mapping_questionnaires', 'mapping_questionnaire_versions'],
+  abilities: questionnaireAbilities,
+  readable: (a: Actor) => (isUser(a) ? sql<boolean>`true` : FALSE),
+});
+
+/**
+ * Campaigns, their participants, assignments, reminders sent and record mappings (abilities at the current
+ * time; operations that decide at another instant call `campaignAbilities` with it).
+ */
+export const campaignPolicy = definePolicy({
+  resource: 'mapping_campaign',
+  tables: [
+    'mapping_campaigns',
+    'mapping_campaign_participants',
+    'mapping_assignments',
+    'mapping_reminders_sent',
+    'mapping_record_mappings',
+  ],
+  abilities: (a: Actor, f: CampaignFacts) => campaignAbilities(a, f, new Date()),
+  readable: readableCampaigns,
+});
+
+/** A response with the facts of its campaign (the caller's participation and assignments). */
+export interface ResponseRow {
+  campaign: CampaignFacts;
+  response: ResponseFacts;
+}
+
+/** Responses, their saved versions and the records their repeat-group entries fed. */
+export const responsePolicy = definePolicy({
+  resource: 'mapping_response',
+  tables: ['mapping_responses', 'mapping_response_versions', 'mapping_record_links'],
+  abilities: (a: Actor, r: ResponseRow) => responseAbilities(a, r.campaign, r.response, new Date()),
+  readable: readableResponses,
+});

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { type Actor, canWrite, isReadOnlyOrg, isUser } from './actor.ts';
+import { definePolicy } from './policy.ts';
 
 /**
  * Risk analysis data (declaration datasets, control outcomes, models, scored batches and their
@@ -21,6 +22,18 @@ export interface RiskAbilities {
   change: boolean;
 }
 
+/** What the actor may do with one risk row (dataset, model or batch). */
+export interface RiskRowAbilities {
+  read: boolean;
+  /** Change it (activate, score, record outcomes, delete). */
+  change: boolean;
+}
+
+/** A risk row: it belongs to one administration. */
+export interface RiskRow {
+  organisation_id: string;
+}
+
 function isAnalystOf(a: Actor, orgId: string | null): boolean {
   return (
     isUser(a) &&
@@ -32,24 +45,47 @@ function isAnalystOf(a: Actor, orgId: string | null): boolean {
   );
 }
 
-/** The caller's abilities in their own organisation (what /risk/abilities answers). */
-export function riskAbilities(a: Actor): RiskAbilities {
-  const use = isAnalystOf(a, a.orgId);
-  return { use, change: use && canWrite(a) };
+function riskRowAbilities(a: Actor, row: RiskRow): RiskRowAbilities {
+  const read = isAnalystOf(a, row.organisation_id);
+  return { read, change: read && canWrite(a) };
 }
 
-/** May the actor read risk data owned by this organisation? */
-export function canReadRisk(a: Actor, organisationId: string): boolean {
-  return isAnalystOf(a, organisationId);
-}
-
-/** May the actor change risk data owned by this organisation? */
-export function canChangeRisk(a: Actor, organisationId: string): boolean {
-  return canReadRisk(a, organisationId) && canWrite(a);
-}
-
-/** SQL filter every risk list, count and export starts from (`alias.organisation_id`). */
-export function readableRisk(a: Actor, alias: string): RawBuilder<boolean> {
-  if (!isUser(a) || !riskAbilities(a).use) return sql<boolean>`false`;
+/** SQL over `alias.organisation_id`: the same rule as `riskRowAbilities(...).read`. */
+function readableRisk(a: Actor, alias: string): RawBuilder<boolean> {
+  if (!isUser(a) || !isAnalystOf(a, a.orgId)) return sql<boolean>`false`;
   return sql<boolean>`${sql.ref(`${alias}.organisation_id`)} = ${a.orgId}::uuid`;
+}
+
+/** Declaration datasets (history and batch files) and their stored chunks. */
+export const riskDatasetPolicy = definePolicy<RiskRow, RiskRowAbilities>({
+  resource: 'risk_dataset',
+  tables: ['risk_datasets', 'risk_dataset_chunks'],
+  abilities: riskRowAbilities,
+  readable: readableRisk,
+});
+
+/** Trained models. */
+export const riskModelPolicy = definePolicy<RiskRow, RiskRowAbilities>({
+  resource: 'risk_model',
+  tables: ['risk_models'],
+  abilities: riskRowAbilities,
+  readable: readableRisk,
+});
+
+/** Scored batches, their selections and the recorded control outcomes. */
+export const riskBatchPolicy = definePolicy<RiskRow, RiskRowAbilities>({
+  resource: 'risk_batch',
+  tables: ['risk_batches', 'risk_selections', 'risk_outcomes'],
+  abilities: riskRowAbilities,
+  readable: readableRisk,
+});
+
+/**
+ * The caller's abilities in their own organisation's risk area (what /risk/abilities answers,
+ * and what a new upload or training asks): the row abilities on a row of their organisation.
+ */
+export function riskAbilities(a: Actor): RiskAbilities {
+  if (!isUser(a)) return { use: false, change: false };
+  const own = riskRowAbilities(a, { organisation_id: a.orgId });
+  return { use: own.read, change: own.change };
 }

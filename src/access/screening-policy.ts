@@ -1,5 +1,7 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { OrgRole } from '../db/schema.ts';
 import { type Actor, canWrite, isPlatformAdmin, isUser } from './actor.ts';
+import { definePolicy } from './policy.ts';
 
 /**
  * Sanctions screening (issue 5). Screening queries, uploaded files, screened parties, cases and
@@ -52,22 +54,56 @@ export function isScreeningReviewer(a: Actor): boolean {
   return isAdministration(a) && a.orgRoles.has(SCREENING_REVIEWER);
 }
 
-/** May read the screening records (parties, batches, cases) of this organisation. */
-export function canReadScreening(a: Actor, organisationId: string): boolean {
-  return isScreeningReviewer(a) && a.orgId === organisationId;
+/** What the actor may do with one screening row (party, case or batch). */
+export interface ScreeningRowAbilities {
+  read: boolean;
+  /** Act on it: upload, save a party, confirm or dismiss a case. */
+  act: boolean;
 }
 
-/** May act on them (upload, save a party, confirm or dismiss a case). */
-export function canActScreening(a: Actor, organisationId: string): boolean {
-  return canReadScreening(a, organisationId) && canWrite(a);
+/** A screening row: it belongs to one administration. */
+export interface ScreeningRow {
+  organisation_id: string;
 }
 
-/**
- * The organisation whose screening records a list may show: the actor's own when a reviewer,
- * else null (the list is empty). Every list, count and report starts from it.
- */
-export function screeningOrgFilter(a: Actor): string | null {
-  return isScreeningReviewer(a) ? a.orgId : null;
+function screeningRowAbilities(a: Actor, row: ScreeningRow): ScreeningRowAbilities {
+  const read = isScreeningReviewer(a) && a.orgId === row.organisation_id;
+  return { read, act: read && canWrite(a) };
+}
+
+/** SQL over `alias.organisation_id`: the same rule (a reviewer reads their own administration's rows). */
+function readableScreening(a: Actor, alias: string): RawBuilder<boolean> {
+  if (!isScreeningReviewer(a)) return sql<boolean>`false`;
+  return sql<boolean>`${sql.ref(`${alias}.organisation_id`)} = ${a.orgId}::uuid`;
+}
+
+/** Screened parties (saved searches, batch and declaration parties). */
+export const screeningPartyPolicy = definePolicy<ScreeningRow, ScreeningRowAbilities>({
+  resource: 'screening_party',
+  tables: ['screening_parties'],
+  abilities: screeningRowAbilities,
+  readable: readableScreening,
+});
+
+/** Possible matches (cases) and their review. */
+export const screeningCasePolicy = definePolicy<ScreeningRow, ScreeningRowAbilities>({
+  resource: 'screening_case',
+  tables: ['screening_cases'],
+  abilities: screeningRowAbilities,
+  readable: readableScreening,
+});
+
+/** Party and declaration files screened in the background, their rows and declaration results. */
+export const screeningBatchPolicy = definePolicy<ScreeningRow, ScreeningRowAbilities>({
+  resource: 'screening_batch',
+  tables: ['screening_batches', 'screening_batch_rows', 'screening_declaration_results'],
+  abilities: screeningRowAbilities,
+  readable: readableScreening,
+});
+
+/** May the actor act on screening records of their own administration (upload, save a party)? */
+export function canActScreeningOwn(a: Actor): boolean {
+  return isUser(a) && screeningRowAbilities(a, { organisation_id: a.orgId }).act;
 }
 
 export function screeningAbilities(a: Actor): ScreeningAbilities {

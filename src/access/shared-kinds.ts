@@ -1,5 +1,9 @@
 import type { RawBuilder } from 'kysely';
 import { KINDS } from '../registry/kinds/index.ts';
+
+/** A registry kind's definition by name (for registry-record-policy.ts: the one import edge into src/registry). */
+export { kindByName } from '../registry/kinds/index.ts';
+
 import type { Actor } from './actor.ts';
 import { readableRecords } from './registry-policy.ts';
 

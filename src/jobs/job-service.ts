@@ -3,7 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { ZodError } from 'zod';
 import type { Actor } from '../access/actor.ts';
 import { canWrite, isUser } from '../access/actor.ts';
-import { jobAbilities, jobReadableFilter } from '../access/job-policy.ts';
+import { jobPolicy } from '../access/job-policy.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { JobListItem, JobView } from '../contract/jobs.ts';
 import type { Database, Trx } from '../db/connection.ts';
@@ -146,7 +146,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 async function loadReadable(db: Kysely<DB>, actor: Actor, id: string): Promise<JobRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
   const job = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!job || !jobAbilities(actor, job).read) throw notFound();
+  if (!job || !jobPolicy.abilities(actor, job).read) throw notFound();
   return job;
 }
 
@@ -193,7 +193,7 @@ export async function getJob(db: Kysely<DB>, actor: Actor, id: string): Promise<
     startedAt: iso(job.started_at),
     finishedAt: iso(job.finished_at),
     heartbeatAt: iso(job.heartbeat_at),
-    abilities: { cancel: jobAbilities(actor, job).cancel },
+    abilities: { cancel: jobPolicy.abilities(actor, job).cancel },
   };
 }
 
@@ -206,7 +206,7 @@ export async function listJobs(
   actor: Actor,
   opts: { kind?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: JobListItem[]; total: number }> {
-  let base = db.selectFrom('jobs').where(jobReadableFilter(actor));
+  let base = db.selectFrom('jobs').where(jobPolicy.readable(actor, 'jobs'));
   if (opts.kind) base = base.where('jobs.kind', '=', opts.kind);
   const [rows, count] = await Promise.all([
     base
@@ -235,7 +235,7 @@ export async function listJobs(
       fileName: j.file_name,
       createdAt: iso(j.created_at)!,
       finishedAt: iso(j.finished_at),
-      abilities: { cancel: jobAbilities(actor, j).cancel },
+      abilities: { cancel: jobPolicy.abilities(actor, j).cancel },
     })),
   };
 }
@@ -251,7 +251,7 @@ export async function cancelJob(
   local?: { cancelLocal(id: string): void },
 ): Promise<void> {
   const job = await loadReadable(db, actor, id);
-  if (!jobAbilities(actor, job).cancel) {
+  if (!jobPolicy.abilities(actor, job).cancel) {
     if (job.state !== 'queued' && job.state !== 'running')
       throw new HttpError(409, 'Conflict', 'This job has already finished.');
     throw forbidden('Only the person who started the job, or their NCP, may cancel it.');

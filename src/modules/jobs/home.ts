@@ -1,5 +1,5 @@
 import { isUser } from '../../access/actor.ts';
-import { jobReadableFilter } from '../../access/job-policy.ts';
+import { jobPolicy } from '../../access/job-policy.ts';
 import type { ModuleReadContext } from '../calendar/calendar-item.ts';
 import type { HomeTask } from '../home/home-item.ts';
 
@@ -9,7 +9,7 @@ export async function jobHomeTasks({ db, actor }: ModuleReadContext): Promise<Ho
   const r = await db
     .selectFrom('jobs')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where(jobReadableFilter(actor))
+    .where(jobPolicy.readable(actor, 'jobs'))
     .where('jobs.created_by', '=', actor.userId)
     .where('jobs.state', '=', 'failed')
     .where('jobs.finished_at', '>=', new Date(Date.now() - 7 * 24 * 3600_000))

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor.ts';
-import { type CampaignFacts, canReadCampaign } from '../../access/mapping-policy.ts';
+import { type CampaignFacts, campaignPolicy } from '../../access/mapping-policy.ts';
 import type { Database } from '../../db/connection.ts';
 import type { AssignmentRole } from '../../db/mapping-schema.ts';
 import type { Questionnaire } from '../../engines/questionnaire/index.ts';
@@ -34,7 +34,7 @@ export async function loadCampaign(db: Database, a: Actor, id: string) {
     .executeTakeFirst();
   if (!row) throw notFound('No such campaign, or you may not see it.');
   const facts = await campaignFacts(db, a, row);
-  if (!canReadCampaign(a, facts)) throw notFound('No such campaign, or you may not see it.');
+  if (!campaignPolicy.abilities(a, facts).read) throw notFound('No such campaign, or you may not see it.');
   return { row, facts, definition: row.definition as Questionnaire };
 }
 

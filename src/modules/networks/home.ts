@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { isOrgManager, isPlatformAdmin, isUser } from '../../access/actor.ts';
-import { membershipAbilities } from '../../access/admin-policy.ts';
+import { membershipPolicy } from '../../access/admin-policy.ts';
 import type { OrgRole } from '../../db/schema.ts';
 import type { ModuleReadContext } from '../calendar/calendar-item.ts';
 import type { HomeTask } from '../home/home-item.ts';
@@ -8,7 +8,7 @@ import type { HomeTask } from '../home/home-item.ts';
 /**
  * Memberships waiting for the caller: requests to endorse (the NCP or deputy of the member's
  * organisation) and endorsements to approve (the network's coordinator, platform administrators),
- * each decided by `membershipAbilities`, as on the memberships page.
+ * each decided by `membershipPolicy.abilities`, as on the memberships page.
  */
 export async function membershipHomeTasks({ db, actor: a }: ModuleReadContext): Promise<HomeTask[]> {
   if (!isUser(a)) return [];
@@ -31,18 +31,11 @@ export async function membershipHomeTasks({ db, actor: a }: ModuleReadContext): 
     ])
     .where('m.status', 'in', ['requested', 'endorsed'])
     .where('m.user_id', '<>', a.userId)
-    .where((eb) =>
-      isPlatformAdmin(a)
-        ? eb.val(true)
-        : eb.or([
-            ...(managesOrg ? [eb('u.organisation_id', '=', a.orgId)] : []),
-            ...(coordinated.length ? [eb('m.network_id', 'in', coordinated)] : []),
-          ]),
-    )
+    .where(membershipPolicy.readable(a, 'm'))
     .limit(1000)
     .execute();
   const abilities = rows.map((m) =>
-    membershipAbilities(a, {
+    membershipPolicy.abilities(a, {
       userId: m.user_id,
       userOrgId: m.organisation_id,
       userRoles: m.user_roles,

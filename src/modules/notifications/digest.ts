@@ -1,3 +1,4 @@
+import { notificationPolicy } from '../../access/notification-policy.ts';
 import { loadActor } from '../../auth/actor-loader.ts';
 import { labelIn } from '../../contract/languages.ts';
 import type { Database } from '../../db/connection.ts';
@@ -5,7 +6,7 @@ import type { Tlp } from '../../db/schema.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { kindByName } from '../../registry/kinds/index.ts';
 import { composeDigest, type DigestItem } from './digest-mail.ts';
-import { currentMarking, visibleNotification } from './notification-visibility.ts';
+import { currentMarking } from './notification-visibility.ts';
 
 const HOUR = 3600_000;
 /** A digest is due this long after the last one (half an hour early: the task runs hourly). */
@@ -68,7 +69,7 @@ export async function sendDigests(
       .where('nt.read_at', 'is', null)
       .where('nt.created_at', '>', since)
       .where('nt.created_at', '<=', now)
-      .where(visibleNotification(actor))
+      .where(notificationPolicy.readable(actor, 'nt'))
       .orderBy('nt.created_at', 'desc')
       .execute();
     if (rows.length === 0) continue;

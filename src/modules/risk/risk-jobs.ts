@@ -3,7 +3,7 @@ import { setImmediate as yieldLoop } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { canChangeRisk } from '../../access/risk-policy.ts';
+import { riskDatasetPolicy } from '../../access/risk-policy.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { compileMapping, type Mapping, ROLES } from '../../engines/risk/mapping.ts';
 import { type JobContext, JobFailedError, type JobKind } from '../../jobs/job-types.ts';
@@ -36,7 +36,7 @@ const budgetSchema = z.union([
 ]);
 
 function guard(ctx: JobContext<unknown>) {
-  if (!canChangeRisk(ctx.actor, ctx.organisationId))
+  if (!riskDatasetPolicy.abilities(ctx.actor, { organisation_id: ctx.organisationId }).change)
     throw new JobFailedError('Only a risk analyst of the administration may run this job.');
 }
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { readableRisk } from '../../access/risk-policy.ts';
+import { riskBatchPolicy, riskDatasetPolicy, riskModelPolicy } from '../../access/risk-policy.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import type { Trx } from '../../core/context.ts';
 import type { Database } from '../../db/connection.ts';
@@ -11,13 +11,13 @@ import type { TrainResult, ValidateResult } from './risk-tasks.ts';
 
 /** Every read of risk data starts here: rows of the caller's organisation, and only for its risk analysts. */
 export function readableDatasets(db: Kysely<DB>, a: Actor) {
-  return db.selectFrom('risk_datasets as d').where(readableRisk(a, 'd'));
+  return db.selectFrom('risk_datasets as d').where(riskDatasetPolicy.readable(a, 'd'));
 }
 export function readableModels(db: Kysely<DB>, a: Actor) {
-  return db.selectFrom('risk_models as m').where(readableRisk(a, 'm'));
+  return db.selectFrom('risk_models as m').where(riskModelPolicy.readable(a, 'm'));
 }
 export function readableBatches(db: Kysely<DB>, a: Actor) {
-  return db.selectFrom('risk_batches as b').where(readableRisk(a, 'b'));
+  return db.selectFrom('risk_batches as b').where(riskBatchPolicy.readable(a, 'b'));
 }
 
 export const DATASET_COLUMNS = [

@@ -1,17 +1,15 @@
-import { isUser } from '../../access/actor.ts';
-import { canActScreening, screeningOrgFilter } from '../../access/screening-policy.ts';
+import { canActScreeningOwn, screeningCasePolicy } from '../../access/screening-policy.ts';
 import type { ModuleReadContext } from '../calendar/calendar-item.ts';
 import type { HomeTask } from '../home/home-item.ts';
 
 /** Possible matches of the reviewer's own administration that wait for a decision. */
 export async function screeningHomeTasks({ db, actor }: ModuleReadContext): Promise<HomeTask[]> {
-  const org = screeningOrgFilter(actor);
-  if (!org || !isUser(actor) || !canActScreening(actor, org)) return [];
+  if (!canActScreeningOwn(actor)) return [];
   const r = await db
-    .selectFrom('screening_cases')
+    .selectFrom('screening_cases as c')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('organisation_id', '=', org)
-    .where('state', 'in', ['open', 'review'])
+    .where(screeningCasePolicy.readable(actor, 'c'))
+    .where('c.state', 'in', ['open', 'review'])
     .executeTakeFirstOrThrow();
   const n = Number(r.n);
   return n

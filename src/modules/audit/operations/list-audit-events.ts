@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../../access/actor.ts';
-import { auditChangesFor, auditDetailsReadable, auditEventVisible } from '../../../access/audit-policy.ts';
+import { auditChangesFor, auditDetailsReadable, auditEventPolicy } from '../../../access/audit-policy.ts';
 import type { Database } from '../../../db/connection.ts';
 
 export interface AuditQuery {
@@ -35,7 +35,7 @@ export async function listAuditEvents(db: Database, a: Actor, query: AuditQuery)
       'e.changes',
       sql<boolean>`${detailsReadable}`.as('details_readable'),
     ])
-    .where(auditEventVisible(a, 'e'));
+    .where(auditEventPolicy.readable(a, 'e'));
   if (query.recordKind) q = q.where('e.record_kind', '=', query.recordKind);
   if (query.recordId) q = q.where('e.record_id', '=', query.recordId);
   if (query.action) q = q.where('e.action', 'like', `${query.action.replace(/[%_\\]/g, '')}%`);

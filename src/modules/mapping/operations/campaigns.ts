@@ -1,9 +1,9 @@
 import type { Actor } from '../../../access/actor.ts';
 import {
   campaignAbilities,
+  campaignPolicy,
   canSendCampaign,
-  readableCampaigns,
-  readableResponses,
+  responsePolicy,
 } from '../../../access/mapping-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
@@ -171,7 +171,7 @@ export async function listCampaigns(db: Database, a: Actor) {
       'q.code as questionnaire_code',
       'v.version',
     ])
-    .where(readableCampaigns(a, 'c'))
+    .where(campaignPolicy.readable(a, 'c'))
     .orderBy('c.created_at', 'desc')
     .limit(500)
     .execute();
@@ -234,7 +234,7 @@ export async function getCampaign(db: Database, a: Actor, id: string) {
     .select(['r.id', 'r.organisation_id', 'r.respondent_user_id', 'r.status'])
     .where('r.campaign_id', '=', id)
     .where('r.organisation_id', '=', a.orgId ?? '00000000-0000-0000-0000-000000000000')
-    .where(readableResponses(a, 'r'))
+    .where(responsePolicy.readable(a, 'r'))
     .execute();
   return {
     ...campaignView(row),

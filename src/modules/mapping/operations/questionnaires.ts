@@ -4,7 +4,7 @@ import { isPlatformAdmin } from '../../../access/actor.ts';
 import {
   canImportQuestionnaire,
   isCoordinatorOf,
-  questionnaireAbilities,
+  questionnairePolicy,
 } from '../../../access/mapping-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
@@ -203,7 +203,7 @@ export async function listQuestionnaires(db: Database, a: Actor) {
       versions: versions
         .filter((v) => v.questionnaire_id === q.id)
         .map((v) => ({ id: v.id, version: v.version, title: v.title, createdAt: iso(v.created_at) })),
-      abilities: questionnaireAbilities(a, q),
+      abilities: questionnairePolicy.abilities(a, q),
     })),
   };
 }
@@ -252,14 +252,14 @@ export async function getQuestionnaireVersion(db: Database, a: Actor, id: string
     fileName: v.file_name,
     createdAt: iso(v.created_at),
     questionnaire: q,
-    abilities: { ...questionnaireAbilities(a, v), coordinator: isCoordinatorOf(a, v.network_id) },
+    abilities: { ...questionnairePolicy.abilities(a, v), coordinator: isCoordinatorOf(a, v.network_id) },
   };
 }
 
 /** The version written back as an XLSForm workbook (reads back to a deep-equal questionnaire). */
 export async function exportQuestionnaireVersion(db: Database, a: Actor, id: string, version: string) {
   const v = await findVersion(db, id, version);
-  if (!questionnaireAbilities(a, v).export) throw forbidden();
+  if (!questionnairePolicy.abilities(a, v).export) throw forbidden();
   const bytes = await writeXlsForm(v.definition as Questionnaire);
   return { filename: `${v.code}-${v.version}.xlsx`.replace(/[^\w.-]+/g, '_'), bytes: Buffer.from(bytes) };
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../access/actor.ts';
-import { readableResponses, responseAbilities } from '../../../access/mapping-policy.ts';
+import { responseAbilities, responsePolicy } from '../../../access/mapping-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { canonicalJson } from '../../../audit/canonical-json.ts';
 import { change } from '../../../core/change.ts';
@@ -101,7 +101,7 @@ export async function listResponses(db: Database, a: Actor, campaignId: string) 
       'r.validated_at',
     ])
     .where('r.campaign_id', '=', campaignId)
-    .where(readableResponses(a, 'r'))
+    .where(responsePolicy.readable(a, 'r'))
     .orderBy('o.code')
     .execute();
   const now = new Date();

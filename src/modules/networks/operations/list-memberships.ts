@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { type Actor, isOrgManager, isPlatformAdmin } from '../../../access/actor.ts';
-import { membershipAbilities } from '../../../access/admin-policy.ts';
+import type { Actor } from '../../../access/actor.ts';
+import { membershipPolicy } from '../../../access/admin-policy.ts';
 import type { Database } from '../../../db/connection.ts';
 import type { MembershipStatus, OrgRole } from '../../../db/schema.ts';
 
@@ -15,8 +15,6 @@ export async function listMemberships(
   a: UserActor,
   query: { status?: MembershipStatus; networkId?: string },
 ) {
-  const coordinated = [...a.networkRoles].filter(([, role]) => role === 'coordinator').map(([id]) => id);
-  const managesOrg = isOrgManager(a, a.orgId);
   let q = db
     .selectFrom('network_memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -41,22 +39,14 @@ export async function listMemberships(
         'user_roles',
       ),
     ])
-    .where((eb) =>
-      isPlatformAdmin(a)
-        ? eb.val(true)
-        : eb.or([
-            eb('m.user_id', '=', a.userId),
-            ...(managesOrg ? [eb('u.organisation_id', '=', a.orgId)] : []),
-            ...(coordinated.length ? [eb('m.network_id', 'in', coordinated)] : []),
-          ]),
-    );
+    .where(membershipPolicy.readable(a, 'm'));
   if (query.status) q = q.where('m.status', '=', query.status);
   if (query.networkId) q = q.where('m.network_id', '=', query.networkId);
   const rows = await q.orderBy('m.updated_at', 'desc').limit(500).execute();
   return {
     items: rows.map((m) => ({
       ...m,
-      abilities: membershipAbilities(a, {
+      abilities: membershipPolicy.abilities(a, {
         userId: m.user_id,
         userOrgId: m.organisation_id,
         userRoles: m.user_roles,

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../access/actor.ts';
-import { membershipAbilities } from '../../../access/admin-policy.ts';
+import { membershipPolicy } from '../../../access/admin-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { userOrgRoles } from '../../../auth/actor-loader.ts';
 import { change } from '../../../core/change.ts';
@@ -33,7 +33,7 @@ export async function moveMembership(
       .forUpdate()
       .executeTakeFirst();
     if (!m) throw notFound();
-    const abilities = membershipAbilities(a, {
+    const abilities = membershipPolicy.abilities(a, {
       userId: m.user_id,
       userOrgId: m.organisation_id,
       userRoles: await userOrgRoles(trx, m.user_id),

@@ -1,24 +1,24 @@
 import type { Actor } from '../../../access/actor.ts';
+import { notificationPolicy } from '../../../access/notification-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import { notFound } from '../../../http/errors.ts';
 import type { AppDeps } from '../../../route-kit/deps.ts';
-import { visibleNotification } from '../notification-visibility.ts';
 
 type UserActor = Actor & { userId: string };
 
 /**
  * The caller's notifications (newest first) and their unread count. A notification about a
- * shared record is shown only while the record is readable (its kind's readable filter); the
- * list and the count use the one condition, so nothing is counted that the list would hide.
+ * shared record is shown only while the record is readable (`notificationPolicy`); the list and
+ * the count use the one condition, so nothing is counted that the list would hide.
  */
 export async function listNotifications(
   db: Database,
   a: UserActor,
   query: { unread?: 'true' | 'false'; limit: number },
 ) {
-  const visible = visibleNotification(a);
+  const visible = notificationPolicy.readable(a, 'nt');
   let q = db
     .selectFrom('notifications as nt')
     .select([
@@ -30,14 +30,12 @@ export async function listNotifications(
       'nt.created_at',
       'nt.read_at',
     ])
-    .where('nt.user_id', '=', a.userId)
     .where(visible);
   if (query.unread === 'true') q = q.where('nt.read_at', 'is', null);
   const items = await q.orderBy('nt.created_at', 'desc').limit(query.limit).execute();
   const unread = await db
     .selectFrom('notifications as nt')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('nt.user_id', '=', a.userId)
     .where('nt.read_at', 'is', null)
     .where(visible)
     .executeTakeFirstOrThrow();

@@ -1,10 +1,5 @@
 import { type Actor, isUser } from '../../../access/actor.ts';
-import {
-  canChangeRisk,
-  canReadRisk,
-  type RiskAbilities,
-  riskAbilities,
-} from '../../../access/risk-policy.ts';
+import { type RiskAbilities, riskAbilities } from '../../../access/risk-policy.ts';
 import { forbidden, unauthorized } from '../../../http/errors.ts';
 
 /** A signed-in user who passed the risk policy for the action at hand. */
@@ -22,7 +17,8 @@ export function riskAbilitiesOf(actor: Actor): RiskAbilities {
  */
 export function requireAnalyst(actor: Actor, write: boolean): Analyst {
   if (!isUser(actor)) throw unauthorized();
-  const ok = write ? canChangeRisk(actor, actor.orgId) : canReadRisk(actor, actor.orgId);
+  const own = riskAbilities(actor);
+  const ok = write ? own.change : own.use;
   if (!ok)
     throw forbidden(
       write
@@ -34,7 +30,7 @@ export function requireAnalyst(actor: Actor, write: boolean): Analyst {
 
 /** May this analyst change risk data (activate a model, record outcomes)? Shown as abilities. */
 export function mayChange(a: Analyst): boolean {
-  return canChangeRisk(a, a.orgId);
+  return riskAbilities(a).change;
 }
 
 /** Dates as ISO strings in answers. */

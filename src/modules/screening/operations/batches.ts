@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canActScreening, canReadScreening, screeningOrgFilter } from '../../../access/screening-policy.ts';
+import { canActScreeningOwn, screeningBatchPolicy } from '../../../access/screening-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
@@ -20,7 +20,7 @@ export async function uploadBatch(
   a: SignedIn,
   input: { kind: 'parties' | 'declarations'; upload: ReadUpload },
 ) {
-  if (!canActScreening(a, a.orgId)) throw forbidden('Screening files needs the screening reviewer role.');
+  if (!canActScreeningOwn(a)) throw forbidden('Screening files needs the screening reviewer role.');
   const up = await input.upload(input.kind === 'parties' ? 'party file' : 'declaration file');
   if (!/\.(csv|xlsx)$/i.test(up.filename)) throw badRequest('Upload a .csv or .xlsx file.');
   const batch = await change(deps, async (trx) => {
@@ -56,13 +56,21 @@ export async function uploadBatch(
 
 /** The screening batches of the caller's administration, newest first (empty for non-reviewers). */
 export async function listBatches(db: Database, a: SignedIn) {
-  const org = screeningOrgFilter(a);
-  if (!org) return { items: [] };
   const items = await db
-    .selectFrom('screening_batches')
-    .select(['id', 'kind', 'filename', 'state', 'done', 'total', 'summary', 'created_at', 'finished_at'])
-    .where('organisation_id', '=', org)
-    .orderBy('created_at', 'desc')
+    .selectFrom('screening_batches as b')
+    .select([
+      'b.id',
+      'b.kind',
+      'b.filename',
+      'b.state',
+      'b.done',
+      'b.total',
+      'b.summary',
+      'b.created_at',
+      'b.finished_at',
+    ])
+    .where(screeningBatchPolicy.readable(a, 'b'))
+    .orderBy('b.created_at', 'desc')
     .limit(100)
     .execute();
   return { items };
@@ -70,7 +78,7 @@ export async function listBatches(db: Database, a: SignedIn) {
 
 async function loadBatch(db: Database, a: SignedIn, id: string) {
   const b = await db.selectFrom('screening_batches').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!b || !canReadScreening(a, b.organisation_id)) throw notFound();
+  if (!b || !screeningBatchPolicy.abilities(a, b).read) throw notFound();
   return b;
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { canActScreening, canReadScreening, screeningOrgFilter } from '../../../access/screening-policy.ts';
+import { screeningCasePolicy } from '../../../access/screening-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
@@ -43,19 +43,18 @@ const casesWithParties = (db: Database) =>
     .leftJoin('screening_list_versions as v', 'v.id', 'c.version_id')
     .leftJoin('users as u', 'u.id', 'c.reviewer_id');
 
-const abilities = (a: SignedIn, row: { organisation_id: string }) => ({
-  read: canReadScreening(a, row.organisation_id),
-  decide: canActScreening(a, row.organisation_id),
-});
+const abilities = (a: SignedIn, row: { organisation_id: string }) => {
+  const { read, act } = screeningCasePolicy.abilities(a, row);
+  return { read, decide: act };
+};
 
 /**
  * The cases and review queue of the caller's administration (`pending`: open and review), open
  * first, with the count per state; empty for non-reviewers.
  */
 export async function listCases(db: Database, a: SignedIn, query: z.output<typeof caseListQuery>) {
-  const org = screeningOrgFilter(a);
-  if (!org) return { total: 0, counts: {}, items: [], ...THRESHOLDS };
-  let q = casesWithParties(db).where('c.organisation_id', '=', org);
+  const readable = screeningCasePolicy.readable(a, 'c');
+  let q = casesWithParties(db).where(readable);
   const { state, q: text, limit, offset } = query;
   if (state === 'pending') q = q.where('c.state', 'in', ['open', 'review']);
   else if (state) q = q.where('c.state', '=', state);
@@ -69,10 +68,10 @@ export async function listCases(db: Database, a: SignedIn, query: z.output<typeo
   const [{ n }, counts, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     db
-      .selectFrom('screening_cases')
-      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('organisation_id', '=', org)
-      .groupBy('state')
+      .selectFrom('screening_cases as c')
+      .select(['c.state', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(readable)
+      .groupBy('c.state')
       .execute(),
     q
       .select([...CASE_COLUMNS])
@@ -97,7 +96,7 @@ export async function getCase(db: Database, a: SignedIn, id: string) {
     .select([...CASE_COLUMNS, 'p.identifiers as party_identifiers', 'p.kind as party_kind'])
     .where('c.id', '=', id)
     .executeTakeFirst();
-  if (!row || !canReadScreening(a, row.organisation_id)) throw notFound();
+  if (!row || !abilities(a, row).read) throw notFound();
   const entity = await db
     .selectFrom('screening_entities')
     .select('data')
@@ -123,8 +122,9 @@ export async function decideCase(
       .where('id', '=', input.id)
       .forUpdate()
       .executeTakeFirst();
-    if (!c || !canReadScreening(a, c.organisation_id)) throw notFound();
-    if (!canActScreening(a, c.organisation_id)) throw forbidden('You may read this case but not decide it.');
+    const can = c ? abilities(a, c) : null;
+    if (!c || !can?.read) throw notFound();
+    if (!can.decide) throw forbidden('You may read this case but not decide it.');
     if (c.state === 'confirmed' || c.state === 'dismissed') throw conflict(`The case is already ${c.state}.`);
     const state = input.decision === 'confirm' ? 'confirmed' : 'dismissed';
     await trx

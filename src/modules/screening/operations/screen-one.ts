@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { hasScope } from '../../../access/actor.ts';
-import { canActScreening, canScreenOne } from '../../../access/screening-policy.ts';
+import { canActScreeningOwn, canScreenOne } from '../../../access/screening-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import { forbidden } from '../../../http/errors.ts';
@@ -23,7 +23,7 @@ export async function screenParty(deps: AppDeps, a: SignedIn, input: z.output<ty
   // The route declares the read scope (a query); storing the party needs the write scope too.
   if (save && !hasScope(a, 'write'))
     throw forbidden('This API key lacks the write scope this request needs.');
-  if (save && !canActScreening(a, a.orgId))
+  if (save && !canActScreeningOwn(a))
     throw forbidden('Saving a party and raising cases needs the screening reviewer role.');
   const li = await indexCache(deps.db).ready();
   const lists = () => li.versions.map((v) => ({ listId: v.listId, label: v.label, isDemo: v.isDemo }));

@@ -1,10 +1,5 @@
 import type { Actor } from '../../../access/actor.ts';
-import {
-  canErasePersonalData,
-  canManageUser,
-  canViewUserDetails,
-  grantableRoles,
-} from '../../../access/admin-policy.ts';
+import { canErasePersonalData, grantableRoles, userPolicy } from '../../../access/admin-policy.ts';
 import type { Database } from '../../../db/connection.ts';
 import { notFound } from '../../../http/errors.ts';
 
@@ -27,7 +22,7 @@ export async function getUser(db: Database, a: Actor, id: string) {
     ])
     .where('u.id', '=', id)
     .executeTakeFirst();
-  if (!u || !canViewUserDetails(a, u)) throw notFound();
+  if (!u) throw notFound();
   const [roles, memberships] = await Promise.all([
     db.selectFrom('role_grants').select(['role', 'granted_at']).where('user_id', '=', u.id).execute(),
     db
@@ -38,7 +33,9 @@ export async function getUser(db: Database, a: Actor, id: string) {
       .where('m.status', 'in', ['requested', 'endorsed', 'active'])
       .execute(),
   ]);
-  const manage = canManageUser(a, { ...u, roles: roles.map((g) => g.role) });
+  const can = userPolicy.abilities(a, { ...u, roles: roles.map((g) => g.role) });
+  if (!can.read) throw notFound();
+  const manage = can.update;
   return {
     ...u,
     roles,

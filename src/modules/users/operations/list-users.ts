@@ -1,5 +1,5 @@
 import { type Actor, isPlatformAdmin } from '../../../access/actor.ts';
-import { canManageUser } from '../../../access/admin-policy.ts';
+import { userPolicy } from '../../../access/admin-policy.ts';
 import type { Database } from '../../../db/connection.ts';
 import { forbidden } from '../../../http/errors.ts';
 
@@ -38,7 +38,8 @@ export async function listUsers(db: Database, a: UserActor, query: ListUsersQuer
       'o.code as organisation_code',
       'u.locked_until',
       'u.created_at',
-    ]);
+    ])
+    .where(userPolicy.readable(a, 'u'));
   if (orgId) q = q.where('u.organisation_id', '=', orgId);
   if (query.q) {
     const like = `%${query.q.toLowerCase()}%`;
@@ -67,7 +68,11 @@ export async function listUsers(db: Database, a: UserActor, query: ListUsersQuer
     total: total.n,
     items: rows.map((u) => {
       const held = roles.filter((g) => g.user_id === u.id).map((g) => g.role);
-      return { ...u, roles: held, abilities: { update: canManageUser(a, { ...u, roles: held }) } };
+      return {
+        ...u,
+        roles: held,
+        abilities: { update: userPolicy.abilities(a, { ...u, roles: held }).update },
+      };
     }),
   };
 }

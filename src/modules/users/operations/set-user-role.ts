@@ -1,5 +1,5 @@
 import type { Actor } from '../../../access/actor.ts';
-import { canManageUser, canViewUserDetails, grantableRoles } from '../../../access/admin-policy.ts';
+import { grantableRoles, userPolicy } from '../../../access/admin-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { userOrgRoles } from '../../../auth/actor-loader.ts';
 import { change } from '../../../core/change.ts';
@@ -34,11 +34,9 @@ export async function setUserRole(
       .select(['u.id', 'u.organisation_id', 'o.type'])
       .where('u.id', '=', userId)
       .executeTakeFirst();
-    if (!u || !canViewUserDetails(a, u)) throw notFound();
-    if (
-      !canManageUser(a, { ...u, roles: await userOrgRoles(trx, u.id) }) ||
-      !grantableRoles(a, { id: u.organisation_id, type: u.type }).includes(role)
-    ) {
+    const can = u ? userPolicy.abilities(a, { ...u, roles: await userOrgRoles(trx, u.id) }) : null;
+    if (!u || !can?.read) throw notFound();
+    if (!can.update || !grantableRoles(a, { id: u.organisation_id, type: u.type }).includes(role)) {
       throw forbidden(`You may not ${grant ? 'grant' : 'revoke'} the role ${role} in this organisation.`);
     }
     if (!grant && u.id === a.userId && (role === 'ncp' || role === 'platform_admin')) {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../access/actor.ts';
-import { canManageUser, canManageUsersOf, canViewUserDetails } from '../../../access/admin-policy.ts';
+import { canManageUsersOf, userPolicy } from '../../../access/admin-policy.ts';
 import { diffFields, recordAudit } from '../../../audit/audit-log.ts';
 import { userOrgRoles } from '../../../auth/actor-loader.ts';
 import { forgetAddressFailures } from '../../../auth/login-throttle.ts';
@@ -27,10 +27,13 @@ export async function updateUser(deps: AppDeps, a: Actor & { userId: string }, i
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!before || !canViewUserDetails(a, before)) throw notFound();
+    const can = before
+      ? userPolicy.abilities(a, { ...before, roles: await userOrgRoles(trx, before.id) })
+      : null;
+    if (!before || !can?.read) throw notFound();
     if (!canManageUsersOf(a, before.organisation_id))
       throw forbidden('You may change users only in the organisation you manage.');
-    if (!canManageUser(a, { ...before, roles: await userOrgRoles(trx, before.id) }))
+    if (!can.update)
       throw forbidden(
         'This user holds rights equal to or higher than yours (NCP, NCP deputy or platform administrator): ask the NCP or a platform administrator.',
       );

@@ -1,0 +1,41 @@
+import { membershipPolicy, userPolicy } from './admin-policy.ts';
+import { announcementPolicy } from './announcement-policy.ts';
+import { auditEventPolicy } from './audit-policy.ts';
+import { jobPolicy } from './job-policy.ts';
+import { campaignPolicy, questionnairePolicy, responsePolicy } from './mapping-policy.ts';
+import { notificationPolicy } from './notification-policy.ts';
+import type { AnyResourcePolicy } from './policy.ts';
+import { registryRecordPolicy } from './registry-record-policy.ts';
+import { riskBatchPolicy, riskDatasetPolicy, riskModelPolicy } from './risk-policy.ts';
+import { screeningBatchPolicy, screeningCasePolicy, screeningPartyPolicy } from './screening-policy.ts';
+
+/**
+ * Every resource policy of the platform: ONE registration point (a new resource kind adds its
+ * policy here; nothing registers itself by being imported). The tests run over this list: each
+ * table holding an organisation's or a user's data belongs to exactly one policy (or is exempt
+ * with its reason), `abilities().read` and `readable()` agree for every actor, and operations read
+ * those tables only through a policy.
+ */
+export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
+  registryRecordPolicy,
+  announcementPolicy,
+  riskDatasetPolicy,
+  riskModelPolicy,
+  riskBatchPolicy,
+  screeningPartyPolicy,
+  screeningCasePolicy,
+  screeningBatchPolicy,
+  jobPolicy,
+  notificationPolicy,
+  auditEventPolicy,
+  membershipPolicy,
+  userPolicy,
+  questionnairePolicy,
+  campaignPolicy,
+  responsePolicy,
+]);
+
+/** The policy of a resource kind by its name. */
+export function policyOf(resource: string): AnyResourcePolicy | undefined {
+  return POLICIES.find((p) => p.resource === resource);
+}
