@@ -32,6 +32,10 @@ const EXEMPT: Readonly<Record<string, string>> = {
   sessions: "credentials: read only by the auth hook for the session's own cookie, never listed",
   directory_entries:
     "the directory (who is who): one entry per user, which every signed-in user reads through directory-policy.ts (only the details the person shows); each person writes only their own (WHERE user_id = the caller's)",
+  calendar_feeds:
+    "credentials: each user makes and revokes their own calendar link (WHERE user_id = the caller's); the feed carries what the user may read through the modules' policies",
+  action_point_notices:
+    'bookkeeping of the action-point reminder task (each notice sent once); never read by a user',
   api_keys: "credentials: each user lists and revokes their own keys only (WHERE user_id = the caller's)",
   recovery_codes: "credentials: used only by the user's own second-factor sign-in",
   password_resets: 'credentials: a single-use token, looked up by its hash',

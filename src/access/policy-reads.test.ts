@@ -38,6 +38,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
     "screening jobs: the batch the job was started for, of the starter's administration",
   'modules/directory/':
     'the directory (who is who): every signed-in user reads it under directory-policy.ts, which decides the contact details each person shows',
+  'modules/meetings/action-point-reminders.ts':
+    'scheduled reminders (system actor): open action points due or overdue, each notice sent only when the owner may read the action point (recordAbilities as the owner)',
   'modules/privacy/':
     'personal data of one named user (their own download; erasure checked by canErasePersonalData) and retention purges',
   // reads that return no row of the table, or rows already checked by a policy

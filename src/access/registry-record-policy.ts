@@ -52,7 +52,7 @@ function readable(a: Actor, alias: string): RawBuilder<boolean> {
 /**
  * Records of every kind (network announcements included), their versions and comments; the
  * envelope's lists (named recipients, named organisations, co-editors), approval rounds and
- * decisions, attachments and their extracted text.
+ * decisions, attachments and their extracted text, answers to meeting invitations.
  */
 export const registryRecordPolicy = definePolicy<RegistryRecordRow, RecordAbilities>({
   resource: 'registry_record',
@@ -67,6 +67,7 @@ export const registryRecordPolicy = definePolicy<RegistryRecordRow, RecordAbilit
     'record_approvals',
     'attachments',
     'attachment_texts',
+    'meeting_rsvps',
   ],
   abilities,
   readable,

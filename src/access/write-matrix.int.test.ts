@@ -11,6 +11,7 @@ import {
   type WriteCase,
 } from '../testing/write-matrix/harness.ts';
 import { mappingCases } from '../testing/write-matrix/mapping-cases.ts';
+import { meetingCases } from '../testing/write-matrix/meeting-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
 
@@ -20,7 +21,13 @@ import { registryCases } from '../testing/write-matrix/registry-cases.ts';
  * writes no audit event. Fails when an operation has no case (and no reason in NOT_CALLED).
  */
 const WRITE = new Set(['post', 'put', 'patch', 'delete']);
-const CASES: WriteCase[] = [...platformCases(), ...registryCases(), ...analysisCases(), ...mappingCases()];
+const CASES: WriteCase[] = [
+  ...platformCases(),
+  ...registryCases(),
+  ...analysisCases(),
+  ...mappingCases(),
+  ...meetingCases(),
+];
 
 let t: TestApp;
 let ctx: ReturnType<typeof createMatrixCtx>;

@@ -11,6 +11,7 @@ import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
 import { seedDocumentsDemo } from '../seed/documents-demo.ts';
+import { seedMeetingsDemo } from '../seed/meetings-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { seedRiskDemo } from '../seed/risk-demo.ts';
 import { buildApp } from '../server/app.ts';
@@ -242,6 +243,7 @@ async function main() {
           console.log('Loading the demo data set …');
           const creds = await seedDemoData(rt.db);
           await seedProcurementDemo(rt.db);
+          await seedMeetingsDemo(rt.db);
           await seedRiskDemo(rt.db);
           await seedDocumentsDemo(rt.db);
           mkdirSync(config.DATA_DIR, { recursive: true });

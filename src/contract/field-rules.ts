@@ -13,6 +13,17 @@ export { EU_LANGUAGES };
 /** The country codes a `country` field accepts (the Member States' codes, EL for Greece). */
 export type CountryCodes = readonly string[];
 
+/** An IANA time zone name the runtime's Intl knows (Europe/Brussels; UTC). */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function spec(f: FieldSpec, label: string, countries: CountryCodes): z.ZodType {
   switch (f.type) {
     case 'text': {
@@ -48,6 +59,14 @@ function spec(f: FieldSpec, label: string, countries: CountryCodes): z.ZodType {
       });
     case 'date':
       return z.iso.date(`${label}: a date as YYYY-MM-DD`);
+    case 'datetime':
+      return z.iso.datetime({ error: `${label}: a moment in UTC as YYYY-MM-DDTHH:MM:SSZ` });
+    case 'timezone':
+      return z
+        .string()
+        .trim()
+        .max(100)
+        .refine(isTimeZone, `${label}: a time zone name such as Europe/Brussels`);
     case 'boolean':
       return z.boolean();
     case 'url':
@@ -61,6 +80,7 @@ function spec(f: FieldSpec, label: string, countries: CountryCodes): z.ZodType {
         error: `${label}: a Member State code such as AT, DE, EL`,
       });
     case 'organisation':
+    case 'user':
     case 'ref':
       return z.uuid(`${label}: the id of a record`);
     case 'network':
@@ -94,10 +114,10 @@ function objectSchema(fields: Record<string, FieldDef>, countries: CountryCodes)
     .superRefine((data: Record<string, unknown>, ctx) => {
       // Dates in order: a field with `notBefore` may not precede that field (both given, ISO dates).
       for (const [k, f] of Object.entries(fields)) {
-        if (f.type !== 'date' || !f.notBefore) continue;
+        if ((f.type !== 'date' && f.type !== 'datetime') || !f.notBefore) continue;
         const value = data[k];
         const start = data[f.notBefore];
-        if (typeof value === 'string' && typeof start === 'string' && value < start)
+        if (typeof value === 'string' && typeof start === 'string' && Date.parse(value) < Date.parse(start))
           ctx.addIssue({
             code: 'custom',
             path: [k],

@@ -39,6 +39,10 @@ export type FieldSpec<C extends string = string> =
   | { type: 'money' }
   /** notBefore: another date field of the same object this one may not precede (an end and its start). */
   | { type: 'date'; notBefore?: string }
+  /** A moment in UTC (ISO 8601 ending in Z); notBefore: another datetime field it may not precede. */
+  | { type: 'datetime'; notBefore?: string }
+  /** An IANA time zone name (e.g. Europe/Brussels), as the platform's Intl knows it. */
+  | { type: 'timezone' }
   | { type: 'boolean' }
   | { type: 'url' }
   | { type: 'code'; codeList: C }
@@ -46,6 +50,8 @@ export type FieldSpec<C extends string = string> =
   | { type: 'organisation' }
   /** One of the platform's networks, by code (e.g. `risk-management`). */
   | { type: 'network' }
+  /** A person on the platform (the id of an active user). */
+  | { type: 'user' }
   | { type: 'ref'; kind: KindName }
   | { type: 'location' }
   | { type: 'list'; of: FieldSpec<C> & { label?: Labels }; maxItems?: number }
@@ -157,7 +163,8 @@ export interface KindDefinition {
   /**
    * A valid record of this kind, unique per `token`: used by the access and write matrices (which
    * create one per case and call every operation on it) and as the import template's example row.
-   * `ref(kind)` gives the id of a published record of a referenced kind.
+   * `ref(kind)` gives the id of a published record of a referenced kind, and `ref('user')` the id
+   * of the person who creates the example (for `user` fields).
    */
   example: (token: string, ref: (kind: string) => string) => Record<string, unknown>;
 }

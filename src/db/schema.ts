@@ -3,6 +3,7 @@ import type { RecordStatus } from '../contract/registry-records.ts';
 import type { MembershipStatus, NetworkRole, OrgRole } from '../contract/roles.ts';
 import type { Distribution, Tlp } from '../contract/shared-records.ts';
 import type { MappingTables } from './mapping-schema.ts';
+import type { MeetingTables } from './meetings-schema.ts';
 import type { RiskTables } from './risk-schema.ts';
 
 /** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
@@ -557,7 +558,7 @@ export interface ScheduledTaskRunsTable {
   next_due_at: Timestamp;
 }
 
-export interface DB extends RiskTables, MappingTables {
+export interface DB extends RiskTables, MappingTables, MeetingTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
   users: UsersTable;

@@ -13,6 +13,7 @@ import { homeModule } from './home/manifest.ts';
 import { jobsModule } from './jobs/manifest.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { mappingModule } from './mapping/manifest.ts';
+import { meetingsModule } from './meetings/manifest.ts';
 import { networksModule } from './networks/manifest.ts';
 import { notificationsModule } from './notifications/manifest.ts';
 import { organisationsModule } from './organisations/manifest.ts';
@@ -44,6 +45,7 @@ export const MODULES: readonly ModuleManifest[] = [
   homeModule,
   mappingModule,
   directoryModule,
+  meetingsModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

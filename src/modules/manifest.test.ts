@@ -46,7 +46,13 @@ describe('module manifests', () => {
         .map((t) => t.name)
         .sort(),
     ).toEqual(
-      ['auth.purge-expired', 'notifications.digest', 'privacy.retention', 'mapping.reminders'].sort(),
+      [
+        'auth.purge-expired',
+        'notifications.digest',
+        'privacy.retention',
+        'mapping.reminders',
+        'meetings.action-point-reminders',
+      ].sort(),
     );
     expect(new Set(MODULES.map((m) => m.name)).size).toBe(MODULES.length);
   });
@@ -58,10 +64,23 @@ describe('module manifests', () => {
 
   it('gathers calendar items, home tiles and tasks, and sentences from the modules that have them', () => {
     expect(MODULES.map((m) => m.name)).toEqual(expect.arrayContaining(['calendar', 'home']));
-    expect(withEntry('calendarItems')).toEqual(['registry', 'screening', 'scheduler']);
+    expect(withEntry('calendarItems')).toEqual(['registry', 'screening', 'scheduler', 'meetings']);
     expect(withEntry('homeTiles')).toEqual(['announcements', 'registry']);
-    expect(withEntry('homeTasks')).toEqual(['networks', 'jobs', 'registry', 'screening', 'scheduler']);
-    expect(withEntry('notificationSentences')).toEqual(['notifications', 'jobs', 'registry', 'mapping']);
+    expect(withEntry('homeTasks')).toEqual([
+      'networks',
+      'jobs',
+      'registry',
+      'screening',
+      'scheduler',
+      'meetings',
+    ]);
+    expect(withEntry('notificationSentences')).toEqual([
+      'notifications',
+      'jobs',
+      'registry',
+      'mapping',
+      'meetings',
+    ]);
     // Every module that writes audit events says how they read (src/modules/sentences.test.ts
     // checks each action the code writes); no action has two sentences.
     expect(withEntry('auditSentences')).toEqual([
@@ -78,6 +97,7 @@ describe('module manifests', () => {
       'privacy',
       'mapping',
       'directory',
+      'meetings',
     ]);
     expect(() => sentenceTables(MODULES)).not.toThrow();
     expect(sentenceTables(MODULES).audit.size).toBeGreaterThan(100);

@@ -35,6 +35,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
   'membership.${m.status}': STATUSES.map((s) => `membership.${s}`),
   'job.${job.state}': ['job.succeeded', 'job.failed', 'job.cancelled'],
   '${kind.name}.${String(payload.event)}': perKind('published', 'corrected', 'retracted', 'shared'),
+  // action-point reminders (src/modules/meetings)
+  'action_point.${r.notice}': ['action_point.due', 'action_point.overdue'],
   '${kind.name}.${comment.kind}': perKind('comment', 'feedback', 'interest'),
 };
 

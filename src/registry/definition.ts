@@ -37,8 +37,12 @@ export type KindSpec<C extends string> = Omit<KindDefinition, 'name' | 'codeList
 function dateOrderProblems(fields: Record<string, FieldDef>, path = ''): string[] {
   const out: string[] = [];
   for (const [name, f] of Object.entries(fields)) {
-    if (f.type === 'date' && f.notBefore !== undefined && fields[f.notBefore]?.type !== 'date')
-      out.push(`${path}${name}: notBefore "${f.notBefore}" is not a date field beside it`);
+    if (
+      (f.type === 'date' || f.type === 'datetime') &&
+      f.notBefore !== undefined &&
+      fields[f.notBefore]?.type !== f.type
+    )
+      out.push(`${path}${name}: notBefore "${f.notBefore}" is not a ${f.type} field beside it`);
     const inner = f.type === 'list' ? f.of : f;
     if (inner.type === 'object') out.push(...dateOrderProblems(inner.fields, `${path}${name}.`));
   }

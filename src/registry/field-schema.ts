@@ -7,7 +7,7 @@ export { EU_LANGUAGES };
 /** References a field value makes to other data, checked against the database after parsing. */
 export interface Reference {
   path: string;
-  kind: 'code' | 'ref' | 'organisation' | 'network';
+  kind: 'code' | 'ref' | 'organisation' | 'network' | 'user';
   target: string;
   value: string;
 }
@@ -35,6 +35,7 @@ export function collectReferences(
       out.push({ path, kind: 'organisation', target: 'organisation', value: String(value) });
     else if (f.type === 'network')
       out.push({ path, kind: 'network', target: 'network', value: String(value) });
+    else if (f.type === 'user') out.push({ path, kind: 'user', target: 'user', value: String(value) });
     else if (f.type === 'list' && Array.isArray(value)) {
       for (const [i, v] of value.entries()) visit(f.of, v, `${path}.${i}`);
     } else if (f.type === 'object' && typeof value === 'object')

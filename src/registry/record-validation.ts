@@ -114,5 +114,21 @@ export async function checkReferences(
       if (!set.has(n.value))
         errors.push({ field: n.path, message: `No network with the code "${n.value}".` });
   }
+  const users = refs.filter((r) => r.kind === 'user');
+  if (users.length) {
+    const found = await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', [...new Set(users.map((u) => u.value))])
+      .where('status', '=', 'active')
+      .execute();
+    const set = new Set(found.map((f) => f.id));
+    for (const u of users)
+      if (!set.has(u.value))
+        errors.push({
+          field: u.path,
+          message: 'No active user with this id: choose a person on the platform.',
+        });
+  }
   return errors;
 }

@@ -153,6 +153,7 @@ beforeAll(async () => {
   callers.set('other_org', { client: await t.as('fr.expert@demo.eucab.eu') });
   callers.set('red_recipient', { client: await t.as('be.expert@demo.eucab.eu') });
   callers.set('observer', { client: await t.as('observer@demo.eucab.eu') });
+  refs.user = await t.userId('nl.expert@demo.eucab.eu'); // `ref('user')`: the example's creator
   for (const rel of SUBSCRIBERS)
     for (const kind of KINDS) {
       const sub = await callers.get(rel)!.client!.post('/api/v1/registry/subscriptions', { kind: kind.name });
@@ -312,6 +313,34 @@ describe('registry access matrix (every kind × caller × marking × action)', (
           mismatches.push(
             `${rel} update ${rec.kind}/${rec.c}: expected ${wantStatus}, got ${upd.statusCode}`,
           );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('the calendar feed carries the meetings each person may read, titled only where the marking allows quoting in e-mail', async () => {
+    const mismatches: string[] = [];
+    const meetings = records.filter((r) => r.kind === 'meeting');
+    expect(meetings.length).toBe(CASES.length);
+    const quotable = new Set<Case>(['eucab_green', 'public_clear', 'draft_eucab']); // CLEAR and GREEN
+    for (const [rel, who] of callers) {
+      if (!who.client || rel === 'anonymous') continue; // a feed belongs to a person (API keys cannot make one)
+      const link = await who.client.post('/api/v1/account/calendar-feed');
+      expect(link.statusCode, link.body).toBe(201);
+      const ics = (await t.client().get(new URL(link.json().url).pathname)).body.replace(/\r\n[ \t]/g, '');
+      const events = ics.split('BEGIN:VEVENT').slice(1);
+      for (const rec of meetings) {
+        const event = events.find((e) => e.includes(`UID:meetings:meeting:${rec.id}@`));
+        const readable = EXPECTED[rel][rec.c].includes('R');
+        const want = !readable ? 'absent' : quotable.has(rec.c) ? 'titled' : 'restricted';
+        const got = !event
+          ? 'absent'
+          : event.includes(`SUMMARY:Meeting ${rec.token}`)
+            ? 'titled'
+            : event.includes('SUMMARY:Restricted item') && !event.includes(rec.token)
+              ? 'restricted'
+              : 'leaked';
+        if (got !== want) mismatches.push(`${rel} feed meeting/${rec.c}: expected ${want}, got ${got}`);
       }
     }
     expect(mismatches).toEqual([]);

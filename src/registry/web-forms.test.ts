@@ -46,6 +46,30 @@ describe("the web app's registry forms", () => {
     expect(formToData(f, dataToForm(f, data))).toEqual(data);
   });
 
+  it('a meeting: moments typed in the reader’s own time become UTC, and back; time zones and people as the server checks them', () => {
+    const f = fields('meeting');
+    const person = '00000000-0000-4000-8000-000000000002';
+    const data = formToData(f, {
+      ...dataToForm(f, {}),
+      title: 'Board',
+      body: 'management_board',
+      starts_at: '2031-03-10T09:30',
+      ends_at: '2031-03-10T12:00',
+      time_zone: 'Europe/Brussels',
+      participants: [person],
+    });
+    expect(data.starts_at).toBe(new Date(2031, 2, 10, 9, 30).toISOString().replace('.000Z', 'Z'));
+    expect(parseData(kind('meeting'), data)).toEqual({ ok: true, data });
+    expect(validate(f, COUNTRIES, data, required)).toEqual({});
+    expect(dataToForm(f, data).starts_at).toBe('2031-03-10T09:30');
+    const bad = { ...data, time_zone: 'Europe/Atlantis', ends_at: '2031-03-09T08:00:00Z' };
+    const errors = validate(f, COUNTRIES, bad, required);
+    expect(errors.time_zone).toMatch(/time zone name such as Europe\/Brussels/);
+    expect(errors.ends_at).toMatch(/on or after the starts/);
+    const server = parseData(kind('meeting'), bad);
+    expect(server.ok ? [] : server.errors.map((e) => e.field).sort()).toEqual(['ends_at', 'time_zone']);
+  });
+
   it('refuses what the server refuses, with the same messages, by field path', () => {
     const f = fields('equipment_item');
     const data = formToData(f, {

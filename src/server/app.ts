@@ -21,7 +21,21 @@ import { authHooks } from './auth-plugin.ts';
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            // A calendar feed's link is its credential: its secret never reaches the log.
+            serializers: {
+              req: (req) => ({
+                method: req.method,
+                url: req.url.replace(/(\/calendar\/feed\/)[^/?.]+/, '$1[secret]'),
+                host: req.host,
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
   });

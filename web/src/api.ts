@@ -273,6 +273,10 @@ export interface CalendarItem {
   area: Area;
   organisation: { id: string; code: string } | null;
   marking: Tlp | null;
+  /** For a moment: the organiser's time zone. */
+  timeZone?: string | null;
+  /** For a meeting: the answers to its invitation, and mine. */
+  rsvp?: { yes: number; no: number; maybe: number; mine: 'yes' | 'no' | 'maybe' | null };
 }
 
 export interface CalendarAnswer {

@@ -3,7 +3,7 @@
  * library's documents and the tests' files are built with them (no binary files in the repository).
  * Text outside Latin-1 is written as "?" in PDFs (the standard Helvetica font, WinAnsi encoding).
  */
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A PDF with one page per entry of `pages`, each a list of lines in 11-point Helvetica. */
 export function samplePdf(pages: readonly (readonly string[])[], title = 'Document'): Buffer {
@@ -34,22 +34,6 @@ export function samplePdf(pages: readonly (readonly string[])[], title = 'Docume
   for (let id = 1; id < objects.length; id++) out += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(b: Buffer): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** A zip archive of the given parts (the first stored, the others deflated), as office files are. */

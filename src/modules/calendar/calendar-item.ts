@@ -23,9 +23,13 @@ export interface CalendarItem {
   title: string;
   /** The first day (YYYY-MM-DD) or the moment (ISO date-time) when `allDay` is false. */
   start: string;
-  /** The last day of a span (YYYY-MM-DD), else null. */
+  /** The last day of a span (YYYY-MM-DD), or the moment it ends when `allDay` is false; else null. */
   end: string | null;
   allDay: boolean;
+  /** For a moment: the IANA time zone it was planned in (calendar files write the time in it). */
+  timeZone?: string | null;
+  /** For a meeting: the answers to its invitation, and the reader's own. */
+  rsvp?: { yes: number; no: number; maybe: number; mine: 'yes' | 'no' | 'maybe' | null };
   /** The web page that shows it. */
   link: string | null;
   area: Area;

@@ -23,6 +23,8 @@ export const DIGEST_EVENTS = [
   'cancelled',
   'assigned',
   'reopened',
+  'due',
+  'overdue',
 ] as const;
 export type DigestEvent = (typeof DIGEST_EVENTS)[number];
 
@@ -70,6 +72,8 @@ const en: DigestMessages = {
     cancelled: 'job cancelled',
     assigned: 'you are assigned to answer',
     reopened: 'response reopened by the coordinator',
+    due: 'action point due today',
+    overdue: 'action point overdue',
   },
 };
 
@@ -104,6 +108,8 @@ const fr: DigestMessages = {
     cancelled: 'tâche annulée',
     assigned: 'vous êtes désigné pour répondre',
     reopened: 'réponse rouverte par le coordinateur',
+    due: 'action à échéance aujourd’hui',
+    overdue: 'action en retard',
   },
 };
 
@@ -138,6 +144,8 @@ const de: DigestMessages = {
     cancelled: 'Auftrag abgebrochen',
     assigned: 'Sie sind zum Antworten benannt',
     reopened: 'Antwort vom Koordinator wieder geöffnet',
+    due: 'Maßnahme heute fällig',
+    overdue: 'Maßnahme überfällig',
   },
 };
 

@@ -60,6 +60,12 @@ export async function erasePersonalData(deps: AppDeps, a: Actor, userId: string)
       notifications: await count(
         trx.deleteFrom('notifications').where('user_id', '=', userId).executeTakeFirst(),
       ),
+      calendarLinks: await count(
+        trx.deleteFrom('calendar_feeds').where('user_id', '=', userId).executeTakeFirst(),
+      ),
+      meetingAnswers: await count(
+        trx.deleteFrom('meeting_rsvps').where('user_id', '=', userId).executeTakeFirst(),
+      ),
     };
     await trx
       .updateTable('users')

@@ -108,6 +108,19 @@ export async function collectPersonalData(db: Database, userId: string) {
       .orderBy('seq')
       .execute(),
   ]);
+  // Meetings (src/modules/meetings): answers to invitations (by meeting id: the meeting may no
+  // longer be readable), and whether a calendar link exists (never its hash).
+  const meetingAnswers = await db
+    .selectFrom('meeting_rsvps as m')
+    .select(['m.meeting_id', 'm.answer', 'm.answered_at'])
+    .where('m.user_id', '=', userId)
+    .orderBy('m.answered_at')
+    .execute();
+  const calendarLink = await db
+    .selectFrom('calendar_feeds')
+    .select(['created_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return {
     about:
       'Your personal data on the EUCAB Cooperation Platform. Passwords, key hashes and second-factor secrets are never exported. The records you wrote belong to your administration and are listed here by title; open them on the platform for their content.',
@@ -120,6 +133,8 @@ export async function collectPersonalData(db: Database, userId: string) {
     linkedSignInAccounts: identities.length,
     savedFilters,
     alertSubscriptions: subscriptions,
+    meetingAnswers,
+    calendarLink: calendarLink ?? null,
     recordsWritten: records,
     comments,
     notifications,

@@ -13,6 +13,7 @@ export const CALENDAR_DATES: readonly { kind: string; start: string; end?: strin
   { kind: 'tender', start: 'publication_date' },
   { kind: 'field_test', start: 'start_date', end: 'end_date' },
   { kind: 'goods_measure', start: 'valid_from' },
+  { kind: 'action_point', start: 'due_date' },
 ];
 
 /** At most this many dates per field and range (a month of one kind rarely has more). */

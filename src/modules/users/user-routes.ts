@@ -5,7 +5,7 @@ import { requireUser } from '../../route-kit/caller.ts';
 import type { AppDeps } from '../../route-kit/deps.ts';
 import { createUser } from './operations/create-user.ts';
 import { getUser } from './operations/get-user.ts';
-import { listUsers, searchUserDirectory } from './operations/list-users.ts';
+import { directoryEntry, listUsers, searchUserDirectory } from './operations/list-users.ts';
 import { updateUser } from './operations/update-user.ts';
 
 /** Users: the managers' list, the recipients' directory, one user, create, change. */
@@ -42,6 +42,21 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       requireUser(req);
       return searchUserDirectory(db, req.query.q);
+    },
+  );
+
+  r.get(
+    '/users/directory/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'One person as the directory shows them (name and organisation only), e.g. a record’s owner',
+        params: z.strictObject({ id: z.uuid() }),
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return directoryEntry(db, req.params.id);
     },
   );
 

@@ -53,6 +53,7 @@ function referencedKinds(kind: KindDefinition): string[] {
 async function exampleData(ctx: MatrixCtx, kind: KindDefinition): Promise<Record<string, unknown>> {
   const ids: Record<string, string> = {};
   for (const k of referencedKinds(kind)) ids[k] = await ref(ctx, k);
+  ids.user = await ctx.userId(AUTHOR); // `ref('user')`: the person who creates the example
   return kind.example(ctx.token(), (k) => {
     const id = ids[k];
     if (!id) throw new Error(`${kind.name}: example refers to ${k}, which no ref field names`);

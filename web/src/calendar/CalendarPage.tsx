@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type CalendarAnswer, type CalendarItem, qs } from '../api.ts';
 import { useSentence } from '../components/sentence.tsx';
 import { Alert, ErrorMessage, Loading, PageTitle, TlpBadge } from '../components/ui.tsx';
+import { CalendarFeedPanel } from '../meetings/CalendarFeedPanel.tsx';
 import { type Day, daysOfItem, monthGrid, monthOf, shiftMonth, today } from './dates.ts';
 import './calendar.css';
 
@@ -27,9 +28,20 @@ function byDay(
 function ItemLine({ item, day, compact }: { item: CalendarItem; day: Day; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const sentence = useSentence();
+  const clock = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
   const time =
     !item.allDay &&
-    new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(item.start));
+    (item.end
+      ? clock.formatRange(new Date(item.start), new Date(item.end))
+      : clock.format(new Date(item.start)));
+  const rsvp = item.rsvp && (
+    <span className="muted">
+      {' '}
+      · {t('meetings.rsvp.calendar', item.rsvp)}
+      {item.rsvp.mine &&
+        ` (${t('meetings.rsvp.calendarMine', { answer: t(`meetings.rsvp.answer.${item.rsvp.mine}`) })})`}
+    </span>
+  );
   const what = sentence(item.what);
   const title = item.link ? <Link to={item.link}>{item.title}</Link> : <span>{item.title}</span>;
   if (compact)
@@ -48,10 +60,12 @@ function ItemLine({ item, day, compact }: { item: CalendarItem; day: Day; compac
         <span className="muted">
           {' '}
           · {what}
-          {item.end &&
+          {item.allDay &&
+            item.end &&
             item.end !== day &&
             ` · ${t('calendar.until', { date: fmtDay(item.end, i18n.language) })}`}
         </span>
+        {rsvp}
       </span>
       <span className="calendar-tags">
         {item.organisation && <span className="pill">{item.organisation.code}</span>}
@@ -231,6 +245,7 @@ export function CalendarPage() {
           )}
         </>
       )}
+      <CalendarFeedPanel />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useCountryName } from './FieldValue.tsx';
 import { emptyValue, type Spec } from './form-values.ts';
 import { useCodeList, useCountryCodes, useNetworks, useOrganisations } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
+import { PersonPicker } from './PersonField.tsx';
 import { RefSelect } from './RefSelect.tsx';
 
 /** The id of the input of a field path ("specifications.0.value" → "field-specifications-0-value"). */
@@ -191,6 +192,53 @@ export function FieldInput({ kind, top, path, label, spec, required, help, value
         <Frame id={id} label={label} required={required} help={help} error={error}>
           {(d) => (
             <input {...common(d)} type="date" value={s(value)} onChange={(e) => onChange(e.target.value)} />
+          )}
+        </Frame>
+      );
+    case 'datetime': {
+      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return (
+        <Frame
+          id={id}
+          label={label}
+          required={required}
+          help={[help, t('registry.form.utcHint', { zone })].filter(Boolean).join(' ')}
+          error={error}
+        >
+          {(d) => (
+            <input
+              {...common(d)}
+              type="datetime-local"
+              value={s(value)}
+              onChange={(e) => onChange(e.target.value)}
+            />
+          )}
+        </Frame>
+      );
+    }
+    case 'timezone': {
+      const zones = Intl.supportedValuesOf('timeZone');
+      const options = s(value) && !zones.includes(s(value)) ? [s(value), ...zones] : zones;
+      return (
+        <Frame id={id} label={label} required={required} help={help} error={error}>
+          {(d) => (
+            <select {...common(d)} value={s(value)} onChange={(e) => onChange(e.target.value)}>
+              <option value="">{t('common.choose')}</option>
+              {options.map((z) => (
+                <option key={z} value={z}>
+                  {z.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Frame>
+      );
+    }
+    case 'user':
+      return (
+        <Frame id={id} label={label} required={required} help={help} error={error}>
+          {(d) => (
+            <PersonPicker id={id} value={s(value)} onChange={onChange} describedBy={d} invalid={!!error} />
           )}
         </Frame>
       );

@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import type { Spec } from './form-values.ts';
 import { useCodeList, useNetworks, useOrganisations } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
+import { PersonName } from './PersonField.tsx';
 import type { RecordDetail } from './types.ts';
 
 /** A country's name in the user's language (EL is Greece in EU protocol, GR for Intl). */
@@ -135,6 +136,24 @@ export function FieldValue({
           )}
         </time>
       );
+    case 'datetime':
+      // A moment, shown in the reader's own time zone (named), as every moment on the platform.
+      return (
+        <time dateTime={String(value)}>
+          {new Intl.DateTimeFormat(lang, {
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            timeZoneName: 'short',
+          }).format(new Date(String(value)))}
+        </time>
+      );
+    case 'timezone':
+      return <>{String(value).replaceAll('_', ' ')}</>;
+    case 'user':
+      return <PersonName id={String(value)} />;
     case 'boolean':
       return <>{value ? t('registry.value.yes') : t('registry.value.no')}</>;
     case 'url':

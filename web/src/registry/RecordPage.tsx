@@ -14,6 +14,7 @@ import {
   StatusPill,
   useFormat,
 } from '../components/ui.tsx';
+import { RsvpPanel } from '../meetings/RsvpPanel.tsx';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
@@ -109,6 +110,9 @@ export function RecordPage() {
             ))}
         </dl>
       </Section>
+
+      {/* A meeting's invitation: answers per person (src/modules/meetings). */}
+      {kind.name === 'meeting' && r.status === 'published' && <RsvpPanel meetingId={r.id} />}
 
       {/* Other kinds referring to this record ("who else uses this model"), from the views module. */}
       <ReferencedBy kind={kind.name} id={r.id} />

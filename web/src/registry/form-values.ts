@@ -52,6 +52,8 @@ export function toForm(spec: Spec, v: unknown): unknown {
       const p = v as Tree;
       return { label: str(p.label), lat: str(p.lat), lon: str(p.lon) };
     }
+    case 'datetime':
+      return localInput(String(v));
     case 'list':
       return (Array.isArray(v) ? v : []).map((x) => toForm(spec.of, x));
     case 'object':
@@ -59,6 +61,14 @@ export function toForm(spec: Spec, v: unknown): unknown {
     default:
       return str(v);
   }
+}
+
+/** A moment (ISO, UTC) as a datetime-local input holds it: the reader's own time, to the minute. */
+export function localInput(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** A typed number when the text is one; otherwise the text itself, which validation refuses. */
@@ -76,6 +86,12 @@ export function toData(spec: Spec, v: unknown): unknown {
       return !!v;
     case 'number':
       return num(v);
+    case 'datetime': {
+      const t = str(v).trim();
+      if (t === '') return undefined;
+      const d = new Date(t);
+      return Number.isNaN(d.getTime()) ? t : d.toISOString().replace(/\.000Z$/, 'Z');
+    }
     case 'mltext': {
       const out = Object.fromEntries(
         Object.entries((v as Tree) ?? {}).filter(([, x]) => str(x).trim() !== ''),

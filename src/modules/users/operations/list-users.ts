@@ -1,7 +1,7 @@
 import { type Actor, isPlatformAdmin } from '../../../access/actor.ts';
 import { userPolicy } from '../../../access/admin-policy.ts';
 import type { Database } from '../../../db/connection.ts';
-import { forbidden } from '../../../http/errors.ts';
+import { forbidden, notFound } from '../../../http/errors.ts';
 
 type UserActor = Actor & { userId: string; orgId: string };
 
@@ -95,4 +95,17 @@ export async function searchUserDirectory(db: Database, text: string) {
     .limit(20)
     .execute();
   return { items: rows };
+}
+
+/** One person as the directory shows them (active users only; 404 otherwise). */
+export async function directoryEntry(db: Database, id: string) {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['u.id', 'u.display_name', 'o.code as organisation_code'])
+    .where('u.status', '=', 'active')
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('No active person with this id.');
+  return row;
 }

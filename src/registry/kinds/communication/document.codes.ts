@@ -1,4 +1,5 @@
 import { defineCodeList } from '../../../contract/code-list-definition.ts';
+import { EUCAB_BODIES } from './eucab-bodies.ts';
 
 /**
  * The document libraries: one per EUCAB network (the codes are the networks' codes) and per EUCAB
@@ -15,68 +16,12 @@ export const documentLibrary = defineCodeList({
       labels: { en: 'EUCAB (all members)', fr: 'EUCAB (tous les membres)', de: 'EUCAB (alle Mitglieder)' },
       meta: { body: 'all' },
     },
-    {
-      code: 'EUCAB-SC',
-      labels: { en: 'Steering Committee', fr: 'Comité de pilotage', de: 'Lenkungsausschuss' },
-      meta: { body: 'EUCAB-SC' },
-    },
-    {
-      code: 'EUCAB-MB',
-      labels: { en: 'Management Board', fr: 'Conseil de gestion', de: 'Verwaltungsrat' },
-      meta: { body: 'EUCAB-MB' },
-    },
-    {
-      code: 'EUCAB-SU',
-      labels: { en: 'Support unit', fr: 'Unité de soutien', de: 'Unterstützungseinheit' },
-      meta: { body: 'EUCAB-SU' },
-    },
-    {
-      code: 'risk-management',
-      labels: {
-        en: 'Risk management network',
-        fr: 'Réseau Gestion des risques',
-        de: 'Netzwerk Risikomanagement',
-      },
-      meta: { network: 'risk-management' },
-    },
-    {
-      code: 'procurement',
-      labels: { en: 'Procurement network', fr: 'Réseau Marchés publics', de: 'Netzwerk Beschaffung' },
-      meta: { network: 'procurement' },
-    },
-    {
-      code: 'resilience-integrity',
-      labels: {
-        en: 'Resilience and integrity network',
-        fr: 'Réseau Résilience et intégrité',
-        de: 'Netzwerk Resilienz und Integrität',
-      },
-      meta: { network: 'resilience-integrity' },
-    },
-    {
-      code: 'innovation',
-      labels: { en: 'Innovation network', fr: 'Réseau Innovation', de: 'Netzwerk Innovation' },
-      meta: { network: 'innovation' },
-    },
-    {
-      code: 'training',
-      labels: { en: 'Training network', fr: 'Réseau Formation', de: 'Netzwerk Ausbildung' },
-      meta: { network: 'training' },
-    },
-    {
-      code: 'third-countries',
-      labels: {
-        en: 'Cooperation with third countries network',
-        fr: 'Réseau Coopération avec les pays tiers',
-        de: 'Netzwerk Zusammenarbeit mit Drittländern',
-      },
-      meta: { network: 'third-countries' },
-    },
-    {
-      code: 'communication',
-      labels: { en: 'Communication network', fr: 'Réseau Communication', de: 'Netzwerk Kommunikation' },
-      meta: { network: 'communication' },
-    },
+    // The governing bodies and the Support unit by their organisation's code, the networks by theirs.
+    ...EUCAB_BODIES.filter((b) => b.network || (b.organisation && !b.unit)).map((b) =>
+      b.network
+        ? { code: b.network, labels: b.labels, meta: { network: b.network } }
+        : { code: b.organisation!, labels: b.labels, meta: { body: b.organisation } },
+    ),
   ],
 });
 
