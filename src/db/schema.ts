@@ -397,6 +397,8 @@ export interface RegistryRecordsTable extends SharedEnvelopeColumns {
   language: Generated<string>;
   data: Json<Record<string, unknown>>;
   search: ColumnType<string | null, never, never>;
+  /** The words of the record's attached files (migration 0046; null: none). */
+  file_search: ColumnType<string | null, never, never>;
   submitted_by: string | null;
   published_by: string | null;
   published_at: NullableTimestamp;

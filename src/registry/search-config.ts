@@ -44,29 +44,19 @@ export function searchMatch(column: string, language: string, q: string) {
 }
 
 /**
- * Matches a record (alias `r` of registry_records) by its own vector or the text of one of its
- * attached files (`attachment_texts`, src/registry/operations/attachments.ts). Used inside the
- * readable filter of lists and the global search, so a file's words find only records the caller
- * may read.
- *
- * Written as `(kind, id) IN (records matching ∪ files matching)`, not `own OR EXISTS (files)`:
- * each side of the union is answered by its own GIN index and the few matching ids are then
- * joined, while an OR with a correlated sub-query makes the planner test every live record
- * (measured ×136 slower for a word in 1 % of 100,000 records: docs/benchmarks/registry.md).
+ * Matches a record (alias `r` of registry_records) by its own vector or the words of its attached
+ * files (`file_search`, filled as files are attached: src/registry/operations/attachments.ts).
+ * Used inside the readable filter of lists and the global search, so a file's words find only
+ * records the caller may read. Both columns have a GIN index: the planner ORs two bitmap scans of
+ * the one table (a sub-query on attachment_texts instead made searches ×2–×136 slower,
+ * docs/benchmarks/registry.md).
  */
 export function recordSearchMatch(alias: string, language: string, q: string) {
-  const cfg = searchConfig(language);
-  const own = searchMatch('x.search', language, q);
-  return sql<boolean>`((${sql.ref(`${alias}.kind`)}, ${sql.ref(`${alias}.id`)}) IN (
-    SELECT x.kind, x.id FROM registry_records x WHERE ${own}
-    UNION ALL
-    SELECT ft.record_kind, ft.record_id FROM attachment_texts ft
-    WHERE ft.search @@ websearch_to_tsquery('simple', unaccent(${q}))
-       OR ft.search @@ websearch_to_tsquery(${cfg}::regconfig, unaccent(${q}))))`;
+  return sql<boolean>`(${searchMatch(`${alias}.search`, language, q)} OR ${searchMatch(`${alias}.file_search`, language, q)})`;
 }
 
 /** How well a record's files match (half the weight of its own fields), 0 without a match. */
 export function fileSearchRank(alias: string, language: string, q: string) {
   const cfg = searchConfig(language);
-  return sql<number>`coalesce((SELECT max(ts_rank(ft.search, websearch_to_tsquery(${cfg}::regconfig, unaccent(${q})))) FROM attachment_texts ft WHERE ft.record_kind = ${sql.ref(`${alias}.kind`)} AND ft.record_id = ${sql.ref(`${alias}.id`)}), 0) * 0.5`;
+  return sql<number>`coalesce(ts_rank(${sql.ref(`${alias}.file_search`)}, websearch_to_tsquery(${cfg}::regconfig, unaccent(${q}))), 0) * 0.5`;
 }

@@ -135,6 +135,10 @@ export async function storeAttachment(
         search: sql<string>`to_tsvector(${cfg}::regconfig, unaccent(${extracted.text})) || to_tsvector('simple', unaccent(${extracted.text}))`,
       })
       .execute();
+    // The record's words of its files (what list and global search match), in the same transaction.
+    await sql`UPDATE registry_records SET file_search = coalesce(file_search, ''::tsvector) ||
+      (SELECT search FROM attachment_texts WHERE attachment_id = ${att.id})
+      WHERE kind = ${kind.name} AND id = ${env.id}`.execute(trx);
     text = textOf({
       text_status: extracted.status,
       text_reason: extracted.reason,
