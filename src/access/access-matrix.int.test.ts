@@ -5,7 +5,8 @@ import { createTestApp, DEMO_PASSWORD, type TestApp, type TestClient } from '../
 
 /**
  * The access matrix: caller relation × distribution × TLP × action, on a real database through
- * the HTTP API. EXPECTED is written by hand from the rules in ARCHITECTURE.md ("Access model");
+ * the HTTP API, on network announcements — the registry kind `announcement`, through the
+ * registry's endpoints (`/api/v1/registry/announcement…`). EXPECTED is written by hand from the rules in ARCHITECTURE.md ("Access model");
  * nothing here calls the policy code.
  *
  * Letters per cell: R = read, list, search and count; E = export; U = update and share;
@@ -112,12 +113,12 @@ let t: TestApp;
 const records: Rec[] = [];
 const callers = new Map<Rel, Caller>();
 let groupId = '';
-let networkId = '';
+const BASE = '/api/v1/registry/announcement';
 let namedOrgIds: string[] = [];
 
 async function call(
   c: Caller,
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT',
   url: string,
   payload?: unknown,
 ): Promise<LightMyRequestResponse> {
@@ -135,13 +136,6 @@ async function call(
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.rt.db;
-  networkId = (
-    await db
-      .selectFrom('networks')
-      .select('id')
-      .where('code', '=', 'risk-management')
-      .executeTakeFirstOrThrow()
-  ).id;
   groupId = (await db.selectFrom('sharing_groups').select('id').executeTakeFirstOrThrow()).id; // Baltic Sea group: DK, EE, FI, LV, LT, PL, SE, DE
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const [email, code] of [
@@ -168,15 +162,15 @@ beforeAll(async () => {
     for (const tlp of dist === 'public' ? (['clear'] as const) : TLPS) {
       const title = `matrixprobe ${dist} ${tlp}`;
       const recipients = tlp === 'red' ? [recipientId] : [];
-      const res = await author.post('/api/v1/announcements', {
-        networkId,
-        title,
-        body: 'Access matrix fixture.',
-        distribution: dist,
-        ...(dist === 'sharing_group' ? { sharingGroupId: groupId } : {}),
-        ...(dist === 'organisations' ? { organisationIds: namedOrgIds } : {}),
-        tlp,
-        recipientIds: recipients,
+      const res = await author.post(BASE, {
+        data: { title, body: 'Access matrix fixture.', network: 'risk-management' },
+        marking: {
+          distribution: dist,
+          ...(dist === 'sharing_group' ? { sharingGroupId: groupId } : {}),
+          ...(dist === 'organisations' ? { organisationIds: namedOrgIds } : {}),
+          tlp,
+          recipientIds: recipients,
+        },
       });
       expect(res.statusCode, res.body).toBe(201);
       records.push({ id: res.json().id, dist, tlp, title, recipients });
@@ -209,13 +203,9 @@ describe('access matrix (caller × distribution × TLP × action)', () => {
   it('public distribution is refused unless TLP:CLEAR', async () => {
     const author = await t.as('nl.expert@demo.eucab.eu');
     for (const tlp of ['green', 'amber', 'amber_strict', 'red']) {
-      const res = await author.post('/api/v1/announcements', {
-        networkId,
-        title: 'public probe',
-        body: 'x',
-        distribution: 'public',
-        tlp,
-        recipientIds: [],
+      const res = await author.post(BASE, {
+        data: { title: 'public probe', body: 'x', network: 'risk-management' },
+        marking: { distribution: 'public', tlp, recipientIds: [] },
       });
       expect(res.statusCode).toBe(400);
     }
@@ -225,12 +215,12 @@ describe('access matrix (caller × distribution × TLP × action)', () => {
     const printed: string[] = [];
     const mismatches: string[] = [];
     for (const [rel, c] of callers) {
-      const list = await call(c, 'GET', `/api/v1/announcements?networkId=${networkId}&limit=200`);
+      const list = await call(c, 'GET', `${BASE}?network=risk-management&limit=500`);
       const listed = new Set<string>(list.json().items.map((x: { id: string }) => x.id));
-      const search = await call(c, 'GET', '/api/v1/announcements?q=matrixprobe&limit=200');
+      const search = await call(c, 'GET', `${BASE}?q=matrixprobe&limit=200`);
       const found = new Set<string>(search.json().items.map((x: { id: string }) => x.id));
-      const count = (await call(c, 'GET', '/api/v1/announcements/count?q=matrixprobe')).json().count;
-      const exp = await call(c, 'GET', '/api/v1/announcements/export?format=json&q=matrixprobe');
+      const count = (await call(c, 'GET', `${BASE}?q=matrixprobe&limit=1`)).json().total;
+      const exp = await call(c, 'GET', `${BASE}/export?format=json&q=matrixprobe`);
       const exported = new Set<string>(
         exp.statusCode === 200 ? exp.json().items.map((x: { id: string }) => x.id) : [],
       );
@@ -243,7 +233,7 @@ describe('access matrix (caller × distribution × TLP × action)', () => {
       const cells: string[] = [];
       for (const r of records) {
         const want = expected(rel, r);
-        const read = (await call(c, 'GET', `/api/v1/announcements/${r.id}`)).statusCode;
+        const read = (await call(c, 'GET', `${BASE}/${r.id}`)).statusCode;
         const got =
           [
             read === 200 && listed.has(r.id) && found.has(r.id) ? 'R' : '',
@@ -279,8 +269,10 @@ describe('access matrix (caller × distribution × TLP × action)', () => {
       const cells: string[] = [];
       for (const r of records) {
         const want = expected(rel, r);
-        const upd = await call(c, 'PATCH', `/api/v1/announcements/${r.id}`, { title: r.title });
-        const share = await call(c, 'POST', `/api/v1/announcements/${r.id}/share`, {
+        const upd = await call(c, 'PUT', `${BASE}/${r.id}`, {
+          data: { title: r.title, body: 'Access matrix fixture.', network: 'risk-management' },
+        });
+        const share = await call(c, 'POST', `${BASE}/${r.id}/share`, {
           distribution: r.dist,
           ...(r.dist === 'sharing_group' ? { sharingGroupId: groupId } : {}),
           ...(r.dist === 'organisations' ? { organisationIds: namedOrgIds } : {}),

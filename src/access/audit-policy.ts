@@ -24,7 +24,7 @@ import { SHARED_KINDS } from './shared-kinds.ts';
  *   (`AUDIT_KIND_RULES`): risk data → risk analysts of the owning administration
  *   (`risk-policy.ts`); screening parties, cases and batches → screening reviewers of the owning
  *   administration (`screening-policy.ts`); jobs and their files → whoever may read the job
- *   (`job-policy.ts`); shared records (announcements, registry kinds) → their readers
+ *   (`job-policy.ts`); shared records (registry kinds, announcements among them) → their readers
  *   (`SHARED_KINDS`); the platform's own objects (users, memberships, organisations, …) → those
  *   entitled to the event.
  * - A record kind without a rule has hidden details (deny by default); `audit-policy.test.ts`
@@ -93,7 +93,7 @@ const entitledRule: AuditDetailRule = { who: () => 'entitled' };
  * missing here has hidden details.
  */
 export const AUDIT_KIND_RULES: Readonly<Record<string, AuditDetailRule>> = Object.freeze({
-  // shared records: announcements and every registry kind
+  // shared records: every registry kind (network announcements included)
   ...Object.fromEntries(Object.keys(SHARED_KINDS).map((k) => [k, sharedRule(k)])),
   // risk analysis (src/modules/risk)
   risk_dataset: policyRule('risk_datasets', riskDatasetPolicy),

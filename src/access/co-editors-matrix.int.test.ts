@@ -197,45 +197,40 @@ describe('co-editors (caller × action, hand-written table)', () => {
   });
 
   it('announcements: a co-editor of another administration corrects the text, never the marking', async () => {
-    const network = await t.rt.db
-      .selectFrom('networks')
-      .select('id')
-      .where('code', '=', 'risk-management')
-      .executeTakeFirstOrThrow();
+    const ANN = '/api/v1/registry/announcement';
     const author = await t.as('nl.analyst@demo.eucab.eu');
-    const a = await author.post('/api/v1/announcements', {
-      networkId: network.id,
-      title: 'To be translated',
-      body: 'Original text.',
-      distribution: 'organisation',
-      tlp: 'amber',
+    const a = await author.post(ANN, {
+      data: { title: 'To be translated', body: 'Original text.', network: 'risk-management' },
+      marking: { distribution: 'organisation', tlp: 'amber' },
     });
     expect(a.statusCode, a.body).toBe(201);
     const id = a.json().id;
     const fr = who.get('co_editor_other')!;
-    expect((await fr.get(`/api/v1/announcements/${id}`)).statusCode).toBe(404);
-    const put = await author.put(`/api/v1/announcements/${id}/editors`, {
+    expect((await fr.get(`${ANN}/${id}`)).statusCode).toBe(404);
+    const put = await author.put(`${ANN}/${id}/editors`, {
       userIds: [await t.userId(EMAILS.co_editor_other)],
     });
     expect(put.statusCode, put.body).toBe(200);
-    const read = await fr.get(`/api/v1/announcements/${id}`);
+    const read = await fr.get(`${ANN}/${id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().abilities).toMatchObject({
       update: true,
       share: false,
       retract: false,
-      coEditor: true,
+      editors: false,
     });
-    const listed = (await fr.get('/api/v1/announcements?q=translated')).json().items;
+    const listed = (await fr.get(`${ANN}?q=translated`)).json().items;
     expect(listed.map((x: { id: string }) => x.id)).toContain(id);
-    expect((await fr.patch(`/api/v1/announcements/${id}`, { body: 'Texte traduit.' })).statusCode).toBe(200);
-    expect(
-      (await fr.post(`/api/v1/announcements/${id}/share`, { distribution: 'eucab', tlp: 'green' }))
-        .statusCode,
-    ).toBe(403);
-    expect((await fr.delete(`/api/v1/announcements/${id}`)).statusCode).toBe(403);
-    expect((await fr.put(`/api/v1/announcements/${id}/editors`, { userIds: [] })).statusCode).toBe(403);
-    expect((await who.get('other_org')!.get(`/api/v1/announcements/${id}`)).statusCode).toBe(404);
+    const corrected = await fr.put(`${ANN}/${id}`, {
+      data: { title: 'To be translated', body: 'Texte traduit.', network: 'risk-management' },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect((await fr.post(`${ANN}/${id}/share`, { distribution: 'eucab', tlp: 'green' })).statusCode).toBe(
+      403,
+    );
+    expect((await fr.post(`${ANN}/${id}/retract`, { note: 'Not mine to retract.' })).statusCode).toBe(403);
+    expect((await fr.put(`${ANN}/${id}/editors`, { userIds: [] })).statusCode).toBe(403);
+    expect((await who.get('other_org')!.get(`${ANN}/${id}`)).statusCode).toBe(404);
   });
 });
 

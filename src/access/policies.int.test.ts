@@ -11,7 +11,6 @@ import { ENVELOPE_COLUMNS } from '../registry/record-queries.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { type Actor, anonymousActor, systemActor } from './actor.ts';
 import { AUDIT_KIND_RULES } from './audit-policy.ts';
-import { envelopeListColumns } from './envelope-lists.ts';
 import type { CampaignFacts } from './mapping-policy.ts';
 import { POLICIES } from './policies.ts';
 import type { AnyResourcePolicy } from './policy.ts';
@@ -159,23 +158,6 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
       ])
       .execute();
     return fixed(rows.map((r) => ({ ...r, recipients: rec.get(`${r.kind}:${r.id}`) ?? [] })));
-  },
-  async announcement(db) {
-    const rec = await recipientsOf(db);
-    const rows = await db
-      .selectFrom('announcements as a')
-      .select([
-        'a.id',
-        'a.owner_org_id',
-        'a.author_id',
-        'a.distribution',
-        'a.distribution_network_id',
-        'a.sharing_group_id',
-        'a.tlp',
-        ...envelopeListColumns('a', 'announcement'),
-      ])
-      .execute();
-    return fixed(rows.map((r) => ({ ...r, recipients: rec.get(`announcement:${r.id}`) ?? [] })));
   },
   risk_dataset: async (db) =>
     fixed(await db.selectFrom('risk_datasets').select(['id', 'organisation_id']).execute()),
@@ -693,7 +675,12 @@ async function addRows(db: Database): Promise<void> {
 
   // notifications: about nothing, about records (readable to some, hidden to others), about a missing one
   const records = await db.selectFrom('registry_records').select(['id', 'kind']).orderBy('title').execute();
-  const announcements = await db.selectFrom('announcements').select('id').execute();
+  // Network announcements are registry records of the kind 'announcement'.
+  const announcements = await db
+    .selectFrom('registry_records')
+    .select('id')
+    .where('kind', '=', 'announcement')
+    .execute();
   for (const [n, p] of people.filter((_, k) => k % 4 === 0).entries()) {
     const rec = records[(n * 7) % records.length]!;
     await db

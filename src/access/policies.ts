@@ -1,5 +1,4 @@
 import { membershipPolicy, userPolicy } from './admin-policy.ts';
-import { announcementPolicy } from './announcement-policy.ts';
 import { auditEventPolicy } from './audit-policy.ts';
 import { jobPolicy } from './job-policy.ts';
 import { campaignPolicy, questionnairePolicy, responsePolicy } from './mapping-policy.ts';
@@ -18,7 +17,6 @@ import { screeningBatchPolicy, screeningCasePolicy, screeningPartyPolicy } from 
  */
 export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   registryRecordPolicy,
-  announcementPolicy,
   riskDatasetPolicy,
   riskModelPolicy,
   riskBatchPolicy,

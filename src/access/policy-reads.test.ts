@@ -43,8 +43,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'modules/privacy/':
     'personal data of one named user (their own download; erasure checked by canErasePersonalData) and retention purges',
   // reads that return no row of the table, or rows already checked by a policy
-  'modules/announcements/':
-    'being reshaped into a registry kind (issue 10, item 4); reads through readableFilter, which announcementPolicy wraps',
   'modules/audit/audit-sentences.ts':
     "names the records of events already filtered by auditEventPolicy; a title is quoted only where the kind's readable filter (SHARED_KINDS) passes",
   'modules/mapping/operations/campaigns.ts':

@@ -59,32 +59,47 @@ export function recordAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinit
   };
 }
 
+/** The network a record is posted in: its own (`networkField`) or the kind's. */
+export function recordNetwork(kind: KindDefinition, data: Record<string, unknown>): string {
+  return kind.networkField ? String(data[kind.networkField] ?? '') : kind.network;
+}
+
+const posts = (role: string | undefined) => role === 'expert' || role === 'coordinator';
+
 /**
  * May the actor add records of this kind (create, import)? A writer of the platform: not the
  * Commission (read-only everywhere), not anonymous or background actors. The record then belongs
  * to the actor's organisation. Every create path (REST create, import dry run and the import job)
  * asks this one function, and `GET /registry` reports it as the `create`/`import` ability.
+ * Kinds whose records name their network (`networkField`) are asked with that network (`network`):
+ * without one, the answer says whether the actor may post in any network.
  */
-export function canCreateRecords(a: Actor, kind: KindDefinition): boolean {
+export function canCreateRecords(a: Actor, kind: KindDefinition, network?: string): boolean {
   if (!canWrite(a)) return false;
   const by = kind.access.createdBy;
   if (!by) return true;
-  const role = a.networkCodes.get(kind.network);
-  return (
-    (by.network === true && (role === 'expert' || role === 'coordinator')) ||
-    (by.orgRoles ?? []).some((r) => a.orgRoles.has(r))
-  );
+  const inNetwork =
+    by.network === true &&
+    (kind.networkField && network === undefined
+      ? [...a.networkCodes.values()].some(posts)
+      : posts(a.networkCodes.get(network ?? kind.network)));
+  return inNetwork || (by.orgRoles ?? []).some((r) => a.orgRoles.has(r));
 }
 
-/** Throws 403 unless the actor may add records of this kind. */
-export function authoriseCreate(a: Actor, kind: KindDefinition): void {
-  if (canCreateRecords(a, kind)) return;
+/** Throws 403 unless the actor may add records of this kind (in the given network, see above). */
+export function authoriseCreate(a: Actor, kind: KindDefinition, network?: string): void {
+  if (canCreateRecords(a, kind, network)) return;
   if (!canWrite(a))
     throw forbidden(
       `You may not add ${kind.labelPlural.en.toLowerCase()}: your access is read-only (the European Commission observes; an API key needs the write scope).`,
     );
+  const where = kind.networkField
+    ? network === undefined
+      ? 'the networks they are posted in'
+      : `the ${network} network`
+    : `the ${kind.network} network`;
   throw forbidden(
-    `${kind.labelPlural.en} are added by the experts and coordinators of the ${kind.network} network${kind.access.createdBy?.orgRoles?.length ? ` and by users holding the role ${kind.access.createdBy.orgRoles.join(' or ')}` : ''}: ask your NCP.`,
+    `${kind.labelPlural.en} are added by the experts and coordinators of ${where}${kind.access.createdBy?.orgRoles?.length ? ` and by users holding the role ${kind.access.createdBy.orgRoles.join(' or ')}` : ''}: ask your NCP.`,
   );
 }
 

@@ -50,9 +50,9 @@ function readable(a: Actor, alias: string): RawBuilder<boolean> {
 }
 
 /**
- * Records, their versions and comments; the envelope's lists (named recipients, named
- * organisations, co-editors), approval rounds and decisions, attachments and their extracted text, answers to meeting invitations
- * of shared records (announcements' too, by `record_kind`, until announcements are a registry kind).
+ * Records of every kind (network announcements included), their versions and comments; the
+ * envelope's lists (named recipients, named organisations, co-editors), approval rounds and
+ * decisions, attachments and their extracted text, answers to meeting invitations.
  */
 export const registryRecordPolicy = definePolicy<RegistryRecordRow, RecordAbilities>({
   resource: 'registry_record',

@@ -5,7 +5,7 @@ import { type Actor, canWrite, isOrgManager, isUser } from './actor.ts';
 import { NAMED_RECIPIENTS_ONLY, PUBLIC_ALLOWED, TLP_RULES } from './tlp.ts';
 
 /**
- * THE access policy for shared records (announcements and every registry kind).
+ * THE access policy for shared records (every registry kind, network announcements included).
  * One place decides single-record actions (`sharedAbilities`) and produces the SQL filter for
  * lists (`readableFilter`); both implement the same rule table (ARCHITECTURE.md, "Access model"):
  *

@@ -115,15 +115,9 @@ describe('audit trail', () => {
 
   it('shows the trail through the policy: values of a record only to its readers', async () => {
     const author = await t.as('nl.expert@demo.eucab.eu');
-    const net = (await author.get('/api/v1/auth/me'))
-      .json()
-      .networks.find((n: { code: string }) => n.code === 'risk-management');
-    const created = await author.post('/api/v1/announcements', {
-      networkId: net.id,
-      title: 'Audit visibility probe',
-      body: 'secret body text',
-      distribution: 'organisation',
-      tlp: 'amber',
+    const created = await author.post('/api/v1/registry/announcement', {
+      data: { title: 'Audit visibility probe', body: 'secret body text', network: 'risk-management' },
+      marking: { distribution: 'organisation', tlp: 'amber' },
     });
     const id = created.json().id;
     const mine = (await author.get(`/api/v1/audit?recordKind=announcement&recordId=${id}`)).json().items;
@@ -142,7 +136,7 @@ describe('audit trail', () => {
     const other2 = await t.userId('be.expert@demo.eucab.eu');
     expect(
       (
-        await author.post(`/api/v1/announcements/${id}/share`, {
+        await author.post(`/api/v1/registry/announcement/${id}/share`, {
           distribution: 'organisation',
           tlp: 'red',
           recipientIds: [other2],

@@ -151,23 +151,15 @@ beforeAll(async () => {
   }
   // Records, an attachment, an import job with its file, and their audit events.
   const nl = await t.as('nl.expert@demo.eucab.eu');
-  const network = await t.rt.db
-    .selectFrom('networks')
-    .select('id')
-    .where('code', '=', 'risk-management')
-    .executeTakeFirstOrThrow();
-  const a = await nl.post('/api/v1/announcements', {
-    networkId: network.id,
-    title: 'Backed-up report',
-    body: 'See the attached report.',
-    distribution: 'organisation',
-    tlp: 'amber',
+  const a = await nl.post('/api/v1/registry/announcement', {
+    data: { title: 'Backed-up report', body: 'See the attached report.', network: 'risk-management' },
+    marking: { distribution: 'organisation', tlp: 'amber' },
   });
   expect(a.statusCode, a.body).toBe(201);
   announcementId = a.json().id;
   const att = await upload(
     nl,
-    `/api/v1/announcements/${announcementId}/attachments`,
+    `/api/v1/registry/announcement/${announcementId}/attachments`,
     'report.pdf',
     'application/pdf',
     pdf,
@@ -297,8 +289,10 @@ describe(`backup and restore (${PG_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
         const secret = t.creds.signIns.find((s) => s.email === 'nl.expert@demo.eucab.eu')!.totpSecret!;
         expect((await c.post('/api/v1/auth/totp', { code: await totpCode(secret) })).statusCode).toBe(200);
       }
-      expect((await c.get(`/api/v1/announcements/${announcementId}`)).json().title).toBe('Backed-up report');
-      const dl = await c.get(`/api/v1/announcements/${announcementId}/attachments/${attachmentId}`);
+      expect((await c.get(`/api/v1/registry/announcement/${announcementId}`)).json().data.title).toBe(
+        'Backed-up report',
+      );
+      const dl = await c.get(`/api/v1/registry/announcement/${announcementId}/attachments/${attachmentId}`);
       expect(dl.statusCode).toBe(200);
       expect(Buffer.compare(dl.rawPayload, pdf)).toBe(0);
     } finally {
@@ -353,13 +347,15 @@ describe(`backup and restore (${PG_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
 
   it('a restore whose check fails leaves the empty target as it was', async () => {
     const wrong = await withManifest('wrong-count.tar', (m) => {
-      m.facts.counts['public.announcements'] = (m.facts.counts['public.announcements'] ?? 0) + 1;
+      m.facts.counts['public.registry_records'] = (m.facts.counts['public.registry_records'] ?? 0) + 1;
     });
     const empty = await emptyTarget('failed');
     const before = await targetState(empty);
     const e = await restoreBackup(empty, { from: wrong, force: false }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(BackupFailed);
-    expect((e as Error).message).toMatch(/table public\.announcements has \d+ rows, the backup recorded \d+/);
+    expect((e as Error).message).toMatch(
+      /table public\.registry_records has \d+ rows, the backup recorded \d+/,
+    );
     expect(await targetState(empty)).toEqual(before);
   });
 
@@ -408,7 +404,7 @@ describe(`backup and restore (${PG_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
     // Change the restored target, then restore over it.
     const h = await openTarget(restoredTarget);
     await h.db
-      .updateTable('announcements')
+      .updateTable('registry_records')
       .set({ title: 'Changed after the restore' })
       .where('id', '=', announcementId)
       .execute();
@@ -432,7 +428,7 @@ describe(`backup and restore (${PG_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
       const aside = /kept as "([^"]+)"/.exec(r.report.join('\n'))![1]!;
       const old = await openDatabase({ databaseUrl: withDatabase(PG_URL, aside) });
       const title = await old.db
-        .selectFrom('announcements')
+        .selectFrom('registry_records')
         .select('title')
         .where('id', '=', announcementId)
         .executeTakeFirstOrThrow();

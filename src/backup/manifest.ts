@@ -34,7 +34,7 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hexadeci
 const count = z.number().int().min(0);
 
 export const fileFactSchema = z.strictObject({
-  /** attachments (of announcements and registry records) or job_files (uploaded job input). */
+  /** attachments (of registry records, announcements included) or job_files (uploaded job input). */
   table: z.enum(['attachments', 'job_files']),
   /** The attachment's id, or the job's id. */
   id: z.string().min(1),

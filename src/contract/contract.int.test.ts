@@ -8,7 +8,7 @@ import { jobListSchema, jobViewSchema } from './jobs.ts';
 import { recordAbilitiesSchema, recordStatusSchema } from './registry-records.ts';
 import { membershipStatusSchema, networkRoleSchema } from './roles.ts';
 import { hitSchema } from './screening-hits.ts';
-import { distributionSchema, sharedAbilitiesSchema, tlpSchema } from './shared-records.ts';
+import { distributionSchema, tlpSchema } from './shared-records.ts';
 
 /**
  * The contract's schemas describe what the API really answers: the web app compiles against the
@@ -82,25 +82,17 @@ describe('the contract matches the API', () => {
     for (const item of list.items) recordAbilitiesSchema.parse(item.abilities);
   });
 
-  it('announcements: marking and shared-record abilities', async () => {
+  it('announcements (registry records): marking and record abilities', async () => {
     const author = await t.as('nl.analyst@demo.eucab.eu');
-    const network = await t.rt.db
-      .selectFrom('networks')
-      .select('id')
-      .where('code', '=', 'risk-management')
-      .executeTakeFirstOrThrow();
-    const post = await author.post('/api/v1/announcements', {
-      networkId: network.id,
-      title: 'Contract probe',
-      body: 'The contract test reads it back.',
-      distribution: 'network',
-      tlp: 'green',
+    const post = await author.post('/api/v1/registry/announcement', {
+      data: { title: 'Contract probe', body: 'The contract test reads it back.', network: 'risk-management' },
+      marking: { distribution: 'network', tlp: 'green' },
     });
     expect(post.statusCode, post.body).toBe(201);
-    const list = (await author.get('/api/v1/announcements')).json();
+    const list = (await author.get('/api/v1/registry/announcement')).json();
     expect(list.items.length).toBeGreaterThan(0);
     for (const item of list.items)
-      z.object({ tlp: tlpSchema, distribution: distributionSchema, abilities: sharedAbilitiesSchema }).parse(
+      z.object({ tlp: tlpSchema, distribution: distributionSchema, abilities: recordAbilitiesSchema }).parse(
         item,
       );
   });

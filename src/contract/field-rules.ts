@@ -31,6 +31,7 @@ function spec(f: FieldSpec, label: string, countries: CountryCodes): z.ZodType {
         .string()
         .trim()
         .max(f.maxLength ?? 1000, `${label}: at most ${f.maxLength ?? 1000} characters`);
+      if (f.minLength) s = s.min(f.minLength, `${label}: at least ${f.minLength} characters`);
       if (f.pattern) s = s.regex(new RegExp(f.pattern), `${label}: use ${f.patternHint?.en ?? f.pattern}`);
       return s;
     }
@@ -82,6 +83,11 @@ function spec(f: FieldSpec, label: string, countries: CountryCodes): z.ZodType {
     case 'user':
     case 'ref':
       return z.uuid(`${label}: the id of a record`);
+    case 'network':
+      return z
+        .string()
+        .trim()
+        .regex(/^[a-z][a-z0-9-]{1,60}$/, `${label}: the code of a network, e.g. risk-management`);
     case 'location':
       return z.strictObject({
         label: z.string().trim().min(1).max(200),

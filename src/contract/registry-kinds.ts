@@ -24,7 +24,15 @@ export type { CodeListDefinition, KindName, Labels };
  * the names of the lists the definition itself lists in `codeLists`. A typo fails the type check.
  */
 export type FieldSpec<C extends string = string> =
-  | { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: string; patternHint?: Labels }
+  | {
+      type: 'text';
+      maxLength?: number;
+      /** At least this many characters (after trimming) when given. */
+      minLength?: number;
+      multiline?: boolean;
+      pattern?: string;
+      patternHint?: Labels;
+    }
   | { type: 'mltext'; maxLength?: number }
   | { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string }
   | { type: 'quantity'; dimension: Dimension }
@@ -40,6 +48,8 @@ export type FieldSpec<C extends string = string> =
   | { type: 'code'; codeList: C }
   | { type: 'country' }
   | { type: 'organisation' }
+  /** One of the platform's networks, by code (e.g. `risk-management`). */
+  | { type: 'network' }
   /** A person on the platform (the id of an active user). */
   | { type: 'user' }
   | { type: 'ref'; kind: KindName }
@@ -110,6 +120,15 @@ export interface KindDefinition {
   /** The network whose members are the natural audience (default distribution 'network'). */
   network: NetworkCode;
   /**
+   * A required `network` field naming the network each record is posted in (e.g. an
+   * announcement's). The record's network then replaces `network` for that record: its members
+   * are notified (with the members of the network it is distributed to and, for organisation-only
+   * records, the owning organisation's users), it is the default distribution network, and with
+   * `access.createdBy.network` only its experts and coordinators add records to it (or move one
+   * there). Lists filter by it when it is a filter.
+   */
+  networkField?: string;
+  /**
    * The code lists this kind's fields use (its own, in `<name>.codes.ts` beside it, or shared
    * ones): the seed stores every list a definition names — there is no other registration.
    */
@@ -136,9 +155,10 @@ export interface KindDefinition {
    * Who approves a record before it is published, step by step (src/contract/access-shapes.ts;
    * the decision is src/access/approval-policy.ts). `fourEyes: true` is the shorthand for one step:
    * another writer of the owning organisation. `defineKind` sets both: `fourEyes` is true whenever
-   * the kind has approval steps.
+   * the kind has approval steps. `publishAtCreation`: a new record is published at once unless the
+   * request asks for a draft (`publish: false`); only for kinds without approval steps.
    */
-  workflow: ApprovalWorkflow;
+  workflow: ApprovalWorkflow & { publishAtCreation?: boolean };
   views: ViewDef[];
   /**
    * A valid record of this kind, unique per `token`: used by the access and write matrices (which

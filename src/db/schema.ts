@@ -183,16 +183,6 @@ export interface SharedEnvelopeColumns {
   tlp: Tlp;
 }
 
-export interface AnnouncementsTable extends SharedEnvelopeColumns {
-  network_id: string;
-  title: string;
-  body: string;
-  is_demo: Generated<boolean>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  search: ColumnType<string, never, never>;
-}
-
 export interface RecordRecipientsTable {
   record_kind: string;
   record_id: string;
@@ -586,7 +576,6 @@ export interface DB extends RiskTables, MappingTables, MeetingTables {
   network_memberships: NetworkMembershipsTable;
   sharing_groups: SharingGroupsTable;
   sharing_group_members: SharingGroupMembersTable;
-  announcements: AnnouncementsTable;
   record_recipients: RecordRecipientsTable;
   record_organisations: RecordOrganisationsTable;
   record_editors: RecordEditorsTable;
@@ -623,5 +612,4 @@ export interface DB extends RiskTables, MappingTables, MeetingTables {
 
 export type User = Selectable<UsersTable>;
 export type Organisation = Selectable<OrganisationsTable>;
-export type Announcement = Selectable<AnnouncementsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;

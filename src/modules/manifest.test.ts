@@ -31,7 +31,6 @@ describe('module manifests', () => {
     );
     expect([...topics.keys()].sort()).toEqual(
       [
-        'announcement.published',
         'job.finished',
         'mapping.assigned',
         'mapping.campaign_opened',
@@ -90,7 +89,6 @@ describe('module manifests', () => {
       'organisations',
       'users',
       'networks',
-      'announcements',
       'notifications',
       'jobs',
       'registry',

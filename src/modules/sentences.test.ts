@@ -32,7 +32,6 @@ const TEMPLATES: Record<string, readonly string[]> = {
   'job.${outcome.state}': ['job.succeeded', 'job.failed', 'job.cancelled'],
   'screening.case_${state}': ['screening.case_confirmed', 'screening.case_dismissed'],
   // notifications
-  'announcement.${event}': ['announcement.created', 'announcement.corrected', 'announcement.shared'],
   'membership.${m.status}': STATUSES.map((s) => `membership.${s}`),
   'job.${job.state}': ['job.succeeded', 'job.failed', 'job.cancelled'],
   '${kind.name}.${String(payload.event)}': perKind('published', 'corrected', 'retracted', 'shared'),
@@ -196,7 +195,7 @@ describe('sentences of audit events and notifications', () => {
       'auth.failed',
     ])
       expect(actions.found.has(a), a).toBe(true);
-    for (const k of ['announcement.created', 'membership.endorsed', 'job.failed', 'tender.interest'])
+    for (const k of ['announcement.published', 'membership.endorsed', 'job.failed', 'tender.interest'])
       expect(kinds.found.has(k), k).toBe(true);
   });
 

@@ -71,7 +71,10 @@ export function defineKind<const C extends string = never>(spec: KindSpec<C>): K
   // Approval steps as data: `fourEyes: true` is one owner_org_writer step; both are set from the steps.
   const approval =
     spec.workflow.approval ?? (spec.workflow.fourEyes ? [{ by: 'owner_org_writer' as const }] : []);
-  const def: KindDefinition = { ...spec, workflow: { fourEyes: approval.length > 0, approval } };
+  const def: KindDefinition = {
+    ...spec,
+    workflow: { ...spec.workflow, fourEyes: approval.length > 0, approval },
+  };
   const names = new Set(Object.keys(def.fields));
   for (const list of [def.importKey, def.searchable, def.listColumns, def.filters, [def.titleField]]) {
     for (const f of list) if (!names.has(f)) throw new Error(`${def.name}: unknown field "${f}"`);
@@ -81,6 +84,13 @@ export function defineKind<const C extends string = never>(spec: KindSpec<C>): K
     if (f.setBy === 'owner_country' && f.type !== 'country')
       throw new Error(`${def.name}: "${name}" is bound to the owner's country but is not a country field`);
   }
+  if (def.networkField !== undefined) {
+    const f = def.fields[def.networkField];
+    if (f?.type !== 'network' || !f.required)
+      throw new Error(`${def.name}: networkField "${def.networkField}" must name a required network field`);
+  }
+  if (def.workflow.publishAtCreation && def.workflow.fourEyes)
+    throw new Error(`${def.name}: a kind with approval steps cannot publish at creation`);
   for (const f of def.searchable) {
     if (def.fields[f]!.visibleTo)
       throw new Error(`${def.name}: restricted field "${f}" cannot be searchable`);

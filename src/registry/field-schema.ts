@@ -7,7 +7,7 @@ export { EU_LANGUAGES };
 /** References a field value makes to other data, checked against the database after parsing. */
 export interface Reference {
   path: string;
-  kind: 'code' | 'ref' | 'organisation' | 'user';
+  kind: 'code' | 'ref' | 'organisation' | 'network' | 'user';
   target: string;
   value: string;
 }
@@ -33,6 +33,8 @@ export function collectReferences(
     else if (f.type === 'ref') out.push({ path, kind: 'ref', target: f.kind, value: String(value) });
     else if (f.type === 'organisation')
       out.push({ path, kind: 'organisation', target: 'organisation', value: String(value) });
+    else if (f.type === 'network')
+      out.push({ path, kind: 'network', target: 'network', value: String(value) });
     else if (f.type === 'user') out.push({ path, kind: 'user', target: 'user', value: String(value) });
     else if (f.type === 'list' && Array.isArray(value)) {
       for (const [i, v] of value.entries()) visit(f.of, v, `${path}.${i}`);

@@ -17,6 +17,7 @@ const SCALAR = new Set([
   'country',
   'ref',
   'organisation',
+  'network',
   'user',
   'date',
   'datetime',

@@ -23,6 +23,8 @@ export function recordTitle(kind: KindDefinition, data: Record<string, unknown>)
 
 /** The natural key within the owning organisation (a re-import with the same key updates). */
 export function importKeyOf(kind: KindDefinition, data: Record<string, unknown>): string | null {
+  // A kind without an import key (announcements): every record and import row is a new record.
+  if (kind.importKey.length === 0) return null;
   const parts = kind.importKey.map((f) => data[f]);
   if (parts.some((p) => p === null || p === undefined || p === '')) return null;
   return parts.map((p) => String(p).trim().toLowerCase()).join('\u001f');

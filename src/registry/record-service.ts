@@ -13,6 +13,7 @@ import {
   type RecordAbilities,
   type RegistryEnvelope,
   recordAbilities,
+  recordNetwork,
 } from '../access/registry-policy.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Trx } from '../core/context.ts';
@@ -157,6 +158,8 @@ export interface CreateInput {
   language?: string;
   publish?: boolean;
   isDemo?: boolean;
+  /** false: nobody is notified of the publication (the demo seed's announcements). */
+  notify?: boolean;
   /** A platform administrator adds the record for this administration, which then owns it. */
   onBehalfOf?: string;
 }
@@ -194,10 +197,12 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
   authoriseCreate(a, kind);
   const owner = await owningOrganisation(trx, a, input.onBehalfOf);
   const data = await validateData(trx, a, kind, bound(kind, input.data, owner));
+  const network = recordNetwork(kind, data);
+  if (kind.networkField) authoriseCreate(a, kind, network);
   const marking = await resolveMarking(
     trx,
     a,
-    await networkIdOf(trx, kind.network),
+    await networkIdOf(trx, network),
     {
       distribution: input.marking?.distribution ?? kind.access.distribution,
       distributionNetworkId: input.marking?.distributionNetworkId ?? null,
@@ -208,7 +213,8 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
     },
     owner.id,
   );
-  if (input.publish && approvalSteps(kind).length) {
+  const publish = input.publish ?? kind.workflow.publishAtCreation ?? false;
+  if (publish && approvalSteps(kind).length) {
     throw forbidden(
       `A ${kind.label.en.toLowerCase()} is published only after a second person of your organisation approves it: save it, then submit it.`,
     );
@@ -232,7 +238,7 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
       );
     }
   }
-  const status: RecordStatus = input.publish ? 'published' : 'draft';
+  const status: RecordStatus = publish ? 'published' : 'draft';
   const title = recordTitle(kind, data);
   const language = input.language ?? 'en';
   const now = new Date();
@@ -251,8 +257,8 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
       title,
       language,
       data: JSON.stringify(data),
-      published_by: input.publish ? a.userId : null,
-      published_at: input.publish ? now : null,
+      published_by: publish ? a.userId : null,
+      published_at: publish ? now : null,
       is_demo: input.isDemo ?? false,
       created_at: now,
       updated_at: now,
@@ -278,7 +284,7 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
       ...(marking.named_org_codes.length ? { organisations: marking.named_org_codes } : {}),
     },
   });
-  if (status === 'published')
+  if (status === 'published' && input.notify !== false)
     await enqueue(trx, 'registry.changed', { kind: kind.name, id: row.id, event: 'published' });
   return { id: row.id, status, version: 1 };
 }
@@ -303,6 +309,9 @@ export async function updateRecord(
   const data = await validateData(trx, a, kind, bound(kind, given, owner));
   const diff = dataDiff(env.data, data);
   if (Object.keys(diff).length === 0) return { id, status: env.status, version: env.version, changed: false };
+  // Moving a record to another network needs the right to post there.
+  if (kind.networkField && recordNetwork(kind, data) !== recordNetwork(kind, env.data))
+    authoriseCreate(a, kind, recordNetwork(kind, data));
   const key = importKeyOf(kind, data);
   if (key) {
     const dup = await trx
@@ -423,7 +432,13 @@ export async function transitionRecord(
 /** Changes distribution, marking and recipients (owning organisation only). */
 export async function shareRecord(trx: Trx, a: UserActor, kind: KindDefinition, id: string, m: Marking) {
   const env = await authoriseRecord(trx, a, kind, id, 'share');
-  const marking = await resolveMarking(trx, a, await networkIdOf(trx, kind.network), m, env.owner_org_id);
+  const marking = await resolveMarking(
+    trx,
+    a,
+    await networkIdOf(trx, recordNetwork(kind, env.data)),
+    m,
+    env.owner_org_id,
+  );
   await trx
     .updateTable('registry_records')
     .set({

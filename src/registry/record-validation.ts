@@ -42,7 +42,7 @@ export function parseData(kind: KindDefinition, input: unknown): Validated {
 
 /**
  * References in the data: codes must be active entries of their code list, references must be
- * records of the named kind that the actor may read, organisations must exist.
+ * records of the named kind that the actor may read, organisations and networks must exist.
  */
 export async function checkReferences(
   db: Database | Trx,
@@ -101,6 +101,18 @@ export async function checkReferences(
     const set = new Set(found.map((f) => f.id));
     for (const o of orgs)
       if (!set.has(o.value)) errors.push({ field: o.path, message: 'No such organisation.' });
+  }
+  const networks = refs.filter((r) => r.kind === 'network');
+  if (networks.length) {
+    const found = await db
+      .selectFrom('networks')
+      .select('code')
+      .where('code', 'in', [...new Set(networks.map((n) => n.value))])
+      .execute();
+    const set = new Set(found.map((f) => f.code));
+    for (const n of networks)
+      if (!set.has(n.value))
+        errors.push({ field: n.path, message: `No network with the code "${n.value}".` });
   }
   const users = refs.filter((r) => r.kind === 'user');
   if (users.length) {

@@ -1,4 +1,4 @@
-import { recordAbilities } from '../access/registry-policy.ts';
+import { recordAbilities, recordNetwork } from '../access/registry-policy.ts';
 import { loadActor } from '../auth/actor-loader.ts';
 import type { OutboxHandler } from '../outbox/outbox-worker.ts';
 import { kindByName } from './kinds/index.ts';
@@ -6,9 +6,10 @@ import { loadRegistryEnvelope } from './record-service.ts';
 
 /**
  * Notifications of publication, correction, retraction and sharing go to the members of the
- * kind's network, the named recipients and subscribers — each only if, as themself, they may read
- * the record; the title is quoted only where the marking allows. Comments and registered
- * interest notify the owning organisation's author.
+ * record's network (the kind's, or the one the record names), the named recipients, the co-editors
+ * and subscribers — each only if, as themself, they may read the record; the title is quoted
+ * only where the marking allows. Comments and registered interest notify the owning
+ * organisation's author.
  */
 /** A subscription matches when it has no field, or when the field's value (or one of its values) starts with the prefix. */
 export function matchesSubscription(
@@ -28,17 +29,38 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
     if (!kind) return;
     const env = await loadRegistryEnvelope(trx, kind, String(payload.id));
     if (!env) return;
+    // The members of the record's network: its own (networkField) or the kind's. Records that
+    // name their network also tell the members of the network they are distributed to and, when
+    // kept in the organisation (or distributed to named organisations), the users of the owning
+    // organisation (and of the named organisations).
     const network = await trx
       .selectFrom('networks')
       .select('id')
-      .where('code', '=', kind.network)
+      .where('code', '=', recordNetwork(kind, env.data))
       .executeTakeFirstOrThrow();
+    const networks = [network.id];
+    if (kind.networkField && env.distribution_network_id) networks.push(env.distribution_network_id);
     const members = await trx
       .selectFrom('network_memberships')
       .select('user_id')
-      .where('network_id', '=', network.id)
+      .where('network_id', 'in', networks)
       .where('status', '=', 'active')
       .execute();
+    const orgs = !kind.networkField
+      ? []
+      : env.distribution === 'organisation'
+        ? [env.owner_org_id]
+        : env.distribution === 'organisations'
+          ? [env.owner_org_id, ...env.named_org_ids]
+          : [];
+    const colleagues = orgs.length
+      ? await trx
+          .selectFrom('users')
+          .select('id as user_id')
+          .where('organisation_id', 'in', orgs)
+          .where('status', '=', 'active')
+          .execute()
+      : [];
     const subscriptions = await trx
       .selectFrom('registry_subscriptions')
       .select(['user_id', 'field', 'prefix'])
@@ -47,6 +69,7 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
     const subscribers = subscriptions.filter((s) => matchesSubscription(env.data, s.field, s.prefix));
     const candidates = new Set([
       ...members.map((m) => m.user_id),
+      ...colleagues.map((u) => u.user_id),
       ...subscribers.map((s) => s.user_id),
       ...env.recipients,
       ...env.editor_ids,

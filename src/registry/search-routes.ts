@@ -5,7 +5,7 @@ import type { AppDeps } from '../route-kit/deps.ts';
 import { EU_LANGUAGES } from './field-schema.ts';
 import { searchEverything } from './operations/search.ts';
 
-/** Full-text search across every registry kind and the announcements, access-filtered like every list. */
+/** Full-text search across every registry kind (announcements included), access-filtered like every list. */
 export async function searchRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

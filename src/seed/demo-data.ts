@@ -1,10 +1,13 @@
 import { systemActor } from '../access/actor.ts';
 import { TLP_RULES } from '../access/tlp.ts';
 import { type AuditInput, recordAuditMany } from '../audit/audit-log.ts';
+import { loadActor } from '../auth/actor-loader.ts';
 import { hashPassword, randomToken } from '../auth/crypto.ts';
 import { newTotpSecret } from '../auth/totp.ts';
 import type { Database } from '../db/connection.ts';
 import type { Distribution, NetworkRole, OrgRole, Tlp } from '../db/schema.ts';
+import { announcement } from '../registry/kinds/communication/announcement.kind.ts';
+import { createRecord } from '../registry/record-service.ts';
 import { ensureReferenceData } from './reference-data.ts';
 
 export const DEMO_DOMAIN = 'demo.eucab.eu';
@@ -221,6 +224,8 @@ export async function seedDemoData(db: Database, opts: { password?: string } = {
         .execute();
     }
 
+    // Announcements are registry records (kind `announcement`), written as their authors post
+    // them, published at once; the demo starts without notifications.
     const announce = async (
       author: string,
       orgCode: string,
@@ -231,36 +236,19 @@ export async function seedDemoData(db: Database, opts: { password?: string } = {
       tlp: Tlp,
       recipients: string[] = [],
     ) => {
-      const a = await trx
-        .insertInto('announcements')
-        .values({
-          network_id: net(networkCode).id,
-          owner_org_id: org(orgCode).id,
-          author_id: users.get(author)!,
-          title: `[Demo] ${title}`,
-          body,
+      const actor = await loadActor(trx, users.get(author)!, null);
+      if (!actor?.userId || actor.orgId !== org(orgCode).id) throw new Error(`demo author ${author}`);
+      await createRecord(trx, actor as typeof actor & { userId: string; orgId: string }, announcement, {
+        data: { title: `[Demo] ${title}`, body, network: networkCode },
+        marking: {
           distribution,
-          distribution_network_id: distribution === 'network' ? net(networkCode).id : null,
-          sharing_group_id: distribution === 'sharing_group' ? group.id : null,
+          sharingGroupId: distribution === 'sharing_group' ? group.id : null,
           tlp,
-          is_demo: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const ids = TLP_RULES[tlp].namedRecipientsOnly
-        ? [users.get(author)!, ...recipients.map((r) => users.get(r)!)]
-        : [];
-      for (const u of ids)
-        await trx
-          .insertInto('record_recipients')
-          .values({ record_kind: 'announcement', record_id: a.id, user_id: u })
-          .execute();
-      events.push({
-        action: 'announcement.created',
-        recordKind: 'announcement',
-        recordId: a.id,
-        organisationId: org(orgCode).id,
-        changes: { title: { after: title }, tlp, distribution, demo: true },
+          recipientIds: TLP_RULES[tlp].namedRecipientsOnly ? recipients.map((r) => users.get(r)!) : [],
+        },
+        publish: true,
+        isDemo: true,
+        notify: false,
       });
     };
     const nl = `nl.expert@${DEMO_DOMAIN}`;

@@ -15,6 +15,7 @@ describe('API surface', () => {
       expect.arrayContaining([
         '/api/v1/auth/login',
         '/api/v1/announcements',
+        '/api/v1/registry/announcement',
         '/api/v1/users/import',
         '/api/v1/audit',
       ]),

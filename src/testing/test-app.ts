@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { type Config, loadConfig } from '../config/config.ts';
+import type { DatabaseHandle } from '../db/connection.ts';
 import type { JobRunnerOptions } from '../jobs/job-runner.ts';
 import type { Mail, Mailer } from '../mail/mailer.ts';
 import { type DemoCredentials, seedDemoData } from '../seed/demo-data.ts';
@@ -111,7 +112,17 @@ export async function totpCode(secret: string): Promise<string> {
 }
 
 export async function createTestApp(
-  opts: { env?: Record<string, string>; demo?: boolean; jobs?: Partial<JobRunnerOptions> } = {},
+  opts: {
+    env?: Record<string, string>;
+    demo?: boolean;
+    jobs?: Partial<JobRunnerOptions>;
+    /**
+     * Prepares the fresh database before the app migrates it to the latest (e.g. migrated to an
+     * earlier migration and filled as an earlier release did); returns the demo credentials it
+     * seeded. The demo data is then not seeded again.
+     */
+    prepare?: (handle: DatabaseHandle) => Promise<DemoCredentials>;
+  } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -122,6 +133,7 @@ export async function createTestApp(
     ...opts.env,
   });
   const handle = await openTestDatabase();
+  const prepared = opts.prepare ? await opts.prepare(handle) : null;
   const mails: Mail[] = [];
   const mailer: Mailer = { send: async (m) => void mails.push(m) };
   const rt = await createRuntime(config, {
@@ -130,8 +142,9 @@ export async function createTestApp(
     log: () => {},
     ...(opts.jobs ? { jobs: opts.jobs } : {}),
   });
-  const creds =
-    opts.demo === false
+  const creds = prepared
+    ? prepared
+    : opts.demo === false
       ? { password: '', signIns: [] }
       : await seedDemoData(rt.db, { password: DEMO_PASSWORD });
   const app = await buildApp(rt);

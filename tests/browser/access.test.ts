@@ -6,7 +6,11 @@ const ids = { amber: '', red: '' };
 
 beforeAll(async () => {
   env = await startEnv();
-  const rows = await env.t.rt.db.selectFrom('announcements').select(['id', 'title', 'tlp']).execute();
+  const rows = await env.t.rt.db
+    .selectFrom('registry_records')
+    .select(['id', 'title', 'tlp'])
+    .where('kind', '=', 'announcement')
+    .execute();
   const find = (part: string) => rows.find((r) => r.title.includes(part))!.id;
   ids.amber = find('Concealment method in refrigerated containers');
   ids.red = find('Ongoing operation');
@@ -20,22 +24,24 @@ describe('access in the browser', () => {
     const page = await env.page();
     // bg.expert is in the resilience-integrity and third-countries networks, not in risk management.
     await signIn(page, env.t, 'bg.expert@demo.eucab.eu');
-    await page.goto(`/announcements/${ids.amber}`);
+    await page.goto(`/registry/announcement/${ids.amber}`);
     await page.getByRole('heading', { name: 'Not available', level: 1 }).waitFor();
     await page.getByText('not found or you are not allowed to see it').waitFor();
     expect(await page.getByText('Concealment method').count()).toBe(0);
     await expectAccessible(page, 'announcement-denied');
+    // The former address leads to the registry's page, with the same answer.
     await page.goto(`/announcements/${ids.red}`);
+    await page.waitForURL(`**/registry/announcement/${ids.red}`);
     await page.getByRole('heading', { name: 'Not available', level: 1 }).waitFor();
     // Nor does the list or the search give it away.
-    await page.goto('/announcements?q=Concealment');
-    await page.getByText('0 announcements').waitFor();
+    await page.goto('/registry/announcement?q=Concealment');
+    await page.getByText('0 records').waitFor();
   });
 
   it('a named recipient reads the RED announcement, with its marking and recipients', async () => {
     const page = await env.page();
     await signIn(page, env.t, 'be.expert@demo.eucab.eu');
-    await page.goto(`/announcements/${ids.red}`);
+    await page.goto(`/registry/announcement/${ids.red}`);
     await page.getByRole('heading', { name: /Ongoing operation/, level: 1 }).waitFor();
     await page.locator('.marking-banner').getByText('TLP:RED').waitFor();
     await page.getByText('For the eyes and ears of the named recipients only').first().waitFor();
@@ -50,14 +56,16 @@ describe('access in the browser', () => {
     expect(
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count(),
     ).toBe(0);
-    await page.goto(`/announcements/${ids.amber}`);
+    await page.goto(`/registry/announcement/${ids.amber}`);
     await page.getByRole('heading', { name: /Concealment method/, level: 1 }).waitFor();
     await page.locator('.marking-banner').getByText('TLP:AMBER').waitFor();
     await page.getByRole('heading', { name: 'History' }).waitFor();
-    for (const name of ['Correct', 'Change sharing', 'Retract', 'Upload']) {
-      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    for (const name of ['Correct', 'Retract', 'Attach']) {
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+      expect(await page.getByRole('link', { name, exact: true }).count(), name).toBe(0);
     }
-    expect(await page.getByLabel('Attach a file').count()).toBe(0);
+    expect(await page.getByText('Change sharing').count()).toBe(0);
+    expect(await page.getByLabel('File to attach').count()).toBe(0);
     await expectAccessible(page, 'announcement-observer');
 
     await page.getByRole('link', { name: 'Risk management' }).first().click();
@@ -79,27 +87,24 @@ describe('access in the browser', () => {
   it('the author corrects, shares, attaches and retracts; posts a RED announcement to a named recipient', async () => {
     const page = await env.page();
     await signIn(page, env.t, 'nl.expert@demo.eucab.eu');
-    await page.goto(`/announcements/${ids.amber}`);
-    await page.getByRole('button', { name: 'Correct' }).click();
-    await page.getByLabel('Title').fill('[Demo] Concealment method in reefer containers');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.goto(`/registry/announcement/${ids.amber}`);
+    await page.getByRole('link', { name: 'Correct' }).click();
+    await page.getByLabel(/^Title/).fill('[Demo] Concealment method in reefer containers');
+    await page.getByRole('button', { name: 'Save changes' }).click();
     await page
       .getByRole('heading', { name: '[Demo] Concealment method in reefer containers', level: 1 })
       .waitFor();
-    await page
-      .getByRole('link', { name: /corrected the announcement “\[Demo\] Concealment method/ })
-      .waitFor();
+    // The correction is a new version in the record's history.
+    await page.locator('.history-list').getByText('Version 2').waitFor();
 
-    await page.getByRole('button', { name: 'Change sharing' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Change distribution and marking' });
-    await dialog.waitFor();
-    await expectAccessible(page, 'share-dialog');
-    await dialog.getByLabel(/TLP:GREEN/).check();
-    await dialog.getByLabel('Distribution').selectOption('eucab');
-    await dialog.getByRole('button', { name: 'Save sharing' }).click();
+    await page.getByText('Change sharing').click();
+    await expectAccessible(page, 'share-editor');
+    await page.getByLabel(/TLP:GREEN/).check();
+    await page.getByLabel('Distribution').selectOption('eucab');
+    await page.getByRole('button', { name: 'Save sharing' }).click();
     await page.locator('.marking-banner').getByText('TLP:GREEN').waitFor();
     const row = await env.t.rt.db
-      .selectFrom('announcements')
+      .selectFrom('registry_records')
       .select(['tlp', 'distribution'])
       .where('id', '=', ids.amber)
       .executeTakeFirstOrThrow();
@@ -122,9 +127,9 @@ describe('access in the browser', () => {
     await page.getByText('BE Expert (BE)').waitFor();
 
     await page
-      .getByLabel('Attach a file')
+      .getByLabel('File to attach')
       .setInputFiles({ name: 'route.txt', mimeType: 'text/plain', buffer: Buffer.from('Route details\n') });
-    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('button', { name: 'Attach', exact: true }).click();
     await page.getByRole('link', { name: 'route.txt' }).waitFor();
     await expectAccessible(page, 'announcement-author');
 
@@ -141,16 +146,17 @@ describe('access in the browser', () => {
     await reader.getByRole('button', { name: 'Mark as read' }).first().click();
     await reader.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
 
-    await page.getByRole('button', { name: 'Retract' }).click();
-    await page.getByRole('button', { name: 'Yes, retract' }).click();
-    await page.getByRole('heading', { name: 'Announcements', level: 1 }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'The announcement was retracted' }).waitFor();
+    // Retraction is a status with its reason, shown on the record.
+    await page.getByRole('button', { name: 'Retract', exact: true }).click();
+    await page.getByLabel('Why is the record retracted?').fill('The delivery was cancelled.');
+    await page.getByRole('button', { name: 'Retract the record' }).click();
+    await page.getByText('Retracted: The delivery was cancelled.').waitFor();
     expect(
       await env.t.rt.db
-        .selectFrom('announcements')
-        .select('id')
+        .selectFrom('registry_records')
+        .select(['status', 'status_note'])
         .where('title', '=', 'Controlled delivery next week')
         .execute(),
-    ).toEqual([]);
+    ).toEqual([{ status: 'retracted', status_note: 'The delivery was cancelled.' }]);
   });
 });

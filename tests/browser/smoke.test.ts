@@ -22,6 +22,7 @@ describe(`smoke (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => 
       .toBe(true);
     await expectAccessible(page, 'smoke-home');
     await page.goto('/announcements');
+    await page.waitForURL(/\/registry\/announcement$/);
     await page
       .getByRole('link', { name: /Undervaluation of e-bikes/ })
       .first()

@@ -158,42 +158,6 @@ export interface Me {
 /** The markings and distributions with their rules (GET /markings): the contract's. */
 export type { MarkingRule, MarkingRules };
 
-export interface AnnouncementRow {
-  id: string;
-  network_id: string;
-  network_name: string;
-  owner_org_id: string;
-  owner_org_code: string;
-  author_id: string;
-  author_name: string;
-  title: string;
-  distribution: Distribution;
-  distribution_network_id: string | null;
-  sharing_group_id: string | null;
-  tlp: Tlp;
-  /** Organisations named by the 'organisations' distribution. */
-  named_org_ids: string[];
-  editor_ids: string[];
-  is_demo: boolean;
-  created_at: string;
-  updated_at: string;
-  marking: string;
-  abilities: SharedAbilities;
-}
-
-export interface AnnouncementDetail extends AnnouncementRow {
-  body: string;
-  tlpRule: string;
-  recipients: { id: string; display_name: string; organisation_code: string }[];
-  attachments: { id: string; filename: string; content_type: string; size: number; created_at: string }[];
-}
-
-export interface AnnouncementList {
-  total: number;
-  facets: { tlp: Partial<Record<Tlp, number>> };
-  items: AnnouncementRow[];
-}
-
 export interface NetworkRow {
   id: string;
   code: string;

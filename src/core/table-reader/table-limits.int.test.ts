@@ -129,6 +129,8 @@ describe('registry import', () => {
   });
 
   it('too many rows, too many columns, a too-long cell: 422 naming the limit', async () => {
+    // The demo data's announcements are registry records: nothing is added to them.
+    const records = await countOf('registry_records');
     const header = ['inventory_ref', 'model', 'category'];
     const rows = await xlsx([header, ...Array.from({ length: 51 }, (_, i) => [`R-${i}`, 'x', 'nii'])]);
     expectProblem(
@@ -148,7 +150,7 @@ describe('registry import', () => {
       422,
       'A cell on line 2 (column "notes") has 600 characters, more than 500 (the limit, TABLE_MAX_CELL_CHARS).',
     );
-    expect(await countOf('registry_records')).toBe(0);
+    expect(await countOf('registry_records')).toBe(records);
   });
 });
 

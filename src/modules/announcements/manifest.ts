@@ -1,13 +1,15 @@
 import { defineModule } from '../manifest.ts';
-import { announcementEditorRoutes } from './announcement-editor-routes.ts';
-import { announcementRoutes } from './announcement-routes.ts';
+import { announcementAliasRoutes } from './announcement-alias-routes.ts';
 import { announcementHomeTiles } from './home.ts';
-import { ANNOUNCEMENTS_AUDIT_SENTENCES } from './sentences.ts';
 
-/** Network announcements. */
+/**
+ * Network announcements are the registry kind `announcement` (src/registry/kinds/communication):
+ * the registry serves them, and its sentences read their audit events and notifications. This
+ * module keeps the former /api/v1/announcements paths as 308 redirects to the registry's, and the
+ * home page's figure of the last 30 days' announcements.
+ */
 export const announcementsModule = defineModule({
   name: 'announcements',
-  routes: [announcementRoutes, announcementEditorRoutes],
+  routes: [announcementAliasRoutes],
   homeTiles: announcementHomeTiles,
-  auditSentences: ANNOUNCEMENTS_AUDIT_SENTENCES,
 });

@@ -54,15 +54,6 @@ async function recordNames(
   const idps = of('identity_provider');
   if (idps.length)
     put(await db.selectFrom('identity_providers').select(['id', 'name']).where('id', 'in', idps).execute());
-  const notices = of('announcement');
-  if (notices.length)
-    put(
-      await db
-        .selectFrom('announcements')
-        .select(['id', 'title as name'])
-        .where('id', 'in', notices)
-        .execute(),
-    );
   const memberships = of('membership');
   if (memberships.length) {
     const rows = await db

@@ -170,9 +170,12 @@ describe('API keys', () => {
     const net = me.json().networks[0];
     const post = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/announcements',
+      url: '/api/v1/registry/announcement',
       headers: bearer,
-      payload: { networkId: net.id, title: 'Via key', body: 'x', distribution: 'eucab', tlp: 'green' },
+      payload: {
+        data: { title: 'Via key', body: 'x', network: net.code },
+        marking: { distribution: 'eucab', tlp: 'green' },
+      },
     });
     expect(post.statusCode).toBe(403);
 

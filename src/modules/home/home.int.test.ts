@@ -123,7 +123,7 @@ describe('GET /home', () => {
     expect((await tile(fr, 'registry.tender'))!.count).toBe(before.fr);
     expect(await tile(fr, 'announcements.recent')).toMatchObject({
       area: 'platform',
-      link: '/announcements',
+      link: '/registry/announcement',
     });
   });
 

@@ -94,12 +94,9 @@ describe('network membership: request → endorsement by the NCP → approval by
     expect(
       (await observer.post(`/api/v1/networks/${net.training}/memberships`, { role: 'observer' })).statusCode,
     ).toBe(403);
-    const post = await observer.post('/api/v1/announcements', {
-      networkId: net['risk-management'],
-      title: 'Observer post',
-      body: 'x',
-      distribution: 'eucab',
-      tlp: 'green',
+    const post = await observer.post('/api/v1/registry/announcement', {
+      data: { title: 'Observer post', body: 'x', network: 'risk-management' },
+      marking: { distribution: 'eucab', tlp: 'green' },
     });
     expect(post.statusCode).toBe(403);
     const me = (await observer.get('/api/v1/auth/me')).json();

@@ -28,7 +28,6 @@ export const DIGEST_MAX_ITEMS = 50;
 /** Where the web app shows the thing a notification is about. */
 function linkOf(item: DigestItem, publicUrl: string): string {
   if (!item.recordKind || !item.recordId) return `${publicUrl}/notifications`;
-  if (item.recordKind === 'announcement') return `${publicUrl}/announcements/${item.recordId}`;
   if (item.recordKind === 'job') return `${publicUrl}/jobs/${item.recordId}`;
   if (item.recordKind === 'membership') return `${publicUrl}/memberships`;
   if (item.recordKind === 'mapping_campaign') return `${publicUrl}/mapping/campaigns/${item.recordId}`;

@@ -17,8 +17,7 @@ const WINDOW_MS = { daily: 24 * HOUR, weekly: 7 * 24 * HOUR } as const;
 function labelOf(recordKind: string | null, locale: string): string | null {
   if (!recordKind) return null;
   const kind = kindByName(recordKind);
-  if (kind) return labelIn(kind.label, locale);
-  return recordKind === 'announcement' ? 'Announcement' : null;
+  return kind ? labelIn(kind.label, locale) : null;
 }
 
 /**

@@ -7,8 +7,8 @@ import { notificationPreferenceRoutes } from './preference-routes.ts';
 import { NOTIFICATION_SENTENCES } from './sentences.ts';
 
 /**
- * In-app notifications (of announcements and memberships; other modules notify through their own
- * handlers) and their e-mail digest.
+ * In-app notifications (of memberships here; registry records, network announcements included,
+ * and other modules notify through their own handlers) and their e-mail digest.
  */
 export const notificationsModule = defineModule({
   name: 'notifications',

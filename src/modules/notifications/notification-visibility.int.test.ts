@@ -15,24 +15,20 @@ describe('counts and messages name only what the caller may read', () => {
   it('the unread count drops when a record is narrowed so the reader may no longer read it', async () => {
     const author = await t.as('nl.analyst@demo.eucab.eu');
     const reader = await t.as('fr.analyst@demo.eucab.eu'); // both experts of risk management
-    const network = await t.rt.db
-      .selectFrom('networks')
-      .select('id')
-      .where('code', '=', 'risk-management')
-      .executeTakeFirstOrThrow();
-    const post = await author.post('/api/v1/announcements', {
-      networkId: network.id,
-      title: 'Count probe announcement',
-      body: 'Visible to the network, then narrowed.',
-      distribution: 'network',
-      tlp: 'green',
+    const post = await author.post('/api/v1/registry/announcement', {
+      data: {
+        title: 'Count probe announcement',
+        body: 'Visible to the network, then narrowed.',
+        network: 'risk-management',
+      },
+      marking: { distribution: 'network', tlp: 'green' },
     });
     expect(post.statusCode, post.body).toBe(201);
     await t.rt.outbox.drain();
     const before = (await reader.get('/api/v1/notifications?unread=true&limit=200')).json();
     expect(before.items.some((n: { record_id: string }) => n.record_id === post.json().id)).toBe(true);
     expect(before.unread).toBe(before.items.length);
-    const share = await author.post(`/api/v1/announcements/${post.json().id}/share`, {
+    const share = await author.post(`/api/v1/registry/announcement/${post.json().id}/share`, {
       distribution: 'organisation',
       tlp: 'amber',
     });

@@ -1,7 +1,11 @@
 import type { MembershipStatus } from '../../db/schema.ts';
 import { type NotificationSentence, sentenceKey, titled } from '../sentence.ts';
 
-const ANNOUNCEMENT_EVENTS = ['created', 'corrected', 'shared'] as const;
+/**
+ * Notifications the former announcements module wrote (`announcement.created`), still in the
+ * database after migration 0034; the registry's sentences read every newer announcement's.
+ */
+const ANNOUNCEMENT_EVENTS = ['created'] as const;
 const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = [
   'requested',
   'endorsed',
@@ -11,7 +15,7 @@ const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = [
 ];
 
 /**
- * How the notifications of announcements and memberships read (`platform.notify.*`). An
+ * How the notifications of former announcements and memberships read (`platform.notify.*`). An
  * announcement's summary is its title, or empty when the marking does not allow quoting it; a
  * membership's is "member — network (role)".
  */

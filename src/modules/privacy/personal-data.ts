@@ -37,7 +37,6 @@ export async function collectPersonalData(db: Database, userId: string) {
     savedFilters,
     subscriptions,
     records,
-    announcements,
     comments,
     notifications,
     audit,
@@ -81,12 +80,6 @@ export async function collectPersonalData(db: Database, userId: string) {
     db
       .selectFrom('registry_records')
       .select(['id', 'kind', 'title', 'status', 'created_at', 'updated_at'])
-      .where('author_id', '=', userId)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('announcements')
-      .select(['id', 'title', 'created_at', 'updated_at'])
       .where('author_id', '=', userId)
       .orderBy('created_at')
       .execute(),
@@ -143,7 +136,6 @@ export async function collectPersonalData(db: Database, userId: string) {
     meetingAnswers,
     calendarLink: calendarLink ?? null,
     recordsWritten: records,
-    announcementsWritten: announcements,
     comments,
     notifications,
     auditEvents: audit.map((e) => ({

@@ -1,7 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { envelopeListColumns } from '../../access/envelope-lists.ts';
-import { authoriseCreate, readableRecords, recordAbilities } from '../../access/registry-policy.ts';
+import {
+  authoriseCreate,
+  canCreateRecords,
+  readableRecords,
+  recordAbilities,
+  recordNetwork,
+} from '../../access/registry-policy.ts';
 import { TLP_RULES } from '../../access/tlp.ts';
 import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit-log.ts';
 import { runStagedImport } from '../../core/import-job.ts';
@@ -122,14 +128,37 @@ export async function analyseImport(
       .execute();
     for (const f of found) readable.set(f.id, f.kind);
   }
+  const networkCodes = [...new Set(refs.filter((r) => r.kind === 'network').map((r) => r.value))];
+  const networkSet = new Set(
+    networkCodes.length
+      ? (await db.selectFrom('networks').select('code').where('code', 'in', networkCodes).execute()).map(
+          (n) => n.code,
+        )
+      : [],
+  );
   const badLines = new Set<number>();
+  // Records that name their network: only where the importer may post (like a create).
+  if (kind.networkField)
+    for (const p of parsed) {
+      const network = recordNetwork(kind, p.data);
+      if (networkSet.has(network) && !canCreateRecords(a, kind, network)) {
+        badLines.add(p.line);
+        errors.push({
+          line: p.line,
+          column: kind.networkField,
+          reason: `You do not post in the ${network} network (its experts and coordinators do).`,
+        });
+      }
+    }
   for (const r of refs) {
     const ok =
       r.kind === 'code'
         ? codeSet.has(`${r.target}\u0000${r.value}`)
         : r.kind === 'ref'
           ? readable.get(r.value) === r.target
-          : true;
+          : r.kind === 'network'
+            ? networkSet.has(r.value)
+            : true;
     if (!ok) {
       badLines.add(r.line);
       errors.push({
@@ -138,7 +167,9 @@ export async function analyseImport(
         reason:
           r.kind === 'code'
             ? `"${r.value}" is not a code of the list ${r.target}.`
-            : `No ${r.target.replace(/_/g, ' ')} with id ${r.value} that you may read.`,
+            : r.kind === 'network'
+              ? `No network with the code "${r.value}".`
+              : `No ${r.target.replace(/_/g, ' ')} with id ${r.value} that you may read.`,
       });
     }
   }
@@ -299,6 +330,11 @@ async function publish(
     const vector = (title: string, text: string) =>
       sql`setweight(to_tsvector(${cfg}::regconfig, unaccent(${sql.raw(title)})), 'A') || setweight(to_tsvector('simple', unaccent(${sql.raw(title)})), 'A') || setweight(to_tsvector(${cfg}::regconfig, unaccent(${sql.raw(text)})), 'B') || setweight(to_tsvector('simple', unaccent(${sql.raw(text)})), 'B')`;
     const status = opts.publish ? 'published' : 'draft';
+    // Records that name their network are distributed to it (distribution 'network').
+    const distributionNetwork =
+      kind.networkField && opts.distribution === 'network'
+        ? sql`(SELECT n.id FROM networks n WHERE n.code = s.data->'data'->>${kind.networkField})`
+        : sql`${opts.networkId}::uuid`;
     const updated = await sql<{ id: string; version: number }>`
       UPDATE registry_records r SET
         data = s.data->'data', title = s.data->>'title', version = r.version + 1, updated_at = now(),
@@ -310,7 +346,7 @@ async function publish(
     const inserted = await sql<{ id: string; version: number }>`
       INSERT INTO registry_records (kind, owner_org_id, author_id, distribution, distribution_network_id, tlp, status,
         import_key, title, language, data, search, published_by, published_at, created_at, updated_at)
-      SELECT ${kind.name}, ${a.orgId}::uuid, ${a.userId}::uuid, ${opts.distribution}, ${opts.networkId}::uuid, ${opts.tlp}, ${status},
+      SELECT ${kind.name}, ${a.orgId}::uuid, ${a.userId}::uuid, ${opts.distribution}, ${distributionNetwork}, ${opts.tlp}, ${status},
         s.data->>'key', s.data->>'title', ${opts.language}, s.data->'data', ${vector("s.data->>'title'", "s.data->>'text'")},
         ${opts.publish ? a.userId : null}::uuid, ${opts.publish ? sql`now()` : sql`NULL`}, now(), now()
       FROM import_rows s

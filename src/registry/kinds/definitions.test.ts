@@ -58,6 +58,11 @@ function problems(kind: KindDefinition): string[] {
   for (const f of kind.filters)
     if (QUERY_PARAMETERS.includes(f) && !KNOWN_COLLISIONS.has(`${kind.name}.${f}`))
       out.push(`filter "${f}" has the name of a list query parameter: name the field otherwise`);
+  // The example names a network that exists (a `network` field holds a network's code).
+  const example = kind.example('t1', () => '00000000-0000-4000-8000-000000000001');
+  for (const [name, field] of Object.entries(kind.fields))
+    if (field.type === 'network' && !NETWORKS.some((n) => n.code === example[name]))
+      out.push(`${name}: the example's network "${String(example[name])}" does not exist`);
   for (const v of kind.views) {
     const f = v.field ? kind.fields[v.field] : undefined;
     if (v.field && !f) out.push(`view ${v.type}: no field "${v.field}"`);

@@ -8,18 +8,30 @@ import { authoriseRecord } from '../record-service.ts';
 import { recordComments } from './comments.ts';
 import { recordHistory } from './history.ts';
 
-/** One record with its marking, abilities, history and comments; 404 when the caller may not read it. */
+/**
+ * One record with its marking, abilities, history, comments and (TLP:RED) its named recipients;
+ * 404 when the caller may not read it.
+ */
 export async function getRecord(db: Database, a: Actor, kind: KindDefinition, input: { id: string }) {
   const row = await recordRow(db, kind, input.id);
   if (!row) throw notFound();
   const rec = (await recipientsByRecord(db, kind.name, [row.id])).get(row.id) ?? [];
   const shown = present(a, kind, row, rec);
   if (!shown.abilities.read) throw notFound();
-  const [history, comments] = await Promise.all([
+  const [history, comments, recipients] = await Promise.all([
     recordHistory(db, kind, row.id, shown.abilities),
     recordComments(db, row.id),
+    rec.length
+      ? db
+          .selectFrom('users as u')
+          .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+          .select(['u.id', 'u.display_name', 'o.code as organisation_code'])
+          .where('u.id', 'in', rec)
+          .orderBy('u.display_name')
+          .execute()
+      : Promise.resolve([]),
   ]);
-  return { ...shown, history, comments };
+  return { ...shown, history, comments, recipients };
 }
 
 /** What the caller may do with one record (404 when they may not read it). */

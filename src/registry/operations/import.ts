@@ -100,8 +100,9 @@ export async function importRecords(
   };
   if (input.dryRun) return { outcome: 'dry-run', body: { dryRun: true, ...report } };
   if (analysis.errors.length) return refused(fileProblems(analysis.errors.length), report);
+  // Records that name their network are distributed to it, row by row (the job resolves it).
   const networkId =
-    input.distribution === 'network'
+    input.distribution === 'network' && !kind.networkField
       ? (
           await deps.db
             .selectFrom('networks')

@@ -29,10 +29,10 @@ export function listFilters(kind: KindDefinition, input: FilterInput): ListFilte
   return { q: input.q, language: input.language, status: input.status, owner: input.owner, fields };
 }
 
-/** Facets are counted for code, country and text filters and lists of codes (over `b.data`). */
+/** Facets are counted for code, country, network and text filters and lists of codes (over `b.data`). */
 function facetExpression(kind: KindDefinition, field: string) {
   const def = kind.fields[field]!;
-  if (!['code', 'country', 'list', 'text'].includes(def.type)) return null;
+  if (!['code', 'country', 'network', 'list', 'text'].includes(def.type)) return null;
   if (def.type === 'list' && def.of.type !== 'code') return null;
   return def.type === 'list'
     ? sql<string>`SELECT ${sql.lit(field)}::text AS f, jsonb_array_elements_text(CASE WHEN jsonb_typeof(b.data->${field}) = 'array' THEN b.data->${field} ELSE '[]'::jsonb END) AS v`

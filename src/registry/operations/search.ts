@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { readableRecords } from '../../access/registry-policy.ts';
-import { readableFilter } from '../../access/shared-record-policy.ts';
 import type { Database } from '../../db/connection.ts';
 import { KINDS } from '../kinds/index.ts';
 import { fileSearchRank, recordSearchMatch, searchConfig } from '../search-config.ts';
 
 /**
- * Full-text search across every registry kind (their fields and the text of their attached files)
- * and the network announcements, each through its readable filter like every list; the best
+ * Full-text search across every registry kind (their fields and the text of their attached files;
+ * network announcements included), each through its readable filter like every list; the best
  * `limit` hits by rank.
  */
 export async function searchEverything(
@@ -40,25 +39,5 @@ export async function searchEverything(
     .orderBy('rank', 'desc')
     .limit(limit)
     .execute();
-  const announcements = await db
-    .selectFrom('announcements as an')
-    .innerJoin('organisations as o', 'o.id', 'an.owner_org_id')
-    .select([
-      'an.id',
-      sql<string>`'announcement'`.as('kind'),
-      'an.title',
-      'an.tlp',
-      sql<string>`'published'`.as('status'),
-      'o.code as owner',
-      sql<number>`ts_rank(an.search, websearch_to_tsquery('simple', ${q}))`.as('rank'),
-    ])
-    .where(readableFilter(a, 'announcement', 'an'))
-    .where(sql<boolean>`an.search @@ websearch_to_tsquery('simple', ${q})`)
-    .orderBy('rank', 'desc')
-    .limit(limit)
-    .execute();
-  const items = [...registry, ...announcements]
-    .sort((x, y) => Number(y.rank) - Number(x.rank))
-    .slice(0, limit);
-  return { items };
+  return { items: registry };
 }

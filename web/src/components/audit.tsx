@@ -22,7 +22,7 @@ export function useEventSentence() {
 
 export function recordLink(kind: string | null, id: string | null): string | null {
   if (!kind || !id) return null;
-  if (kind === 'announcement') return `/announcements/${id}`;
+  if (kind === 'announcement') return `/registry/announcement/${id}`;
   if (kind === 'organisation') return `/organisations/${id}`;
   if (kind === 'user') return `/users/${id}`;
   if (kind === 'membership') return '/memberships';

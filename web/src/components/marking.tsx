@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type AnnouncementRow, api, type Distribution, type MarkingRules, qs, type Tlp } from '../api.ts';
+import { api, type Distribution, type MarkingRules, qs, type Tlp } from '../api.ts';
+import type { RegistryRecord } from '../registry/types.ts';
 import { useMe } from '../session.ts';
 import { ruleOf, useMarkingRules } from './marking-rules.ts';
 import { Marking, SelectField, TLP_LABEL, TlpBadge, useFormat } from './ui.tsx';
@@ -279,8 +280,17 @@ export function MarkingFields({
   );
 }
 
-/** Announcement rows as cards: TLP badge and sharing rule on every row. */
-export function AnnouncementCards({ items }: { items: AnnouncementRow[] }) {
+/**
+ * Announcements (registry records of the kind `announcement`) as cards: TLP badge and sharing
+ * rule on every row; `networkName` names the network a record is posted in.
+ */
+export function AnnouncementCards({
+  items,
+  networkName,
+}: {
+  items: RegistryRecord[];
+  networkName: (code: string) => string;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   if (items.length === 0) return <p className="muted">{t('announcements.none')}</p>;
@@ -290,13 +300,12 @@ export function AnnouncementCards({ items }: { items: AnnouncementRow[] }) {
         <li key={a.id} className="announcement-card">
           <Marking tlp={a.tlp} distribution={a.distribution} marking={a.marking} />
           <h3>
-            <Link to={`/announcements/${a.id}`}>{a.title}</Link>
+            <Link to={`/registry/announcement/${a.id}`}>{a.title}</Link>
           </h3>
           <p className="muted">
             {t('announcements.meta', {
-              author: a.author_name,
               org: a.owner_org_code,
-              network: a.network_name,
+              network: networkName(String(a.data.network ?? '')),
             })}{' '}
             · <time dateTime={a.created_at}>{f.dateTime(a.created_at)}</time>
           </p>

@@ -19,15 +19,7 @@ import { useRegistryLabels } from '../registry/labels.ts';
 
 const col = createColumnHelper<AuditEvent>();
 /** The platform's own record kinds (named in the catalogs); the registry kinds come from the API. */
-const KINDS = [
-  'announcement',
-  'user',
-  'membership',
-  'organisation',
-  'sharing_group',
-  'identity_provider',
-  'import',
-];
+const KINDS = ['user', 'membership', 'organisation', 'sharing_group', 'identity_provider', 'import'];
 
 export function AuditPage() {
   const { t } = useTranslation();

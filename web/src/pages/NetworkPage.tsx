@@ -3,7 +3,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type AnnouncementList, ApiError, api, type NetworkDetail, type UserRow } from '../api.ts';
+import { ApiError, api, type NetworkDetail, type UserRow } from '../api.ts';
 import {
   AnnouncementCards,
   MarkingFields,
@@ -24,11 +24,13 @@ import {
   TextField,
   useNotice,
 } from '../components/ui.tsx';
+import type { RecordList } from '../registry/types.ts';
 
 type Member = NetworkDetail['members'][number];
 const col = createColumnHelper<Member>();
 
-function PostForm({ networkId }: { networkId: string }) {
+/** Posts an announcement in this network: a registry record of the kind `announcement`, published at once. */
+function PostForm({ network }: { network: string }) {
   const { t } = useTranslation();
   const notice = useNotice();
   const qc = useQueryClient();
@@ -45,13 +47,13 @@ function PostForm({ networkId }: { networkId: string }) {
   const rules = useMarkingRules();
   const m = useMutation({
     mutationFn: () =>
-      api<{ id: string }>('/announcements', {
-        body: { networkId, title, body, ...markingBody(marking, rules) },
+      api<{ id: string }>('/registry/announcement', {
+        body: { data: { title, body, network }, marking: markingBody(marking, rules), publish: true },
       }),
     onSuccess: (r) => {
       notice('success', t('announcements.posted'));
-      void qc.invalidateQueries({ queryKey: ['announcements'] });
-      navigate(`/announcements/${r.id}`);
+      void qc.invalidateQueries({ queryKey: ['registry'] });
+      navigate(`/registry/announcement/${r.id}`);
     },
   });
   const fe = fieldErrorsOf(m.error);
@@ -210,10 +212,12 @@ export function NetworkPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['network', id], queryFn: () => api<NetworkDetail>(`/networks/${id}`) });
+  const code = q.data?.code ?? '';
   const ann = useQuery({
-    queryKey: ['announcements', 'network', id],
-    queryFn: () => api<AnnouncementList>(`/announcements?networkId=${id}&limit=20`),
-    enabled: !!q.data,
+    queryKey: ['registry', 'announcement', 'network', code],
+    queryFn: () =>
+      api<RecordList>(`/registry/announcement?network=${encodeURIComponent(code)}&sort=-created_at&limit=20`),
+    enabled: !!code,
   });
   if (q.isLoading) return <Loading />;
   if (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400))
@@ -256,7 +260,10 @@ export function NetworkPage() {
           <Section
             title={t('networks.announcements')}
             actions={
-              <Link to={`/announcements?networkId=${n.id}`} className="button button-secondary button-small">
+              <Link
+                to={`/registry/announcement?network=${encodeURIComponent(n.code)}`}
+                className="button button-secondary button-small"
+              >
                 {t('networks.allAnnouncements')}
               </Link>
             }
@@ -266,13 +273,13 @@ export function NetworkPage() {
             ) : ann.error ? (
               <ErrorMessage error={ann.error} />
             ) : (
-              <AnnouncementCards items={ann.data?.items ?? []} />
+              <AnnouncementCards items={ann.data?.items ?? []} networkName={() => n.name} />
             )}
           </Section>
           {n.abilities.post && (
             <div id="post">
               <Section title={t('announcements.newTitle')}>
-                <PostForm networkId={n.id} />
+                <PostForm network={n.code} />
               </Section>
             </div>
           )}

@@ -7,10 +7,9 @@ import { useSentence } from '../components/sentence.tsx';
 import { ErrorMessage, Loading, PageTitle, useFormat, useNotice } from '../components/ui.tsx';
 import { DigestPreference } from './DigestPreference.tsx';
 
-/** Where a notification leads: its announcement, job or registry record. */
+/** Where a notification leads: its job, the memberships, or its registry record (announcements included). */
 export function notificationLink(n: Notification): string | null {
   if (!n.record_kind || !n.record_id) return null;
-  if (n.record_kind === 'announcement') return `/announcements/${n.record_id}`;
   if (n.record_kind === 'job') return `/jobs/${n.record_id}`;
   if (n.record_kind === 'membership') return '/memberships';
   return `/registry/${n.record_kind}/${n.record_id}`;

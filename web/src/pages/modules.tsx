@@ -1,8 +1,7 @@
 import { defineWebModule } from '../web-module.ts';
 import { AccountPage } from './AccountPage.tsx';
-import { AnnouncementPage } from './AnnouncementPage.tsx';
-import { AnnouncementsPage } from './AnnouncementsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
+import { FormerAnnouncementsPath } from './FormerAnnouncementsPath.tsx';
 import { HomePage } from './HomePage.tsx';
 import { JobPage, JobsPage } from './JobsPage.tsx';
 import { MembershipsPage } from './MembershipsPage.tsx';
@@ -44,13 +43,14 @@ export const networksWebModule = defineWebModule({
   nav: [{ to: '/networks', label: 'nav.networks' }],
 });
 
+/** Announcements are registry records: the menu opens their registry list; former addresses redirect. */
 export const announcementsWebModule = defineWebModule({
   name: 'announcements',
   routes: [
-    { path: '/announcements', element: <AnnouncementsPage /> },
-    { path: '/announcements/:id', element: <AnnouncementPage /> },
+    { path: '/announcements', element: <FormerAnnouncementsPath />, public: true },
+    { path: '/announcements/:id', element: <FormerAnnouncementsPath />, public: true },
   ],
-  nav: [{ to: '/announcements', label: 'nav.announcements' }],
+  nav: [{ to: '/registry/announcement', label: 'nav.announcements' }],
 });
 
 export const membershipsWebModule = defineWebModule({

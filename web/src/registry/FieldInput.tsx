@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountryName } from './FieldValue.tsx';
 import { emptyValue, type Spec } from './form-values.ts';
-import { useCodeList, useCountryCodes, useOrganisations } from './hooks.ts';
+import { useCodeList, useCountryCodes, useNetworks, useOrganisations } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
 import { PersonPicker } from './PersonField.tsx';
 import { RefSelect } from './RefSelect.tsx';
@@ -139,6 +139,7 @@ export function FieldInput({ kind, top, path, label, spec, required, help, value
   const countries = useCountryCodes();
   const countryName = useCountryName();
   const orgs = useOrganisations();
+  const networks = useNetworks();
   const id = inputId(path);
   const error = errors[path];
   const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -313,6 +314,24 @@ export function FieldInput({ kind, top, path, label, spec, required, help, value
                   {o.code} — {o.name}
                 </option>
               ))}
+            </select>
+          )}
+        </Frame>
+      );
+    case 'network':
+      // The networks I may post in (and the current value, when editing a record posted elsewhere).
+      return (
+        <Frame id={id} label={label} required={required} help={help} error={error}>
+          {(d) => (
+            <select {...common(d)} value={s(value)} onChange={(e) => onChange(e.target.value)}>
+              <option value="">{t('common.choose')}</option>
+              {(networks.data?.items ?? [])
+                .filter((n) => n.abilities.post || n.code === s(value))
+                .map((n) => (
+                  <option key={n.code} value={n.code}>
+                    {n.name}
+                  </option>
+                ))}
             </select>
           )}
         </Frame>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
 import type { Spec } from './form-values.ts';
-import { useCodeList, useOrganisations } from './hooks.ts';
+import { useCodeList, useNetworks, useOrganisations } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
 import { PersonName } from './PersonField.tsx';
 import type { RecordDetail } from './types.ts';
@@ -32,6 +32,13 @@ export function CodeLabel({ list, code }: { list: string; code: string }) {
       )}
     </>
   );
+}
+
+/** A network by its code: its name, linking to its page. */
+export function NetworkLabel({ code }: { code: string }) {
+  const q = useNetworks();
+  const n = q.data?.items.find((x) => x.code === code);
+  return n ? <Link to={`/networks/${n.id}`}>{n.name}</Link> : <>{code}</>;
 }
 
 export function OrganisationLabel({ id }: { id: string }) {
@@ -165,6 +172,8 @@ export function FieldValue({
       );
     case 'organisation':
       return <OrganisationLabel id={String(value)} />;
+    case 'network':
+      return <NetworkLabel code={String(value)} />;
     case 'ref':
       return <RefLink kind={spec.kind} id={String(value)} />;
     case 'location': {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../components/ui.tsx';
 import { useCountryName } from './FieldValue.tsx';
-import { useCodeList, useOrganisations } from './hooks.ts';
+import { useCodeList, useNetworks, useOrganisations } from './hooks.ts';
 import { useRegistryLabels } from './labels.ts';
 import { RefSelect } from './RefSelect.tsx';
 import type { DescribedField, Kind } from './types.ts';
@@ -29,6 +29,7 @@ function FacetSelect({
         ? field.of.codeList
         : undefined;
   const codes = useCodeList(codeList);
+  const networks = useNetworks();
   const label = l.field(field);
   if (field.type === 'ref')
     return (
@@ -52,7 +53,9 @@ function FacetSelect({
         )
       : field.type === 'country'
         ? country(v)
-        : v;
+        : field.type === 'network'
+          ? (networks.data?.items.find((n) => n.code === v)?.name ?? v)
+          : v;
   const values = Object.keys(counts);
   if (value && !values.includes(value)) values.unshift(value);
   return (

@@ -69,6 +69,12 @@ export function RecordPage() {
         <time dateTime={r.updated_at}>{f.dateTime(r.updated_at)}</time>
         {r.is_demo && <span className="pill"> {t('common.demo')}</span>}
       </p>
+      {r.recipients.length > 0 && (
+        <p>
+          {t('registry.detail.recipients')}{' '}
+          {r.recipients.map((u) => `${u.display_name} (${u.organisation_code})`).join(', ')}
+        </p>
+      )}
       {r.named_org_ids.length > 0 && (
         <p className="muted">
           {t('marking.organisations')}: <NamedOrganisations ids={r.named_org_ids} />

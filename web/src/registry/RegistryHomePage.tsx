@@ -41,8 +41,7 @@ export function RegistryHomePage() {
     const k = byName.get(name);
     return k ? l.kindPlural(k) : t('registry.home.otherKind', { kind: name });
   };
-  const hitLink = (h: SearchHit) =>
-    h.kind === 'announcement' ? `/announcements/${h.id}` : `/registry/${h.kind}/${h.id}`;
+  const hitLink = (h: SearchHit) => `/registry/${h.kind}/${h.id}`;
 
   return (
     <>
@@ -94,9 +93,7 @@ export function RegistryHomePage() {
                     </ul>
                     {inGroup.length > GROUP_SIZE && (
                       <p>
-                        <Link
-                          to={`${g === 'announcement' ? '/announcements' : `/registry/${g}`}${qs({ q })}`}
-                        >
+                        <Link to={`/registry/${g}${qs({ q })}`}>
                           {t('registry.home.seeAll', { kind: groupLabel(g) })}
                         </Link>
                       </p>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type OrganisationRow } from '../api.ts';
+import { api, type NetworkRow, type OrganisationRow } from '../api.ts';
 import type { CodeList, Kind } from './types.ts';
 
 /** Every kind with its described fields, list columns, filters, views and my abilities. */
@@ -30,6 +30,15 @@ export function useOrganisations() {
     queryKey: ['organisations', ''],
     queryFn: () => api<{ items: OrganisationRow[] }>('/organisations'),
     staleTime: 10 * 60_000,
+  });
+}
+
+/** The networks (a `network` field holds one's code); `abilities.post` says where I may post. */
+export function useNetworks() {
+  return useQuery({
+    queryKey: ['networks'],
+    queryFn: () => api<{ items: NetworkRow[] }>('/networks'),
+    staleTime: 5 * 60_000,
   });
 }
 

@@ -82,6 +82,8 @@ export interface RecordComment {
 export interface RecordDetail extends RegistryRecord {
   history: HistoryEntry[];
   comments: RecordComment[];
+  /** TLP:RED: the named recipients (the reader is one of them). */
+  recipients: { id: string; display_name: string; organisation_code: string }[];
 }
 
 /** GET /registry/:kind/:id/approval: the contract's (src/contract/access-shapes.ts). */
