@@ -78,6 +78,21 @@ export function grantableRoles(a: Actor, org: { id: string; type: OrgType }): Or
   return [...roles];
 }
 
+/**
+ * Roles this actor may grant to or revoke from this user: what `grantableRoles` allows in the
+ * user's organisation — and none on one's own account. Nobody raises their own rights (four
+ * eyes: a deputy would otherwise make themself a risk analyst or screening reviewer) nor removes
+ * their own (an NCP or administrator account must stay manageable); another manager or a
+ * platform administrator does it.
+ */
+export function grantableRolesFor(
+  a: Actor,
+  u: { id: string; organisation_id: string; type: OrgType },
+): OrgRole[] {
+  if (isUser(a) && a.userId === u.id) return [];
+  return grantableRoles(a, { id: u.organisation_id, type: u.type });
+}
+
 export function canViewUserDetails(a: Actor, user: { id: string; organisation_id: string }): boolean {
   if (!isUser(a)) return false;
   return a.userId === user.id || isPlatformAdmin(a) || isOrgManager(a, user.organisation_id);

@@ -52,6 +52,40 @@ describe('user management endpoint ladder', () => {
     expect(roles).toContain('risk_analyst');
   });
 
+  it('nobody changes their own roles: a deputy cannot make themself analyst, an NCP cannot drop NCP', async () => {
+    const deputy = await t.as('be.deputy@demo.eucab.eu');
+    const deputyId = await t.userId('be.deputy@demo.eucab.eu');
+    const before = await t.rt.db
+      .selectFrom('role_grants')
+      .select('role')
+      .where('user_id', '=', deputyId)
+      .execute();
+    const self = await deputy.put(`/api/v1/users/${deputyId}/roles/risk_analyst`);
+    expect(self.statusCode).toBe(403);
+    expect(self.json().detail).toMatch(/own roles/);
+    expect((await deputy.delete(`/api/v1/users/${deputyId}/roles/ncp_deputy`)).statusCode).toBe(403);
+    const after = await t.rt.db
+      .selectFrom('role_grants')
+      .select('role')
+      .where('user_id', '=', deputyId)
+      .execute();
+    expect(after).toEqual(before);
+    // The page offers no role controls on one's own account; the same deputy grants a colleague.
+    expect((await deputy.get(`/api/v1/users/${deputyId}`)).json().abilities.grantableRoles).toEqual([]);
+    const colleague = await t.userId('be.expert@demo.eucab.eu');
+    expect((await deputy.get(`/api/v1/users/${colleague}`)).json().abilities.grantableRoles).toContain(
+      'risk_analyst',
+    );
+    expect((await deputy.put(`/api/v1/users/${colleague}/roles/risk_analyst`)).statusCode).toBe(204);
+    const ncpId = await t.userId('at.ncp@demo.eucab.eu');
+    expect((await ncp.delete(`/api/v1/users/${ncpId}/roles/ncp`)).statusCode).toBe(403);
+    const admin = await t.as('admin@demo.eucab.eu');
+    expect(
+      (await admin.delete(`/api/v1/users/${await t.userId('admin@demo.eucab.eu')}/roles/platform_admin`))
+        .statusCode,
+    ).toBe(403);
+  });
+
   it('disabling a user ends their sessions', async () => {
     const victim = await t.as('at.analyst@demo.eucab.eu');
     expect((await victim.get('/api/v1/auth/me')).json().stage).toBe('full');

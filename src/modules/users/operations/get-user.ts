@@ -1,5 +1,5 @@
 import type { Actor } from '../../../access/actor.ts';
-import { canErasePersonalData, grantableRoles, userPolicy } from '../../../access/admin-policy.ts';
+import { canErasePersonalData, grantableRolesFor, userPolicy } from '../../../access/admin-policy.ts';
 import type { Database } from '../../../db/connection.ts';
 import { notFound } from '../../../http/errors.ts';
 
@@ -43,7 +43,7 @@ export async function getUser(db: Database, a: Actor, id: string) {
     abilities: {
       update: manage,
       erase: canErasePersonalData(a, { ...u, roles: roles.map((g) => g.role) }),
-      grantableRoles: manage ? grantableRoles(a, { id: u.organisation_id, type: u.organisation_type }) : [],
+      grantableRoles: manage ? grantableRolesFor(a, { ...u, type: u.organisation_type }) : [],
     },
   };
 }

@@ -1,10 +1,10 @@
 import type { Actor } from '../../../access/actor.ts';
-import { grantableRoles, userPolicy } from '../../../access/admin-policy.ts';
+import { grantableRolesFor, userPolicy } from '../../../access/admin-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import { userOrgRoles } from '../../../auth/actor-loader.ts';
 import { change } from '../../../core/change.ts';
 import type { OrgRole } from '../../../db/schema.ts';
-import { badRequest, forbidden, notFound } from '../../../http/errors.ts';
+import { forbidden, notFound } from '../../../http/errors.ts';
 import type { AppDeps } from '../../../route-kit/deps.ts';
 
 /** The organisation roles a grant or revocation may name. */
@@ -17,8 +17,8 @@ export const ORG_ROLES = [
 ] as const;
 
 /**
- * Grants or revokes an organisation role (what the caller may grant: admin-policy). Nobody revokes
- * their own NCP or administrator role. Granting a role held, or revoking one not held, changes
+ * Grants or revokes an organisation role (what the caller may grant: admin-policy). Nobody
+ * changes their own roles (`grantableRolesFor`). Granting a role held, or revoking one not held, changes
  * nothing and writes no event.
  */
 export async function setUserRole(
@@ -36,11 +36,11 @@ export async function setUserRole(
       .executeTakeFirst();
     const can = u ? userPolicy.abilities(a, { ...u, roles: await userOrgRoles(trx, u.id) }) : null;
     if (!u || !can?.read) throw notFound();
-    if (!can.update || !grantableRoles(a, { id: u.organisation_id, type: u.type }).includes(role)) {
-      throw forbidden(`You may not ${grant ? 'grant' : 'revoke'} the role ${role} in this organisation.`);
+    if (can.update && u.id === a.userId) {
+      throw forbidden('You cannot change your own roles: ask your NCP or a platform administrator.');
     }
-    if (!grant && u.id === a.userId && (role === 'ncp' || role === 'platform_admin')) {
-      throw badRequest('You cannot revoke your own NCP or administrator role: ask a platform administrator.');
+    if (!can.update || !grantableRolesFor(a, u).includes(role)) {
+      throw forbidden(`You may not ${grant ? 'grant' : 'revoke'} the role ${role} in this organisation.`);
     }
     if (grant) {
       const added = await trx
