@@ -38,7 +38,7 @@ export function CodeLabel({ list, code }: { list: string; code: string }) {
 export function NetworkLabel({ code }: { code: string }) {
   const q = useNetworks();
   const n = q.data?.items.find((x) => x.code === code);
-  return n ? <Link to={`/networks/${n.id}`}>{n.name}</Link> : <>{code}</>;
+  return n ? <Link to={`/networks/${n.id}`}>{n.name}</Link> : code;
 }
 
 export function OrganisationLabel({ id }: { id: string }) {
