@@ -114,7 +114,7 @@ export function campaignAbilities(a: Actor, f: CampaignFacts, now: Date) {
 }
 
 /** The actor is one of the people who answer for this response (or its NCP / deputy). */
-function isAnswering(a: Actor, f: CampaignFacts, r: ResponseFacts): boolean {
+export function isAnswering(a: Actor, f: CampaignFacts, r: ResponseFacts): boolean {
   if (!isUser(a) || a.orgId !== r.organisationId || !f.participant) return false;
   if (isOrgManager(a, r.organisationId) || f.myRoles.has('validator')) return true;
   // a person's response: that person while they hold the assignment (removed: it stays with the NCP)
