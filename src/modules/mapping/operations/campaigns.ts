@@ -261,6 +261,8 @@ export async function getCampaign(db: Database, a: Actor, id: string) {
       userId: s.user_id,
       displayName: s.display_name,
       role: s.role,
+      // the same rule as DELETE …/assignments/:id (the caller's own administration, while it accepts answers)
+      abilities: { remove: abilities.assign },
     })),
     recordMappings: await recordMappingsOf(db, id),
     myResponses: responses.map((r) => ({
