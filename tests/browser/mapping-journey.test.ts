@@ -273,14 +273,14 @@ describe('mapping exercise journey in the browser', () => {
     await ncp.getByRole('button', { name: 'Assign', exact: true }).click();
     await ncp.getByText('DE Expert — Respondent').waitFor();
     // An assignment made by mistake is removed (the API says who may: abilities.remove).
-    await ncp.getByLabel('Colleague').selectOption({ label: 'DE Analyst (de.analyst@demo.eucab.eu)' });
+    await ncp.getByLabel('Colleague').selectOption({ label: 'DE Risk Analyst (de.analyst@demo.eucab.eu)' });
     await ncp.getByLabel('Role').selectOption('validator');
     await ncp.getByRole('button', { name: 'Assign', exact: true }).click();
-    await ncp.getByText('DE Analyst — Validator').waitFor();
+    await ncp.getByText('DE Risk Analyst — Validator').waitFor();
     await expectAccessible(ncp, 'mapping-campaign-ncp');
-    await ncp.getByRole('button', { name: 'Remove DE Analyst (Validator)' }).click();
+    await ncp.getByRole('button', { name: 'Remove DE Risk Analyst (Validator)' }).click();
     await ncp.getByText('Assignment removed.').waitFor();
-    await poll(() => ncp.getByText('DE Analyst — Validator').count()).toBe(0);
+    await poll(() => ncp.getByText('DE Risk Analyst — Validator').count()).toBe(0);
     // the expert's assignment can be removed too, but stays
     await ncp.getByRole('button', { name: 'Remove DE Expert (Respondent)' }).waitFor();
 
