@@ -199,10 +199,15 @@ export interface ResponseRow {
   response: ResponseFacts;
 }
 
-/** Responses, their saved versions and the records their repeat-group entries fed. */
+/** Responses, their saved versions, the records their repeat-group entries fed and their file answers. */
 export const responsePolicy = definePolicy({
   resource: 'mapping_response',
-  tables: ['mapping_responses', 'mapping_response_versions', 'mapping_record_links'],
+  tables: [
+    'mapping_responses',
+    'mapping_response_versions',
+    'mapping_record_links',
+    'mapping_response_files',
+  ],
   abilities: (a: Actor, r: ResponseRow) => responseAbilities(a, r.campaign, r.response, new Date()),
   readable: readableResponses,
 });
