@@ -31,6 +31,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { Actor } from '../../src/access/actor.ts';
 import { loadActor } from '../../src/auth/actor-loader.ts';
 import { openDatabase } from '../../src/db/connection.ts';
@@ -57,6 +58,8 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     /** run only the operations whose name contains this text */
     only: { type: 'string' },
+    /** a PostgreSQL server to run on instead of PGlite: a fresh database is created there and dropped after */
+    'database-url': { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
@@ -330,9 +333,31 @@ const pct = (xs: number[], p: number) => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
+/** A fresh database on the PostgreSQL server of `url` (dropped at the end). */
+async function postgresDatabase(url: string) {
+  const name = `eucab_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.href,
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 async function main() {
   const t0 = performance.now();
-  const handle = await openDatabase({ dataDir: 'memory://' });
+  const server = args['database-url'] ? await postgresDatabase(args['database-url']) : null;
+  const engine = server ? 'postgresql' : 'pglite';
+  const handle = await openDatabase(server ? { databaseUrl: server.url } : { dataDir: 'memory://' });
   const db = handle.db;
   const data = await prepare(db);
   log(
@@ -420,16 +445,17 @@ async function main() {
   };
   log(
     cpuOver.length
-      ? `CPU time (the work itself, this process incl. PGlite) over 200 ms p95: ${cpuOver.map((r) => r.operation).join(', ')}`
-      : `CPU time (the work itself, this process incl. PGlite) under 200 ms p95 for every operation.`,
+      ? `CPU time (the work itself, this process${server ? '' : ' incl. PGlite'}) over 200 ms p95: ${cpuOver.map((r) => r.operation).join(', ')}`
+      : `CPU time (the work itself, this process${server ? '' : ' incl. PGlite'}) under 200 ms p95 for every operation.`,
   );
   log(`machine: ${machine.cpus}, Node ${machine.node}, load ${machine.loadavg.join(' ')}, ${machine.date}`);
   if (args.json)
     writeFileSync(
       args.json,
-      `${JSON.stringify({ machine, engine: 'pglite', data: { campaigns: 11, responses: 27, questions: 200 }, results }, null, 2)}\n`,
+      `${JSON.stringify({ machine, engine, data: { campaigns: 11, responses: 27, questions: 200 }, results }, null, 2)}\n`,
     );
   await handle.close();
+  await server?.drop();
   process.exit(over.length ? 3 : 0);
 }
 

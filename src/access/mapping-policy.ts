@@ -114,7 +114,7 @@ export function campaignAbilities(a: Actor, f: CampaignFacts, now: Date) {
 }
 
 /** The actor is one of the people who answer for this response (or its NCP / deputy). */
-function isAnswering(a: Actor, f: CampaignFacts, r: ResponseFacts): boolean {
+export function isAnswering(a: Actor, f: CampaignFacts, r: ResponseFacts): boolean {
   if (!isUser(a) || a.orgId !== r.organisationId || !f.participant) return false;
   if (isOrgManager(a, r.organisationId) || f.myRoles.has('validator')) return true;
   // a person's response: that person while they hold the assignment (removed: it stays with the NCP)
@@ -199,10 +199,15 @@ export interface ResponseRow {
   response: ResponseFacts;
 }
 
-/** Responses, their saved versions and the records their repeat-group entries fed. */
+/** Responses, their saved versions, the records their repeat-group entries fed and their file answers. */
 export const responsePolicy = definePolicy({
   resource: 'mapping_response',
-  tables: ['mapping_responses', 'mapping_response_versions', 'mapping_record_links'],
+  tables: [
+    'mapping_responses',
+    'mapping_response_versions',
+    'mapping_record_links',
+    'mapping_response_files',
+  ],
   abilities: (a: Actor, r: ResponseRow) => responseAbilities(a, r.campaign, r.response, new Date()),
   readable: readableResponses,
 });

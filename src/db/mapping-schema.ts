@@ -118,6 +118,20 @@ export interface MappingRecordLinksTable {
   linked_at: Timestamp;
 }
 
+/** Migration 0055_mapping_response_files: files given as answers (an answer holds `{ fileId, name }`). */
+export interface MappingResponseFilesTable {
+  id: Generated<string>;
+  response_id: string;
+  question_code: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  created_at: Timestamp;
+}
+
 export interface MappingTables {
   mapping_questionnaires: MappingQuestionnairesTable;
   mapping_questionnaire_versions: MappingQuestionnaireVersionsTable;
@@ -129,4 +143,5 @@ export interface MappingTables {
   mapping_reminders_sent: MappingRemindersSentTable;
   mapping_record_mappings: MappingRecordMappingsTable;
   mapping_record_links: MappingRecordLinksTable;
+  mapping_response_files: MappingResponseFilesTable;
 }

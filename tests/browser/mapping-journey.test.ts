@@ -272,7 +272,17 @@ describe('mapping exercise journey in the browser', () => {
     await ncp.getByLabel('Role').selectOption('respondent');
     await ncp.getByRole('button', { name: 'Assign', exact: true }).click();
     await ncp.getByText('DE Expert — Respondent').waitFor();
+    // An assignment made by mistake is removed (the API says who may: abilities.remove).
+    await ncp.getByLabel('Colleague').selectOption({ label: 'DE Risk Analyst (de.analyst@demo.eucab.eu)' });
+    await ncp.getByLabel('Role').selectOption('validator');
+    await ncp.getByRole('button', { name: 'Assign', exact: true }).click();
+    await ncp.getByText('DE Risk Analyst — Validator').waitFor();
     await expectAccessible(ncp, 'mapping-campaign-ncp');
+    await ncp.getByRole('button', { name: 'Remove DE Risk Analyst (Validator)' }).click();
+    await ncp.getByText('Assignment removed.').waitFor();
+    await poll(() => ncp.getByText('DE Risk Analyst — Validator').count()).toBe(0);
+    // the expert's assignment can be removed too, but stays
+    await ncp.getByRole('button', { name: 'Remove DE Expert (Respondent)' }).waitFor();
 
     // 4. The respondent drafts: conditional display, constraint message, matrix, the form in FR/DE.
     const expert = await env.page();
@@ -372,6 +382,19 @@ describe('mapping exercise journey in the browser', () => {
       .poll(() => radar.getByRole('row', { name: /^Leadership and commitment/ }).textContent())
       .toContain('3');
     await coord.getByRole('link', { name: 'Download the responses (CSV)' }).waitFor();
+    // XLSX with labels in a language of the form
+    const xlsx = coord.getByRole('link', { name: 'Download the responses (XLSX)' });
+    expect(await xlsx.getAttribute('href')).toMatch(/format=xlsx&labels=false$/);
+    await coord.getByLabel('Cells show').selectOption('labels');
+    await coord.getByLabel('Language of the labels').selectOption('fr');
+    expect(await xlsx.getAttribute('href')).toMatch(/format=xlsx&labels=true&language=fr$/);
+    const file = await coord.request.get(
+      (await xlsx.getAttribute('href'))!.startsWith('http')
+        ? (await xlsx.getAttribute('href'))!
+        : new URL((await xlsx.getAttribute('href'))!, coord.url()).href,
+    );
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
     await expectAccessible(coord, 'mapping-results-named');
 
     // 7. The same data in aggregate-only mode: a participant sees only its own answers and
@@ -475,6 +498,33 @@ describe('mapping exercise journey in the browser', () => {
       'every-type.xlsx',
     );
     expect(res.statusCode, res.body).toBe(201);
+    // The form also binds to code lists of its own (countries, indicators, competencies, languages):
+    // a campaign is refused while a bound list does not exist, so this test adds them.
+    const ownLists = [
+      ['country', ['FR', 'DE', 'NL']],
+      ['indicator', ['STAFF']],
+      ['competency', ['C1', 'C2']],
+      ['language', ['en', 'fr']],
+    ] as const;
+    await env.t.rt.db
+      .insertInto('code_lists')
+      .values(ownLists.map(([name]) => ({ name, labels: JSON.stringify({ en: name, fr: name, de: name }) })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await env.t.rt.db
+      .insertInto('code_list_entries')
+      .values(
+        ownLists.flatMap(([list, codes]) =>
+          codes.map((code) => ({
+            list,
+            code,
+            labels: JSON.stringify({ en: code, fr: code, de: code }),
+            meta: JSON.stringify({}),
+          })),
+        ),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     const c = await openCampaignByApi((res.json() as { versionId: string }).versionId, 'Every type', 'named');
     const page = await env.page();
     await signIn(page, env.t, 'de.ncp@demo.eucab.eu');
@@ -513,6 +563,17 @@ describe('mapping exercise journey in the browser', () => {
     expect(await mission.getByRole('textbox').count()).toBe(3);
     await mission.getByLabel('Français').fill('Protéger les frontières');
     await page.getByText('No file given.').first().waitFor();
+    // A file answer: uploaded at once, given (a download link) once chosen, counted when saved.
+    await page
+      .getByLabel('Upload a file')
+      .first()
+      .setInputFiles({
+        name: 'organigram.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
+    await page.getByRole('link', { name: 'organigram.pdf' }).waitFor();
+    await page.getByRole('button', { name: 'Remove the file organigram.pdf' }).waitFor();
     const location = page.getByRole('group', { name: 'Headquarters location' });
     await location.getByLabel('Latitude').fill('50.85');
     await location.getByLabel('Longitude').fill('4.35');
@@ -551,6 +612,7 @@ describe('mapping exercise journey in the browser', () => {
       overall: 4,
       mission: { fr: 'Protéger les frontières' },
       hq_location: { lat: 50.85, lon: 4.35 },
+      organigram: { name: 'organigram.pdf' },
       integrity: { leadership: { maturity: 3, evidence: 'Annual report', planned: true } },
       initiatives: [{ initiative_title: 'Integrity e-learning', initiative_end: '2026-12-31' }],
     });

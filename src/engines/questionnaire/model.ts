@@ -14,7 +14,7 @@ export interface Language {
   name?: string;
 }
 
-/** A platform code a question, choice or matrix row stands for, e.g. `{ list: 'arusha-factor', code: 'F3' }`. */
+/** A platform code a question, choice or matrix row stands for, e.g. `{ list: 'arusha_factor', code: 'transparency' }`. */
 export interface CodeBinding {
   list: string;
   code: string;

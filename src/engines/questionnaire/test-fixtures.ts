@@ -27,14 +27,18 @@ export function mappingQuestionnaire(): Questionnaire {
         {
           name: 'leadership',
           label: t('Leadership', 'Direction'),
-          binding: { list: 'arusha-factor', code: 'F1' },
+          binding: { list: 'arusha_factor', code: 'leadership_commitment' },
         },
         {
           name: 'regulatory',
           label: t('Regulatory framework'),
-          binding: { list: 'arusha-factor', code: 'F2' },
+          binding: { list: 'arusha_factor', code: 'regulatory_framework' },
         },
-        { name: 'transparency', label: t('Transparency'), binding: { list: 'arusha-factor', code: 'F3' } },
+        {
+          name: 'transparency',
+          label: t('Transparency'),
+          binding: { list: 'arusha_factor', code: 'transparency' },
+        },
       ],
       priority: [
         { name: 'high', label: t('High', 'Haute', 'Hoch') },
@@ -210,7 +214,7 @@ export function mappingQuestionnaire(): Questionnaire {
             type: 'select_one',
             code: 'initiative_factor',
             label: t('Factor'),
-            choices: { codeList: 'arusha-factor' },
+            choices: { codeList: 'arusha_factor' },
           },
           { type: 'decimal', code: 'initiative_budget', label: t('Budget (k€)'), constraint: '. >= 0' },
           {

@@ -9,7 +9,7 @@ const codeLists = {
   country: ['FR', 'DE', 'NL'],
   competency: ['C1', 'C2'],
   language: ['en', 'fr'],
-  'arusha-factor': ['F1', 'F2', 'F3'],
+  arusha_factor: ['leadership_commitment', 'regulatory_framework', 'transparency'],
 };
 
 function complete(): Record<string, unknown> {
@@ -42,7 +42,7 @@ function complete(): Record<string, unknown> {
     initiatives: [
       {
         initiative_title: 'Rotation',
-        initiative_factor: 'F1',
+        initiative_factor: 'leadership_commitment',
         initiative_budget: 120,
         initiative_end: '2026-12-31',
       },

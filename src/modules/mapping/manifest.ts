@@ -30,5 +30,7 @@ export const mappingModule = defineModule({
     'mapping_response.saved',
     'mapping_response.validated',
     'mapping_response.reopened',
+    'mapping_response.file_added',
+    'mapping_response.file_removed',
   ]),
 });

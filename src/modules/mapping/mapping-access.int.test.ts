@@ -109,8 +109,8 @@ const MATRIX: Record<string, Record<Caller, Record<Mode, number | string>>> = {
 const RESULT_PATHS = {
   summaries: 'summaries',
   crosstab: 'crosstab?rows=region&cols=has_unit',
-  coverage: 'coverage?list=arusha-factor',
-  radar: 'radar?list=arusha-factor&measure=maturity',
+  coverage: 'coverage?list=arusha_factor',
+  radar: 'radar?list=arusha_factor&measure=maturity',
 } as const;
 
 let t: TestApp;

@@ -86,3 +86,6 @@ export const exportQuery = z.strictObject({
   language,
 });
 export const trendsQuery = z.strictObject({ question: z.string().min(1).max(200) });
+
+export const fileQuery = z.strictObject({ question: z.string().trim().min(1).max(200) });
+export const fileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });

@@ -104,11 +104,11 @@ async function checkAll(s: TestClient, campaignId: string, label: string) {
     checkAdditive(`${label} crosstab total${filter}`, ct.rowTotals, ct.total);
     figures.push(ct);
   }
-  const cov = (await s.get(`${base}/coverage?list=arusha-factor`)).json();
+  const cov = (await s.get(`${base}/coverage?list=arusha_factor`)).json();
   for (const v of cov.totals) if (small(v)) fail(`${label} coverage`, `total ${v}`);
   if (cov.rows.length > 1) fail(`${label} coverage`, 'other administrations’ rows shown');
   figures.push(cov.totals);
-  const radar = (await s.get(`${base}/radar?list=arusha-factor&measure=maturity`)).json();
+  const radar = (await s.get(`${base}/radar?list=arusha_factor&measure=maturity`)).json();
   for (const a of radar.axes) if (small(a.others)) fail(`${label} radar ${a.code}`, `median of ${a.others}`);
   figures.push(
     radar.axes.map((a: { othersMedian: number | null; others: number | null }) => [a.othersMedian, a.others]),

@@ -5,6 +5,9 @@ import type { TestApp, TestClient } from '../../testing/test-app.ts';
 
 const t = (en: string, fr: string, de: string) => ({ en, fr, de });
 
+/** Codes of the seeded platform code list `arusha_factor` the test form's factors are bound to. */
+export const ARUSHA_CODES = ['leadership_commitment', 'regulatory_framework', 'transparency'];
+
 /** A small capacity questionnaire: choices, numbers, text, a matrix bound to a code list, a repeat group. */
 export function capacityForm(
   version = '2026.1',
@@ -25,10 +28,11 @@ export function capacityForm(
     choiceLists: {
       region: ['north', 'south', 'east', 'west'].map((n) => ({ name: n, label: t(n, n, n) })),
       tools: ['xray', 'dogs', 'lab'].map((n) => ({ name: n, label: t(n, n, n) })),
-      factors: ['F1', 'F2', 'F3'].map((c) => ({
-        name: c.toLowerCase(),
-        label: t(`Factor ${c}`, `Facteur ${c}`, `Faktor ${c}`),
-        binding: { list: 'arusha-factor', code: c },
+      // bound to the first three key factors of the seeded platform code list arusha_factor
+      factors: ARUSHA_CODES.map((code, i) => ({
+        name: `f${i + 1}`,
+        label: t(`Factor F${i + 1}`, `Facteur F${i + 1}`, `Faktor F${i + 1}`),
+        binding: { list: 'arusha_factor', code },
       })),
     },
     items: [

@@ -126,6 +126,49 @@ describe('questionnaires', () => {
     expect(v.json().leftOut).toEqual([expect.objectContaining({ sheet: 'survey', row: 3, code: 'ranking' })]);
   });
 
+  it('a binding to a platform code list or code that does not exist: a warning at import, a 400 when opening a campaign', async () => {
+    const q = capacityForm('1');
+    q.id = 'unknown_lists';
+    q.choiceLists.factors = [
+      { name: 'f1', label: { en: 'F1' }, binding: { list: 'arusha-factor', code: 'F1' } },
+      { name: 'f2', label: { en: 'F2' }, binding: { list: 'arusha_factor', code: 'no_such_factor' } },
+    ];
+    const dry = await upload(coord, `${url()}&dryRun=true`, await xlsx(q));
+    expect(dry.statusCode).toBe(200);
+    const problems = dry.json().codeListProblems as { list: string; reason: string }[];
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ list: 'arusha-factor', missingCodes: [], items: ['factors/f1'] }),
+        expect.objectContaining({
+          list: 'arusha_factor',
+          missingCodes: ['no_such_factor'],
+          items: ['factors/f2'],
+        }),
+      ]),
+    );
+    expect(problems.find((p) => p.list === 'arusha-factor')!.reason).toMatch(/no code list "arusha-factor"/);
+    const saved = await upload(coord, url(), await xlsx(q));
+    expect(saved.statusCode).toBe(201);
+    const v = await coord.get(`/api/v1/mapping/questionnaires/${saved.json().questionnaireId}/versions/1`);
+    expect(v.json().codeListProblems).toHaveLength(2);
+    const { org } = await ids(t);
+    const open = await coord.post('/api/v1/mapping/campaigns', {
+      questionnaireVersionId: saved.json().versionId,
+      title: 'Unknown lists',
+      opensAt: new Date().toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      sharing: 'named',
+      target: { kind: 'list', organisationIds: [org('AT')] },
+    });
+    expect(open.statusCode).toBe(400);
+    expect(open.json().detail).toMatch(/no code list "arusha-factor"/);
+    expect(open.json().detail).toMatch(/has no code "no_such_factor"/);
+    // the capacity form binds to codes of the seeded list: no problem
+    expect(
+      (await upload(coord, `${url()}&dryRun=true`, await xlsx(capacityForm()))).json().codeListProblems,
+    ).toEqual([]);
+  });
+
   it('every signed-in user reads published versions (labels in every language) and exports them to XLSForm', async () => {
     const reader = await t.as(user('nl', 'analyst'));
     expect((await t.client().get('/api/v1/mapping/questionnaires')).statusCode).toBe(401);

@@ -21,7 +21,36 @@ const form = async (code: string): Promise<Multipart> => ({
   contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 });
 
+const PDF: Multipart = {
+  filename: 'evidence.pdf',
+  content: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  contentType: 'application/pdf',
+};
+
 let version: Promise<string> | null = null;
+let filesVersion: Promise<string> | null = null;
+
+/** A version of the capacity form with a file question `evidence` (imported once). */
+function filesQuestionnaireVersion(ctx: MatrixCtx): Promise<string> {
+  filesVersion ??= (async () => {
+    const net = await ctx.networkId('training');
+    const q = { ...capacityForm(), id: `matrix_files_${ctx.token()}` };
+    q.items = [...q.items, { type: 'file', code: 'evidence', media: 'file', label: { en: 'Evidence' } }];
+    const res = await ctx.ok(
+      COORD,
+      'POST',
+      `/api/v1/mapping/questionnaires/import?networkId=${net}`,
+      undefined,
+      {
+        filename: `${q.id}.xlsx`,
+        content: await xlsx(q),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    );
+    return res.versionId as string;
+  })();
+  return filesVersion;
+}
 function questionnaireVersion(ctx: MatrixCtx): Promise<string> {
   version ??= (async () => {
     const net = await ctx.networkId('training');
@@ -53,8 +82,15 @@ async function campaign(ctx: MatrixCtx): Promise<string> {
 }
 
 /** A fresh campaign to AT with at.expert assigned; returns AT's response id. */
-async function response(ctx: MatrixCtx, saved: boolean): Promise<string> {
-  const id = await campaign(ctx);
+async function response(ctx: MatrixCtx, saved: boolean, withFiles = false): Promise<string> {
+  const id = withFiles
+    ? (
+        await ctx.ok(COORD, 'POST', '/api/v1/mapping/campaigns', {
+          ...(await campaignBody(ctx)),
+          questionnaireVersionId: await filesQuestionnaireVersion(ctx),
+        })
+      ).id
+    : await campaign(ctx);
   await ctx.ok(NCP, 'POST', `/api/v1/mapping/campaigns/${id}/assignments`, {
     userId: await ctx.userId(RESPONDENT),
     role: 'respondent',
@@ -177,6 +213,37 @@ export function mappingCases(): WriteCase[] {
           url: `/api/v1/mapping/responses/${rid}/reopen`,
           body: { reason: 'Please check the staff figure' },
         };
+      },
+    },
+    {
+      op: 'POST /api/v1/mapping/responses/{id}/files',
+      owner: RESPONDENT,
+      otherOrg: d('be', 'expert'),
+      sameOrgNoRole: AT_NO_ROLE,
+      // a colleague who is not assigned does not read the draft (404), nor does the observer
+      expect: { owner: 201, otherOrg: 404, sameOrgNoRole: 404, readOnlyOrg: 404 },
+      prepare: async (ctx) => ({
+        url: `/api/v1/mapping/responses/${await response(ctx, false, true)}/files?question=evidence`,
+        upload: PDF,
+      }),
+    },
+    {
+      op: 'DELETE /api/v1/mapping/responses/{id}/files/{fileId}',
+      owner: RESPONDENT,
+      otherOrg: d('be', 'expert'),
+      sameOrgNoRole: AT_NO_ROLE,
+      // an upload the answers do not give yet: its administration's drafters only
+      expect: { owner: 204, otherOrg: 404, sameOrgNoRole: 404, readOnlyOrg: 404 },
+      prepare: async (ctx) => {
+        const rid = await response(ctx, false, true);
+        const f = await ctx.ok(
+          RESPONDENT,
+          'POST',
+          `/api/v1/mapping/responses/${rid}/files?question=evidence`,
+          undefined,
+          PDF,
+        );
+        return { url: `/api/v1/mapping/responses/${rid}/files/${f.fileId}` };
       },
     },
   ];

@@ -18,7 +18,8 @@ import {
   useNotice,
 } from '../components/ui.tsx';
 import { useSignedIn } from '../session.ts';
-import { useCampaign, useCampaignResponses, useRate } from './hooks.ts';
+import { useCampaign, useCampaignResponses, useRate, useVersion } from './hooks.ts';
+import { RecordMappingsSection } from './RecordMappingsSection.tsx';
 import type { CampaignDetail, RateResult, ResponseRow } from './types.ts';
 import './mapping.css';
 
@@ -33,6 +34,7 @@ export function CampaignPage() {
   const { data: c, isLoading, error } = useCampaign(id);
   const responses = useCampaignResponses(id);
   const rate = useRate(id, !!c && c.abilities.rate !== 'none');
+  const version = useVersion(c?.questionnaireId ?? '', c?.version ?? '', !!c);
   if (isLoading) return <Loading />;
   if (error || !c) return <ErrorMessage error={error} />;
 
@@ -186,6 +188,7 @@ export function CampaignPage() {
       {(c.abilities.assign || (c.abilities.rate === 'own' && c.assignments.length > 0)) && (
         <AssignSection c={c} />
       )}
+      {version.data && <RecordMappingsSection c={c} q={version.data.questionnaire} />}
       {c.abilities.extend && <ExtendSection c={c} />}
     </>
   );
@@ -211,6 +214,14 @@ function AssignSection({ c }: { c: CampaignDetail }) {
       void qc.invalidateQueries({ queryKey: ['mapping', 'campaign', c.id] });
     },
   });
+  const remove = useMutation({
+    mutationFn: (assignmentId: string) =>
+      api(`/mapping/campaigns/${c.id}/assignments/${assignmentId}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      notice('success', t('mapping.assign.removed'));
+      void qc.invalidateQueries({ queryKey: ['mapping', 'campaign', c.id] });
+    },
+  });
   const candidates = (users.data?.items ?? []).filter(
     (u) => u.status === 'active' && u.organisation_id === me.organisation?.id,
   );
@@ -222,7 +233,17 @@ function AssignSection({ c }: { c: CampaignDetail }) {
         <ul>
           {c.assignments.map((a) => (
             <li key={a.id}>
-              {t('mapping.assign.item', { name: a.displayName, role: t(`mapping.role.${a.role}`) })}
+              {t('mapping.assign.item', { name: a.displayName, role: t(`mapping.role.${a.role}`) })}{' '}
+              {a.abilities.remove && (
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(a.id)}
+                >
+                  {t('mapping.assign.remove', { name: a.displayName, role: t(`mapping.role.${a.role}`) })}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -268,6 +289,7 @@ function AssignSection({ c }: { c: CampaignDetail }) {
           <ErrorMessage error={assign.error} />
         </form>
       )}
+      <ErrorMessage error={remove.error} />
     </Section>
   );
 }

@@ -14,6 +14,8 @@ import { CellInput, QuestionField, useRowsOf } from './QuestionField.tsx';
 
 /** What every item of the response form needs: the definition, the live state, how to change an answer. */
 export interface FormContext {
+  /** The response (file answers are uploaded to it). */
+  responseId: string;
   q: Questionnaire;
   state: FormState;
   lang: string;

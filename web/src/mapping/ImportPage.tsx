@@ -241,6 +241,36 @@ function ReportView({ report }: { report: ImportReport }) {
         <IssueTable issues={report.leftOut} caption={t('mapping.import.leftOut')} />
       )}
       <IssueTable issues={report.warnings} caption={t('mapping.import.warnings')} />
+      {report.codeListProblems.length > 0 && (
+        <>
+          <Alert kind="warning">
+            <p>{t('mapping.import.codeListIntro')}</p>
+          </Alert>
+          <div className="table-wrap">
+            <table>
+              <caption>{t('mapping.import.codeListProblems')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('mapping.import.codeList')}</th>
+                  <th scope="col">{t('mapping.import.codeListItems')}</th>
+                  <th scope="col">{t('mapping.import.codeListReason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.codeListProblems.map((p) => (
+                  <tr key={p.list}>
+                    <td>
+                      <code>{p.list}</code>
+                    </td>
+                    <td>{p.items.join(', ')}</td>
+                    <td>{p.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
       {report.comparison && (
         <dl className="facts">
           <CodeList label={t('mapping.version.kept')} codes={report.comparison.kept} />

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   answerPath,
@@ -12,6 +12,8 @@ import {
   scaleLevels,
   textIn,
 } from '../../../src/engines/questionnaire/index.ts';
+import { API, api } from '../api.ts';
+import { ErrorMessage } from '../components/ui.tsx';
 import type { FormContext } from './FormItems.tsx';
 import { textOf } from './form-model.ts';
 import { useCodeList } from './hooks.ts';
@@ -355,17 +357,122 @@ export function QuestionField({
         </div>,
       );
     }
-    case 'file': {
-      const file = raw && typeof raw === 'object' ? (raw as { name?: string }) : null;
+    case 'file':
       return frame(
         false,
-        <p id={id} className="q-file">
-          {file?.name ? t('mapping.form.fileGiven', { name: file.name }) : t('mapping.form.fileNone')}{' '}
-          <span className="hint">{t('mapping.form.fileHow')}</span>
-        </p>,
+        <FileAnswer
+          id={id}
+          media={item.media}
+          code={item.code}
+          raw={raw}
+          f={f}
+          disabled={common.disabled}
+          describedBy={describedBy}
+          onChange={set}
+        />,
       );
-    }
   }
+}
+
+/** What the file control accepts, by the question's media kind (the server checks the same). */
+const ACCEPT: Record<string, string> = {
+  file: '.pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.odt',
+  image: 'image/png,image/jpeg',
+  audio: 'audio/mpeg,audio/ogg,audio/wav',
+  video: 'video/mp4,video/webm',
+};
+
+/**
+ * A file answer: the file given (a download link), upload to give or replace it, remove it. The
+ * upload is stored with the response at once; the answer counts (and a replaced or removed file
+ * goes) when the draft is saved.
+ */
+function FileAnswer({
+  id,
+  media,
+  code,
+  raw,
+  f,
+  disabled,
+  describedBy,
+  onChange,
+}: {
+  id: string;
+  media: string;
+  code: string;
+  raw: unknown;
+  f: FormContext;
+  disabled: boolean;
+  describedBy: string | undefined;
+  onChange: (v: unknown) => void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const given =
+    raw && typeof raw === 'object' && typeof (raw as { fileId?: unknown }).fileId === 'string'
+      ? (raw as { fileId: string; name: string })
+      : null;
+  const upload = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const form = new FormData();
+      form.append('file', file);
+      const res = await api<{ fileId: string; name: string }>(
+        `/mapping/responses/${f.responseId}/files?question=${encodeURIComponent(code)}`,
+        { method: 'POST', form },
+      );
+      onChange({ fileId: res.fileId, name: res.name });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="q-file">
+      <p>
+        {given ? (
+          <>
+            {t('mapping.form.fileGivenLabel')}{' '}
+            <a href={`${API}/mapping/responses/${f.responseId}/files/${given.fileId}`} download>
+              {given.name}
+            </a>
+          </>
+        ) : (
+          t('mapping.form.fileNone')
+        )}
+      </p>
+      {!disabled && (
+        <>
+          <label htmlFor={id}>{given ? t('mapping.form.fileReplace') : t('mapping.form.fileChoose')}</label>
+          <input
+            id={id}
+            type="file"
+            accept={ACCEPT[media]}
+            aria-describedby={[describedBy, `${id}-file-hint`].filter(Boolean).join(' ')}
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void upload(file);
+              e.target.value = '';
+            }}
+          />
+          <p className="hint" id={`${id}-file-hint`}>
+            {t(`mapping.form.fileAccepts.${media}`)}
+          </p>
+          {busy && <p role="status">{t('mapping.form.fileUploading')}</p>}
+          {given && (
+            <button type="button" className="button button-secondary" onClick={() => onChange(undefined)}>
+              {t('mapping.form.fileRemove', { name: given.name })}
+            </button>
+          )}
+          <ErrorMessage error={error} />
+        </>
+      )}
+    </div>
+  );
 }
 
 function OtherText({

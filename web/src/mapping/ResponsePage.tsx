@@ -101,6 +101,7 @@ function ResponseForm({
   const disabled = !r.abilities.update;
   const index = useMemo(() => indexItems(q), [q]);
   const f: FormContext = {
+    responseId: r.id,
     q,
     state,
     lang,

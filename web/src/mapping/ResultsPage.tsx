@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { indexItems, type Questionnaire, type Summary } from '../../../src/engines/questionnaire/index.ts';
-import { API } from '../api.ts';
+import { API, qs } from '../api.ts';
 import {
   Alert,
   ErrorMessage,
@@ -86,22 +86,7 @@ function Results({ c, q }: { c: CampaignDetail; q: Questionnaire }) {
           </p>
         </Section>
       )}
-      {c.abilities.export && (
-        <Section title={t('mapping.results.exports')}>
-          <div className="actions">
-            {(['csv', 'json'] as const).map((f) => (
-              <a
-                key={f}
-                className="button button-secondary"
-                href={`${API}/mapping/campaigns/${c.id}/results/export?format=${f}`}
-                download
-              >
-                {t(`mapping.results.export.${f}`)}
-              </a>
-            ))}
-          </div>
-        </Section>
-      )}
+      {c.abilities.export && <ExportSection c={c} q={q} />}
       <Section title={t('mapping.results.summaries')}>
         <div className="filter-row">
           <SelectField
@@ -269,5 +254,59 @@ function SummaryView({
         </p>
       )}
     </div>
+  );
+}
+
+/** Exports of the validated responses: CSV, XLSX (codes or labels in a language of the form) and JSON. */
+function ExportSection({ c, q }: { c: CampaignDetail; q: Questionnaire }) {
+  const { t } = useTranslation();
+  const [labels, setLabels] = useState(false);
+  const [language, setLanguage] = useState('');
+  const query = (format: 'csv' | 'xlsx' | 'json') =>
+    format === 'json'
+      ? qs({ format })
+      : qs({ format, labels: labels ? 'true' : 'false', language: labels ? language : undefined });
+  return (
+    <Section title={t('mapping.results.exports')}>
+      <p>{t('mapping.results.exportIntro')}</p>
+      <div className="filter-row">
+        <SelectField
+          label={t('mapping.results.exportLabels')}
+          value={labels ? 'labels' : 'codes'}
+          onChange={(e) => setLabels(e.target.value === 'labels')}
+        >
+          <option value="codes">{t('mapping.results.exportCodes')}</option>
+          <option value="labels">{t('mapping.results.exportLabelsOption')}</option>
+        </SelectField>
+        {labels && (
+          <SelectField
+            label={t('mapping.results.exportLanguage')}
+            value={language}
+            onChange={(e) => setLanguage(e.target.value)}
+          >
+            <option value="">{t('mapping.results.exportLanguageDefault')}</option>
+            {q.languages
+              .filter((l) => /^[a-z]{2}(-[A-Za-z]{2})?$/.test(l.code))
+              .map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.name ?? l.code}
+                </option>
+              ))}
+          </SelectField>
+        )}
+      </div>
+      <div className="actions">
+        {(['csv', 'xlsx', 'json'] as const).map((f) => (
+          <a
+            key={f}
+            className="button button-secondary"
+            href={`${API}/mapping/campaigns/${c.id}/results/export${query(f)}`}
+            download
+          >
+            {t(`mapping.results.export.${f}`)}
+          </a>
+        ))}
+      </div>
+    </Section>
   );
 }

@@ -22,7 +22,7 @@ const q: Questionnaire = {
   defaultLanguage: 'en',
   choiceLists: {
     region: [{ name: 'a', label: l('A') }],
-    f: [{ name: 'a', label: l('A'), binding: { list: 'arusha-factor', code: 'F1' } }],
+    f: [{ name: 'a', label: l('A'), binding: { list: 'arusha_factor', code: 'F1' } }],
   },
   items: [
     { type: 'integer', code: 'staff', label: l('Staff') },
@@ -63,7 +63,7 @@ describe('mapping form model', () => {
   });
 
   it('lists bound code lists, number questions and cross-tab questions', () => {
-    expect(boundLists(q)).toEqual(['arusha-factor', 'competency', 'country']);
+    expect(boundLists(q)).toEqual(['arusha_factor', 'competency', 'country']);
     expect(numberQuestions(q).map((i) => i.code)).toEqual(['staff', 'level', 'budget']);
     expect(crosstabQuestions(q).map((i) => i.code)).toEqual(['region']);
   });

@@ -58,6 +58,8 @@ export interface ImportReport {
   leftOut: ImportIssue[];
   comparison: (Comparison & { previousVersion: string }) | null;
   keepProblems: { code: string; reason: string }[];
+  /** platform code lists or codes the form names that do not exist (a campaign is refused on them) */
+  codeListProblems: { list: string; missingCodes: string[]; items: string[]; reason: string }[];
   questionnaireId?: string;
   versionId?: string;
 }
@@ -89,6 +91,7 @@ export interface CampaignAbilities {
   results: ResultView;
   rate: 'all' | 'own' | 'none';
   export: boolean;
+  mapRecords: boolean;
 }
 
 export interface CampaignRow {
@@ -111,7 +114,14 @@ export interface CampaignDetail extends CampaignRow {
   reminderDays: number[];
   participants: { id: string; code: string; name: string; names: Record<string, string> | null }[];
   myRoles: string[];
-  assignments: { id: string; userId: string; displayName: string; role: 'respondent' | 'validator' }[];
+  assignments: {
+    id: string;
+    userId: string;
+    displayName: string;
+    role: 'respondent' | 'validator';
+    abilities: { remove: boolean };
+  }[];
+  recordMappings: RecordMapping[];
   myResponses: { id: string; respondentUserId: string | null; status: ResponseStatus }[];
 }
 
@@ -226,4 +236,11 @@ export interface TrendsResult {
     view: ResultView;
     summary: Summary;
   }[];
+}
+
+/** A campaign's repeat group → registry kind mapping (answers feed records). */
+export interface RecordMapping {
+  repeat: string;
+  kind: string;
+  fields: Record<string, string>;
 }

@@ -1,5 +1,5 @@
 /**
- * Pivot by platform code: for one code list (e.g. `arusha-factor`), what the responses say per code,
+ * Pivot by platform code: for one code list (e.g. `arusha_factor`), what the responses say per code,
  * across top-level questions, repeat groups and matrices:
  *  - a question bound to a code of the list (its number when numeric);
  *  - a matrix whose rows are that code list, or own rows bound to it (with `measure`: that column's number);

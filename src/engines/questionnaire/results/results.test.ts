@@ -18,8 +18,8 @@ const responses: Response[] = [
     integrity: { leadership: { maturity: 4 }, transparency: { maturity: 2 } },
     competencies: { C1: { officers: 10 }, C2: { officers: 4 } },
     initiatives: [
-      { initiative_title: 'A', initiative_factor: 'F1', initiative_budget: 100 },
-      { initiative_title: 'B', initiative_factor: 'F3', initiative_budget: 50 },
+      { initiative_title: 'A', initiative_factor: 'leadership_commitment', initiative_budget: 100 },
+      { initiative_title: 'B', initiative_factor: 'transparency', initiative_budget: 50 },
     ],
   }),
   resp('DE', {
@@ -29,7 +29,9 @@ const responses: Response[] = [
     tools: ['xray'],
     integrity: { leadership: { maturity: 3 } },
     competencies: { C1: { officers: 20 } },
-    initiatives: [{ initiative_title: 'C', initiative_factor: 'F1', initiative_budget: 30 }],
+    initiatives: [
+      { initiative_title: 'C', initiative_factor: 'leadership_commitment', initiative_budget: 30 },
+    ],
   }),
   resp('NL', {
     staff: 5000,
@@ -136,14 +138,14 @@ describe('results', () => {
   });
 
   it('pivots by platform code across matrices, repeat groups and bound questions', () => {
-    expect(pivotByCode(q, responses, { list: 'arusha-factor' })).toEqual([
-      // integrity rows bound to F1/F3 (leadership, transparency) + initiatives' factor
-      { code: 'F1', respondents: 3, observations: 5, sum: null, mean: null },
-      { code: 'F3', respondents: 1, observations: 2, sum: null, mean: null },
+    expect(pivotByCode(q, responses, { list: 'arusha_factor' })).toEqual([
+      // integrity rows bound to leadership_commitment / transparency (leadership, transparency) + initiatives' factor
+      { code: 'leadership_commitment', respondents: 3, observations: 5, sum: null, mean: null },
+      { code: 'transparency', respondents: 1, observations: 2, sum: null, mean: null },
     ]);
-    expect(pivotByCode(q, responses, { list: 'arusha-factor', measure: 'initiative_budget' })).toEqual([
-      { code: 'F1', respondents: 2, observations: 2, sum: 130, mean: 65 },
-      { code: 'F3', respondents: 1, observations: 1, sum: 50, mean: 50 },
+    expect(pivotByCode(q, responses, { list: 'arusha_factor', measure: 'initiative_budget' })).toEqual([
+      { code: 'leadership_commitment', respondents: 2, observations: 2, sum: 130, mean: 65 },
+      { code: 'transparency', respondents: 1, observations: 1, sum: 50, mean: 50 },
     ]);
     expect(pivotByCode(q, responses, { list: 'competency', measure: 'officers' })).toEqual([
       { code: 'C1', respondents: 3, observations: 3, sum: 36, mean: 12 },

@@ -92,7 +92,9 @@ describe('XLSForm export', () => {
       name: 'C1',
       'label::English (en)': 'Risk analysis',
     });
-    expect(choices.rows.find((r) => r.name === 'leadership')!['eucab::code']).toBe('arusha-factor:F1');
+    expect(choices.rows.find((r) => r.name === 'leadership')!['eucab::code']).toBe(
+      'arusha_factor:leadership_commitment',
+    );
     expect(settings.rows[0]).toMatchObject({
       default_language: 'English (en)',
       'eucab::keeps': 'staff integrity initiatives',

@@ -9,10 +9,12 @@ import { recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
 import type { AssignmentRole, CampaignSharing, RespondentUnit } from '../../../db/mapping-schema.ts';
+import type { Questionnaire } from '../../../engines/questionnaire/index.ts';
 import { badRequest, forbidden, notFound } from '../../../http/errors.ts';
 import { enqueue } from '../../../outbox/outbox-worker.ts';
 import type { AppDeps } from '../../../route-kit/deps.ts';
 import { campaignFacts, loadCampaign } from '../campaign-access.ts';
+import { checkBindings } from '../code-list-bindings.ts';
 import { iso } from '../mapping-format.ts';
 import { recordMappingsOf } from './record-mappings.ts';
 
@@ -80,7 +82,7 @@ export async function createCampaign(deps: Pick<AppDeps, 'db' | 'outbox'>, a: Ac
   const v = await db
     .selectFrom('mapping_questionnaire_versions as v')
     .innerJoin('mapping_questionnaires as q', 'q.id', 'v.questionnaire_id')
-    .select(['v.id', 'v.version', 'q.code', 'q.network_id'])
+    .select(['v.id', 'v.version', 'v.definition', 'q.code', 'q.network_id'])
     .where('v.id', '=', input.questionnaireVersionId)
     .executeTakeFirst();
   if (!v)
@@ -102,6 +104,17 @@ export async function createCampaign(deps: Pick<AppDeps, 'db' | 'outbox'>, a: Ac
     throw badRequest('The campaign must close after it opens, and in the future.', [
       { field: 'body.closesAt', message: 'must be after opensAt and in the future' },
     ]);
+  const bindings = await checkBindings(db, v.definition as Questionnaire);
+  if (bindings.length)
+    throw badRequest(
+      `Version ${v.version} of "${v.code}" names platform code lists or codes that do not exist, so its results could not pivot on them: ${bindings.map((b) => b.reason).join(' ')} Import a new version that names existing lists and codes.`,
+      bindings.map((b) => ({
+        field: 'body.questionnaireVersionId',
+        message: b.missingCodes.length
+          ? `code list ${b.list} has no ${b.missingCodes.join(', ')}`
+          : `no code list ${b.list}`,
+      })),
+    );
   const orgs = await resolveTarget(db, input.target);
   if (orgs.length === 0)
     throw badRequest('The target names no national administration.', [
@@ -248,6 +261,8 @@ export async function getCampaign(db: Database, a: Actor, id: string) {
       userId: s.user_id,
       displayName: s.display_name,
       role: s.role,
+      // the same rule as DELETE …/assignments/:id (the caller's own administration, while it accepts answers)
+      abilities: { remove: abilities.assign },
     })),
     recordMappings: await recordMappingsOf(db, id),
     myResponses: responses.map((r) => ({

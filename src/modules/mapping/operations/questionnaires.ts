@@ -13,6 +13,7 @@ import { checkKeeps, compareVersions, type Questionnaire } from '../../../engine
 import { readXlsForm, WorkbookError, writeXlsForm } from '../../../engines/questionnaire/xlsform/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../../http/errors.ts';
 import type { AppDeps } from '../../../route-kit/deps.ts';
+import { checkBindings } from '../code-list-bindings.ts';
 import { iso, questionCount } from '../mapping-format.ts';
 
 export interface UploadedForm {
@@ -90,6 +91,8 @@ export async function importQuestionnaire(
   const before = previous?.definition as Questionnaire | undefined;
   const comparison = q && before ? compareVersions(before, q) : null;
   const keepProblems = q && before ? checkKeeps(before, q) : [];
+  // bindings to platform code lists that do not exist: a warning here, a 400 when opening a campaign
+  const codeListProblems = q ? await checkBindings(deps.db, q) : [];
   const report = {
     dryRun: input.dryRun,
     questionnaire: q
@@ -108,6 +111,7 @@ export async function importQuestionnaire(
     leftOut: q?.leftOut ?? [],
     comparison: comparison && { previousVersion: before!.version, ...comparison },
     keepProblems,
+    codeListProblems,
   };
   if (input.dryRun) return { status: 200 as const, body: report };
   if (!q)
@@ -248,6 +252,8 @@ export async function getQuestionnaireVersion(db: Database, a: Actor, id: string
     previousVersion: v.previous_version,
     comparison: v.comparison,
     warnings: v.warnings,
+    // checked against the platform's code lists as they are now (a campaign is refused while any)
+    codeListProblems: await checkBindings(db, q),
     leftOut: q.leftOut,
     fileName: v.file_name,
     createdAt: iso(v.created_at),

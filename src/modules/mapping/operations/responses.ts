@@ -11,12 +11,13 @@ import type { UserActor } from '../../../registry/operations/types.ts';
 import type { AppDeps } from '../../../route-kit/deps.ts';
 import { loadCampaign } from '../campaign-access.ts';
 import { iso } from '../mapping-format.ts';
+import { settleAnswerFiles } from './answer-files.ts';
 import { feedRecords, linkedRecords } from './record-mappings.ts';
 
 /** Problems a draft may still have (completed before validation). */
 const DRAFT_TOLERATED = new Set(['required', 'repeat_min', 'repeat_count', 'not_relevant']);
 
-async function loadResponse(db: Database, a: Actor, id: string) {
+export async function loadResponse(db: Database, a: Actor, id: string) {
   const r = await db
     .selectFrom('mapping_responses as r')
     .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
@@ -128,7 +129,10 @@ export async function listResponses(db: Database, a: Actor, campaignId: string) 
   };
 }
 
-function refusal(loaded: Awaited<ReturnType<typeof loadResponse>>, what: 'save' | 'validate'): HttpError {
+export function refusal(
+  loaded: Awaited<ReturnType<typeof loadResponse>>,
+  what: 'save' | 'validate',
+): HttpError {
   const { r, campaign } = loaded;
   const now = new Date();
   if (r.status === 'validated')
@@ -229,6 +233,8 @@ export async function saveAnswers(
       .where('status', '!=', 'validated')
       .executeTakeFirst();
     if (Number(u.numUpdatedRows) !== 1) throw stale(input.version, r.version + 1, r.answers, answers);
+    // file answers: uploaded to this response; files replaced or removed go
+    await settleAnswerFiles(trx, a, r, campaign.definition, r.answers, answers);
     await trx
       .insertInto('mapping_response_versions')
       .values({
