@@ -503,9 +503,13 @@ export async function addComment(
       .where('record_id', '=', id)
       .executeTakeFirst();
     if (!parent)
-      throw badRequest('The post you answer is not in this thread: reload the page and answer a post shown there.');
+      throw badRequest(
+        'The post you answer is not in this thread: reload the page and answer a post shown there.',
+      );
     if (parent.withdrawn_at || parent.hidden_at)
-      throw badRequest('The post you answer was withdrawn or hidden: answer another post or post in the thread.');
+      throw badRequest(
+        'The post you answer was withdrawn or hidden: answer another post or post in the thread.',
+      );
     parentId = parent.parent_id ?? parent.id;
   }
   const mentions = await checkMentions(trx, input.mentions ?? []);

@@ -144,8 +144,17 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
  */
 async function threadFollowers(trx: Trx, env: { id: string; author_id: string }): Promise<string[]> {
   const [posters, choices] = await Promise.all([
-    trx.selectFrom('registry_comments').select('author_id').distinct().where('record_id', '=', env.id).execute(),
-    trx.selectFrom('thread_subscriptions').select(['user_id', 'subscribed']).where('record_id', '=', env.id).execute(),
+    trx
+      .selectFrom('registry_comments')
+      .select('author_id')
+      .distinct()
+      .where('record_id', '=', env.id)
+      .execute(),
+    trx
+      .selectFrom('thread_subscriptions')
+      .select(['user_id', 'subscribed'])
+      .where('record_id', '=', env.id)
+      .execute(),
   ]);
   const out = new Set([env.author_id, ...posters.map((p) => p.author_id)]);
   for (const c of choices) {

@@ -1,7 +1,7 @@
-import { postBody } from '../contract/thread-posts.ts';
 import { z } from 'zod';
 import { markingBody } from '../access/marking-schema.ts';
 import { IMPORTABLE } from '../access/tlp.ts';
+import { postBody } from '../contract/thread-posts.ts';
 import { reviewerIdsSchema } from './approval-schema.ts';
 import type { KindDefinition } from './definition.ts';
 import { EU_LANGUAGES } from './field-schema.ts';

@@ -39,18 +39,36 @@ export async function threadRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (req) => mentionablePeople(deps.db, req.actor, kindByName(req.params.kind)!, { id: req.params.id, ...req.query }),
+    async (req) =>
+      mentionablePeople(deps.db, requireUser(req), kindByName(req.params.kind)!, {
+        id: req.params.id,
+        ...req.query,
+      }),
   );
 
   r.patch(
     '/registry/:kind/:id/comments/:postId',
-    { schema: { tags, summary: 'Edit one’s own post (marked edited; the audit keeps the earlier text)', params: postParams, body: postEditBody } },
-    async (req) => editPost(deps, requireUser(req), kindByName(req.params.kind)!, { ...req.params, ...req.body }),
+    {
+      schema: {
+        tags,
+        summary: 'Edit one’s own post (marked edited; the audit keeps the earlier text)',
+        params: postParams,
+        body: postEditBody,
+      },
+    },
+    async (req) =>
+      editPost(deps, requireUser(req), kindByName(req.params.kind)!, { ...req.params, ...req.body }),
   );
 
   r.post(
     '/registry/:kind/:id/comments/:postId/withdraw',
-    { schema: { tags, summary: 'Withdraw one’s own post (it stays in the thread, marked withdrawn, without its text)', params: postParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw one’s own post (it stays in the thread, marked withdrawn, without its text)',
+        params: postParams,
+      },
+    },
     async (req) => withdrawPost(deps, requireUser(req), kindByName(req.params.kind)!, req.params),
   );
 
@@ -64,13 +82,24 @@ export async function threadRoutes(app: FastifyInstance, deps: AppDeps) {
         body: postHideBody,
       },
     },
-    async (req) => hidePost(deps, requireUser(req), kindByName(req.params.kind)!, { ...req.params, ...req.body }),
+    async (req) =>
+      hidePost(deps, requireUser(req), kindByName(req.params.kind)!, { ...req.params, ...req.body }),
   );
 
   r.put(
     '/registry/:kind/:id/subscription',
-    { schema: { tags, summary: 'Follow or leave the thread of a record (notified of new posts)', params, body: threadSubscriptionBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Follow or leave the thread of a record (notified of new posts)',
+        params,
+        body: threadSubscriptionBody,
+      },
+    },
     async (req) =>
-      setThreadSubscription(deps, requireUser(req), kindByName(req.params.kind)!, { ...req.params, ...req.body }),
+      setThreadSubscription(deps, requireUser(req), kindByName(req.params.kind)!, {
+        ...req.params,
+        ...req.body,
+      }),
   );
 }

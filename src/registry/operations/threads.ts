@@ -3,9 +3,9 @@ import { recordAbilities, recordNetwork } from '../../access/registry-policy.ts'
 import { postAbilities, subscribesThread } from '../../access/thread-policy.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { loadActor } from '../../auth/actor-loader.ts';
+import type { MentionablePerson, PostAbilities } from '../../contract/thread-posts.ts';
 import { change } from '../../core/change.ts';
 import type { Trx } from '../../core/context.ts';
-import type { MentionablePerson, PostAbilities } from '../../contract/thread-posts.ts';
 import type { Database } from '../../db/connection.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { enqueue } from '../../outbox/outbox-worker.ts';
@@ -149,9 +149,16 @@ export function setThreadSubscription(
     const before = await followsThread(trx, env, a.userId);
     await trx
       .insertInto('thread_subscriptions')
-      .values({ record_id: input.id, user_id: a.userId, subscribed: input.subscribed, updated_at: new Date() })
+      .values({
+        record_id: input.id,
+        user_id: a.userId,
+        subscribed: input.subscribed,
+        updated_at: new Date(),
+      })
       .onConflict((oc) =>
-        oc.columns(['record_id', 'user_id']).doUpdateSet({ subscribed: input.subscribed, updated_at: new Date() }),
+        oc
+          .columns(['record_id', 'user_id'])
+          .doUpdateSet({ subscribed: input.subscribed, updated_at: new Date() }),
       )
       .execute();
     if (before !== input.subscribed)
