@@ -161,14 +161,16 @@ export function setThreadSubscription(
           .doUpdateSet({ subscribed: input.subscribed, updated_at: new Date() }),
       )
       .execute();
-    if (before !== input.subscribed)
-      await recordAudit(trx, a, {
-        action: `${kind.name}.${input.subscribed ? 'thread_followed' : 'thread_left'}`,
-        recordKind: kind.name,
-        recordId: input.id,
-        organisationId: a.orgId,
-        changes: { subscribed: { before, after: input.subscribed } },
-      });
+    const event = {
+      recordKind: kind.name,
+      recordId: input.id,
+      organisationId: a.orgId,
+      changes: { subscribed: { before, after: input.subscribed } },
+    };
+    if (before !== input.subscribed && input.subscribed)
+      await recordAudit(trx, a, { action: `${kind.name}.thread_followed`, ...event });
+    else if (before !== input.subscribed)
+      await recordAudit(trx, a, { action: `${kind.name}.thread_left`, ...event });
     return { subscribed: input.subscribed, subscribe: true };
   });
 }
