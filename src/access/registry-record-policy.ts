@@ -52,7 +52,8 @@ function readable(a: Actor, alias: string): RawBuilder<boolean> {
 /**
  * Records of every kind (network announcements included), their versions and comments; the
  * envelope's lists (named recipients, named organisations, co-editors), approval rounds and
- * decisions, attachments and their extracted text, answers to meeting invitations.
+ * decisions, attachments and their extracted text, answers to meeting invitations, who follows
+ * a record's thread.
  */
 export const registryRecordPolicy = definePolicy<RegistryRecordRow, RecordAbilities>({
   resource: 'registry_record',
@@ -68,6 +69,7 @@ export const registryRecordPolicy = definePolicy<RegistryRecordRow, RecordAbilit
     'attachments',
     'attachment_texts',
     'meeting_rsvps',
+    'thread_subscriptions',
   ],
   abilities,
   readable,

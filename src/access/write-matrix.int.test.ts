@@ -14,6 +14,7 @@ import { mappingCases } from '../testing/write-matrix/mapping-cases.ts';
 import { meetingCases } from '../testing/write-matrix/meeting-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
+import { threadCases } from '../testing/write-matrix/thread-cases.ts';
 
 /**
  * The generated write matrix (see src/testing/write-matrix/harness.ts): every write operation of
@@ -27,6 +28,7 @@ const CASES: WriteCase[] = [
   ...analysisCases(),
   ...mappingCases(),
   ...meetingCases(),
+  ...threadCases(),
 ];
 
 let t: TestApp;

@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
+import { seedDiscussionsDemo } from '../seed/discussions-demo.ts';
 import { seedDocumentsDemo } from '../seed/documents-demo.ts';
 import { seedMeetingsDemo } from '../seed/meetings-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
@@ -246,6 +247,7 @@ async function main() {
           await seedMeetingsDemo(rt.db);
           await seedRiskDemo(rt.db);
           await seedDocumentsDemo(rt.db);
+          await seedDiscussionsDemo(rt.db);
           mkdirSync(config.DATA_DIR, { recursive: true });
           const lines = [
             'DEMO sign-ins of the EUCAB Cooperation Platform (demo data, not for production).',

@@ -399,6 +399,8 @@ export interface RegistryRecordsTable extends SharedEnvelopeColumns {
   search: ColumnType<string | null, never, never>;
   /** The words of the record's attached files (migration 0046; null: none). */
   file_search: ColumnType<string | null, never, never>;
+  /** The words of the record's visible posts (migration 0050; null: none). */
+  comment_search: ColumnType<string | null, never, never>;
   submitted_by: string | null;
   published_by: string | null;
   published_at: NullableTimestamp;
@@ -429,6 +431,25 @@ export interface RegistryCommentsTable {
   kind: 'comment' | 'feedback' | 'interest';
   body: string;
   created_at: Timestamp;
+  /** The post this one answers (migration 0050; one level: always a post without a parent). */
+  parent_id: string | null;
+  edited_at: NullableTimestamp;
+  /** Withdrawn by its author: the text is no longer shown. */
+  withdrawn_at: NullableTimestamp;
+  /** Hidden by a coordinator of the record's network or a platform administrator, with a reason. */
+  hidden_at: NullableTimestamp;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  /** The people the post mentions (notified only if they may read the record). */
+  mention_ids: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** Who follows a record's thread (migration 0050): a row overrides the default (authors and commenters follow). */
+export interface ThreadSubscriptionsTable {
+  record_id: string;
+  user_id: string;
+  subscribed: boolean;
+  updated_at: Timestamp;
 }
 
 export interface RegistrySavedFiltersTable {
@@ -597,6 +618,7 @@ export interface DB extends RiskTables, MappingTables, MeetingTables {
   registry_records: RegistryRecordsTable;
   registry_versions: RegistryVersionsTable;
   registry_comments: RegistryCommentsTable;
+  thread_subscriptions: ThreadSubscriptionsTable;
   registry_saved_filters: RegistrySavedFiltersTable;
   registry_subscriptions: RegistrySubscriptionsTable;
   screening_list_versions: ScreeningListVersionsTable;

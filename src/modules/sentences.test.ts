@@ -35,6 +35,13 @@ const TEMPLATES: Record<string, readonly string[]> = {
   'membership.${m.status}': STATUSES.map((s) => `membership.${s}`),
   'job.${job.state}': ['job.succeeded', 'job.failed', 'job.cancelled'],
   '${kind.name}.${String(payload.event)}': perKind('published', 'corrected', 'retracted', 'shared'),
+  // a post of a record's thread: its mentions and its followers (registry-notifications.ts)
+  "${kind.name}.${mentioned.has(userId) ? 'mention' : comment.kind}": perKind(
+    'mention',
+    'comment',
+    'feedback',
+    'interest',
+  ),
   // action-point reminders (src/modules/meetings)
   'action_point.${r.notice}': ['action_point.due', 'action_point.overdue'],
   '${kind.name}.${comment.kind}': perKind('comment', 'feedback', 'interest'),

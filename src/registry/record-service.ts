@@ -475,15 +475,44 @@ export async function shareRecord(trx: Trx, a: UserActor, kind: KindDefinition, 
   return { id, ...marking };
 }
 
-/** Comments, feedback and registered interest from readers (other administrations included). */
+/**
+ * Comments, feedback and registered interest from readers (other administrations included): the
+ * posts of the record's thread. A reply answers a post of the same record; a reply to a reply
+ * joins the thread of the post it answers (one level). Mentions name active users; who of them
+ * is notified is decided after the commit, by whether they may read the record.
+ */
 export async function addComment(
   trx: Trx,
   a: UserActor,
   kind: KindDefinition,
   id: string,
-  input: { kind: 'comment' | 'feedback' | 'interest'; body: string },
+  input: {
+    kind: 'comment' | 'feedback' | 'interest';
+    body: string;
+    parentId?: string | undefined;
+    mentions?: readonly string[] | undefined;
+  },
 ) {
   const env = await authoriseRecord(trx, a, kind, id, 'comment');
+  let parentId: string | null = null;
+  if (input.parentId) {
+    const parent = await trx
+      .selectFrom('registry_comments')
+      .select(['id', 'parent_id', 'withdrawn_at', 'hidden_at'])
+      .where('id', '=', input.parentId)
+      .where('record_id', '=', id)
+      .executeTakeFirst();
+    if (!parent)
+      throw badRequest(
+        'The post you answer is not in this thread: reload the page and answer a post shown there.',
+      );
+    if (parent.withdrawn_at || parent.hidden_at)
+      throw badRequest(
+        'The post you answer was withdrawn or hidden: answer another post or post in the thread.',
+      );
+    parentId = parent.parent_id ?? parent.id;
+  }
+  const mentions = await checkMentions(trx, input.mentions ?? []);
   const c = await trx
     .insertInto('registry_comments')
     .values({
@@ -493,16 +522,51 @@ export async function addComment(
       kind: input.kind,
       body: input.body,
       created_at: new Date(),
+      parent_id: parentId,
+      mention_ids: mentions,
     })
-    .returning(['id', 'kind', 'body', 'created_at'])
+    .returning(['id', 'kind', 'body', 'created_at', 'parent_id'])
     .executeTakeFirstOrThrow();
+  await refreshCommentSearch(trx, id);
   await recordAudit(trx, a, {
     action: `${kind.name}.${input.kind}`,
     recordKind: kind.name,
     recordId: id,
     organisationId: env.owner_org_id,
-    changes: { comment: input.body },
+    changes: { comment: input.body, ...(parentId ? { replyTo: parentId } : {}) },
   });
   await enqueue(trx, 'registry.commented', { kind: kind.name, id, commentId: c.id });
   return c;
+}
+
+/** The mentioned users' ids, each an active user (400 naming the unknown ones), without repeats. */
+export async function checkMentions(trx: Trx, ids: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const found = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', unique)
+    .where('status', '=', 'active')
+    .execute();
+  const known = new Set(found.map((u) => u.id));
+  const unknown = unique.filter((u) => !known.has(u));
+  if (unknown.length)
+    throw badRequest(
+      `No active person has the id ${unknown.join(', ')}: pick the people you mention from the list offered after “@”.`,
+    );
+  return unique;
+}
+
+/**
+ * The words of the record's visible posts (neither withdrawn nor hidden), as the record's
+ * `comment_search` column: a search finds the record by them inside the readable filter, and the
+ * words of a hidden or withdrawn post no longer match.
+ */
+export async function refreshCommentSearch(trx: Trx, recordId: string): Promise<void> {
+  await sql`UPDATE registry_records SET comment_search = (
+    SELECT to_tsvector('simple', unaccent(string_agg(c.body, ' ')))
+    FROM registry_comments c
+    WHERE c.record_id = ${recordId} AND c.withdrawn_at IS NULL AND c.hidden_at IS NULL
+  ) WHERE id = ${recordId}`.execute(trx);
 }

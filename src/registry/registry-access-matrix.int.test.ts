@@ -283,6 +283,65 @@ describe('registry access matrix (every kind × caller × marking × action)', (
     expect(mismatches).toEqual([]);
   });
 
+  it('a thread follows its record: the words of its posts, the @ picker and mentions reach exactly its readers', async () => {
+    const author = await t.as('nl.expert@demo.eucab.eu');
+    const people: Partial<Record<Rel, string>> = {
+      same_org_ncp: await t.userId('nl.ncp@demo.eucab.eu'),
+      same_org_other: await t.userId('nl.analyst@demo.eucab.eu'),
+      other_org: await t.userId('fr.expert@demo.eucab.eu'),
+      red_recipient: await t.userId('be.expert@demo.eucab.eu'),
+      observer: await t.userId('observer@demo.eucab.eu'),
+    };
+    // Posts are written on published records (the discussions of the matrix, every marking).
+    const threads = records.filter((r) => r.kind === 'discussion' && r.c !== 'draft_eucab');
+    expect(threads.length).toBe(CASES.length - 1);
+    for (const rec of threads) {
+      const post = await author.post(`/api/v1/registry/discussion/${rec.id}/comments`, {
+        body: `A post with the word thread${rec.token}.`,
+        mentions: Object.values(people),
+      });
+      expect(post.statusCode, post.body).toBe(201);
+    }
+    await t.rt.outbox.drain();
+    const mismatches: string[] = [];
+    const printed: string[] = [];
+    for (const [rel, who] of callers) {
+      const cells: string[] = [];
+      for (const rec of threads) {
+        const reads = EXPECTED[rel][rec.c].includes('R');
+        const found = (await call(who, 'GET', `/api/v1/search?q=thread${rec.token}`))
+          .json()
+          .items.some((x: { id: string }) => x.id === rec.id);
+        const picker = (await call(who, 'GET', `/api/v1/registry/discussion/${rec.id}/mentionable?q=a`))
+          .statusCode;
+        // The picker is for writing a post: anonymous 401; unreadable 404; read-only callers 403.
+        const wantPicker =
+          rel === 'anonymous' ? 401 : !reads ? 404 : rel === 'observer' || rel === 'api_key_read' ? 403 : 200;
+        const person = people[rel];
+        const notified = person
+          ? Boolean(
+              await t.rt.db
+                .selectFrom('notifications')
+                .select('id')
+                .where('user_id', '=', person)
+                .where('record_id', '=', rec.id)
+                .where('kind', '=', 'discussion.mention')
+                .executeTakeFirst(),
+            )
+          : null;
+        if (found !== reads) mismatches.push(`${rel} ${rec.c}: post search ${found}, expected ${reads}`);
+        if (picker !== wantPicker)
+          mismatches.push(`${rel} ${rec.c}: picker ${picker}, expected ${wantPicker}`);
+        if (notified !== null && notified !== reads)
+          mismatches.push(`${rel} ${rec.c}: mention notified ${notified}, expected ${reads}`);
+        cells.push(`${rec.c}=${found ? 'S' : '-'}${picker}${notified ? 'N' : ''}`);
+      }
+      printed.push(`${rel.padEnd(16)} ${cells.join(' ')}`);
+    }
+    console.log(`Thread matrix (S post search, picker status, N mention notified):\n${printed.join('\n')}`);
+    expect(mismatches).toEqual([]);
+  });
+
   it('update and share match the hand-written table', async () => {
     const mismatches: string[] = [];
     for (const [rel, who] of callers) {

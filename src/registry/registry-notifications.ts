@@ -1,5 +1,6 @@
 import { recordAbilities, recordNetwork } from '../access/registry-policy.ts';
 import { loadActor } from '../auth/actor-loader.ts';
+import type { Trx } from '../core/context.ts';
 import type { OutboxHandler } from '../outbox/outbox-worker.ts';
 import { kindByName } from './kinds/index.ts';
 import { loadRegistryEnvelope } from './record-service.ts';
@@ -8,8 +9,8 @@ import { loadRegistryEnvelope } from './record-service.ts';
  * Notifications of publication, correction, retraction and sharing go to the members of the
  * record's network (the kind's, or the one the record names), the named recipients, the co-editors
  * and subscribers — each only if, as themself, they may read the record; the title is quoted
- * only where the marking allows. Comments and registered interest notify the owning
- * organisation's author.
+ * only where the marking allows. Posts (comments, feedback, registered interest, replies) notify
+ * the people they mention and the thread's followers (below).
  */
 /** A subscription matches when it has no field, or when the field's value (or one of its values) starts with the prefix. */
 export function matchesSubscription(
@@ -97,6 +98,11 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
         .execute();
   },
 
+  // A new post (or mentions added by an edit: `mentionsOnly`): the people it mentions get
+  // `<kind>.mention`, the thread's followers (the record's author and posters unless they left,
+  // and who chose to follow) `<kind>.<comment|feedback|interest>` — each only if, as themself,
+  // they may read the record; never the post's author. A mention of someone who may not read
+  // stays text: nobody is notified and nothing tells the author.
   'registry.commented': async (trx, payload) => {
     const kind = kindByName(String(payload.kind));
     if (!kind) return;
@@ -104,21 +110,56 @@ export const REGISTRY_NOTIFICATION_HANDLERS: Readonly<Record<string, OutboxHandl
     const comment = await trx
       .selectFrom('registry_comments as c')
       .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-      .select(['c.kind', 'c.author_id', 'o.code'])
+      .select(['c.kind', 'c.author_id', 'c.mention_ids', 'c.withdrawn_at', 'c.hidden_at', 'o.code'])
       .where('c.id', '=', String(payload.commentId))
       .executeTakeFirst();
-    if (!env || !comment || comment.author_id === env.author_id) return;
-    const actor = await loadActor(trx, env.author_id, null);
-    if (!actor || !recordAbilities(actor, env, kind).read) return;
-    await trx
-      .insertInto('notifications')
-      .values({
-        user_id: env.author_id,
-        kind: `${kind.name}.${comment.kind}`,
+    if (!env || !comment || comment.withdrawn_at || comment.hidden_at) return;
+    const mentionsOnly = Array.isArray(payload.mentionsOnly) ? payload.mentionsOnly.map(String) : null;
+    const mentioned = new Set(mentionsOnly ?? comment.mention_ids);
+    const followers = mentionsOnly ? [] : await threadFollowers(trx, env);
+    const candidates = new Set([...mentioned, ...followers]);
+    candidates.delete(comment.author_id);
+    const rows: { user_id: string; kind: string; record_kind: string; record_id: string; summary: string }[] =
+      [];
+    for (const userId of candidates) {
+      const actor = await loadActor(trx, userId, null);
+      if (!actor) continue;
+      const can = recordAbilities(actor, env, kind);
+      if (!can.read) continue;
+      rows.push({
+        user_id: userId,
+        kind: `${kind.name}.${mentioned.has(userId) ? 'mention' : comment.kind}`,
         record_kind: kind.name,
         record_id: env.id,
-        summary: `${comment.code}: ${recordAbilities(actor, env, kind).quote ? env.title : ''}`,
-      })
-      .execute();
+        summary: `${comment.code}: ${can.quote ? env.title : ''}`,
+      });
+    }
+    if (rows.length) await trx.insertInto('notifications').values(rows).execute();
   },
 };
+
+/**
+ * Who follows a record's thread: its author and everyone who posted in it, unless they left it,
+ * and everyone who chose to follow it (thread_subscriptions).
+ */
+async function threadFollowers(trx: Trx, env: { id: string; author_id: string }): Promise<string[]> {
+  const [posters, choices] = await Promise.all([
+    trx
+      .selectFrom('registry_comments')
+      .select('author_id')
+      .distinct()
+      .where('record_id', '=', env.id)
+      .execute(),
+    trx
+      .selectFrom('thread_subscriptions')
+      .select(['user_id', 'subscribed'])
+      .where('record_id', '=', env.id)
+      .execute(),
+  ]);
+  const out = new Set([env.author_id, ...posters.map((p) => p.author_id)]);
+  for (const c of choices) {
+    if (c.subscribed) out.add(c.user_id);
+    else out.delete(c.user_id);
+  }
+  return [...out];
+}

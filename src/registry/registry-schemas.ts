@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { markingBody } from '../access/marking-schema.ts';
 import { IMPORTABLE } from '../access/tlp.ts';
+import { postBody } from '../contract/thread-posts.ts';
 import { reviewerIdsSchema } from './approval-schema.ts';
 import type { KindDefinition } from './definition.ts';
 import { EU_LANGUAGES } from './field-schema.ts';
@@ -84,10 +85,8 @@ export const submitBody = z
   .strictObject({ note: z.string().trim().min(1).max(1000).optional(), reviewerIds: reviewerIdsSchema })
   .nullish();
 
-export const commentBody = z.strictObject({
-  kind: z.enum(['comment', 'feedback', 'interest']).default('comment'),
-  body: z.string().trim().min(1).max(5000),
-});
+/** A post of the record's thread (src/contract/thread-posts.ts): a comment, feedback, interest or a reply. */
+export const commentBody = postBody;
 
 /** The import's query: dry run or commit, publish at once, the marking of the new records, their language. */
 export function importQuery(kind: KindDefinition) {

@@ -44,15 +44,16 @@ export function searchMatch(column: string, language: string, q: string) {
 }
 
 /**
- * Matches a record (alias `r` of registry_records) by its own vector or the words of its attached
- * files (`file_search`, filled as files are attached: src/registry/operations/attachments.ts).
+ * Matches a record (alias `r` of registry_records) by its own vector, the words of its attached
+ * files (`file_search`, filled as files are attached: src/registry/operations/attachments.ts) or
+ * those of its visible posts (`comment_search`: neither withdrawn nor hidden, record-service.ts).
  * Used inside the readable filter of lists and the global search, so a file's words find only
  * records the caller may read. Both columns have a GIN index: the planner ORs two bitmap scans of
  * the one table (a sub-query on attachment_texts instead made searches ×2–×136 slower,
  * docs/benchmarks/registry.md).
  */
 export function recordSearchMatch(alias: string, language: string, q: string) {
-  return sql<boolean>`(${searchMatch(`${alias}.search`, language, q)} OR ${searchMatch(`${alias}.file_search`, language, q)})`;
+  return sql<boolean>`(${searchMatch(`${alias}.search`, language, q)} OR ${searchMatch(`${alias}.file_search`, language, q)} OR ${searchMatch(`${alias}.comment_search`, language, q)})`;
 }
 
 /** How well a record's files match (half the weight of its own fields), 0 without a match. */

@@ -12,6 +12,7 @@ import { REGISTRY_NOTIFICATION_HANDLERS } from '../../registry/registry-notifica
 import { registryRoutes } from '../../registry/registry-routes.ts';
 import { savedFilterRoutes } from '../../registry/saved-filter-routes.ts';
 import { searchRoutes } from '../../registry/search-routes.ts';
+import { threadRoutes } from '../../registry/thread-routes.ts';
 import { defineModule } from '../manifest.ts';
 import { plainAuditSentences } from '../sentence.ts';
 import { registryCalendarItems } from './calendar.ts';
@@ -21,12 +22,13 @@ import { registryAuditSentences, registryNotificationSentences } from './sentenc
 /** The registry engine: every kind's endpoints, code lists, search, imports and alerts. */
 export const registryModule = defineModule({
   name: 'registry',
-  // The fixed paths (OCDS, attachments, co-editors, approvals, markings, saved filters, compliance)
+  // The fixed paths (OCDS, attachments, co-editors, threads, approvals, markings, saved filters, compliance)
   // before the generated ones.
   routes: [
     tenderOcdsRoutes,
     registryExtraRoutes,
     coEditorRoutes,
+    threadRoutes,
     approvalRoutes,
     markingRoutes,
     savedFilterRoutes,

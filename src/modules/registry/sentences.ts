@@ -25,6 +25,12 @@ export const RECORD_AUDIT_VERBS = [
   'approved',
   'rejected',
   'editors_changed',
+  // discussions on a record's thread (src/registry/operations/threads.ts)
+  'post_edited',
+  'post_withdrawn',
+  'post_hidden',
+  'thread_followed',
+  'thread_left',
 ] as const;
 
 /** Every notification kind a record of a kind gets: `<kind>.<event>` (registry-notifications). */
@@ -36,6 +42,7 @@ export const RECORD_NOTIFICATION_EVENTS = [
   'comment',
   'feedback',
   'interest',
+  'mention',
 ] as const;
 
 const kindLabel = (k: KindDefinition) => ({ labels: k.label });
@@ -75,7 +82,7 @@ export function registryNotificationSentences(
   for (const k of kinds)
     for (const event of RECORD_NOTIFICATION_EVENTS)
       out[`${k.name}.${event}`] =
-        event === 'comment' || event === 'feedback' || event === 'interest'
+        event === 'comment' || event === 'feedback' || event === 'interest' || event === 'mention'
           ? (n) => ({
               key: sentenceKey('registry', 'notify', event),
               params: { from: n.summary, kind: kindLabel(k) },

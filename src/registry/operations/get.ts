@@ -5,11 +5,12 @@ import { notFound } from '../../http/errors.ts';
 import type { KindDefinition } from '../definition.ts';
 import { present, recipientsByRecord, recordRow } from '../record-queries.ts';
 import { authoriseRecord } from '../record-service.ts';
-import { recordComments } from './comments.ts';
+import { recordComments, threadState } from './comments.ts';
 import { recordHistory } from './history.ts';
 
 /**
- * One record with its marking, abilities, history, comments and (TLP:RED) its named recipients;
+ * One record with its marking, abilities, history, its thread (comments, each with its abilities,
+ * and whether the caller follows it) and (TLP:RED) its named recipients;
  * 404 when the caller may not read it.
  */
 export async function getRecord(db: Database, a: Actor, kind: KindDefinition, input: { id: string }) {
@@ -18,9 +19,10 @@ export async function getRecord(db: Database, a: Actor, kind: KindDefinition, in
   const rec = (await recipientsByRecord(db, kind.name, [row.id])).get(row.id) ?? [];
   const shown = present(a, kind, row, rec);
   if (!shown.abilities.read) throw notFound();
-  const [history, comments, recipients] = await Promise.all([
+  const [history, comments, thread, recipients] = await Promise.all([
     recordHistory(db, kind, row.id, shown.abilities),
-    recordComments(db, row.id),
+    recordComments(db, a, kind, { id: row.id, data: row.data as Record<string, unknown> }, shown.abilities),
+    threadState(db, a, row, shown.abilities),
     rec.length
       ? db
           .selectFrom('users as u')
@@ -31,7 +33,7 @@ export async function getRecord(db: Database, a: Actor, kind: KindDefinition, in
           .execute()
       : Promise.resolve([]),
   ]);
-  return { ...shown, history, comments, recipients };
+  return { ...shown, history, comments, thread, recipients };
 }
 
 /** What the caller may do with one record (404 when they may not read it). */

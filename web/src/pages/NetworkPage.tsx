@@ -25,6 +25,7 @@ import {
   useNotice,
 } from '../components/ui.tsx';
 import type { RecordList } from '../registry/types.ts';
+import { NetworkDiscussions } from './NetworkDiscussions.tsx';
 
 type Member = NetworkDetail['members'][number];
 const col = createColumnHelper<Member>();
@@ -276,6 +277,7 @@ export function NetworkPage() {
               <AnnouncementCards items={ann.data?.items ?? []} networkName={() => n.name} />
             )}
           </Section>
+          <NetworkDiscussions network={n.code} mayOpen={n.abilities.post} />
           {n.abilities.post && (
             <div id="post">
               <Section title={t('announcements.newTitle')}>

@@ -9,6 +9,7 @@ import type {
   ViewDef,
 } from '../../../src/contract/registry-kinds.ts';
 import type { RecordAbilities, RecordStatus } from '../../../src/contract/registry-records.ts';
+import type { ThreadPost, ThreadState } from '../../../src/contract/thread-posts.ts';
 import type { Distribution, Tlp } from '../api.ts';
 
 /** The answers of the registry API, as the web app uses them (GET /registry describes every kind):
@@ -70,18 +71,14 @@ export interface HistoryEntry {
   changes: Record<string, { before: unknown; after: unknown }>;
 }
 
-export interface RecordComment {
-  id: string;
-  kind: 'comment' | 'feedback' | 'interest';
-  body: string;
-  created_at: string;
-  author: string;
-  organisation: string;
-}
+/** A post of the record's thread (src/contract/thread-posts.ts). */
+export type RecordComment = ThreadPost;
 
 export interface RecordDetail extends RegistryRecord {
   history: HistoryEntry[];
   comments: RecordComment[];
+  /** Whether the caller follows the record's thread and may change that. */
+  thread: ThreadState;
   /** TLP:RED: the named recipients (the reader is one of them). */
   recipients: { id: string; display_name: string; organisation_code: string }[];
 }
