@@ -5,12 +5,14 @@ import { notFound } from '../../http/errors.ts';
 import type { KindDefinition } from '../definition.ts';
 import { present, recipientsByRecord, recordRow } from '../record-queries.ts';
 import { authoriseRecord } from '../record-service.ts';
+import { pendingCorrection } from './approvals.ts';
 import { recordComments } from './comments.ts';
 import { recordHistory } from './history.ts';
 
 /**
  * One record with its marking, abilities, history, comments and (TLP:RED) its named recipients;
- * 404 when the caller may not read it.
+ * 404 when the caller may not read it. A correction awaiting approval (`pendingCorrection`) is
+ * included only for those who may see it (`abilities.correction`).
  */
 export async function getRecord(db: Database, a: Actor, kind: KindDefinition, input: { id: string }) {
   const row = await recordRow(db, kind, input.id);
@@ -31,7 +33,14 @@ export async function getRecord(db: Database, a: Actor, kind: KindDefinition, in
           .execute()
       : Promise.resolve([]),
   ]);
-  return { ...shown, history, comments, recipients };
+  const correction = await pendingCorrection(db, kind, row.id, row.data, shown.abilities);
+  return {
+    ...shown,
+    history,
+    comments,
+    recipients,
+    ...(correction ? { pendingCorrection: correction } : {}),
+  };
 }
 
 /** What the caller may do with one record (404 when they may not read it). */
