@@ -25,6 +25,10 @@ export const RECORD_AUDIT_VERBS = [
   'approved',
   'rejected',
   'editors_changed',
+  // corrections awaiting approval (record-service.ts, operations/approvals.ts)
+  'correction_proposed',
+  'correction_rejected',
+  'correction_withdrawn',
 ] as const;
 
 /** Every notification kind a record of a kind gets: `<kind>.<event>` (registry-notifications). */
