@@ -23,6 +23,8 @@ export type { ApprovalStep, ResolvedStep } from '../contract/access-shapes.ts';
 /** The open round of a submitted record: who submitted, whom they named, who approved which step. */
 export interface ApprovalRound {
   submitted_by: string;
+  /** A proposed correction of a published record (not a submitted draft). */
+  correction?: boolean;
   reviewer_ids: readonly string[];
   approvals: readonly { step: number; approver_id: string }[];
 }

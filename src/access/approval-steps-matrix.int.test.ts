@@ -148,6 +148,59 @@ describe('approval steps (caller × step, hand-written table)', () => {
     });
   });
 
+  it('a correction of the published record waits for the same steps, table and all; holders read it only while it waits', async () => {
+    const id = await submitted();
+    for (const c of ['colleague', 'coordinator', 'reviewer', 'fr_ncp'] as const)
+      expect((await who.get(c)!.post(`${BASE}/${id}/approve`, {})).statusCode).toBe(200);
+    // Published in the organisation (TLP:AMBER): outside it, nobody reads it any more.
+    for (const c of ['coordinator', 'reviewer', 'fr_ncp'] as const)
+      expect([c, (await who.get(c)!.get(`${BASE}/${id}`)).statusCode]).toEqual([c, 404]);
+    const s = who.get('submitter')!;
+    const data = (await s.get(`${BASE}/${id}`)).json().data;
+    const fixed = { ...data, manufacturer: 'Probe corrected' };
+    expect((await s.put(`${BASE}/${id}`, { data: fixed })).statusCode).toBe(400); // names no reviewer
+    const put = await s.put(`${BASE}/${id}`, {
+      data: fixed,
+      reviewerIds: [await t.userId(EMAILS.reviewer)],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    // While it waits, the holders of the steps read the record and the proposal (detail and list alike).
+    for (const c of CALLERS) {
+      const detail = await who.get(c)!.get(`${BASE}/${id}`);
+      const list = (await who.get(c)!.get(`${BASE}?status=published&limit=500`)).json().items ?? [];
+      const readable = EXPECTED[c][0] !== 404;
+      expect([c, detail.statusCode === 200, list.some((x: { id: string }) => x.id === id)]).toEqual([
+        c,
+        readable,
+        readable,
+      ]);
+      if (readable)
+        expect([c, detail.json().pendingCorrection?.data.manufacturer]).toEqual([c, 'Probe corrected']);
+    }
+    const mismatches: string[] = [];
+    for (let step = 0; step < 4; step++) {
+      const order = [...CALLERS].sort((x, y) => EXPECTED[x][step]! - EXPECTED[y][step]!).reverse();
+      for (const c of order) {
+        const res = await who.get(c)!.post(`${BASE}/${id}/approve`, {});
+        if (res.statusCode !== EXPECTED[c][step])
+          mismatches.push(`${c} step ${step + 1}: expected ${EXPECTED[c][step]}, got ${res.statusCode}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    const rec = (await s.get(`${BASE}/${id}`)).json();
+    expect([rec.status, rec.version, rec.data.manufacturer, rec.pendingCorrection]).toEqual([
+      'published',
+      2,
+      'Probe corrected',
+      undefined,
+    ]);
+    // Applied: the holders outside the organisation no longer read it.
+    expect((await who.get('coordinator')!.get(`${BASE}/${id}`)).statusCode).toBe(404);
+    expect((await decisions(id)).filter((d) => d.round === 2).map((d) => d.email)).toEqual(
+      (['colleague', 'coordinator', 'reviewer', 'fr_ncp'] as const).map((c) => EMAILS[c]),
+    );
+  });
+
   it('while it waits, the holders of its steps read it (detail and list alike) and see where it stands', async () => {
     const id = await submitted();
     for (const c of CALLERS) {
@@ -164,7 +217,12 @@ describe('approval steps (caller × step, hand-written table)', () => {
       'named_reviewers:pending',
       'org_role:pending',
     ]);
-    expect(view.abilities).toEqual({ approve: false, reject: false, submit: false });
+    expect(view.abilities).toEqual({
+      approve: false,
+      reject: false,
+      submit: false,
+      withdrawCorrection: false,
+    });
     expect(view.rounds[0].reviewers.map((r: { organisation_code: string }) => r.organisation_code)).toEqual([
       'BE',
     ]);

@@ -15,7 +15,10 @@ import { NAMED_RECIPIENTS_ONLY, TLP_RULES } from './tlp.ts';
  * owning organisation (and with the record's co-editors) until published; while a record waits
  * for approval, the holders of its kind's approval steps read it too (not under TLP:RED, where
  * only named recipients read). Kinds with approval steps are published when the last step is
- * approved (src/access/approval-policy.ts): never by the submitter.
+ * approved (src/access/approval-policy.ts): never by the submitter. A correction of a published
+ * record of such a kind waits for the same steps (an open round with the proposed data): the
+ * holders of the steps read the record meanwhile, and the owner's editors, the proposer and the
+ * holders see the proposed correction (`correction`); only the proposer withdraws it.
  */
 export interface RegistryEnvelope extends SharedEnvelope {
   status: RecordStatus;
@@ -34,21 +37,34 @@ export function recordAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinit
   const steps = approvalSteps(kind);
   const own = isUser(a) && a.orgId === r.owner_org_id;
   const coEditor = shared.read && isUser(a) && r.editor_ids.includes(a.userId);
-  const waiting = r.status === 'submitted' && !TLP_RULES[r.tlp].namedRecipientsOnly;
+  // A published record of a kind with approval steps whose proposed correction waits for them.
+  const correcting = steps.length > 0 && r.status === 'published' && r.approval?.correction === true;
+  const waiting = (r.status === 'submitted' || correcting) && !TLP_RULES[r.tlp].namedRecipientsOnly;
   const approver = waiting && steps.some((s) => holdsStep(a, r, s, r.approval?.reviewer_ids ?? []));
   const read = (shared.read && (VISIBLE_OUTSIDE.includes(r.status) || own || coEditor)) || approver;
   const live = r.status !== 'retracted';
-  const decide = approvalAbilities(a, r, steps, r.approval);
+  // The correction's round is decided like a submission's (the proposer is its submitter).
+  const decide = approvalAbilities(
+    a,
+    correcting ? { ...r, status: 'submitted', submitted_by: r.approval?.submitted_by ?? null } : r,
+    steps,
+    r.approval,
+  );
   // The owner (author, NCP / deputy) manages; co-editors only change the content.
   const manage = read && shared.share;
+  const update = read && shared.update && live && r.status !== 'submitted';
+  const proposer = correcting && isUser(a) && r.approval?.submitted_by === a.userId;
   return {
     read,
-    update: read && shared.update && live && r.status !== 'submitted',
+    update,
     share: manage && live,
     export: read && shared.export,
     submit: manage && steps.length > 0 && r.status === 'draft',
     // With approval steps, the approval of the last step publishes; otherwise the owner publishes the draft.
-    publish: steps.length > 0 ? read && decide.approve && decide.last : manage && r.status === 'draft',
+    publish:
+      steps.length > 0
+        ? read && r.status === 'submitted' && decide.approve && decide.last
+        : manage && r.status === 'draft',
     retract: read && shared.retract && live,
     comment: read && canWrite(a) && r.status === 'published',
     quote: read && shared.quote,
@@ -56,6 +72,9 @@ export function recordAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinit
     editors: manage && live,
     approve: read && decide.approve,
     reject: read && decide.reject,
+    // The proposed correction: the owner's editors, its proposer and the holders of the steps see it.
+    correction: read && correcting && (update || proposer || approver),
+    withdrawCorrection: read && proposer && canWrite(a),
   };
 }
 
@@ -132,7 +151,11 @@ export function readableRecords(a: Actor, k: KindForFilter, alias: string): RawB
   const notRed = NAMED_RECIPIENTS_ONLY.length
     ? sql<boolean>`${col('tlp')} NOT IN (${sql.join(NAMED_RECIPIENTS_ONLY.map((m) => sql.lit(m)))})`
     : sql<boolean>`true`;
-  return sql<boolean>`(${base} OR (${col('status')} = 'submitted' AND ${notRed} AND (${holdsAlways ? sql`true` : sql`false`} OR ${reviewer})))`;
+  // Waiting: submitted, or published with a proposed correction in an open round.
+  const waiting = sql<boolean>`(${col('status')} = 'submitted' OR (${col('status')} = 'published' AND ${col('id')} IN (
+    SELECT c.record_id FROM record_submissions c
+    WHERE c.record_kind = ${kind} AND c.state = 'open' AND c.proposed_data IS NOT NULL)))`;
+  return sql<boolean>`(${base} OR (${waiting} AND ${notRed} AND (${holdsAlways ? sql`true` : sql`false`} OR ${reviewer})))`;
 }
 
 /** Removes the fields only the owning organisation may see. */

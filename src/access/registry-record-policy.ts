@@ -33,6 +33,8 @@ const NONE: RecordAbilities = Object.freeze({
   editors: false,
   approve: false,
   reject: false,
+  correction: false,
+  withdrawCorrection: false,
 });
 
 function abilities(a: Actor, row: RegistryRecordRow): RecordAbilities {

@@ -76,11 +76,21 @@ export const approvalViewSchema = z.strictObject({
       state: z.enum(STEP_STATES),
     }),
   ),
-  abilities: z.strictObject({ approve: z.boolean(), reject: z.boolean(), submit: z.boolean() }),
+  /** A proposed correction of the published record waits for the steps. */
+  correction: z.boolean(),
+  abilities: z.strictObject({
+    approve: z.boolean(),
+    reject: z.boolean(),
+    submit: z.boolean(),
+    /** The proposer withdraws the correction awaiting approval. */
+    withdrawCorrection: z.boolean(),
+  }),
   rounds: z.array(
     z.strictObject({
       round: z.number(),
       state: z.enum(ROUND_STATES),
+      /** The round is a correction of the published record (not a submission of a draft). */
+      correction: z.boolean(),
       submitted_at: z.string(),
       closed_at: z.string().nullable(),
       submitted_by: z.string(),

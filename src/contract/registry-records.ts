@@ -23,5 +23,9 @@ export const recordAbilitiesSchema = z.strictObject({
   /** Approve / reject the approval step the record waits for. */
   approve: z.boolean(),
   reject: z.boolean(),
+  /** See the proposed correction awaiting approval (`pendingCorrection`) of a published record. */
+  correction: z.boolean(),
+  /** Withdraw that proposed correction (its proposer). */
+  withdrawCorrection: z.boolean(),
 });
 export type RecordAbilities = z.infer<typeof recordAbilitiesSchema>;

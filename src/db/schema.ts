@@ -218,6 +218,10 @@ export interface RecordSubmissionsTable {
   reviewer_ids: ColumnType<string[], string[] | undefined, string[]>;
   state: ColumnType<SubmissionState, SubmissionState | undefined, SubmissionState>;
   closed_at: NullableTimestamp;
+  /** A correction of a published record: the proposed data (JSON), else null (a submitted draft). */
+  proposed_data: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** The proposer's note on a correction. */
+  proposed_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A decision on one approval step of a submission. */

@@ -5,7 +5,7 @@ import { requireUser } from '../route-kit/caller.ts';
 import type { AppDeps } from '../route-kit/deps.ts';
 import { approveBody, rejectBody } from './approval-schema.ts';
 import { KINDS, kindByName } from './kinds/index.ts';
-import { approvalView, approveRecord, rejectRecord } from './operations/approvals.ts';
+import { approvalView, approveRecord, rejectRecord, withdrawCorrection } from './operations/approvals.ts';
 
 const params = z.strictObject({
   kind: z.enum(KINDS.map((k) => k.name) as [string, ...string[]]),
@@ -34,7 +34,8 @@ export async function approvalRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags: ['registry'],
-        summary: 'Approve the step a submitted record waits for (the last step publishes it)',
+        summary:
+          'Approve the step a submitted record (or a proposed correction) waits for: the last step publishes it (applies the correction)',
         params,
         body: approveBody,
       },
@@ -51,7 +52,8 @@ export async function approvalRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags: ['registry'],
-        summary: 'Reject the step a submitted record waits for: it returns to draft with the reason',
+        summary:
+          'Reject the step a submitted record waits for (it returns to draft) or a proposed correction (discarded), with the reason',
         params,
         body: rejectBody,
       },
@@ -61,5 +63,19 @@ export async function approvalRoutes(app: FastifyInstance, deps: AppDeps) {
         id: req.params.id,
         reason: req.body.reason,
       }),
+  );
+
+  r.post(
+    '/registry/:kind/:id/correction/withdraw',
+    {
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Withdraw the correction I proposed of a published record while it awaits approval (the published version stays)',
+        params,
+      },
+    },
+    async (req) =>
+      withdrawCorrection(deps, requireUser(req), kindByName(req.params.kind)!, { id: req.params.id }),
   );
 }

@@ -11,21 +11,28 @@ import { approvalSteps, type KindDefinition } from './definition.ts';
  * Storage of approval rounds (src/access/approval-policy.ts decides who may act): each submit
  * opens a round (record_submissions, with the reviewers the submitter names), each decision on
  * a step is a row of record_approvals; the round closes as approved (published), rejected (back
- * to draft) or withdrawn (submitted again, or retracted).
+ * to draft) or withdrawn (submitted again, or retracted). A correction of a published record is a
+ * round with the proposed data (`proposed_data`, `proposed_note`): approved, it is applied as a new
+ * version; rejected or withdrawn, it is discarded and the published version stays.
  */
 
-/** SQL column `approval`: the open round of a submitted record as JSON, else null. */
+/**
+ * SQL column `approval`: the open round of a submitted record, or the open correction round of a
+ * published one (`correction: true`), as JSON; else null.
+ */
 export function approvalRoundColumn(alias: string, kind: string | RawBuilder<string>) {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
-  return sql<ApprovalRound | null>`CASE WHEN ${col('status')} = 'submitted' THEN (
+  return sql<ApprovalRound | null>`CASE WHEN ${col('status')} IN ('submitted', 'published') THEN (
     SELECT jsonb_build_object(
       'submitted_by', s.submitted_by,
+      'correction', s.proposed_data IS NOT NULL,
       'reviewer_ids', to_jsonb(s.reviewer_ids),
       'approvals', coalesce((
         SELECT jsonb_agg(jsonb_build_object('step', d.step, 'approver_id', d.approver_id) ORDER BY d.step)
         FROM record_approvals d WHERE d.submission_id = s.id AND d.decision = 'approve'), '[]'::jsonb))
     FROM record_submissions s
-    WHERE s.record_kind = ${kind} AND s.record_id = ${col('id')} AND s.state = 'open') END`.as('approval');
+    WHERE s.record_kind = ${kind} AND s.record_id = ${col('id')} AND s.state = 'open'
+      AND (${col('status')} = 'submitted' OR s.proposed_data IS NOT NULL)) END`.as('approval');
 }
 
 /** The open round of a record (id, round number, decisions so far). */
@@ -104,6 +111,7 @@ export async function openRound(
   recordId: string,
   submittedBy: string,
   reviewerIds: string[],
+  correction?: { data: Record<string, unknown>; note: string | null },
 ) {
   await closeOpenRound(trx, kind, recordId, 'withdrawn');
   const last = await trx
@@ -121,6 +129,9 @@ export async function openRound(
       submitted_by: submittedBy,
       submitted_at: new Date(),
       reviewer_ids: reviewerIds,
+      ...(correction
+        ? { proposed_data: JSON.stringify(correction.data), proposed_note: correction.note }
+        : {}),
     })
     .returning(['id', 'round'])
     .executeTakeFirstOrThrow();
@@ -172,6 +183,27 @@ export async function recordDecision(
   return round;
 }
 
+/** The correction a published record's open round proposes (with its proposer), else null. */
+export async function openCorrectionOf(db: Kysely<DB>, kind: string, recordId: string) {
+  const row = await db
+    .selectFrom('record_submissions as s')
+    .innerJoin('users as u', 'u.id', 's.submitted_by')
+    .select([
+      's.id',
+      's.proposed_data',
+      's.proposed_note',
+      's.submitted_by',
+      's.submitted_at',
+      'u.display_name as proposed_by',
+    ])
+    .where('s.record_kind', '=', kind)
+    .where('s.record_id', '=', recordId)
+    .where('s.state', '=', 'open')
+    .where('s.proposed_data', 'is not', null)
+    .executeTakeFirst();
+  return row?.proposed_data ? { ...row, proposed_data: row.proposed_data } : null;
+}
+
 /** The approvers of every step of the open round, in step order (for the audit trail). */
 export async function approversOf(trx: Trx, submissionId: string): Promise<string[]> {
   const rows = await trx
@@ -197,6 +229,7 @@ export async function approvalHistory(db: Kysely<DB>, kind: string, recordId: st
       's.closed_at',
       's.reviewer_ids',
       'u.display_name as submitted_by',
+      sql<boolean>`s.proposed_data IS NOT NULL`.as('correction'),
     ])
     .where('s.record_kind', '=', kind)
     .where('s.record_id', '=', recordId)

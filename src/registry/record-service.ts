@@ -289,15 +289,98 @@ export async function createRecord(trx: Trx, a: UserActor, kind: KindDefinition,
   return { id: row.id, status, version: 1 };
 }
 
-/** Replaces the data: a draft is edited in place; a published record gets a corrected version. */
+/** Refuses data whose import key another record of the owning organisation has (409). */
+async function checkKeyFree(
+  trx: Trx,
+  kind: KindDefinition,
+  ownerOrgId: string,
+  id: string,
+  key: string | null,
+) {
+  if (!key) return;
+  const dup = await trx
+    .selectFrom('registry_records')
+    .select('id')
+    .where('kind', '=', kind.name)
+    .where('owner_org_id', '=', ownerOrgId)
+    .where('import_key', '=', key)
+    .where('id', '<>', id)
+    .executeTakeFirst();
+  if (dup)
+    throw conflict(
+      `Another ${kind.label.en.toLowerCase()} of your organisation has the same ${kind.importKey.join(' and ')}.`,
+    );
+}
+
+type LoadedRecord = NonNullable<Awaited<ReturnType<typeof loadRegistryEnvelope>>>;
+
+/**
+ * Writes new data to a record as its next version (title, import key, search vector, version row
+ * by `author`). The caller audits and notifies.
+ */
+export async function writeRecordData(
+  trx: Trx,
+  author: UserActor,
+  kind: KindDefinition,
+  env: LoadedRecord,
+  data: Record<string, unknown>,
+  note: string,
+) {
+  const key = importKeyOf(kind, data);
+  await checkKeyFree(trx, kind, env.owner_org_id, env.id, key);
+  const version = env.version + 1;
+  const title = recordTitle(kind, data);
+  await trx
+    .updateTable('registry_records')
+    .set({ data: JSON.stringify(data), title, import_key: key, version, updated_at: new Date() })
+    .where('id', '=', env.id)
+    .execute();
+  await sql`UPDATE registry_records SET search = ${searchVector(env.language, title, searchableText(kind, data))} WHERE id = ${env.id}`.execute(
+    trx,
+  );
+  await writeVersion(trx, env.id, version, env.status, data, env, author, note);
+  return version;
+}
+
+export interface UpdateRecordInput {
+  data: unknown;
+  note?: string | undefined;
+  /** A correction of a kind with a named-reviewers step: the users who review it. */
+  reviewerIds?: readonly string[] | undefined;
+}
+
+/**
+ * Replaces the data: a draft is edited in place; a published record gets a corrected version —
+ * at once for kinds without approval steps, and for kinds with them as a proposed correction that
+ * waits for the kind's steps (`proposeCorrection`; applied when the last step is approved).
+ */
 export async function updateRecord(
   trx: Trx,
   a: UserActor,
   kind: KindDefinition,
   id: string,
-  input: { data: unknown; note?: string },
+  input: UpdateRecordInput,
 ) {
+  const steps = approvalSteps(kind);
+  // Two proposals at once: the second sees the first (one proposed correction at a time).
+  if (steps.length)
+    await trx.selectFrom('registry_records').select('id').where('id', '=', id).forUpdate().execute();
   const env = await authoriseRecord(trx, a, kind, id, 'update');
+  const fourEyes = steps.length > 0 && env.status === 'published';
+  if (fourEyes && env.approval?.correction) {
+    const by = await trx
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', env.approval.submitted_by)
+      .executeTakeFirst();
+    throw conflict(
+      `A correction of this ${kind.label.en.toLowerCase()} already awaits approval (proposed by ${by?.display_name ?? 'another person'}): wait for the decision, or ask the proposer to withdraw it, then propose yours.`,
+    );
+  }
+  if (!fourEyes && input.reviewerIds?.length)
+    throw badRequest('Reviewers are named only for a correction of a published record that needs approval.', [
+      { field: 'body.reviewerIds', message: 'name reviewers only for a correction awaiting approval' },
+    ]);
   const owner = await trx
     .selectFrom('organisations')
     .select(['code', 'type'])
@@ -312,40 +395,17 @@ export async function updateRecord(
   // Moving a record to another network needs the right to post there.
   if (kind.networkField && recordNetwork(kind, data) !== recordNetwork(kind, env.data))
     authoriseCreate(a, kind, recordNetwork(kind, data));
-  const key = importKeyOf(kind, data);
-  if (key) {
-    const dup = await trx
-      .selectFrom('registry_records')
-      .select('id')
-      .where('kind', '=', kind.name)
-      .where('owner_org_id', '=', env.owner_org_id)
-      .where('import_key', '=', key)
-      .where('id', '<>', id)
-      .executeTakeFirst();
-    if (dup)
-      throw conflict(
-        `Another ${kind.label.en.toLowerCase()} of your organisation has the same ${kind.importKey.join(' and ')}.`,
-      );
+  if (fourEyes) {
+    await checkKeyFree(trx, kind, env.owner_org_id, id, importKeyOf(kind, data));
+    return proposeCorrection(trx, a, kind, env, data, diff, input);
   }
-  const version = env.version + 1;
-  const title = recordTitle(kind, data);
-  await trx
-    .updateTable('registry_records')
-    .set({ data: JSON.stringify(data), title, import_key: key, version, updated_at: new Date() })
-    .where('id', '=', id)
-    .execute();
-  await sql`UPDATE registry_records SET search = ${searchVector(env.language, title, searchableText(kind, data))} WHERE id = ${id}`.execute(
-    trx,
-  );
   const corrected = env.status === 'published';
-  await writeVersion(
+  const version = await writeRecordData(
     trx,
-    id,
-    version,
-    env.status,
-    data,
-    env,
     a,
+    kind,
+    env,
+    data,
     input.note ?? (corrected ? 'corrected' : 'edited'),
   );
   await recordAudit(trx, a, {
@@ -361,6 +421,38 @@ export async function updateRecord(
   });
   if (corrected) await enqueue(trx, 'registry.changed', { kind: kind.name, id, event: 'corrected' });
   return { id, status: env.status, version, changed: true };
+}
+
+/**
+ * A correction of a published record of a kind with approval steps: the new data waits in an open
+ * round (with the reviewers the proposer names where a step asks for them); readers keep the
+ * published version until the last step is approved.
+ */
+async function proposeCorrection(
+  trx: Trx,
+  a: UserActor,
+  kind: KindDefinition,
+  env: LoadedRecord,
+  data: Record<string, unknown>,
+  diff: Record<string, unknown>,
+  input: UpdateRecordInput,
+) {
+  const reviewers = await checkReviewers(trx, a, kind, env, input.reviewerIds ?? []);
+  const note = input.note?.trim() ? input.note.trim() : null;
+  await openRound(trx, kind.name, env.id, a.userId, reviewers, { data, note });
+  await trx
+    .updateTable('registry_records')
+    .set({ updated_at: new Date() })
+    .where('id', '=', env.id)
+    .execute();
+  await recordAudit(trx, a, {
+    action: `${kind.name}.correction_proposed`,
+    recordKind: kind.name,
+    recordId: env.id,
+    organisationId: env.owner_org_id,
+    changes: { ...diff, ...(note ? { note } : {}), steps: approvalSteps(kind).length },
+  });
+  return { id: env.id, status: env.status, version: env.version, changed: false, pendingCorrection: true };
 }
 
 /**

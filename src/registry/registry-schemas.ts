@@ -75,6 +75,9 @@ export const createBody = z.strictObject({
 export const updateBody = z.strictObject({
   data: z.record(z.string(), z.unknown()),
   note: z.string().trim().max(1000).optional(),
+  reviewerIds: reviewerIdsSchema.describe(
+    'A correction of a published record awaiting approval, kinds with a named-reviewers step: who reviews it',
+  ),
 });
 
 export const transitionBody = z

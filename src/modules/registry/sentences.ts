@@ -31,6 +31,10 @@ export const RECORD_AUDIT_VERBS = [
   'post_hidden',
   'thread_followed',
   'thread_left',
+  // corrections awaiting approval (record-service.ts, operations/approvals.ts)
+  'correction_proposed',
+  'correction_rejected',
+  'correction_withdrawn',
 ] as const;
 
 /** Every notification kind a record of a kind gets: `<kind>.<event>` (registry-notifications). */

@@ -13,7 +13,7 @@ import { type AuditInput, recordAudit, recordAuditMany } from '../../audit/audit
 import { runStagedImport } from '../../core/import-job.ts';
 import type { DB, Distribution, Tlp } from '../../db/schema.ts';
 import type { JobProgress } from '../../jobs/job-types.ts';
-import type { KindDefinition } from '../definition.ts';
+import { approvalSteps, type KindDefinition } from '../definition.ts';
 import { collectReferences } from '../field-schema.ts';
 import { kindByName } from '../kinds/index.ts';
 import { bindToOwner } from '../owner-bound.ts';
@@ -251,6 +251,14 @@ export async function analyseImport(
         reason:
           'A record of your organisation with this key exists, but only its author or your NCP may change it.',
       });
+    } else if (ex.status === 'published' && approvalSteps(kind).length) {
+      // Four eyes: a correction of a published record waits for the kind's approval steps,
+      // which an import does not open; it is proposed on the record's page (or PUT).
+      errors.push({
+        line: g.line,
+        column: kind.importKey.join('+'),
+        reason: `The existing ${kind.label.en.toLowerCase()} with this key is published, and its corrections need approval: propose this change on the record's page instead of importing it.`,
+      });
     } else if (ex.status === 'retracted' || ex.status === 'submitted') {
       errors.push({
         line: g.line,
@@ -341,7 +349,8 @@ async function publish(
         search = ${vector("s.data->>'title'", "s.data->>'text'")}
       FROM import_rows s
       WHERE s.job_id = ${jobId} AND s.data->>'existingId' IS NOT NULL AND r.id = (s.data->>'existingId')::uuid
-        AND r.owner_org_id = ${a.orgId}::uuid AND r.status IN ('draft', 'published')
+        AND r.owner_org_id = ${a.orgId}::uuid
+        AND r.status IN (${approvalSteps(kind).length ? sql`'draft'` : sql`'draft', 'published'`})
       RETURNING r.id, r.version`.execute(trx);
     const inserted = await sql<{ id: string; version: number }>`
       INSERT INTO registry_records (kind, owner_org_id, author_id, distribution, distribution_network_id, tlp, status,

@@ -5,13 +5,15 @@ import { notFound } from '../../http/errors.ts';
 import type { KindDefinition } from '../definition.ts';
 import { present, recipientsByRecord, recordRow } from '../record-queries.ts';
 import { authoriseRecord } from '../record-service.ts';
+import { pendingCorrection } from './approvals.ts';
 import { recordComments, threadState } from './comments.ts';
 import { recordHistory } from './history.ts';
 
 /**
  * One record with its marking, abilities, history, its thread (comments, each with its abilities,
  * and whether the caller follows it) and (TLP:RED) its named recipients;
- * 404 when the caller may not read it.
+ * 404 when the caller may not read it. A correction awaiting approval (`pendingCorrection`) is
+ * included only for those who may see it (`abilities.correction`).
  */
 export async function getRecord(db: Database, a: Actor, kind: KindDefinition, input: { id: string }) {
   const row = await recordRow(db, kind, input.id);
@@ -33,7 +35,15 @@ export async function getRecord(db: Database, a: Actor, kind: KindDefinition, in
           .execute()
       : Promise.resolve([]),
   ]);
-  return { ...shown, history, comments, thread, recipients };
+  const correction = await pendingCorrection(db, kind, row.id, row.data, shown.abilities);
+  return {
+    ...shown,
+    history,
+    comments,
+    thread,
+    recipients,
+    ...(correction ? { pendingCorrection: correction } : {}),
+  };
 }
 
 /** What the caller may do with one record (404 when they may not read it). */

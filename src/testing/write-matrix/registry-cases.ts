@@ -192,6 +192,7 @@ function kindCases(kind: KindDefinition): WriteCase[] {
           }),
         )
       : []),
+    ...(four ? correctionCases(kind) : []),
     {
       ...common,
       op: `POST ${base}/{id}/comments`,
@@ -233,6 +234,63 @@ function kindCases(kind: KindDefinition): WriteCase[] {
         return { url: `${base}/import/${id}/cancel`, state: { job: id } };
       },
       cleanup: (ctx, p) => closeFixtureJob(ctx, p.state?.job),
+    },
+  ];
+}
+
+/**
+ * Four-eyes kinds: a correction of a published record is proposed by its author (PUT), waits for
+ * approval, and is approved or rejected by a colleague or withdrawn by the proposer. The record is
+ * published at eucab / TLP:GREEN, so other administrations and the Commission read it (403).
+ */
+function correctionCases(kind: KindDefinition): WriteCase[] {
+  const base = `/api/v1/registry/${kind.name}`;
+  const common = {
+    variant: `${kind.name} correction`,
+    owner: AUTHOR,
+    otherOrg: OTHER,
+    sameOrgNoRole: COLLEAGUE,
+  };
+  const proposed = async (ctx: MatrixCtx) => {
+    const id = await record(ctx, kind, 'published');
+    await ctx.ok(AUTHOR, 'PUT', `${base}/${id}`, {
+      data: await exampleData(ctx, kind),
+      note: 'write matrix',
+    });
+    return id;
+  };
+  return [
+    {
+      ...common,
+      op: `PUT ${base}/{id}`,
+      // The author proposes (the correction waits for a colleague); the colleague without the
+      // author's role may not edit the author's record; other administrations only read it.
+      expect: { owner: 200 },
+      prepare: async (ctx) => {
+        const id = await record(ctx, kind, 'published');
+        return { url: `${base}/${id}`, body: { data: await exampleData(ctx, kind) } };
+      },
+    },
+    ...(['approve', 'reject'] as const).map(
+      (decision): WriteCase => ({
+        ...common,
+        op: `POST /api/v1/registry/{kind}/{id}/${decision}`,
+        // A colleague of the proposer decides; the proposer never; other readers may not.
+        owner: COLLEAGUE,
+        sameOrgNoRole: AUTHOR,
+        expect: { owner: 200 },
+        prepare: async (ctx) => ({
+          url: `${base}/${await proposed(ctx)}/${decision}`,
+          body: decision === 'reject' ? { reason: 'The write matrix rejects the correction.' } : {},
+        }),
+      }),
+    ),
+    {
+      ...common,
+      op: 'POST /api/v1/registry/{kind}/{id}/correction/withdraw',
+      // Only the proposer withdraws; the colleague (who may reject it) and other readers may not.
+      expect: { owner: 200 },
+      prepare: async (ctx) => ({ url: `${base}/${await proposed(ctx)}/correction/withdraw` }),
     },
   ];
 }

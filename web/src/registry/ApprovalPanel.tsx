@@ -46,14 +46,17 @@ export function ApprovalPanel({ kind, record }: { kind: Kind; record: RecordDeta
         body: what === 'reject' ? { reason: reason.trim() } : {},
       }),
     onSuccess: (_d, what) => {
-      notice('success', t(`registry.approval.done.${what}`));
+      notice(
+        'success',
+        t(v?.correction ? `registry.correction.done.${what}` : `registry.approval.done.${what}`),
+      );
       setRejecting(false);
       setReason('');
       void qc.invalidateQueries({ queryKey: ['registry'] });
     },
   });
-  if (!q.data) return <ErrorMessage error={q.error} />;
   const v = q.data;
+  if (!v) return <ErrorMessage error={q.error} />;
   const ab = record.abilities;
   const last = v.rounds.find((r) => r.decisions.length > 0);
   return (
@@ -89,7 +92,9 @@ export function ApprovalPanel({ kind, record }: { kind: Kind; record: RecordDeta
             disabled={decide.isPending}
             onClick={() => decide.mutate('approve')}
           >
-            {t('registry.approval.approve')}
+            {v.correction && v.steps.findIndex((s) => s.state === 'waiting') === v.steps.length - 1
+              ? t('registry.correction.approveApply')
+              : t('registry.approval.approve')}
           </button>
         )}
         {ab.reject && !rejecting && (
@@ -107,7 +112,9 @@ export function ApprovalPanel({ kind, record }: { kind: Kind; record: RecordDeta
           }}
         >
           <div className="field">
-            <label htmlFor={reasonId}>{t('registry.approval.reason')}</label>
+            <label htmlFor={reasonId}>
+              {t(v.correction ? 'registry.correction.reason' : 'registry.approval.reason')}
+            </label>
             <textarea
               id={reasonId}
               required
@@ -118,7 +125,7 @@ export function ApprovalPanel({ kind, record }: { kind: Kind; record: RecordDeta
           </div>
           <div className="actions">
             <button type="submit" className="button" disabled={!reason.trim() || decide.isPending}>
-              {t('registry.approval.confirmReject')}
+              {t(v.correction ? 'registry.correction.confirmReject' : 'registry.approval.confirmReject')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setRejecting(false)}>
               {t('common.cancel')}

@@ -237,13 +237,20 @@ function RecordForm({
         </Section>
         {record ? (
           record.status === 'published' && (
-            <TextArea
-              label={t('registry.form.note')}
-              hint={t('registry.form.noteHint')}
-              value={note}
-              maxLength={1000}
-              onChange={(e) => setNote(e.target.value)}
-            />
+            <>
+              {(kind.workflow.approval ?? []).length > 0 && (
+                <p className="hint" data-testid="correction-hint">
+                  {t('registry.correction.formHint')}
+                </p>
+              )}
+              <TextArea
+                label={t('registry.form.note')}
+                hint={t('registry.form.noteHint')}
+                value={note}
+                maxLength={1000}
+                onChange={(e) => setNote(e.target.value)}
+              />
+            </>
           )
         ) : (
           <Section title={t('registry.form.marking')}>

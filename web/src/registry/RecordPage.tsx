@@ -18,6 +18,7 @@ import { RsvpPanel } from '../meetings/RsvpPanel.tsx';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
+import { CorrectionPanel } from './CorrectionPanel.tsx';
 import { FieldValue } from './FieldValue.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { useKind } from './hooks.ts';
@@ -84,6 +85,7 @@ export function RecordPage() {
       {r.abilities.share && <ShareEditor kind={kind} record={r} />}
       {(kind.workflow.approval ?? []).length > 0 && (
         <Section title={t('registry.approval.title')}>
+          <CorrectionPanel kind={kind} record={r} />
           <ApprovalPanel kind={kind} record={r} />
         </Section>
       )}

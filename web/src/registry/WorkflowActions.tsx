@@ -81,7 +81,7 @@ export function WorkflowActions({ kind, record }: { kind: Kind; record: RecordDe
         <p className="hint">{t('registry.workflow.approveHint')}</p>
       )}
       <div className="actions">
-        {ab.update && (
+        {ab.update && !record.pendingCorrection && (
           <Link to={`/registry/${kind.name}/${record.id}/edit`} className="button button-secondary">
             {record.status === 'published' ? t('registry.workflow.correct') : t('registry.workflow.edit')}
           </Link>

@@ -81,6 +81,17 @@ export interface RecordDetail extends RegistryRecord {
   thread: ThreadState;
   /** TLP:RED: the named recipients (the reader is one of them). */
   recipients: { id: string; display_name: string; organisation_code: string }[];
+  /** A correction awaiting approval (kinds with approval steps), for those who may see it. */
+  pendingCorrection?: PendingCorrection;
+}
+
+/** GET /registry/:kind/:id `pendingCorrection`: the proposed data and its changes against the published version. */
+export interface PendingCorrection {
+  data: Record<string, unknown>;
+  changes: Record<string, { before: unknown; after: unknown }>;
+  note: string | null;
+  proposedBy: string;
+  proposedAt: string;
 }
 
 /** GET /registry/:kind/:id/approval: the contract's (src/contract/access-shapes.ts). */
