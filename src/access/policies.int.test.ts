@@ -159,6 +159,41 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
       .execute();
     return fixed(rows.map((r) => ({ ...r, recipients: rec.get(`${r.kind}:${r.id}`) ?? [] })));
   },
+  async message_version(db) {
+    const rec = await recipientsOf(db);
+    const rows = await db
+      .selectFrom('message_versions as v')
+      .innerJoin('registry_records as r', 'r.id', 'v.message_id')
+      .select([
+        'v.id',
+        'v.translator_id',
+        'v.reviewer_id',
+        'v.state',
+        'v.published_at',
+        'r.id as message_id',
+        'r.kind',
+        'r.owner_org_id',
+        'r.author_id',
+        'r.distribution',
+        'r.distribution_network_id',
+        'r.sharing_group_id',
+        'r.tlp',
+        'r.status',
+        'r.submitted_by',
+        ...ENVELOPE_COLUMNS,
+      ])
+      .execute();
+    return fixed(
+      rows.map((v) => ({
+        id: v.id,
+        translator_id: v.translator_id,
+        reviewer_id: v.reviewer_id,
+        state: v.state,
+        published_at: v.published_at,
+        message: { ...v, id: v.message_id, recipients: rec.get(`${v.kind}:${v.message_id}`) ?? [] },
+      })),
+    );
+  },
   risk_dataset: async (db) =>
     fixed(await db.selectFrom('risk_datasets').select(['id', 'organisation_id']).execute()),
   risk_model: async (db) =>
