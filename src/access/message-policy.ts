@@ -8,10 +8,12 @@ import { embargoInsider, embargoInsiderFilter, readableRecords, recordAbilities 
 import { kindByName } from './shared-kinds.ts';
 
 /**
- * The language versions of a coordinated message (`message_versions`, src/modules/messages). A
- * version is read by whoever reads its message, once it is published (released with the message
- * at the embargo, or later as a late translation); before, only by the message's insiders (its
- * administration, co-editors, translators and reviewers). Its translator (of any administration)
+ * The language versions of a coordinated message (`message_versions`, src/modules/messages). An
+ * approved version is read by whoever reads its message — and outside the insiders that is only
+ * once the message is released (published and its embargo passed, decided from the timestamp by
+ * the registry policy), so every approved version appears at the same moment; a version approved
+ * later appears when approved (a late translation). Versions not approved are read only by the
+ * message's insiders (its administration, co-editors, translators and reviewers). Its translator (of any administration)
  * and the message's managers (its author, the owning administration's NCP or deputy) change its
  * title and text and submit it while it is a draft or returned; only its named reviewer — never
  * the translator — approves it or returns it with a reason.
@@ -22,7 +24,6 @@ export interface MessageVersionRow {
   translator_id: string;
   reviewer_id: string;
   state: MessageVersionState;
-  published_at: Date | string | null;
 }
 
 export interface MessageVersionAbilities {
@@ -54,7 +55,7 @@ export function messageAbilities(a: Actor, message: RegistryEnvelope): RecordAbi
 
 export function messageVersionAbilities(a: Actor, row: MessageVersionRow): MessageVersionAbilities {
   const msg = messageAbilities(a, row.message);
-  const read = msg.read && (row.published_at !== null || embargoInsider(a, row.message));
+  const read = msg.read && (row.state === 'approved' || embargoInsider(a, row.message));
   if (!read) return NONE;
   const writer = canWrite(a) && row.message.status !== 'retracted';
   const open = row.state === 'draft' || row.state === 'returned';
@@ -86,7 +87,7 @@ function readable(a: Actor, alias: string): RawBuilder<boolean> {
   const insider = isUser(a) ? embargoInsiderFilter(a, kind.name, 'mr') : sql<boolean>`false`;
   return sql<boolean>`EXISTS (SELECT 1 FROM registry_records mr
     WHERE mr.id = ${v('message_id')} AND mr.kind = ${kind.name} AND ${readableRecords(a, kind, 'mr')}
-      AND (${v('published_at')} IS NOT NULL OR ${insider}))`;
+      AND (${v('state')} = 'approved' OR ${insider}))`;
 }
 
 export const messageVersionPolicy = definePolicy<MessageVersionRow, MessageVersionAbilities>({

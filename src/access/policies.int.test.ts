@@ -169,7 +169,6 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
         'v.translator_id',
         'v.reviewer_id',
         'v.state',
-        'v.published_at',
         'r.id as message_id',
         'r.kind',
         'r.owner_org_id',
@@ -189,7 +188,6 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
         translator_id: v.translator_id,
         reviewer_id: v.reviewer_id,
         state: v.state,
-        published_at: v.published_at,
         message: { ...v, id: v.message_id, recipients: rec.get(`${v.kind}:${v.message_id}`) ?? [] },
       })),
     );

@@ -69,7 +69,8 @@ export async function publicMessages(db: Database): Promise<PublicMessage[]> {
             body: v.body,
             original: false,
             late: v.late,
-            publishedAt: (v.published_at as Date).toISOString(),
+            // Released with the message (the task records the moment a little later) or a late translation.
+            publishedAt: (v.published_at ?? (v.late ? new Date() : new Date(embargoAt))).toISOString(),
           })),
       ],
     };

@@ -365,7 +365,7 @@ export async function publishedVersions(db: Database, actor: Actor, messageIds: 
     .selectFrom('message_versions as v')
     .select(['v.id', 'v.message_id', 'v.language', 'v.title', 'v.body', 'v.published_at', 'v.late'])
     .where('v.message_id', 'in', [...messageIds])
-    .where('v.published_at', 'is not', null)
+    .where('v.state', '=', 'approved')
     .where(messageVersionPolicy.readable(actor, 'v'))
     .orderBy(sql`v.language`)
     .execute();
