@@ -62,7 +62,7 @@ export const releaseMessages = defineScheduledTask({
           .execute();
         await recordAudit(trx, actor, {
           action: 'message.released',
-          recordKind: messageKind.name,
+          recordKind: 'message',
           recordId: m.id,
           organisationId: m.owner_org_id,
           changes: {

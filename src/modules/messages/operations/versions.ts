@@ -166,12 +166,7 @@ export async function addVersion(deps: ChangeDeps, actor: Actor, messageId: stri
   const id = await change(deps, async (trx) => {
     const env = await readableMessage(trx, actor, messageId);
     authoriseAddVersion(actor, env, input.translatorId);
-    const original = await trx
-      .selectFrom('registry_records')
-      .select('language')
-      .where('id', '=', messageId)
-      .executeTakeFirstOrThrow();
-    if (original.language === input.language)
+    if (env.language === input.language)
       throw badRequest(
         `language: the message is written in ${input.language}; add a version in another language.`,
       );
