@@ -8,6 +8,7 @@ import type { MembershipStatus, OrgRole } from '../db/schema.ts';
 import { registerJobKind } from '../jobs/job-registry.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { ENVELOPE_COLUMNS } from '../registry/record-queries.ts';
+import { seedMessagesDemo } from '../seed/messages-demo.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { type Actor, anonymousActor, systemActor } from './actor.ts';
 import { AUDIT_KIND_RULES } from './audit-policy.ts';
@@ -58,6 +59,9 @@ beforeAll(async () => {
   t = await createTestApp();
   db = t.rt.db;
   await addRows(db);
+  // Coordinated messages: one released with approved versions, one under embargo (translators and
+  // reviewers of other administrations read it, nobody else outside its administration).
+  await seedMessagesDemo(db);
 }, 240_000);
 afterAll(async () => t?.close());
 
