@@ -210,7 +210,7 @@ function AddVersion({ messageId, onAdded }: { messageId: string; onAdded: () => 
   return (
     <form onSubmit={submit} className="stack">
       <h3>{t('messages.add.title')}</h3>
-      <label htmlFor="version-language">{t('messages.versions.language')}</label>
+      <label htmlFor="version-language">{t('messages.add.language')}</label>
       <select
         id="version-language"
         value={form.language}
