@@ -62,8 +62,8 @@ describe('coordinated message', () => {
       await fr.locator(`#${field}`).fill(query);
       await fr.getByRole('button', { name }).click();
     };
-    await pick('version-translator', 'fr.expert', /^Choose .*\(FR\)$/);
-    await pick('version-reviewer', 'be.expert', /^Choose .*\(BE\)$/);
+    await pick('version-translator', 'FR Expert', /^Choose FR Expert \(FR\)$/);
+    await pick('version-reviewer', 'BE Expert', /^Choose BE Expert \(BE\)$/);
     await fr.getByRole('button', { name: 'Add the version' }).click();
     await fr.getByRole('cell', { name: 'Déclaration commune sur la semaine de l’union douanière' }).waitFor();
     await expectAccessible(fr, 'message-versions');
