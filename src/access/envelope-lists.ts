@@ -3,7 +3,8 @@ import { type RawBuilder, sql } from 'kysely';
 /**
  * The lists of a shared record's access envelope kept in their own tables — the organisations
  * named by the 'organisations' distribution and the co-editors — as two columns of the query that
- * loads the record (`named_org_ids`, `editor_ids`), so that every single-record, list and export
+ * loads the record (`named_org_ids`, `editor_ids`; for kinds released at an embargo `embargo_at` and
+ * `embargo_reader_ids`), so that every single-record, list and export
  * path hands the policy the whole envelope. `alias` is the table (alias) of the record; `kind` its
  * record kind (a value, or a column such as `r.kind`).
  */
@@ -18,5 +19,12 @@ export function envelopeListColumns(alias: string, kind: string | RawBuilder<str
     sql<string[]>`ARRAY(
       SELECT re.user_id::text FROM record_editors re
       WHERE re.record_kind = ${kind} AND re.record_id = ${col('id')} ORDER BY 1)`.as('editor_ids'),
+    // Kinds released at an embargo (`embargoField`): the moment, and the translators and reviewers
+    // of the record's language versions, who read it before then (src/access/registry-policy.ts).
+    sql<string | null>`${col('data')}->>'embargo_at'`.as('embargo_at'),
+    sql<string[]>`ARRAY(
+      SELECT mv.translator_id::text FROM message_versions mv WHERE mv.message_id = ${col('id')}
+      UNION SELECT mv.reviewer_id::text FROM message_versions mv WHERE mv.message_id = ${col('id')}
+      ORDER BY 1)`.as('embargo_reader_ids'),
   ] as const;
 }

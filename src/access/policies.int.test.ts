@@ -8,6 +8,7 @@ import type { MembershipStatus, OrgRole } from '../db/schema.ts';
 import { registerJobKind } from '../jobs/job-registry.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { ENVELOPE_COLUMNS } from '../registry/record-queries.ts';
+import { seedMessagesDemo } from '../seed/messages-demo.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { type Actor, anonymousActor, systemActor } from './actor.ts';
 import { AUDIT_KIND_RULES } from './audit-policy.ts';
@@ -58,6 +59,9 @@ beforeAll(async () => {
   t = await createTestApp();
   db = t.rt.db;
   await addRows(db);
+  // Coordinated messages: one released with approved versions, one under embargo (translators and
+  // reviewers of other administrations read it, nobody else outside its administration).
+  await seedMessagesDemo(db);
 }, 240_000);
 afterAll(async () => t?.close());
 
@@ -158,6 +162,39 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
       ])
       .execute();
     return fixed(rows.map((r) => ({ ...r, recipients: rec.get(`${r.kind}:${r.id}`) ?? [] })));
+  },
+  async message_version(db) {
+    const rec = await recipientsOf(db);
+    const rows = await db
+      .selectFrom('message_versions as v')
+      .innerJoin('registry_records as r', 'r.id', 'v.message_id')
+      .select([
+        'v.id',
+        'v.translator_id',
+        'v.reviewer_id',
+        'v.state',
+        'r.id as message_id',
+        'r.kind',
+        'r.owner_org_id',
+        'r.author_id',
+        'r.distribution',
+        'r.distribution_network_id',
+        'r.sharing_group_id',
+        'r.tlp',
+        'r.status',
+        'r.submitted_by',
+        ...ENVELOPE_COLUMNS,
+      ])
+      .execute();
+    return fixed(
+      rows.map((v) => ({
+        id: v.id,
+        translator_id: v.translator_id,
+        reviewer_id: v.reviewer_id,
+        state: v.state,
+        message: { ...v, id: v.message_id, recipients: rec.get(`${v.kind}:${v.message_id}`) ?? [] },
+      })),
+    );
   },
   risk_dataset: async (db) =>
     fixed(await db.selectFrom('risk_datasets').select(['id', 'organisation_id']).execute()),

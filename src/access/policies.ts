@@ -2,6 +2,7 @@ import { membershipPolicy, userPolicy } from './admin-policy.ts';
 import { auditEventPolicy } from './audit-policy.ts';
 import { jobPolicy } from './job-policy.ts';
 import { campaignPolicy, questionnairePolicy, responsePolicy } from './mapping-policy.ts';
+import { messageVersionPolicy } from './message-policy.ts';
 import { notificationPolicy } from './notification-policy.ts';
 import type { AnyResourcePolicy } from './policy.ts';
 import { registryRecordPolicy } from './registry-record-policy.ts';
@@ -17,6 +18,7 @@ import { screeningBatchPolicy, screeningCasePolicy, screeningPartyPolicy } from 
  */
 export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   registryRecordPolicy,
+  messageVersionPolicy,
   riskDatasetPolicy,
   riskModelPolicy,
   riskBatchPolicy,

@@ -36,6 +36,10 @@ const ALLOWED: Readonly<Record<string, string>> = {
     'scheduled re-screening of every stored party when a list version changes (system actor)',
   'modules/screening/screening-jobs.ts':
     "screening jobs: the batch the job was started for, of the starter's administration",
+  'modules/messages/operations/versions.ts':
+    'naming a translator and a reviewer: checks that the ids are active users of an administration that writes',
+  'modules/messages/release-task.ts':
+    'scheduled release (system actor): the published messages whose embargo has come, claimed once each',
   'modules/directory/':
     'the directory (who is who): every signed-in user reads it under directory-policy.ts, which decides the contact details each person shows',
   'modules/meetings/action-point-reminders.ts':

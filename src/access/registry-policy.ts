@@ -25,6 +25,10 @@ export interface RegistryEnvelope extends SharedEnvelope {
   submitted_by: string | null;
   /** The open approval round (submitted records of kinds with approval steps), else null. */
   approval: ApprovalRound | null;
+  /** Kinds released at an embargo: the moment (ISO 8601, UTC); absent or null reads as not yet. */
+  embargo_at?: string | null;
+  /** Kinds released at an embargo: the translators and reviewers of the record's language versions. */
+  embargo_reader_ids?: readonly string[];
 }
 
 /** What the caller may do with a record: declared in the contract (src/contract/registry-records.ts). */
@@ -33,6 +37,56 @@ export type { RecordAbilities } from '../contract/registry-records.ts';
 const VISIBLE_OUTSIDE: readonly RecordStatus[] = ['published', 'retracted'];
 
 export function recordAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinition): RecordAbilities {
+  const abilities = workflowAbilities(a, r, kind);
+  if (!kind.embargoField) return abilities;
+  // Released at an embargo: the audience reads once the record is published and the moment has
+  // passed; before, only the insiders (the owning administration, co-editors, translators and
+  // reviewers of its language versions; under TLP:RED only those who are named recipients).
+  const insider = embargoInsider(a, r);
+  if (isReleased(r) ? abilities.read || insider : insider) {
+    if (abilities.read) return { ...abilities, comment: abilities.comment && isReleased(r) };
+    return { ...NO_RECORD_ABILITIES, read: true, quote: TLP_RULES[r.tlp].quoteInNotifications };
+  }
+  return NO_RECORD_ABILITIES;
+}
+
+/** No ability at all (a record the caller may not read). */
+export const NO_RECORD_ABILITIES: RecordAbilities = Object.freeze({
+  read: false,
+  update: false,
+  share: false,
+  export: false,
+  submit: false,
+  publish: false,
+  retract: false,
+  comment: false,
+  quote: false,
+  restrictedFields: false,
+  editors: false,
+  approve: false,
+  reject: false,
+  correction: false,
+  withdrawCorrection: false,
+});
+
+/** Published (or retracted) and the embargo has passed (a record without its moment is not released). */
+export function isReleased(r: Pick<RegistryEnvelope, 'status' | 'embargo_at'>, now = Date.now()): boolean {
+  const at = r.embargo_at ? Date.parse(r.embargo_at) : Number.NaN;
+  return VISIBLE_OUTSIDE.includes(r.status) && !Number.isNaN(at) && at <= now;
+}
+
+/** Who reads a record of a kind released at an embargo before the moment (see recordAbilities). */
+export function embargoInsider(a: Actor, r: RegistryEnvelope): boolean {
+  if (!isUser(a)) return false;
+  if (TLP_RULES[r.tlp].namedRecipientsOnly && !r.recipients.includes(a.userId)) return false;
+  return (
+    a.orgId === r.owner_org_id ||
+    r.editor_ids.includes(a.userId) ||
+    (r.embargo_reader_ids ?? []).includes(a.userId)
+  );
+}
+
+function workflowAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinition): RecordAbilities {
   const shared = sharedAbilities(a, r);
   const steps = approvalSteps(kind);
   const own = isUser(a) && a.orgId === r.owner_org_id;
@@ -123,7 +177,7 @@ export function authoriseCreate(a: Actor, kind: KindDefinition, network?: string
 }
 
 /** What the registry's SQL filter needs of a kind: its name and its approval steps (as data). */
-export type KindForFilter = Pick<KindDefinition, 'name' | 'workflow' | 'network'>;
+export type KindForFilter = Pick<KindDefinition, 'name' | 'workflow' | 'network' | 'embargoField'>;
 
 /**
  * The SQL equivalent of `recordAbilities(...).read` for the alias of registry_records: the shared
@@ -132,6 +186,36 @@ export type KindForFilter = Pick<KindDefinition, 'name' | 'workflow' | 'network'
  * handed in (its approval steps decide who reads while it waits): src/access never looks kinds up.
  */
 export function readableRecords(a: Actor, k: KindForFilter, alias: string): RawBuilder<boolean> {
+  const filter = workflowReadable(a, k, alias);
+  if (!k.embargoField) return filter;
+  // The SQL of the embargo rule in recordAbilities: released records as the workflow allows, and
+  // the insiders whatever the moment.
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const released = sql<boolean>`(${col('status')} IN ('published', 'retracted') AND (${col('data')}->>'embargo_at')::timestamptz <= now())`;
+  if (!isUser(a)) return sql<boolean>`(${released} AND ${filter})`;
+  const notRed = NAMED_RECIPIENTS_ONLY.length
+    ? sql<boolean>`${col('tlp')} NOT IN (${sql.join(NAMED_RECIPIENTS_ONLY.map((m) => sql.lit(m)))})`
+    : sql<boolean>`true`;
+  const recipient = sql<boolean>`${col('id')} IN (SELECT rr.record_id FROM record_recipients rr
+    WHERE rr.record_kind = ${k.name} AND rr.user_id = ${a.userId}::uuid)`;
+  const insider = sql<boolean>`((${notRed} OR ${recipient}) AND ${embargoInsiderFilter(a, k.name, alias)})`;
+  return sql<boolean>`((${released} AND ${filter}) OR ${insider})`;
+}
+
+/**
+ * SQL: the user is of the owning administration, a co-editor, or a translator or reviewer of one of
+ * the record's language versions (the insiders of a record under embargo; TLP:RED is checked apart).
+ */
+export function embargoInsiderFilter(a: Actor, kind: string, alias: string): RawBuilder<boolean> {
+  if (!isUser(a)) return sql<boolean>`false`;
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<boolean>`(${col('owner_org_id')} = ${a.orgId}::uuid
+    OR ${editedBy(a.userId, kind, col('id'))}
+    OR ${col('id')} IN (SELECT mv.message_id FROM message_versions mv
+      WHERE mv.translator_id = ${a.userId}::uuid OR mv.reviewer_id = ${a.userId}::uuid))`;
+}
+
+function workflowReadable(a: Actor, k: KindForFilter, alias: string): RawBuilder<boolean> {
   const kind = k.name;
   const col = (c: string) => sql.ref(`${alias}.${c}`);
   if (!isUser(a))

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Actor } from './actor.ts';
 import { definePolicy } from './policy.ts';
 import {
+  NO_RECORD_ABILITIES,
   type RecordAbilities,
   type RegistryEnvelope,
   recordAbilities,
@@ -19,27 +20,9 @@ export interface RegistryRecordRow extends RegistryEnvelope {
   kind: string;
 }
 
-const NONE: RecordAbilities = Object.freeze({
-  read: false,
-  update: false,
-  share: false,
-  export: false,
-  submit: false,
-  publish: false,
-  retract: false,
-  comment: false,
-  quote: false,
-  restrictedFields: false,
-  editors: false,
-  approve: false,
-  reject: false,
-  correction: false,
-  withdrawCorrection: false,
-});
-
 function abilities(a: Actor, row: RegistryRecordRow): RecordAbilities {
   const kind = kindByName(row.kind);
-  return kind ? recordAbilities(a, row, kind) : NONE;
+  return kind ? recordAbilities(a, row, kind) : NO_RECORD_ABILITIES;
 }
 
 /** SQL over `alias` of `registry_records`: per kind, that kind's readable filter. */

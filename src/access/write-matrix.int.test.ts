@@ -12,6 +12,7 @@ import {
 } from '../testing/write-matrix/harness.ts';
 import { mappingCases } from '../testing/write-matrix/mapping-cases.ts';
 import { meetingCases } from '../testing/write-matrix/meeting-cases.ts';
+import { messageCases } from '../testing/write-matrix/message-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
@@ -29,6 +30,7 @@ const CASES: WriteCase[] = [
   ...mappingCases(),
   ...meetingCases(),
   ...threadCases(),
+  ...messageCases(),
 ];
 
 let t: TestApp;

@@ -13,6 +13,7 @@ import { seedDemoData } from '../seed/demo-data.ts';
 import { seedDiscussionsDemo } from '../seed/discussions-demo.ts';
 import { seedDocumentsDemo } from '../seed/documents-demo.ts';
 import { seedMeetingsDemo } from '../seed/meetings-demo.ts';
+import { seedMessagesDemo } from '../seed/messages-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { seedRiskDemo } from '../seed/risk-demo.ts';
 import { buildApp } from '../server/app.ts';
@@ -245,6 +246,7 @@ async function main() {
           const creds = await seedDemoData(rt.db);
           await seedProcurementDemo(rt.db);
           await seedMeetingsDemo(rt.db);
+          await seedMessagesDemo(rt.db);
           await seedRiskDemo(rt.db);
           await seedDocumentsDemo(rt.db);
           await seedDiscussionsDemo(rt.db);

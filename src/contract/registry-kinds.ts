@@ -129,6 +129,13 @@ export interface KindDefinition {
    */
   networkField?: string;
   /**
+   * Records released at a moment (a coordinated message's embargo): the required `datetime` field
+   * `embargo_at`. Until the record is published AND that moment has passed, only the owning
+   * administration, the record's co-editors and the translators and reviewers of its language
+   * versions read it — decided from the timestamp by the policy (src/access/registry-policy.ts).
+   */
+  embargoField?: 'embargo_at';
+  /**
    * The code lists this kind's fields use (its own, in `<name>.codes.ts` beside it, or shared
    * ones): the seed stores every list a definition names — there is no other registration.
    */

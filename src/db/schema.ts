@@ -4,6 +4,7 @@ import type { MembershipStatus, NetworkRole, OrgRole } from '../contract/roles.t
 import type { Distribution, Tlp } from '../contract/shared-records.ts';
 import type { MappingTables } from './mapping-schema.ts';
 import type { MeetingTables } from './meetings-schema.ts';
+import type { MessageTables } from './messages-schema.ts';
 import type { RiskTables } from './risk-schema.ts';
 
 /** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
@@ -585,7 +586,7 @@ export interface ScheduledTaskRunsTable {
   next_due_at: Timestamp;
 }
 
-export interface DB extends RiskTables, MappingTables, MeetingTables {
+export interface DB extends RiskTables, MappingTables, MeetingTables, MessageTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
   users: UsersTable;

@@ -14,6 +14,7 @@ import { jobsModule } from './jobs/manifest.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { mappingModule } from './mapping/manifest.ts';
 import { meetingsModule } from './meetings/manifest.ts';
+import { messagesModule } from './messages/manifest.ts';
 import { networksModule } from './networks/manifest.ts';
 import { notificationsModule } from './notifications/manifest.ts';
 import { organisationsModule } from './organisations/manifest.ts';
@@ -46,6 +47,7 @@ export const MODULES: readonly ModuleManifest[] = [
   mappingModule,
   directoryModule,
   meetingsModule,
+  messagesModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

@@ -52,6 +52,7 @@ describe('module manifests', () => {
         'privacy.retention',
         'mapping.reminders',
         'meetings.action-point-reminders',
+        'messages.release',
       ].sort(),
     );
     expect(new Set(MODULES.map((m) => m.name)).size).toBe(MODULES.length);
@@ -80,6 +81,7 @@ describe('module manifests', () => {
       'registry',
       'mapping',
       'meetings',
+      'messages',
     ]);
     // Every module that writes audit events says how they read (src/modules/sentences.test.ts
     // checks each action the code writes); no action has two sentences.
@@ -98,6 +100,7 @@ describe('module manifests', () => {
       'mapping',
       'directory',
       'meetings',
+      'messages',
     ]);
     expect(() => sentenceTables(MODULES)).not.toThrow();
     expect(sentenceTables(MODULES).audit.size).toBeGreaterThan(100);

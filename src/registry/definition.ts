@@ -89,6 +89,13 @@ export function defineKind<const C extends string = never>(spec: KindSpec<C>): K
     if (f?.type !== 'network' || !f.required)
       throw new Error(`${def.name}: networkField "${def.networkField}" must name a required network field`);
   }
+  if (def.embargoField !== undefined) {
+    const f = def.fields[def.embargoField];
+    if (f?.type !== 'datetime' || !f.required)
+      throw new Error(`${def.name}: embargoField "${def.embargoField}" must name a required datetime field`);
+    if (def.workflow.publishAtCreation)
+      throw new Error(`${def.name}: a kind released at an embargo cannot publish at creation`);
+  }
   if (def.workflow.publishAtCreation && def.workflow.fourEyes)
     throw new Error(`${def.name}: a kind with approval steps cannot publish at creation`);
   for (const f of def.searchable) {

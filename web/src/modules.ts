@@ -2,6 +2,7 @@ import { calendarWebModule } from './calendar/module.tsx';
 import { directoryWebModule } from './directory/module.tsx';
 import { documentsWebModule } from './documents/module.tsx';
 import { mappingWebModule } from './mapping/module.tsx';
+import { messagesWebModule } from './messages/module.tsx';
 import {
   accountWebModule,
   announcementsWebModule,
@@ -32,6 +33,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   announcementsWebModule,
   calendarWebModule,
   documentsWebModule,
+  messagesWebModule,
   directoryWebModule,
   membershipsWebModule,
   organisationsWebModule,

@@ -15,6 +15,7 @@ import {
   useFormat,
 } from '../components/ui.tsx';
 import { RsvpPanel } from '../meetings/RsvpPanel.tsx';
+import { VersionsPanel } from '../messages/VersionsPanel.tsx';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
@@ -115,6 +116,9 @@ export function RecordPage() {
 
       {/* A meeting's invitation: answers per person (src/modules/meetings). */}
       {kind.name === 'meeting' && r.status === 'published' && <RsvpPanel meetingId={r.id} />}
+
+      {/* A coordinated message's language versions and its embargo (src/modules/messages). */}
+      {kind.name === 'message' && <VersionsPanel messageId={r.id} embargoAt={String(r.data.embargo_at)} />}
 
       {/* Other kinds referring to this record ("who else uses this model"), from the views module. */}
       <ReferencedBy kind={kind.name} id={r.id} />
