@@ -11,6 +11,7 @@ import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
 import { seedDocumentsDemo } from '../seed/documents-demo.ts';
+import { seedIntegrityDemo } from '../seed/integrity-demo.ts';
 import { seedMeetingsDemo } from '../seed/meetings-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { seedRiskDemo } from '../seed/risk-demo.ts';
@@ -246,6 +247,7 @@ async function main() {
           await seedMeetingsDemo(rt.db);
           await seedRiskDemo(rt.db);
           await seedDocumentsDemo(rt.db);
+          await seedIntegrityDemo(rt);
           mkdirSync(config.DATA_DIR, { recursive: true });
           const lines = [
             'DEMO sign-ins of the EUCAB Cooperation Platform (demo data, not for production).',
