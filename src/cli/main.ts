@@ -12,6 +12,7 @@ import { KINDS } from '../registry/kinds/index.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
 import { seedDiscussionsDemo } from '../seed/discussions-demo.ts';
 import { seedDocumentsDemo } from '../seed/documents-demo.ts';
+import { seedIntegrityDemo } from '../seed/integrity-demo.ts';
 import { seedMeetingsDemo } from '../seed/meetings-demo.ts';
 import { seedMessagesDemo } from '../seed/messages-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
@@ -250,6 +251,7 @@ async function main() {
           await seedRiskDemo(rt.db);
           await seedDocumentsDemo(rt.db);
           await seedDiscussionsDemo(rt.db);
+          await seedIntegrityDemo(rt);
           mkdirSync(config.DATA_DIR, { recursive: true });
           const lines = [
             'DEMO sign-ins of the EUCAB Cooperation Platform (demo data, not for production).',

@@ -40,3 +40,32 @@ describe('field rules: dates in order (notBefore)', () => {
     ).toThrow(/notBefore "begin" is not a date field beside it/);
   });
 });
+
+describe('field rules: one of two (requiredUnless)', () => {
+  const either: Record<string, FieldDef> = {
+    meeting: { type: 'text', label: l('Meeting'), requiredUnless: 'lesson' },
+    lesson: { type: 'text', label: l('Lesson learned'), requiredUnless: 'meeting' },
+  };
+
+  it('refuses neither, naming both; either one or both pass', () => {
+    const schema = dataSchemaOf(either, ['DE']);
+    const bad = schema.safeParse({ meeting: null });
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['meeting', 'Meeting: required when no lesson learned is given'],
+      ['lesson', 'Lesson learned: required when no meeting is given'],
+    ]);
+    expect(schema.safeParse({ meeting: 'M1' }).success).toBe(true);
+    expect(schema.safeParse({ lesson: 'L1' }).success).toBe(true);
+    expect(schema.safeParse({ meeting: 'M1', lesson: 'L1' }).success).toBe(true);
+  });
+
+  it('a definition whose requiredUnless names no other optional field beside it is refused', () => {
+    expect(() =>
+      defineKind({
+        ...KINDS[0]!,
+        name: 'either_test' as KindName,
+        fields: { ...KINDS[0]!.fields, x: { type: 'text', label: l('X'), requiredUnless: 'nowhere' } },
+      }),
+    ).toThrow(/requiredUnless "nowhere" must name another optional field beside it/);
+  });
+});

@@ -124,6 +124,16 @@ function objectSchema(fields: Record<string, FieldDef>, countries: CountryCodes)
             message: `${f.label.en}: on or after the ${fields[f.notBefore]!.label.en.toLowerCase()} (${start})`,
           });
       }
+      // One of two: a field with `requiredUnless` is required when that other field is empty.
+      const empty = (v: unknown) => v === undefined || v === null || v === '';
+      for (const [k, f] of Object.entries(fields)) {
+        if (!f.requiredUnless || !empty(data[k]) || !empty(data[f.requiredUnless])) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message: `${f.label.en}: required when no ${fields[f.requiredUnless]!.label.en.toLowerCase()} is given`,
+        });
+      }
     });
 }
 

@@ -79,6 +79,11 @@ export type FieldDef<C extends string = string> = FieldSpec<C> & {
    * field): forms leave it out, a different value is refused (src/registry/owner-bound.ts).
    */
   setBy?: 'owner_country';
+  /**
+   * Another field beside this one: this field is required when that one is empty (one of the two
+   * must be given, e.g. an action point's meeting or lesson learned).
+   */
+  requiredUnless?: string;
 };
 
 /** The areas of the registry, in the order the registry shows them (and KINDS lists the kinds). */
@@ -116,6 +121,11 @@ export interface KindDefinition {
    * interest in joint procurement"); kinds without it offer comments and feedback only.
    */
   interest?: Labels;
+  /**
+   * A warning the generic form shows above the fields (e.g. "do not name individual officers"),
+   * in every language of the definition.
+   */
+  formHint?: Labels;
   area: Area;
   /** The network whose members are the natural audience (default distribution 'network'). */
   network: NetworkCode;

@@ -18,6 +18,8 @@ export interface MappingQuestionnairesTable {
   title: string;
   created_by: string;
   created_at: Timestamp;
+  /** Loaded with the demo data (migration 0059). */
+  is_demo: Generated<boolean>;
 }
 
 export interface MappingQuestionnaireVersionsTable {
@@ -48,6 +50,8 @@ export interface MappingCampaignsTable {
   reminder_days: ColumnType<number[], number[] | undefined, number[]>;
   created_by: string;
   created_at: Timestamp;
+  /** Loaded with the demo data (migration 0059). */
+  is_demo: Generated<boolean>;
 }
 
 export interface MappingCampaignParticipantsTable {

@@ -43,6 +43,13 @@ function dateOrderProblems(fields: Record<string, FieldDef>, path = ''): string[
       fields[f.notBefore]?.type !== f.type
     )
       out.push(`${path}${name}: notBefore "${f.notBefore}" is not a ${f.type} field beside it`);
+    if (
+      f.requiredUnless !== undefined &&
+      (f.required || !fields[f.requiredUnless] || f.requiredUnless === name)
+    )
+      out.push(
+        `${path}${name}: requiredUnless "${f.requiredUnless}" must name another optional field beside it`,
+      );
     const inner = f.type === 'list' ? f.of : f;
     if (inner.type === 'object') out.push(...dateOrderProblems(inner.fields, `${path}${name}.`));
   }

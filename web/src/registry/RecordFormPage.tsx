@@ -209,6 +209,11 @@ function RecordForm({
           {!!problem && <ErrorMessage error={problem} />}
         </div>
       )}
+      {kind.formHint && (
+        <p className="form-warning" role="note">
+          {l.text(kind.formHint)}
+        </p>
+      )}
       <p className="hint">{t('registry.form.requiredHint')}</p>
       <form
         noValidate

@@ -2,8 +2,8 @@ import { defineKind } from '../../definition.ts';
 import { actionPointState } from './action-point.codes.ts';
 
 /**
- * An action point of a meeting: what is to be done, by whom (a person on the platform) and by
- * when, and where it stands. Its owner is reminded when it is due and once more when it is
+ * An action point of a meeting or a follow-up action of a lesson learned (one of the two is
+ * named): what is to be done, by whom (a person on the platform) and by when, and where it stands. Its owner is reminded when it is due and once more when it is
  * overdue (src/modules/meetings, `meetings.action-point-reminders`), and sees it among their home tasks.
  */
 export const actionPoint = defineKind({
@@ -23,7 +23,23 @@ export const actionPoint = defineKind({
       type: 'ref',
       kind: 'meeting',
       label: { en: 'Meeting', fr: 'Réunion', de: 'Sitzung' },
-      required: true,
+      requiredUnless: 'lesson',
+      help: {
+        en: 'The meeting that decided it; for a follow-up action of a lesson learned, the lesson instead.',
+        fr: 'La réunion qui l’a décidée ; pour une action de suivi d’un enseignement tiré, l’enseignement à la place.',
+        de: 'Die Sitzung, die es beschlossen hat; für eine Folgemaßnahme einer Erkenntnis stattdessen die Erkenntnis.',
+      },
+    },
+    lesson: {
+      type: 'ref',
+      kind: 'lesson_learned',
+      label: { en: 'Lesson learned', fr: 'Enseignement tiré', de: 'Erkenntnis' },
+      requiredUnless: 'meeting',
+      help: {
+        en: 'For a follow-up action of a lesson learned: the lesson it follows up.',
+        fr: 'Pour une action de suivi d’un enseignement tiré : l’enseignement qu’elle met en œuvre.',
+        de: 'Für eine Folgemaßnahme einer Erkenntnis: die Erkenntnis, die sie umsetzt.',
+      },
     },
     what: {
       type: 'text',
@@ -62,7 +78,7 @@ export const actionPoint = defineKind({
   importKey: ['meeting', 'what'],
   searchable: ['what'],
   listColumns: ['what', 'meeting', 'responsible', 'due_date', 'state'],
-  filters: ['meeting', 'responsible', 'state'],
+  filters: ['meeting', 'lesson', 'responsible', 'state'],
   access: { distribution: 'eucab', tlp: 'green' },
   workflow: { fourEyes: false },
   views: [{ type: 'list', label: { en: 'Action points', fr: 'Actions', de: 'Maßnahmen' } }],
