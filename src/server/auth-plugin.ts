@@ -41,6 +41,8 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     req.actor = anonymousActor;
     if (!req.url.startsWith('/api/')) return;
+    // A link's secret is the credential (RFC 8058 one-click unsubscribe): no session, no CSRF token.
+    if (req.routeOptions.config?.csrf === false) return;
     const auth = req.headers.authorization;
     if (auth) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
