@@ -34,6 +34,8 @@ const EXEMPT: Readonly<Record<string, string>> = {
     "the directory (who is who): one entry per user, which every signed-in user reads through directory-policy.ts (only the details the person shows); each person writes only their own (WHERE user_id = the caller's)",
   calendar_feeds:
     "credentials: each user makes and revokes their own calendar link (WHERE user_id = the caller's); the feed carries what the user may read through the modules' policies",
+  digest_claims:
+    'bookkeeping of the digest task (one row per user and period, claimed before the e-mail is sent; the hash of its unsubscribe link); never listed to a user',
   action_point_notices:
     'bookkeeping of the action-point reminder task (each notice sent once); never read by a user',
   api_keys: "credentials: each user lists and revokes their own keys only (WHERE user_id = the caller's)",

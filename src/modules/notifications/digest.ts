@@ -156,7 +156,17 @@ export async function sendDigests(
       AND NOT EXISTS (SELECT 1 FROM digest_claims c WHERE c.user_id = u.id AND c.period = ${periods[frequency]}))`;
   const due = await db
     .selectFrom('users as u')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.locale', 'u.digest_frequency', 'u.digest_sent_at'])
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.locale',
+      'u.digest_frequency',
+      'u.digest_sent_at',
+      sql<Date | null>`(SELECT min(c.claimed_at) FROM digest_claims c WHERE c.user_id = u.id)`.as(
+        'first_claim',
+      ),
+    ])
     .where('u.status', '=', 'active')
     .where(sql<boolean>`(${dueFor('daily')} OR ${dueFor('weekly')})`)
     .orderBy('u.id')
@@ -164,7 +174,10 @@ export async function sendDigests(
   let sent = 0;
   for (const u of due) {
     const frequency: Frequency = u.digest_frequency === 'weekly' ? 'weekly' : 'daily';
-    const since = u.digest_sent_at ?? new Date(now.getTime() - WINDOW_MS[frequency]);
+    // from the last digest handed over; never one yet: a window before the first claim (a digest
+    // lost between its claim and the hand-over is covered by the next one)
+    const since =
+      u.digest_sent_at ?? new Date(new Date(u.first_claim ?? now).getTime() - WINDOW_MS[frequency]);
     const actor = await loadActor(db, u.id, null);
     if (!actor?.userId) continue;
     const content = await digestContent(db, { ...actor, userId: actor.userId }, u.locale, since, now);
