@@ -33,6 +33,12 @@ async function backdateAll() {
 beforeAll(async () => {
   t = await createTestApp();
   await backdateAll();
+  // only the people these tests follow get digests (each run is then quick on a busy machine)
+  await t.rt.db
+    .updateTable('users')
+    .set({ digest_frequency: 'off' })
+    .where('email', 'not in', [READER, 'nl.ncp@demo.eucab.eu'])
+    .execute();
 });
 afterAll(async () => t?.close());
 

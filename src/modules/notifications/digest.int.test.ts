@@ -27,6 +27,12 @@ async function backdate(id?: string) {
 beforeAll(async () => {
   t = await createTestApp();
   await backdate();
+  // only the people these tests follow get digests (each run is then quick on a busy machine)
+  await t.rt.db
+    .updateTable('users')
+    .set({ digest_frequency: 'off' })
+    .where('email', 'not in', [READER, 'de.expert@demo.eucab.eu', 'pt.expert@demo.eucab.eu'])
+    .execute();
 });
 afterAll(async () => t?.close());
 
