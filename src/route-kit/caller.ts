@@ -23,8 +23,8 @@ declare module 'fastify' {
     scope?: ApiScope;
     /**
      * `false`: a state change that a link's secret authorises on its own, without a session or a
-     * CSRF token (the one-click unsubscribe of RFC 8058, posted by mail programs). Any session
-     * cookie the request carries is ignored: it acts for nobody.
+     * CSRF token (the one-click unsubscribe of RFC 8058, posted by mail programs). API-key scopes
+     * are still checked; the route acts for the person the secret names, never for the caller.
      */
     csrf?: false;
   }

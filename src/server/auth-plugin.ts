@@ -41,8 +41,6 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     req.actor = anonymousActor;
     if (!req.url.startsWith('/api/')) return;
-    // A link's secret is the credential (RFC 8058 one-click unsubscribe): no session, no CSRF token.
-    if (req.routeOptions.config?.csrf === false) return;
     const auth = req.headers.authorization;
     if (auth) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -81,8 +79,9 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
         }
       }
     }
-    // CSRF: every state change from a browser carries the token of GET /api/v1/auth/csrf.
-    if (UNSAFE.has(req.method)) {
+    // CSRF: every state change from a browser carries the token of GET /api/v1/auth/csrf, except
+    // where a link's secret is the credential (RFC 8058 one-click unsubscribe, `config.csrf: false`).
+    if (UNSAFE.has(req.method) && req.routeOptions.config?.csrf !== false) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
       });
