@@ -1,4 +1,6 @@
+import { type RawBuilder, sql } from 'kysely';
 import { type Actor, isUser } from './actor.ts';
+import { definePolicy } from './policy.ts';
 
 /**
  * The directory ("who is who"): every signed-in user of the platform reads it — the members of
@@ -30,3 +32,40 @@ export function directoryAbilities(a: Actor): { read: boolean; export: boolean; 
 export function shownDetails(shown: readonly string[]): ReadonlySet<string> {
   return new Set(shown);
 }
+
+/** One directory entry as the policy sees it: whose it is, and whether that person is active. */
+export interface DirectoryEntryRow {
+  userId: string;
+  /** The person's account is active (a disabled person is not in the directory). */
+  active: boolean;
+}
+
+export interface DirectoryEntryAbilities {
+  read: boolean;
+  export: boolean;
+  /** The reader's own entry, in a browser session. */
+  update: boolean;
+}
+
+function abilities(a: Actor, row: DirectoryEntryRow): DirectoryEntryAbilities {
+  const read = canReadDirectory(a) && row.active;
+  return { read, export: read, update: read && canEditOwnEntry(a) && a.userId === row.userId };
+}
+
+/** SQL over `alias` of `directory_entries`: the entries of active people, for a signed-in reader. */
+function readable(a: Actor, alias: string): RawBuilder<boolean> {
+  if (!canReadDirectory(a)) return sql<boolean>`false`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM users du WHERE du.id = ${sql.ref(`${alias}.user_id`)} AND du.status = 'active')`;
+}
+
+/**
+ * The directory in the one policy shape: one entry per person (migration 0054 gives every user
+ * theirs); its list and export read the entries through `readable`, and each entry's contact
+ * details through `shownDetails`.
+ */
+export const directoryEntryPolicy = definePolicy<DirectoryEntryRow, DirectoryEntryAbilities>({
+  resource: 'directory_entry',
+  tables: ['directory_entries'],
+  abilities,
+  readable,
+});

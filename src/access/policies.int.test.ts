@@ -31,10 +31,10 @@ const OWNER_COLUMN = /^(owner_org_id|organisation_id|user_id|author_id|actor_id|
 /** Tables with such columns that no resource policy covers, each with the reason. */
 const EXEMPT: Readonly<Record<string, string>> = {
   sessions: "credentials: read only by the auth hook for the session's own cookie, never listed",
-  directory_entries:
-    "the directory (who is who): one entry per user, which every signed-in user reads through directory-policy.ts (only the details the person shows); each person writes only their own (WHERE user_id = the caller's)",
   calendar_feeds:
     "credentials: each user makes and revokes their own calendar link (WHERE user_id = the caller's); the feed carries what the user may read through the modules' policies",
+  digest_claims:
+    'bookkeeping of the digest task (one row per user and period, claimed before the e-mail is sent; the hash of its unsubscribe link); never listed to a user',
   action_point_notices:
     'bookkeeping of the action-point reminder task (each notice sent once); never read by a user',
   api_keys: "credentials: each user lists and revokes their own keys only (WHERE user_id = the caller's)",
@@ -240,6 +240,14 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
       })),
     );
   },
+  async directory_entry(db) {
+    const rows = await db
+      .selectFrom('directory_entries as d')
+      .innerJoin('users as u', 'u.id', 'd.user_id')
+      .select(['d.user_id as id', 'u.status'])
+      .execute();
+    return fixed(rows.map((r) => ({ id: r.id, userId: r.id, active: r.status === 'active' })));
+  },
   async user(db) {
     const rows = await db
       .selectFrom('users as u')
@@ -377,9 +385,13 @@ async function actors(db: Database): Promise<Actor[]> {
   return out;
 }
 
+/** The key of a policy's main table where it is not `id` (one entry per user). */
+const ID_COLUMN: Readonly<Record<string, string>> = { directory_entries: 'user_id' };
+
 async function readableIds(db: Database, policy: AnyResourcePolicy, a: Actor): Promise<Set<string>> {
+  const id = sql.ref(`t.${ID_COLUMN[policy.tables[0]] ?? 'id'}`);
   const r = await sql<{ id: string }>`
-    SELECT t.id::text AS id FROM ${sql.table(policy.tables[0])} AS t WHERE ${policy.readable(a, 't')}`.execute(
+    SELECT ${id}::text AS id FROM ${sql.table(policy.tables[0])} AS t WHERE ${policy.readable(a, 't')}`.execute(
     db,
   );
   return new Set(r.rows.map((x) => x.id));

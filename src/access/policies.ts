@@ -1,5 +1,6 @@
 import { membershipPolicy, userPolicy } from './admin-policy.ts';
 import { auditEventPolicy } from './audit-policy.ts';
+import { directoryEntryPolicy } from './directory-policy.ts';
 import { jobPolicy } from './job-policy.ts';
 import { campaignPolicy, questionnairePolicy, responsePolicy } from './mapping-policy.ts';
 import { messageVersionPolicy } from './message-policy.ts';
@@ -33,6 +34,7 @@ export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   questionnairePolicy,
   campaignPolicy,
   responsePolicy,
+  directoryEntryPolicy,
 ]);
 
 /** The policy of a resource kind by its name. */

@@ -21,6 +21,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // background work (outbox handlers, jobs, scheduled tasks) acts for the system or the job's starter
   'modules/notifications/notification-handlers.ts':
     "outbox handler: finds the recipients of an event and checks each with the record kind's readable filter (SHARED_KINDS)",
+  'modules/notifications/unsubscribe.ts':
+    "the digest's one-click unsubscribe link: the account its secret names (no session), whose digest it turns off",
   'modules/notifications/digest.ts':
     "scheduled digest: reads each recipient's own settings; their notifications go through notificationPolicy",
   'modules/mapping/mapping-handlers.ts':

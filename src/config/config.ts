@@ -98,6 +98,8 @@ const vars = {
   /** Lifetime of a half-signed-in session (stage 'mfa' or 'enrol'), in minutes. */
   MFA_STAGE_MINUTES: decimal(1, 24 * 60, 'minutes').default(10),
   RATE_LIMIT_LOGIN_PER_MINUTE: int(1, 1_000_000).default(20),
+  /** Requests one calendar link (ICS feed) may make per hour; more answer 429 with Retry-After. */
+  RATE_LIMIT_CALENDAR_FEED_PER_HOUR: int(1, 1_000_000).default(60),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z
     .string()
@@ -175,6 +177,7 @@ const EXAMPLES: Record<keyof typeof vars, string> = {
   MFA_MAX_ATTEMPTS: '5',
   MFA_STAGE_MINUTES: '10',
   RATE_LIMIT_LOGIN_PER_MINUTE: '20',
+  RATE_LIMIT_CALENDAR_FEED_PER_HOUR: '60',
   SMTP_URL: 'smtp://user:password@relay.example.eu:587',
   MAIL_FROM: '"EUCAB Platform <no-reply@eucab.example.eu>"',
   BODY_LIMIT_BYTES: '1048576',

@@ -5,6 +5,10 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The same message as HTML (sent as multipart/alternative beside the text). */
+  html?: string;
+  /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface Mailer {
@@ -26,6 +30,8 @@ export function createMailer(config: Config, log: (msg: string) => void): Mailer
           to: mail.to,
           subject: mail.subject,
           text: mail.text,
+          ...(mail.html ? { html: mail.html } : {}),
+          ...(mail.headers ? { headers: { ...mail.headers } } : {}),
         });
       },
     };

@@ -21,6 +21,12 @@ declare module 'fastify' {
      * before any route runs; policies never look at scopes.
      */
     scope?: ApiScope;
+    /**
+     * `false`: a state change that a link's secret authorises on its own, without a session or a
+     * CSRF token (the one-click unsubscribe of RFC 8058, posted by mail programs). API-key scopes
+     * are still checked; the route acts for the person the secret names, never for the caller.
+     */
+    csrf?: false;
   }
 }
 

@@ -224,16 +224,18 @@ export async function seedDocumentsDemo(db: Database): Promise<number> {
     }
     for (const e of DIRECTORY) {
       const a = await actor(e.who);
+      // every user has an (empty) entry from their creation on (migration 0054)
+      const entry = {
+        job_title: e.jobTitle,
+        phone: e.phone,
+        languages: e.languages,
+        shown: [...e.shown].sort(),
+        updated_at: new Date(),
+      };
       await trx
         .insertInto('directory_entries')
-        .values({
-          user_id: a.userId,
-          job_title: e.jobTitle,
-          phone: e.phone,
-          languages: e.languages,
-          shown: [...e.shown].sort(),
-          updated_at: new Date(),
-        })
+        .values({ user_id: a.userId, ...entry })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet(entry))
         .execute();
       await recordAudit(trx, a, {
         action: 'directory.entry_changed',

@@ -79,8 +79,9 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
         }
       }
     }
-    // CSRF: every state change from a browser carries the token of GET /api/v1/auth/csrf.
-    if (UNSAFE.has(req.method)) {
+    // CSRF: every state change from a browser carries the token of GET /api/v1/auth/csrf, except
+    // where a link's secret is the credential (RFC 8058 one-click unsubscribe, `config.csrf: false`).
+    if (UNSAFE.has(req.method) && req.routeOptions.config?.csrf !== false) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
       });

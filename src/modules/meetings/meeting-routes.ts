@@ -5,6 +5,7 @@ import { requireUser } from '../../route-kit/caller.ts';
 import type { AppDeps } from '../../route-kit/deps.ts';
 import { accountOwner } from '../account/account-owner.ts';
 import type { ModuleManifest } from '../manifest.ts';
+import { calendarFeedRateLimit } from './feed-rate-limit.ts';
 import { createFeed, feedStatus, revokeFeed } from './operations/calendar-feed.ts';
 import { calendarFeed } from './operations/feed.ts';
 import { getRsvps, RSVP_ANSWERS, setRsvp } from './operations/rsvp.ts';
@@ -75,6 +76,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: AppDeps, modules
   r.get(
     '/calendar/feed/:file',
     {
+      config: calendarFeedRateLimit(deps.config),
       schema: {
         tags: ['meetings'],
         summary: 'The calendar feed behind a secret link (iCalendar; no session: the link is the credential)',

@@ -1,3 +1,5 @@
+import type { Area } from '../../contract/registry-kinds.ts';
+
 /**
  * The e-mail digest's message catalog (the web's catalogs live in web/src/i18n; e-mails are
  * written by the server, in the recipient's language). Every language has every key: the type
@@ -30,23 +32,53 @@ export const DIGEST_EVENTS = [
 export type DigestEvent = (typeof DIGEST_EVENTS)[number];
 
 export interface DigestMessages {
+  /** The subject: `{prefix}: ` then the parts below joined by ", ". */
+  subjectPrefix: string;
+  subjectRecordsOne: string;
+  subjectRecordsMany: string;
   subjectOne: string;
   subjectMany: string;
+  /** The title of the HTML e-mail. */
+  title: string;
   greeting: string;
   intro: string;
+  /** The registry records part: its heading, and one line of counts per area. */
+  recordsHeading: string;
+  areaCounts: string;
+  recordNew: string;
+  recordUpdated: string;
+  moreRecords: string;
+  notificationsHeading: string;
   titleWithheld: string;
   more: string;
   readAll: string;
   footerDaily: string;
   footerWeekly: string;
+  unsubscribe: string;
+  unsubscribeLink: string;
+  /** The page the unsubscribe link opens. */
+  unsubscribedTitle: string;
+  unsubscribedBody: string;
+  unsubscribedAgain: string;
+  areas: Record<Area, string>;
   events: Record<DigestEvent, string>;
 }
 
 const en: DigestMessages = {
-  subjectOne: 'EUCAB Platform: 1 new notification',
-  subjectMany: 'EUCAB Platform: {n} new notifications',
+  subjectPrefix: 'EUCAB Platform',
+  subjectRecordsOne: '1 new or updated record',
+  subjectRecordsMany: '{n} new or updated records',
+  subjectOne: '1 new notification',
+  subjectMany: '{n} new notifications',
+  title: 'Your EUCAB Platform digest',
   greeting: 'Hello {name},',
-  intro: 'Since {since}, the EUCAB Platform has {n} new notification(s) for you:',
+  intro: 'Since {since}, this is what is new for you on the EUCAB Platform.',
+  recordsHeading: 'Registry records you may read: {n} new or updated',
+  areaCounts: '{area}: {new} new, {updated} updated',
+  recordNew: 'new',
+  recordUpdated: 'updated',
+  moreRecords: '… and {n} more in this area: {url}',
+  notificationsHeading: 'Your unread notifications: {n}',
   titleWithheld: 'title not quoted by e-mail: {tlp} stays on the platform',
   more: '… and {n} more.',
   readAll: 'Read them all on the platform: {url}',
@@ -54,6 +86,20 @@ const en: DigestMessages = {
     'You receive this digest once a day. Change how often, or turn it off, on your notifications page: {url}',
   footerWeekly:
     'You receive this digest once a week. Change how often, or turn it off, on your notifications page: {url}',
+  unsubscribe: 'Stop these e-mails with one click (no sign-in needed): {url}',
+  unsubscribeLink: 'Stop these e-mails',
+  unsubscribedTitle: 'You will no longer receive the digest',
+  unsubscribedBody: 'The EUCAB Platform digest is turned off for {email}.',
+  unsubscribedAgain: 'To receive it again, choose daily or weekly on your notifications page',
+  areas: {
+    procurement: 'Procurement',
+    risk: 'Risk management',
+    resilience: 'Resilience and integrity',
+    innovation: 'Innovation',
+    training: 'Training',
+    third_countries: 'Third countries',
+    communication: 'Communication',
+  },
   events: {
     created: 'new',
     corrected: 'corrected',
@@ -80,10 +126,20 @@ const en: DigestMessages = {
 };
 
 const fr: DigestMessages = {
-  subjectOne: 'Plateforme EUCAB : 1 nouvelle notification',
-  subjectMany: 'Plateforme EUCAB : {n} nouvelles notifications',
+  subjectPrefix: 'Plateforme EUCAB',
+  subjectRecordsOne: '1 fiche nouvelle ou mise à jour',
+  subjectRecordsMany: '{n} fiches nouvelles ou mises à jour',
+  subjectOne: '1 nouvelle notification',
+  subjectMany: '{n} nouvelles notifications',
+  title: 'Votre récapitulatif de la plateforme EUCAB',
   greeting: 'Bonjour {name},',
-  intro: 'Depuis le {since}, la plateforme EUCAB a {n} nouvelle(s) notification(s) pour vous :',
+  intro: 'Depuis le {since}, voici ce qui est nouveau pour vous sur la plateforme EUCAB.',
+  recordsHeading: 'Fiches du registre que vous pouvez lire : {n} nouvelle(s) ou mise(s) à jour',
+  areaCounts: '{area} : {new} nouvelle(s), {updated} mise(s) à jour',
+  recordNew: 'nouvelle',
+  recordUpdated: 'mise à jour',
+  moreRecords: '… et {n} autre(s) dans ce domaine : {url}',
+  notificationsHeading: 'Vos notifications non lues : {n}',
   titleWithheld: 'titre non cité par courriel : {tlp} reste sur la plateforme',
   more: '… et {n} autre(s).',
   readAll: 'Toutes les lire sur la plateforme : {url}',
@@ -91,6 +147,21 @@ const fr: DigestMessages = {
     'Vous recevez ce récapitulatif une fois par jour. Changez sa fréquence, ou désactivez-le, sur votre page de notifications : {url}',
   footerWeekly:
     'Vous recevez ce récapitulatif une fois par semaine. Changez sa fréquence, ou désactivez-le, sur votre page de notifications : {url}',
+  unsubscribe: 'Ne plus recevoir ces courriels, en un clic (sans connexion) : {url}',
+  unsubscribeLink: 'Ne plus recevoir ces courriels',
+  unsubscribedTitle: 'Vous ne recevrez plus le récapitulatif',
+  unsubscribedBody: 'Le récapitulatif de la plateforme EUCAB est désactivé pour {email}.',
+  unsubscribedAgain:
+    'Pour le recevoir à nouveau, choisissez quotidien ou hebdomadaire sur votre page de notifications',
+  areas: {
+    procurement: 'Achats',
+    risk: 'Gestion des risques',
+    resilience: 'Résilience et intégrité',
+    innovation: 'Innovation',
+    training: 'Formation',
+    third_countries: 'Pays tiers',
+    communication: 'Communication',
+  },
   events: {
     created: 'nouveau',
     corrected: 'corrigé',
@@ -117,10 +188,20 @@ const fr: DigestMessages = {
 };
 
 const de: DigestMessages = {
-  subjectOne: 'EUCAB-Plattform: 1 neue Benachrichtigung',
-  subjectMany: 'EUCAB-Plattform: {n} neue Benachrichtigungen',
+  subjectPrefix: 'EUCAB-Plattform',
+  subjectRecordsOne: '1 neuer oder geänderter Eintrag',
+  subjectRecordsMany: '{n} neue oder geänderte Einträge',
+  subjectOne: '1 neue Benachrichtigung',
+  subjectMany: '{n} neue Benachrichtigungen',
+  title: 'Ihre Zusammenfassung der EUCAB-Plattform',
   greeting: 'Hallo {name},',
-  intro: 'Seit {since} hat die EUCAB-Plattform {n} neue Benachrichtigung(en) für Sie:',
+  intro: 'Seit {since} ist dies neu für Sie auf der EUCAB-Plattform.',
+  recordsHeading: 'Registereinträge, die Sie lesen dürfen: {n} neu oder geändert',
+  areaCounts: '{area}: {new} neu, {updated} geändert',
+  recordNew: 'neu',
+  recordUpdated: 'geändert',
+  moreRecords: '… und {n} weitere in diesem Bereich: {url}',
+  notificationsHeading: 'Ihre ungelesenen Benachrichtigungen: {n}',
   titleWithheld: 'Titel wird per E-Mail nicht zitiert: {tlp} bleibt auf der Plattform',
   more: '… und {n} weitere.',
   readAll: 'Alle auf der Plattform lesen: {url}',
@@ -128,6 +209,21 @@ const de: DigestMessages = {
     'Sie erhalten diese Zusammenfassung einmal täglich. Häufigkeit ändern oder abbestellen auf Ihrer Benachrichtigungsseite: {url}',
   footerWeekly:
     'Sie erhalten diese Zusammenfassung einmal wöchentlich. Häufigkeit ändern oder abbestellen auf Ihrer Benachrichtigungsseite: {url}',
+  unsubscribe: 'Diese E-Mails mit einem Klick abbestellen (ohne Anmeldung): {url}',
+  unsubscribeLink: 'Diese E-Mails abbestellen',
+  unsubscribedTitle: 'Sie erhalten die Zusammenfassung nicht mehr',
+  unsubscribedBody: 'Die Zusammenfassung der EUCAB-Plattform ist für {email} abbestellt.',
+  unsubscribedAgain:
+    'Um sie wieder zu erhalten, wählen Sie täglich oder wöchentlich auf Ihrer Benachrichtigungsseite',
+  areas: {
+    procurement: 'Beschaffung',
+    risk: 'Risikomanagement',
+    resilience: 'Resilienz und Integrität',
+    innovation: 'Innovation',
+    training: 'Ausbildung',
+    third_countries: 'Drittländer',
+    communication: 'Kommunikation',
+  },
   events: {
     created: 'neu',
     corrected: 'korrigiert',

@@ -1,17 +1,38 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 
 /**
- * The e-mail digest: due once a day (or week) per user, lists the unread notifications the user
- * may still read, quotes a title only where the record's current marking allows quoting in
+ * The e-mail digest, its notifications part (the records part: digest-areas.int.test.ts): due once
+ * a day (or week) per user, lists the unread notifications the user may still read, quotes a title only where the record's current marking allows quoting in
  * e-mail (TLP_RULES.quoteInEmail: CLEAR and GREEN), in the user's language.
  */
 let t: TestApp;
 const READER = 'fr.expert@demo.eucab.eu';
 const AUTHOR = 'nl.expert@demo.eucab.eu';
 
+/** Moves records out of every digest's window: these tests are about the notifications part. */
+async function backdate(id?: string) {
+  const monthAgo = new Date(Date.now() - 30 * 24 * 3600_000);
+  await t.rt.db
+    .updateTable('registry_records')
+    .set({
+      updated_at: monthAgo,
+      published_at: sql<Date | null>`CASE WHEN published_at IS NULL THEN NULL ELSE ${monthAgo}::timestamptz END`,
+    })
+    .$if(!!id, (q) => q.where('id', '=', id!))
+    .execute();
+}
+
 beforeAll(async () => {
   t = await createTestApp();
+  await backdate();
+  // only the people these tests follow get digests (each run is then quick on a busy machine)
+  await t.rt.db
+    .updateTable('users')
+    .set({ digest_frequency: 'off' })
+    .where('email', 'not in', [READER, 'de.expert@demo.eucab.eu', 'pt.expert@demo.eucab.eu'])
+    .execute();
 });
 afterAll(async () => t?.close());
 
@@ -26,6 +47,7 @@ async function record(title: string, marking: Record<string, unknown>): Promise<
   // the publication notifies the network's members; the tests write their own notifications
   await t.rt.outbox.drain();
   await t.rt.db.deleteFrom('notifications').execute();
+  await backdate(res.json().id);
   return res.json().id;
 }
 

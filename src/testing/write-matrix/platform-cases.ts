@@ -679,4 +679,6 @@ export const NOT_CALLED: Record<string, string> = {
   'POST /api/v1/auth/logout': 'ends the caller’s own session; nothing to authorise (auth.int.test.ts)',
   'POST /api/v1/auth/password-reset/request': 'anonymous by design, answers alike (auth.int.test.ts)',
   'POST /api/v1/auth/password-reset/confirm': 'anonymous with an e-mailed token (auth.int.test.ts)',
+  'POST /api/v1/notifications/digest/unsubscribe':
+    'anonymous with the secret of a digest’s unsubscribe link, RFC 8058 (digest-areas.int.test.ts)',
 };

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../../access/actor.ts';
-import { canReadDirectory, directoryAbilities, shownDetails } from '../../../access/directory-policy.ts';
+import {
+  canReadDirectory,
+  directoryAbilities,
+  directoryEntryPolicy,
+  shownDetails,
+} from '../../../access/directory-policy.ts';
 import type { DirectoryPerson } from '../../../contract/directory.ts';
 import type { Database } from '../../../db/connection.ts';
 import { unauthorized } from '../../../http/errors.ts';
@@ -13,13 +18,16 @@ export interface DirectoryFilters {
   sort: 'name' | '-name' | 'organisation' | '-organisation';
 }
 
-/** The active users matching the filters (name, organisation, role; the search sees only shown details). */
-function peopleQuery(db: Database, f: DirectoryFilters) {
+/**
+ * The entries the reader may read (directoryEntryPolicy: active people, signed-in readers) matching
+ * the filters (name, organisation, role; the search sees only shown details).
+ */
+function peopleQuery(db: Database, a: Actor, f: DirectoryFilters) {
   let q = db
-    .selectFrom('users as u')
+    .selectFrom('directory_entries as d')
+    .innerJoin('users as u', 'u.id', 'd.user_id')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .leftJoin('directory_entries as d', 'd.user_id', 'u.id')
-    .where('u.status', '=', 'active');
+    .where(directoryEntryPolicy.readable(a, 'd'));
   if (f.organisation) q = q.where('o.code', '=', f.organisation);
   const networkRole =
     f.role === 'coordinator' || f.role === 'expert' || f.role === 'observer' ? f.role : null;
@@ -118,10 +126,10 @@ interface Row {
   shown: string[] | null;
 }
 
-function selectPeople(db: Database, f: DirectoryFilters) {
+function selectPeople(db: Database, a: Actor, f: DirectoryFilters) {
   const desc = f.sort.startsWith('-');
   const byOrg = f.sort.endsWith('organisation');
-  return peopleQuery(db, f)
+  return peopleQuery(db, a, f)
     .select([
       'u.id',
       'u.display_name',
@@ -150,8 +158,8 @@ export async function listDirectory(
 ) {
   if (!canReadDirectory(a)) throw unauthorized();
   const [rows, total] = await Promise.all([
-    selectPeople(db, f).limit(f.limit).offset(f.offset).execute(),
-    peopleQuery(db, f)
+    selectPeople(db, a, f).limit(f.limit).offset(f.offset).execute(),
+    peopleQuery(db, a, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
@@ -165,5 +173,5 @@ export async function listDirectory(
 /** Every person matching the filters (at most `max`), for the export. */
 export async function directoryRows(db: Database, a: Actor, f: DirectoryFilters, max = 10_000) {
   if (!canReadDirectory(a)) throw unauthorized();
-  return present(db, (await selectPeople(db, f).limit(max).execute()) as Row[]);
+  return present(db, (await selectPeople(db, a, f).limit(max).execute()) as Row[]);
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../access/actor.ts';
-import { canEditOwnEntry, canReadDirectory } from '../../../access/directory-policy.ts';
+import { canReadDirectory, directoryEntryPolicy } from '../../../access/directory-policy.ts';
 import { recordAudit } from '../../../audit/audit-log.ts';
 import type { DirectoryEntryBody } from '../../../contract/directory.ts';
 import { change } from '../../../core/change.ts';
@@ -28,7 +28,8 @@ async function entryOf(db: Database, userId: string) {
 /** My directory entry: every value I keep and which of them the members see. */
 export async function getMyEntry(db: Database, a: Actor) {
   if (!canReadDirectory(a) || !a.userId) throw unauthorized();
-  return { ...(await entryOf(db, a.userId)), abilities: { update: canEditOwnEntry(a) } };
+  const { update } = directoryEntryPolicy.abilities(a, { userId: a.userId, active: true });
+  return { ...(await entryOf(db, a.userId)), abilities: { update } };
 }
 
 /**
@@ -37,7 +38,8 @@ export async function getMyEntry(db: Database, a: Actor) {
  */
 export async function updateMyEntry(deps: AppDeps, a: Actor, body: DirectoryEntryBody) {
   if (!canReadDirectory(a) || !a.userId) throw unauthorized();
-  if (!canEditOwnEntry(a)) throw forbidden('Edit your directory entry in the browser, not with an API key.');
+  if (!directoryEntryPolicy.abilities(a, { userId: a.userId, active: true }).update)
+    throw forbidden('Edit your directory entry in the browser, not with an API key.');
   const userId = a.userId;
   const before = await entryOf(deps.db, userId);
   const after = {
