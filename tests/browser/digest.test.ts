@@ -7,7 +7,7 @@ import { type BrowserEnv, expectAccessible, poll, signIn, startEnv } from './hel
  * The e-mail digest as a person meets it: they choose a weekly digest on their notifications
  * page; the digest task runs (with a clock); the e-mail's HTML, opened in the browser, lists new
  * records of three areas by area, without what the person may not read and without the title of
- * a TLP:AMBER record, and passes axe; its unsubscribe link, opened without signing in, turns the
+ * a TLP:AMBER record, and passes axe; its unsubscribe link, opened without signing in, asks, and its button turns the
  * digest off, which the notifications page then shows.
  *
  * (A PDF's text found by search for an entitled user only: tests/browser/documents.test.ts.)
@@ -107,6 +107,9 @@ describe('the e-mail digest', () => {
 
     // the unsubscribe link, followed without a session
     await inbox.getByRole('link', { name: 'Stop these e-mails' }).click();
+    await inbox.getByRole('heading', { name: 'Stop the EUCAB Platform digest?', level: 1 }).waitFor();
+    await expectAccessible(inbox, 'digest-unsubscribe-question');
+    await inbox.getByRole('button', { name: 'Stop the digest' }).click();
     await inbox.getByRole('heading', { name: 'You will no longer receive the digest', level: 1 }).waitFor();
     await expectAccessible(inbox, 'digest-unsubscribed');
 

@@ -158,15 +158,10 @@ describe('the digest across every area', () => {
     expect(authorMail.some((x) => x.text.includes('Digest hidden scanner'))).toBe(true);
   });
 
-  it('the unsubscribe link works without sign-in, once, and is audited; RFC 8058 POST too', async () => {
+  it('the unsubscribe link asks first (a pre-fetch changes nothing), its button works without sign-in, once, audited; RFC 8058 POST too', async () => {
     const anon = t.client();
     const path = unsubscribePath(digest);
-    const res = await anon.get(path);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain(READER);
     const reader = await t.as(READER);
-    expect((await reader.get('/api/v1/notifications/preferences')).json().digest).toBe('off');
     const readerId = await t.userId(READER);
     const audit = async () =>
       t.rt.db
@@ -175,14 +170,35 @@ describe('the digest across every area', () => {
         .where('action', '=', 'notifications.digest_unsubscribed')
         .where('record_id', '=', readerId)
         .execute();
+    // opening the link (as a mail scanner does) only asks
+    const asked = await anon.get(path);
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.headers['content-type']).toContain('text/html');
+    expect(asked.body).toContain(READER);
+    expect(asked.body).toContain('name="List-Unsubscribe" value="One-Click"');
+    expect((await reader.get('/api/v1/notifications/preferences')).json().digest).toBe('weekly');
+    expect(await audit()).toHaveLength(0);
+    // the page's button: a form post from the browser, without a session
+    const res = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('You will no longer receive the digest');
+    expect((await reader.get('/api/v1/notifications/preferences')).json().digest).toBe('off');
     expect(await audit()).toEqual([
       {
         actor_id: readerId,
         changes: { digest_frequency: { before: 'weekly', after: 'off' }, via: 'unsubscribe link' },
       },
     ]);
-    // again: nothing changes, nothing more is audited
-    expect((await anon.get(path)).statusCode).toBe(200);
+    // again: the link says it is off; nothing changes, nothing more is audited
+    const again = await anon.get(path);
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain('You will no longer receive the digest');
     expect(await audit()).toHaveLength(1);
 
     // the one-click POST of mail programs (no cookie, no CSRF token)

@@ -56,7 +56,11 @@ export interface DigestMessages {
   footerWeekly: string;
   unsubscribe: string;
   unsubscribeLink: string;
-  /** The page the unsubscribe link opens. */
+  /** The page the unsubscribe link opens: a question (a link pre-fetched by a mail scanner changes nothing). */
+  confirmTitle: string;
+  confirmBody: string;
+  confirmButton: string;
+  /** The page after the digest was turned off. */
   unsubscribedTitle: string;
   unsubscribedBody: string;
   unsubscribedAgain: string;
@@ -88,6 +92,9 @@ const en: DigestMessages = {
     'You receive this digest once a week. Change how often, or turn it off, on your notifications page: {url}',
   unsubscribe: 'Stop these e-mails with one click (no sign-in needed): {url}',
   unsubscribeLink: 'Stop these e-mails',
+  confirmTitle: 'Stop the EUCAB Platform digest?',
+  confirmBody: 'The digest is sent to {email}. Press the button to stop it; nothing changes until you do.',
+  confirmButton: 'Stop the digest',
   unsubscribedTitle: 'You will no longer receive the digest',
   unsubscribedBody: 'The EUCAB Platform digest is turned off for {email}.',
   unsubscribedAgain: 'To receive it again, choose daily or weekly on your notifications page',
@@ -149,6 +156,10 @@ const fr: DigestMessages = {
     'Vous recevez ce récapitulatif une fois par semaine. Changez sa fréquence, ou désactivez-le, sur votre page de notifications : {url}',
   unsubscribe: 'Ne plus recevoir ces courriels, en un clic (sans connexion) : {url}',
   unsubscribeLink: 'Ne plus recevoir ces courriels',
+  confirmTitle: 'Arrêter le récapitulatif de la plateforme EUCAB ?',
+  confirmBody:
+    'Le récapitulatif est envoyé à {email}. Appuyez sur le bouton pour l’arrêter ; rien ne change tant que vous ne l’avez pas fait.',
+  confirmButton: 'Arrêter le récapitulatif',
   unsubscribedTitle: 'Vous ne recevrez plus le récapitulatif',
   unsubscribedBody: 'Le récapitulatif de la plateforme EUCAB est désactivé pour {email}.',
   unsubscribedAgain:
@@ -211,6 +222,10 @@ const de: DigestMessages = {
     'Sie erhalten diese Zusammenfassung einmal wöchentlich. Häufigkeit ändern oder abbestellen auf Ihrer Benachrichtigungsseite: {url}',
   unsubscribe: 'Diese E-Mails mit einem Klick abbestellen (ohne Anmeldung): {url}',
   unsubscribeLink: 'Diese E-Mails abbestellen',
+  confirmTitle: 'Die Zusammenfassung der EUCAB-Plattform abbestellen?',
+  confirmBody:
+    'Die Zusammenfassung geht an {email}. Drücken Sie die Schaltfläche, um sie abzubestellen; bis dahin ändert sich nichts.',
+  confirmButton: 'Zusammenfassung abbestellen',
   unsubscribedTitle: 'Sie erhalten die Zusammenfassung nicht mehr',
   unsubscribedBody: 'Die Zusammenfassung der EUCAB-Plattform ist für {email} abbestellt.',
   unsubscribedAgain:

@@ -15,22 +15,31 @@ export interface Unsubscribed {
 }
 
 /**
- * The one-click unsubscribe link of a digest (no sign-in: the link's secret, whose hash the
- * digest's claim keeps, names the person): sets their digest to off, audited as their own change
- * of personal state (with `via: 'unsubscribe link'`). Using the link again changes nothing.
- * 404 when no digest was sent with this secret.
+ * Whose digest link this is (no sign-in: the link's secret, whose hash the digest's claim keeps,
+ * names the person), and whether their digest is on. 404 when no digest was sent with this secret.
  */
-export async function unsubscribeByLink(deps: AppDeps, secret: string): Promise<Unsubscribed> {
+export async function digestLinkOwner(deps: AppDeps, secret: string) {
   const claim = await deps.db
     .selectFrom('digest_claims as c')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['u.id', 'u.email', 'u.locale', 'u.organisation_id'])
+    .select(['u.id', 'u.email', 'u.locale', 'u.organisation_id', 'u.digest_frequency'])
     .where('c.unsubscribe_hash', '=', unsubscribeHash(secret))
     .executeTakeFirst();
   if (!claim)
     throw notFound(
       'This unsubscribe link is not known (it may be incomplete: open the whole link from the e-mail). You can also turn the digest off on your notifications page.',
     );
+  return claim;
+}
+
+/**
+ * The one-click unsubscribe of a digest (no sign-in: the link's secret, whose hash the
+ * digest's claim keeps, names the person): sets their digest to off, audited as their own change
+ * of personal state (with `via: 'unsubscribe link'`). Using the link again changes nothing.
+ * 404 when no digest was sent with this secret.
+ */
+export async function unsubscribeByLink(deps: AppDeps, secret: string): Promise<Unsubscribed> {
+  const claim = await digestLinkOwner(deps, secret);
   // the person acts through their link; a disabled account is still turned off (as the platform)
   const actor = (await loadActor(deps.db, claim.id, null)) ?? {
     ...systemActor('digest-unsubscribe-link'),
