@@ -5,8 +5,9 @@
  * Each query type is timed twice, interleaved run by run:
  *  - "policy": exactly what `GET /api/v1/registry/equipment_item` does for a signed-in reader
  *    (a French expert, built with `loadActor`): `readableKindQuery(db, actor, kind, filters)`, then
- *    the total count and the first page (50 rows, `-updated_at`, then id), then the recipients
- *    look-up and `present` (abilities, owner-only fields removed). Facets are not included.
+ *    the total count and the first page (50 rows, `-updated_at`, then id), then the envelope of
+ *    the page's rows (`pageWithEnvelopes`: named organisations, co-editors, approval round), the
+ *    recipients look-up and `present` (abilities, owner-only fields removed). Facets are not included.
  *  - "baseline": the same two statements in plain SQL, same joins, same parameters, same
  *    ORDER BY / LIMIT, but WITHOUT the access-policy predicate (`readableRecords`). The ratio
  *    policy / baseline is the cost of the policy.
@@ -46,10 +47,11 @@ import { loadActor } from '../../src/auth/actor-loader.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/connection.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { equipmentItem } from '../../src/registry/kinds/procurement/equipment-item.kind.ts';
+import { pageWithEnvelopes } from '../../src/registry/page-envelopes.ts';
 import {
   type ListFilters,
-  META_COLUMNS,
   present,
+  ROW_COLUMNS,
   readableKindQuery,
   recipientsByRecord,
   sortExpression,
@@ -115,13 +117,14 @@ const QUERIES: QueryType[] = [
 async function viaPolicy(db: Kysely<DB>, a: Actor, f: ListFilters) {
   const baseQ = readableKindQuery(db, a, kind, f);
   const total = await baseQ.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await baseQ
-    .select([...META_COLUMNS])
-    .orderBy(sortExpression(kind, '-updated_at', Boolean(f.q)), 'desc')
+  const order = sortExpression(kind, '-updated_at', Boolean(f.q));
+  const page = baseQ
+    .select([...ROW_COLUMNS])
+    .orderBy(order, 'desc')
     .orderBy('r.id')
     .limit(PAGE)
-    .offset(0)
-    .execute();
+    .offset(0);
+  const rows = await pageWithEnvelopes(db, kind.name, page, order, 'desc');
   const rec = await recipientsByRecord(
     db,
     kind.name,
@@ -143,7 +146,7 @@ function baselineWhere(f: ListFilters) {
 }
 // The plain columns (the envelope's list columns are subqueries the baseline leaves out).
 const BASE_COLUMNS = sql.raw(
-  META_COLUMNS.flatMap((c) => (typeof c === 'string' ? [c.replace(' as ', ' AS ')] : [])).join(', '),
+  ROW_COLUMNS.flatMap((c) => (typeof c === 'string' ? [c.replace(' as ', ' AS ')] : [])).join(', '),
 );
 async function viaBaseline(db: Kysely<DB>, f: ListFilters) {
   const where = baselineWhere(f);
@@ -172,7 +175,7 @@ async function expectedVisible(db: Kysely<DB>, a: Actor, f: ListFilters) {
 async function explainBoth(db: Kysely<DB>, a: Actor, f: ListFilters) {
   const baseQ = readableKindQuery(db, a, kind, f);
   const page = baseQ
-    .select([...META_COLUMNS])
+    .select([...ROW_COLUMNS])
     .orderBy(sortExpression(kind, '-updated_at', Boolean(f.q)), 'desc')
     .orderBy('r.id')
     .limit(PAGE)

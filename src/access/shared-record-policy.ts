@@ -97,6 +97,49 @@ export function sharedAbilities(a: Actor, r: SharedEnvelope): SharedAbilities {
 
 const FALSE = sql<boolean>`false`;
 
+/** The parts of the shared filter for a signed-in user (SQL over `alias`), as `readableFilter` combines them. */
+export interface SharedFilterParts {
+  /** The marking is one that only named recipients read (TLP:RED). */
+  namedOnly: RawBuilder<boolean>;
+  /** The user is a named recipient of the record. */
+  recipient: RawBuilder<boolean>;
+  /** The distribution lets the user read (public, eucab, owner, network, group, named organisation). */
+  distributed: RawBuilder<boolean>;
+  /** The user is a co-editor of the record. */
+  coEditor: RawBuilder<boolean>;
+}
+
+/** The parts of the shared filter of a signed-in user (see `readableFilter`). */
+export function sharedFilterParts(
+  a: Actor & { userId: string; orgId: string },
+  kind: string,
+  alias: string,
+): SharedFilterParts {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const markings = (list: readonly Tlp[]) =>
+    list.length ? sql<boolean>`${col('tlp')} IN (${sql.join(list.map((m) => sql.lit(m)))})` : FALSE;
+  const networks = [...a.networkRoles.keys()];
+  const groups = [...a.sharingGroupIds];
+  const inList = (ids: string[], c: string) =>
+    ids.length === 0 ? FALSE : sql<boolean>`${col(c)} IN (${sql.join(ids.map((id) => sql`${id}::uuid`))})`;
+  return {
+    namedOnly: markings(NAMED_RECIPIENTS_ONLY),
+    recipient: sql<boolean>`EXISTS (
+      SELECT 1 FROM record_recipients rr
+      WHERE rr.record_kind = ${kind} AND rr.record_id = ${col('id')} AND rr.user_id = ${a.userId}::uuid)`,
+    distributed: sql<boolean>`(
+      (${col('distribution')} = 'public' AND ${markings(PUBLIC_ALLOWED)})
+      OR ${col('distribution')} = 'eucab'
+      OR (${col('distribution')} IN ('organisation', 'network', 'sharing_group', 'organisations') AND ${col('owner_org_id')} = ${a.orgId}::uuid)
+      OR (${col('distribution')} = 'network' AND ${inList(networks, 'distribution_network_id')})
+      OR (${col('distribution')} = 'sharing_group' AND ${inList(groups, 'sharing_group_id')})
+      OR (${col('distribution')} = 'organisations' AND ${col('id')} IN (
+        SELECT ro.record_id FROM record_organisations ro
+        WHERE ro.record_kind = ${kind} AND ro.organisation_id = ${a.orgId}::uuid)))`,
+    coEditor: editedBy(a.userId, kind, col('id')),
+  };
+}
+
 /**
  * The SQL filter equivalent to `canReadShared`, for lists, counts, search, exports, statistics
  * and the audit trail. `alias` is the table (alias) holding the envelope columns; `kind` the
@@ -107,31 +150,10 @@ export function readableFilter(a: Actor, kind: string, alias: string): RawBuilde
   const col = (c: string) => sql.ref(`${alias}.${c}`);
   const markings = (list: readonly Tlp[]) =>
     list.length ? sql<boolean>`${col('tlp')} IN (${sql.join(list.map((m) => sql.lit(m)))})` : FALSE;
-  const namedOnly = markings(NAMED_RECIPIENTS_ONLY);
-  const publicClear = sql<boolean>`(${col('distribution')} = 'public' AND ${markings(PUBLIC_ALLOWED)})`;
-  if (!isUser(a)) return sql<boolean>`(NOT ${namedOnly} AND ${publicClear})`;
-
-  const networks = [...a.networkRoles.keys()];
-  const groups = [...a.sharingGroupIds];
-  const inList = (ids: string[], c: string) =>
-    ids.length === 0 ? FALSE : sql<boolean>`${col(c)} IN (${sql.join(ids.map((id) => sql`${id}::uuid`))})`;
-
-  return sql<boolean>`(
-    (${namedOnly} AND EXISTS (
-      SELECT 1 FROM record_recipients rr
-      WHERE rr.record_kind = ${kind} AND rr.record_id = ${col('id')} AND rr.user_id = ${a.userId}::uuid))
-    OR (NOT ${namedOnly} AND (
-      ${publicClear}
-      OR ${col('distribution')} = 'eucab'
-      OR (${col('distribution')} IN ('organisation', 'network', 'sharing_group', 'organisations') AND ${col('owner_org_id')} = ${a.orgId}::uuid)
-      OR (${col('distribution')} = 'network' AND ${inList(networks, 'distribution_network_id')})
-      OR (${col('distribution')} = 'sharing_group' AND ${inList(groups, 'sharing_group_id')})
-      OR (${col('distribution')} = 'organisations' AND ${col('id')} IN (
-        SELECT ro.record_id FROM record_organisations ro
-        WHERE ro.record_kind = ${kind} AND ro.organisation_id = ${a.orgId}::uuid))
-      OR ${editedBy(a.userId, kind, col('id'))}
-    ))
-  )`;
+  if (!isUser(a))
+    return sql<boolean>`(NOT ${markings(NAMED_RECIPIENTS_ONLY)} AND (${col('distribution')} = 'public' AND ${markings(PUBLIC_ALLOWED)}))`;
+  const p = sharedFilterParts(a, kind, alias);
+  return sql<boolean>`((${p.namedOnly} AND ${p.recipient}) OR (NOT ${p.namedOnly} AND (${p.distributed} OR ${p.coEditor})))`;
 }
 
 /** SQL: the user is a co-editor of the record (an uncorrelated subquery: computed once per query). */

@@ -60,7 +60,11 @@ export const ENVELOPE_COLUMNS = [
   approvalRoundColumn('r', sql.ref('r.kind')),
 ] as const;
 
-export const META_COLUMNS = [
+/**
+ * The record's own columns (and its owner's code), without the envelope's lists: a page of a list
+ * selects these, then loads the lists for its rows only (`withEnvelopes`, page-envelopes.ts).
+ */
+export const ROW_COLUMNS = [
   'r.id',
   'r.kind',
   'r.title',
@@ -81,9 +85,10 @@ export const META_COLUMNS = [
   'r.updated_at',
   'r.published_at',
   'r.status_note',
-  // The policy decides on every row with the whole envelope.
-  ...ENVELOPE_COLUMNS,
 ] as const;
+
+/** The record's columns with the whole envelope (each row's lists computed in the query): the policy decides on every row with it. */
+export const META_COLUMNS = [...ROW_COLUMNS, ...ENVELOPE_COLUMNS] as const;
 
 /** One record of a kind with its owner's code (the columns lists show), whoever may read it: check with `present`. */
 export function recordRow(db: Kysely<DB>, kind: KindDefinition, id: string) {

@@ -4,10 +4,11 @@ import { TLP_RULES } from '../../access/tlp.ts';
 import type { Database } from '../../db/connection.ts';
 import type { KindDefinition } from '../definition.ts';
 import { type Facets, listSummary } from '../list-summary.ts';
+import { pageWithEnvelopes } from '../page-envelopes.ts';
 import {
   type ListFilters,
-  META_COLUMNS,
   present,
+  ROW_COLUMNS,
   readableKindQuery,
   recipientsByRecord,
   sortExpression,
@@ -74,13 +75,16 @@ export async function listRecords(
   const sortable = new Set(['title', 'updated_at', 'created_at', 'status', ...kind.listColumns]);
   const sortBy = sortable.has(input.sort.replace(/^-/, '')) ? input.sort : '-updated_at';
   const base = readableKindQuery(db, a, kind, f);
-  const rows = await base
-    .select([...META_COLUMNS])
-    .orderBy(sortExpression(kind, sortBy, Boolean(f.q)), sortBy.startsWith('-') ? 'desc' : 'asc')
+  const order = sortExpression(kind, sortBy, Boolean(f.q));
+  const direction = sortBy.startsWith('-') ? 'desc' : 'asc';
+  // The page is chosen first, its rows' envelope computed after (page-envelopes.ts).
+  const page = base
+    .select([...ROW_COLUMNS])
+    .orderBy(order, direction)
     .orderBy('r.id')
     .limit(input.limit)
-    .offset(input.offset)
-    .execute();
+    .offset(input.offset);
+  const rows = await pageWithEnvelopes(db, kind.name, page, order, direction);
   const facets = () => countFacets(db, kind, base);
   // Exact below a cap, else computed once per caller, filters and data version (list-summary.ts).
   const summary = await listSummary(db, a, kind.name, f, base, facets, opts.exactTotalLimit);
