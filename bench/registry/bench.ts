@@ -124,7 +124,7 @@ async function viaPolicy(db: Kysely<DB>, a: Actor, f: ListFilters) {
     .orderBy('r.id')
     .limit(PAGE)
     .offset(0);
-  const rows = await pageWithEnvelopes(db, kind.name, page, order, 'desc');
+  const rows = await pageWithEnvelopes(db, kind.name, page, order, 'desc', kind.embargoField !== undefined);
   const rec = await recipientsByRecord(
     db,
     kind.name,

@@ -7,6 +7,7 @@ import { forbidden } from '../http/errors.ts';
 import { type Actor, canWrite, isUser } from './actor.ts';
 import { type ApprovalRound, approvalAbilities, holdsStep } from './approval-policy.ts';
 import {
+  editedBy,
   readableFilter,
   type SharedEnvelope,
   sharedAbilities,

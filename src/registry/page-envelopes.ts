@@ -15,6 +15,9 @@ export interface EnvelopeParts {
   named_org_ids: string[];
   editor_ids: string[];
   approval: ApprovalRound | null;
+  /** Kinds released at an embargo (`embargoField`): the moment, and who reads before it. */
+  embargo_at: string | null;
+  embargo_reader_ids: string[];
 }
 
 /**
@@ -24,7 +27,7 @@ export interface EnvelopeParts {
  * itself they were computed for every matching row before the sort (a search: every match, ×1.5
  * the page's time at 100,000 records, docs/benchmarks/registry.md). The lists are sorted here, not
  * by a sort in SQL per row (the same order: ids are lowercase hex, compared character by
- * character). `order` and `direction` repeat the page's ORDER BY (over the alias `r`, then `r.id`).
+ * character). `embargo`: the kind is released at an embargo. `order` and `direction` repeat the page's ORDER BY (over the alias `r`, then `r.id`).
  */
 export async function pageWithEnvelopes<O extends PageRow>(
   db: Kysely<DB>,
@@ -32,7 +35,14 @@ export async function pageWithEnvelopes<O extends PageRow>(
   page: Expression<O>,
   order: RawBuilder<unknown>,
   direction: 'asc' | 'desc',
+  embargo: boolean,
 ): Promise<(O & EnvelopeParts)[]> {
+  // The embargo's values as envelope-lists.ts gives them, for the kinds released at an embargo only.
+  const embargoColumns = embargo
+    ? sql`r.data->>'embargo_at' AS embargo_at,
+      ARRAY(SELECT mv.translator_id::text FROM message_versions mv WHERE mv.message_id = r.id
+        UNION SELECT mv.reviewer_id::text FROM message_versions mv WHERE mv.message_id = r.id) AS embargo_reader_ids`
+    : sql`NULL::text AS embargo_at, '{}'::text[] AS embargo_reader_ids`;
   const rows = await sql<O & EnvelopeParts>`
     SELECT r.*,
       CASE WHEN r.distribution = 'organisations' THEN ARRAY(
@@ -40,12 +50,14 @@ export async function pageWithEnvelopes<O extends PageRow>(
         WHERE ro.record_kind = ${kind} AND ro.record_id = r.id) ELSE '{}'::text[] END AS named_org_ids,
       ARRAY(SELECT re.user_id::text FROM record_editors re
         WHERE re.record_kind = ${kind} AND re.record_id = r.id) AS editor_ids,
+      ${embargoColumns},
       ${approvalRoundColumn('r', kind)}
     FROM (${page}) AS r
     ORDER BY ${order} ${sql.raw(direction === 'desc' ? 'DESC' : 'ASC')}, r.id`.execute(db);
   for (const r of rows.rows) {
     r.named_org_ids.sort();
     r.editor_ids.sort();
+    r.embargo_reader_ids.sort();
   }
   return rows.rows;
 }

@@ -84,7 +84,14 @@ export async function listRecords(
     .orderBy('r.id')
     .limit(input.limit)
     .offset(input.offset);
-  const rows = await pageWithEnvelopes(db, kind.name, page, order, direction);
+  const rows = await pageWithEnvelopes(
+    db,
+    kind.name,
+    page,
+    order,
+    direction,
+    kind.embargoField !== undefined,
+  );
   const facets = () => countFacets(db, kind, base);
   // Exact below a cap, else computed once per caller, filters and data version (list-summary.ts).
   const summary = await listSummary(db, a, kind.name, f, base, facets, opts.exactTotalLimit);
