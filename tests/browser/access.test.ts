@@ -115,7 +115,7 @@ describe('access in the browser', () => {
     await page.getByRole('link', { name: 'Risk management' }).click();
     await page.getByRole('heading', { name: 'Post an announcement' }).waitFor();
     await page.getByLabel('Title').fill('Controlled delivery next week');
-    await page.getByLabel('Text').fill('Details for the named recipients only.');
+    await page.getByLabel('Text', { exact: true }).fill('Details for the named recipients only.');
     await page.getByLabel(/TLP:RED/).check();
     await page.getByLabel('Find people by name or exact e-mail').fill('BE Exp');
     await page.getByRole('button', { name: 'Add BE Expert (BE)' }).click();

@@ -1,19 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../api.ts';
-import {
-  ErrorMessage,
-  fieldErrorsOf,
-  Loading,
-  Section,
-  TextArea,
-  TextField,
-  useFormat,
-  useNotice,
-} from '../components/ui.tsx';
+import { ErrorMessage, Loading, Section, useFormat } from '../components/ui.tsx';
 import type { RecordList } from '../registry/types.ts';
+import { NetworkPostForm, type NetworkPostSpec } from './NetworkPostForm.tsx';
 
 /**
  * A network's discussions (the registry kind `discussion`, read through its policy like every
@@ -64,63 +55,22 @@ export function NetworkDiscussions({ network, mayOpen }: { network: string; mayO
       </Section>
       {mayOpen && (
         <Section title={t('registry.discussions.newTitle')}>
-          <OpenDiscussionForm network={network} />
+          <NetworkPostForm network={network} spec={DISCUSSION_POST} />
         </Section>
       )}
     </>
   );
 }
 
-function OpenDiscussionForm({ network }: { network: string }) {
-  const { t } = useTranslation();
-  const notice = useNotice();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const [topic, setTopic] = useState('');
-  const [body, setBody] = useState('');
-  const m = useMutation({
-    mutationFn: () =>
-      api<{ id: string }>('/registry/discussion', {
-        body: { data: { topic, body, network }, publish: true },
-      }),
-    onSuccess: (r) => {
-      notice('success', t('registry.discussions.opened'));
-      void qc.invalidateQueries({ queryKey: ['registry'] });
-      navigate(`/registry/discussion/${r.id}`);
-    },
-  });
-  const fe = fieldErrorsOf(m.error);
-  return (
-    <form
-      className="stack"
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        m.mutate();
-      }}
-      noValidate
-    >
-      <TextField
-        label={t('registry.discussions.topic')}
-        value={topic}
-        onChange={(e) => setTopic(e.target.value)}
-        required
-        maxLength={200}
-        error={fe.topic}
-      />
-      <TextArea
-        label={t('registry.discussions.body')}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        required
-        rows={5}
-        error={fe.body}
-      />
-      <ErrorMessage error={m.error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={m.isPending}>
-          {t('registry.discussions.open')}
-        </button>
-      </div>
-    </form>
-  );
-}
+/** A discussion opened from the network's page (the registry kind `discussion`, the kind's default marking). */
+const DISCUSSION_POST: NetworkPostSpec = {
+  kind: 'discussion',
+  titleField: 'topic',
+  labels: {
+    title: 'registry.discussions.topic',
+    body: 'registry.discussions.body',
+    submit: 'registry.discussions.open',
+    done: 'registry.discussions.opened',
+  },
+  bodyRows: 5,
+};

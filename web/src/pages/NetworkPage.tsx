@@ -1,16 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError, api, type NetworkDetail, type UserRow } from '../api.ts';
-import {
-  AnnouncementCards,
-  MarkingFields,
-  type MarkingValue,
-  markingBody,
-  useMarkingRules,
-} from '../components/marking.tsx';
+import { AnnouncementCards } from '../components/marking.tsx';
 import {
   DataTable,
   ErrorMessage,
@@ -21,78 +15,27 @@ import {
   Section,
   SelectField,
   TextArea,
-  TextField,
   useNotice,
 } from '../components/ui.tsx';
 import type { RecordList } from '../registry/types.ts';
 import { NetworkDiscussions } from './NetworkDiscussions.tsx';
+import { NetworkPostForm, type NetworkPostSpec } from './NetworkPostForm.tsx';
 
 type Member = NetworkDetail['members'][number];
 const col = createColumnHelper<Member>();
 
-/** Posts an announcement in this network: a registry record of the kind `announcement`, published at once. */
-function PostForm({ network }: { network: string }) {
-  const { t } = useTranslation();
-  const notice = useNotice();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [marking, setMarking] = useState<MarkingValue>({
-    distribution: 'network',
-    sharingGroupId: '',
-    tlp: 'amber',
-    recipients: [],
-    organisationIds: [],
-  });
-  const rules = useMarkingRules();
-  const m = useMutation({
-    mutationFn: () =>
-      api<{ id: string }>('/registry/announcement', {
-        body: { data: { title, body, network }, marking: markingBody(marking, rules), publish: true },
-      }),
-    onSuccess: (r) => {
-      notice('success', t('announcements.posted'));
-      void qc.invalidateQueries({ queryKey: ['registry'] });
-      navigate(`/registry/announcement/${r.id}`);
-    },
-  });
-  const fe = fieldErrorsOf(m.error);
-  return (
-    <form
-      className="stack"
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        m.mutate();
-      }}
-      noValidate
-    >
-      <TextField
-        label={t('announcements.fieldTitle')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        required
-        maxLength={200}
-        error={fe.title}
-      />
-      <TextArea
-        label={t('announcements.fieldBody')}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        required
-        rows={6}
-        error={fe.body}
-      />
-      <MarkingFields value={marking} onChange={setMarking} errors={fe} />
-      <ErrorMessage error={m.error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={m.isPending}>
-          {t('announcements.post')}
-        </button>
-      </div>
-    </form>
-  );
-}
+/** An announcement posted from the network's page (the registry kind `announcement`). */
+const ANNOUNCEMENT_POST: NetworkPostSpec = {
+  kind: 'announcement',
+  titleField: 'title',
+  labels: {
+    title: 'announcements.fieldTitle',
+    body: 'announcements.fieldBody',
+    submit: 'announcements.post',
+    done: 'announcements.posted',
+  },
+  withMarking: true,
+};
 
 function JoinForm({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
@@ -281,7 +224,7 @@ export function NetworkPage() {
           {n.abilities.post && (
             <div id="post">
               <Section title={t('announcements.newTitle')}>
-                <PostForm network={n.code} />
+                <NetworkPostForm network={n.code} spec={ANNOUNCEMENT_POST} />
               </Section>
             </div>
           )}
