@@ -29,6 +29,8 @@ export function DigestPreference() {
     },
   });
   if (!q.data) return <ErrorMessage error={q.error} />;
+  // The choice shows at once while it is saved (back to the saved value if saving fails).
+  const shown = save.isPending && save.variables ? save.variables : q.data.digest;
   return (
     <fieldset className="fieldset">
       <legend>{t('digest.legend')}</legend>
@@ -39,7 +41,7 @@ export function DigestPreference() {
             type="radio"
             name="digest"
             value={v}
-            checked={q.data.digest === v}
+            checked={shown === v}
             disabled={save.isPending}
             onChange={() => save.mutate(v)}
           />
