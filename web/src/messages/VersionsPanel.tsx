@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EU_LANGUAGES } from '../../../src/contract/languages.ts';
 import { api } from '../api.ts';
 import { ErrorMessage, Section, useNotice } from '../components/ui.tsx';
 import { PersonPicker } from '../registry/PersonField.tsx';
@@ -28,33 +29,6 @@ interface Versions {
   versions: Version[];
   abilities: { addVersion: boolean };
 }
-
-const LANGUAGES = [
-  'bg',
-  'cs',
-  'da',
-  'de',
-  'el',
-  'en',
-  'es',
-  'et',
-  'fi',
-  'fr',
-  'ga',
-  'hr',
-  'hu',
-  'it',
-  'lt',
-  'lv',
-  'mt',
-  'nl',
-  'pl',
-  'pt',
-  'ro',
-  'sk',
-  'sl',
-  'sv',
-];
 
 /** The time left until a moment, in words that update every second (or "passed"). */
 function Countdown({ until }: { until: string }) {
@@ -216,7 +190,7 @@ function AddVersion({ messageId, onAdded }: { messageId: string; onAdded: () => 
         value={form.language}
         onChange={(e) => setForm({ ...form, language: e.target.value })}
       >
-        {LANGUAGES.map((l) => (
+        {EU_LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {l.toUpperCase()}
           </option>
