@@ -1,8 +1,7 @@
-import { loadActor } from '../auth/actor-loader.ts';
 import type { Database } from '../db/connection.ts';
 import { kindByName } from '../registry/kinds/index.ts';
 import { addComment, createRecord } from '../registry/record-service.ts';
-import { DEMO_DOMAIN } from './demo-data.ts';
+import { demoActor } from './demo-actor.ts';
 
 interface DemoThread {
   author: string;
@@ -60,16 +59,7 @@ const THREADS: DemoThread[] = [
 export async function seedDiscussionsDemo(db: Database): Promise<{ discussions: number; posts: number }> {
   const kind = kindByName('discussion')!;
   return db.transaction().execute(async (trx) => {
-    const user = async (who: string) => {
-      const u = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', `${who}@${DEMO_DOMAIN}`)
-        .executeTakeFirstOrThrow();
-      const actor = await loadActor(trx, u.id, null);
-      if (!actor || !('userId' in actor)) throw new Error(`Demo user ${who} is not active.`);
-      return actor as typeof actor & { userId: string; orgId: string };
-    };
+    const user = (who: string) => demoActor(trx, who);
     let posts = 0;
     for (const thread of THREADS) {
       const author = await user(thread.author);

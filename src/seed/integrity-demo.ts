@@ -1,5 +1,3 @@
-import { loadActor } from '../auth/actor-loader.ts';
-import type { Database, Trx } from '../db/connection.ts';
 import type { Questionnaire } from '../engines/questionnaire/model.ts';
 import { writeXlsForm } from '../engines/questionnaire/xlsform/index.ts';
 import { assignInCampaign, createCampaign } from '../modules/mapping/operations/campaigns.ts';
@@ -14,10 +12,9 @@ import {
   selfAssessment2025,
   selfAssessment2026,
 } from '../registry/kinds/integrity/self-assessment.questionnaire.ts';
-import type { UserActor } from '../registry/operations/types.ts';
 import { createRecord } from '../registry/record-service.ts';
 import type { AppDeps } from '../route-kit/deps.ts';
-import { DEMO_DOMAIN } from './demo-data.ts';
+import { demoActor } from './demo-actor.ts';
 
 const DAY = 86_400_000;
 const day = (offset: number, now: Date) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
@@ -26,16 +23,7 @@ const NETWORK = 'resilience-integrity';
 /** Administrations that have not answered the 2026 self-assessment yet (the demo shows who is missing). */
 export const DEMO_2026_MISSING = ['LU', 'MT'];
 
-async function actorOf(db: Database | Trx, who: string): Promise<UserActor> {
-  const u = await db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', `${who}@${DEMO_DOMAIN}`)
-    .executeTakeFirstOrThrow();
-  const actor = await loadActor(db as Database, u.id, null);
-  if (!actor || !('userId' in actor) || !actor.orgId) throw new Error(`Demo user ${who} is not active.`);
-  return actor as UserActor;
-}
+const actorOf = demoActor;
 
 /** A stable number from a text (the demo's maturity levels are the same on every load). */
 function hash(text: string): number {

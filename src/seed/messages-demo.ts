@@ -1,8 +1,7 @@
-import { loadActor } from '../auth/actor-loader.ts';
 import type { Database } from '../db/connection.ts';
 import { kindByName } from '../registry/kinds/index.ts';
 import { createRecord } from '../registry/record-service.ts';
-import { DEMO_DOMAIN } from './demo-data.ts';
+import { demoActor } from './demo-actor.ts';
 
 const DAY = 86_400_000;
 /** A moment relative to now, to the minute (UTC, ISO 8601). */
@@ -21,16 +20,7 @@ export async function seedMessagesDemo(
   now = new Date(),
 ): Promise<{ messages: number; versions: number }> {
   return db.transaction().execute(async (trx) => {
-    const user = async (who: string) => {
-      const u = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', `${who}@${DEMO_DOMAIN}`)
-        .executeTakeFirstOrThrow();
-      const actor = await loadActor(trx, u.id, null);
-      if (!actor || !('userId' in actor)) throw new Error(`Demo user ${who} is not active.`);
-      return actor as typeof actor & { userId: string; orgId: string };
-    };
+    const user = (who: string) => demoActor(trx, who);
     const kind = kindByName('message')!;
     const [author, frExpert, beExpert, deAnalyst, atExpert] = await Promise.all([
       user('nl.ncp'),
