@@ -37,23 +37,27 @@ export function searchVector(language: string, title: string, text: string) {
     setweight(to_tsvector('simple', unaccent(${text})), 'B'))`;
 }
 
-/** Matches a query typed in `language` against the vector column. */
-export function searchMatch(column: string, language: string, q: string) {
+/**
+ * A query typed in `language` as one tsquery: its `simple` form (exact words, any language) OR
+ * its form in the language's configuration (stems), so one index scan answers both.
+ */
+export function searchQuery(language: string, q: string) {
   const cfg = searchConfig(language);
-  return sql<boolean>`(${sql.ref(column)} @@ websearch_to_tsquery('simple', unaccent(${q})) OR ${sql.ref(column)} @@ websearch_to_tsquery(${cfg}::regconfig, unaccent(${q})))`;
+  return sql`(websearch_to_tsquery('simple', unaccent(${q})) || websearch_to_tsquery(${cfg}::regconfig, unaccent(${q})))`;
 }
 
 /**
- * Matches a record (alias `r` of registry_records) by its own vector, the words of its attached
+ * Matches a record (alias `r` of registry_records) by its own fields, the words of its attached
  * files (`file_search`, filled as files are attached: src/registry/operations/attachments.ts) or
- * those of its visible posts (`comment_search`: neither withdrawn nor hidden, record-service.ts).
- * Used inside the readable filter of lists and the global search, so a file's words find only
- * records the caller may read. Both columns have a GIN index: the planner ORs two bitmap scans of
- * the one table (a sub-query on attachment_texts instead made searches ×2–×136 slower,
- * docs/benchmarks/registry.md).
+ * those of its visible posts (`comment_search`: neither withdrawn nor hidden, record-service.ts),
+ * through the generated column `search_all` that concatenates the three (migration 0083) and its
+ * one GIN index. Used inside the readable filter of lists and the global search, so a file's words
+ * find only records the caller may read. Matching the three columns apart ORed six bitmap scans
+ * (search ×1.40 at p50); a sub-query on attachment_texts was ×2–×136 slower
+ * (docs/benchmarks/registry.md).
  */
 export function recordSearchMatch(alias: string, language: string, q: string) {
-  return sql<boolean>`(${searchMatch(`${alias}.search`, language, q)} OR ${searchMatch(`${alias}.file_search`, language, q)} OR ${searchMatch(`${alias}.comment_search`, language, q)})`;
+  return sql<boolean>`(${sql.ref(`${alias}.search_all`)} @@ ${searchQuery(language, q)})`;
 }
 
 /** How well a record's files match (half the weight of its own fields), 0 without a match. */
