@@ -134,6 +134,12 @@ const vars = {
   /** Days the uploaded file of a finished job is kept (the job itself stays). */
   RETENTION_JOB_FILES_DAYS: int(1, 36_500).default(30),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The level of the one line logged per answered request (method, path, status, time). `debug`
+   * (the default) keeps it out of an `info` log, where warnings and errors would drown in
+   * thousands of lines; set `info` where an access log is wanted (production behind a log store).
+   */
+  REQUEST_LOG_LEVEL: oneOf(['info', 'debug', 'trace']).default('debug'),
   WEB_DIST: z.string().default('./web/dist'),
   OCDS_OCID_PREFIX: z
     .string()
@@ -196,6 +202,7 @@ const EXAMPLES: Record<keyof typeof vars, string> = {
   RETENTION_NOTIFICATIONS_DAYS: '365',
   RETENTION_JOB_FILES_DAYS: '30',
   LOG_LEVEL: 'info',
+  REQUEST_LOG_LEVEL: 'info',
   WEB_DIST: './web/dist',
   OCDS_OCID_PREFIX: 'ocds-a1b2c3',
   AUDIT_CHECKPOINT_FILE: '/var/lib/eucab-audit/checkpoint.json',

@@ -14,11 +14,16 @@ import type { DatabaseHandle } from '../db/connection.ts';
 import { errorHandler, notFound, sendProblem, toProblem } from '../http/errors.ts';
 import { installInputGuards } from '../http/input-guards.ts';
 import { installRequestLimits } from '../http/request-limits.ts';
+import { logRequests } from '../http/request-log.ts';
 import { registerModules } from '../modules/index.ts';
 import type { AppDeps } from '../route-kit/deps.ts';
 import { authHooks } from './auth-plugin.ts';
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+/** `logStream`: where the log goes instead of stdout (tests read it). */
+export async function buildApp(
+  deps: AppDeps,
+  opts: { logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger:
@@ -26,6 +31,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? false
         : {
             level: config.LOG_LEVEL,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             // A calendar feed's link is its credential: its secret never reaches the log.
             serializers: {
               req: (req) => ({
@@ -36,12 +42,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               }),
             },
           },
+    // One line per request at REQUEST_LOG_LEVEL (debug by default) instead of Fastify's two at
+    // info: an info log keeps warnings and errors readable (logRequest below).
+    disableRequestLogging: true,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  logRequests(app, config.REQUEST_LOG_LEVEL);
   // The API speaks JSON (and multipart for uploads); anything else is a 415, not a guess.
   app.removeContentTypeParser('text/plain');
   // Before any route: JSON nested deeper than BODY_MAX_DEPTH, and a NUL character in a path or

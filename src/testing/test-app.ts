@@ -122,6 +122,8 @@ export async function createTestApp(
      * seeded. The demo data is then not seeded again.
      */
     prepare?: (handle: DatabaseHandle) => Promise<DemoCredentials>;
+    /** Receives the server's log lines (with `env.LOG_LEVEL` other than `silent`). */
+    logStream?: { write(line: string): void };
   } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
@@ -147,7 +149,7 @@ export async function createTestApp(
     : opts.demo === false
       ? { password: '', signIns: [] }
       : await seedDemoData(rt.db, { password: DEMO_PASSWORD });
-  const app = await buildApp(rt);
+  const app = await buildApp(rt, opts.logStream ? { logStream: opts.logStream } : {});
   await app.ready();
   await rt.jobs.start();
   const t: TestApp = {
