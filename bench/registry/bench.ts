@@ -13,7 +13,7 @@
  *    policy / baseline is the cost of the policy.
  *
  * Query types: (1) list: first page + total; (2) filter: category=nii & country=DE;
- * (3) search: a word present in 1% of the records (`scintillator`), through `searchMatch`.
+ * (3) search: a word present in 1% of the records (`scintillator`), through `recordSearchMatch`.
  *
  * Data (bench/shared/equipment-items.ts, shared with bench/load): migrations + reference data +
  * the demo seed (27 administrations), one equipment model
@@ -56,6 +56,7 @@ import {
   recipientsByRecord,
   sortExpression,
 } from '../../src/registry/record-queries.ts';
+import { recordSearchMatch } from '../../src/registry/search-config.ts';
 import { DEMO_DOMAIN } from '../../src/seed/demo-data.ts';
 import { loadEquipmentItems, SEARCH_WORD } from '../shared/equipment-items.ts';
 
@@ -137,10 +138,8 @@ async function viaPolicy(db: Kysely<DB>, a: Actor, f: ListFilters) {
 /** The baseline: the same statements in plain SQL, without the policy predicate. */
 function baselineWhere(f: ListFilters) {
   const parts = [sql`r.kind = ${kind.name}`, sql`r.status <> ${'retracted'}`];
-  if (f.q)
-    parts.push(
-      sql`(r.search @@ websearch_to_tsquery('simple', unaccent(${f.q})) OR r.search @@ websearch_to_tsquery(${'english'}::regconfig, unaccent(${f.q})))`,
-    );
+  // The platform's own match (its vector and index), so the ratio is the policy's cost only.
+  if (f.q) parts.push(recordSearchMatch('r', 'en', f.q));
   for (const [name, v] of Object.entries(f.fields)) if (v) parts.push(sql`r.data->>${name} IN (${v})`);
   return sql.join(parts, sql` AND `);
 }
