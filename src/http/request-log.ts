@@ -1,16 +1,45 @@
-import type { FastifyInstance } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+
+type Level = 'info' | 'debug' | 'trace';
 
 /**
- * One structured line per answered request — method, path (the request serializer hides secrets
- * in it), status, response time — at `level` (REQUEST_LOG_LEVEL, `debug` by default, so an `info`
- * log shows what matters: warnings, errors and the platform's own events). Answers the server
- * failed on are logged at `error` by the error handler whatever this level.
+ * Fastify's request log, one line per answered request — method, path (the request serializer
+ * hides secrets in it), status, response time — at `level` (REQUEST_LOG_LEVEL, `debug` by
+ * default), instead of two `info` lines (incoming, completed) per request: an `info` log then
+ * shows what matters, warnings, errors and the platform's own events. A request that failed in
+ * the server is logged at `error` whatever the level.
  */
-export function logRequests(app: FastifyInstance, level: 'info' | 'debug' | 'trace'): void {
-  app.addHook('onResponse', async (req, reply) => {
-    req.log[level](
-      { req, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },
+export class RequestLogController extends LogController {
+  readonly #level: Level;
+
+  constructor(level: Level) {
+    super();
+    this.#level = level;
+  }
+
+  override incomingRequest(): void {
+    // Nothing: the completed line carries the request.
+  }
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (error) {
+      request.log.error(
+        { req: request, res: reply, err: error, responseTime: reply.elapsedTime },
+        'request errored',
+      );
+      return;
+    }
+    request.log[this.#level](
+      { req: request, res: reply, responseTime: reply.elapsedTime },
       'request completed',
     );
-  });
+  }
+
+  override routeNotFound(request: FastifyRequest): void {
+    request.log[this.#level]({ req: request }, 'route not found');
+  }
 }

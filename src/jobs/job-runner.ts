@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type PgBoss from 'pg-boss';
 import { systemActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -184,6 +184,10 @@ export function createJobRunner(
         .set({
           state: outcome.state,
           result: outcome.state === 'succeeded' ? JSON.stringify(outcome.result ?? null) : null,
+          // A job that succeeded did all it counted: "N of N", not the last report before saving.
+          ...(outcome.state === 'succeeded'
+            ? { progress_done: sql<number>`coalesce(progress_total, progress_done)` }
+            : {}),
           error: outcome.state === 'failed' ? outcome.error.slice(0, 2000) : null,
           error_count: errors.length,
           finished_at: new Date(),

@@ -41,6 +41,16 @@ registerJobKind({
 });
 
 registerJobKind({
+  kind: 'test.stops-short',
+  parse: (d) => z.object({}).parse(d),
+  async run(ctx) {
+    // Its last report comes before its final step (as an import's "saving" phase does).
+    await ctx.progress({ done: 2, total: 5, phase: 'saving' });
+    return { ok: true };
+  },
+});
+
+registerJobKind({
   kind: 'test.bad-rows',
   readableBy: 'organisation',
   parse: (d) => z.object({}).parse(d),
@@ -313,5 +323,11 @@ describe('jobs', () => {
       file: null,
     });
     expect((await analyst.get(`/api/v1/jobs/${fresh.id}`)).json().file).toMatchObject({ name: 'new.csv' });
+  });
+
+  it('a job that succeeded reads "N of N" even when its last report came before its last step (issue 21)', async () => {
+    const { id } = await enqueueJob(t.rt, atAnalyst, { kind: 'test.stops-short', data: {} });
+    expect((await t.waitForJob(id)).state).toBe('succeeded');
+    expect((await analyst.get(`/api/v1/jobs/${id}`)).json().progress).toMatchObject({ done: 5, total: 5 });
   });
 });

@@ -14,7 +14,7 @@ import type { DatabaseHandle } from '../db/connection.ts';
 import { errorHandler, notFound, sendProblem, toProblem } from '../http/errors.ts';
 import { installInputGuards } from '../http/input-guards.ts';
 import { installRequestLimits } from '../http/request-limits.ts';
-import { logRequests } from '../http/request-log.ts';
+import { RequestLogController } from '../http/request-log.ts';
 import { registerModules } from '../modules/index.ts';
 import type { AppDeps } from '../route-kit/deps.ts';
 import { authHooks } from './auth-plugin.ts';
@@ -43,15 +43,14 @@ export async function buildApp(
             },
           },
     // One line per request at REQUEST_LOG_LEVEL (debug by default) instead of Fastify's two at
-    // info: an info log keeps warnings and errors readable (logRequest below).
-    disableRequestLogging: true,
+    // info: an info log keeps warnings and errors readable.
+    logController: new RequestLogController(config.REQUEST_LOG_LEVEL),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  logRequests(app, config.REQUEST_LOG_LEVEL);
   // The API speaks JSON (and multipart for uploads); anything else is a 415, not a guess.
   app.removeContentTypeParser('text/plain');
   // Before any route: JSON nested deeper than BODY_MAX_DEPTH, and a NUL character in a path or

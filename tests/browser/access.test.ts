@@ -38,6 +38,20 @@ describe('access in the browser', () => {
     await page.getByText('0 records').waitFor();
   });
 
+  it('the observer opening a page their role does not allow is told so (issue 21, item 6), not "not found"', async () => {
+    const page = await env.page();
+    await signIn(page, env.t, 'observer@demo.eucab.eu');
+    for (const path of ['/risk', '/registry/equipment_model/new', '/registry/equipment_model/import']) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: 'Not allowed for your role', level: 1 }).waitFor();
+      await page.getByText('Your role does not allow this page').waitFor();
+      expect(await page.getByText('not found or you are not allowed').count(), path).toBe(0);
+    }
+    await expectAccessible(page, 'role-not-allowed');
+    await page.goto('/registry/equipment_model/00000000-0000-4000-8000-000000000000/edit');
+    await page.getByRole('heading', { name: 'Not available', level: 1 }).waitFor();
+  });
+
   it('a named recipient reads the RED announcement, with its marking and recipients', async () => {
     const page = await env.page();
     await signIn(page, env.t, 'be.expert@demo.eucab.eu');

@@ -102,4 +102,16 @@ describe('screening journey', () => {
     expect(await caseState('Ivan Fiktivov')).toEqual(['dismissed']);
     await expectAccessible(page, 'screening-new-case');
   }, 180_000);
+
+  it('"Save as party and screen" shows the new case in the case list at once, without a reload (issue 21, item 6)', async () => {
+    const page = await env.page();
+    await signIn(page, env.t, 'fi.analyst@demo.eucab.eu');
+    await page.goto('/screening');
+    await page.getByRole('heading', { name: 'Sanctions screening', level: 1 }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Ivan Fiktivov');
+    await page.getByRole('button', { name: 'Save as party and screen' }).waitFor();
+    await page.getByRole('button', { name: 'Save as party and screen' }).click();
+    await page.getByText('Saved as a party of your administration').waitFor();
+    await page.locator('.screening-case').filter({ hasText: 'Ivan Fiktivov ↔ Ivan Fiktivov' }).waitFor();
+  }, 120_000);
 });

@@ -27,10 +27,23 @@ export const statePill: Record<JobState, string> = {
 /** Translated job kind / phase, falling back to the raw word for ones the catalog does not know. */
 export function useJobWords() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return {
     kind: (k: string) => t(`jobs.kind.${k}`, { defaultValue: k }),
     phase: (p: string) => t(`jobs.phase.${p}`, { defaultValue: p }),
     state: (s: JobState) => t(`jobs.state.${s}`),
+    /**
+     * How far a job got: "N of M", "N done" while the total is unknown, "waiting" in the queue;
+     * a finished job that counted nothing shows a dash, never "0 done".
+     */
+    progress: (state: JobState, p: JobView['progress']) =>
+      state === 'queued'
+        ? t('jobs.waiting')
+        : isFinished(state) && p.done === 0 && p.total === null
+          ? '—'
+          : p.total !== null
+            ? t('jobs.progressOf', { done: fmt.number(p.done), total: fmt.number(p.total) })
+            : t('jobs.progressUnknown', { done: fmt.number(p.done) }),
   };
 }
 
@@ -59,7 +72,6 @@ export function JobProgress({
 }) {
   const { t } = useTranslation();
   const words = useJobWords();
-  const fmt = useFormat();
   const qc = useQueryClient();
   const labelId = useId();
   const job = useQuery({
@@ -85,12 +97,7 @@ export function JobProgress({
   const j = job.data;
   const { done: n, total, phase } = j.progress;
   const finished = isFinished(j.state);
-  const valueText =
-    j.state === 'queued'
-      ? t('jobs.waiting')
-      : total !== null
-        ? t('jobs.progressOf', { done: fmt.number(n), total: fmt.number(total) })
-        : t('jobs.progressUnknown', { done: fmt.number(n) });
+  const valueText = words.progress(j.state, j.progress);
   const columns = [
     col.accessor('line', { header: t('jobs.line'), cell: (c) => c.getValue() ?? '—' }),
     col.accessor('column', { header: t('jobs.columnName'), cell: (c) => c.getValue() || '—' }),

@@ -446,13 +446,18 @@ export function StatusPill({ status, label }: { status: string; label: string })
   return <span className={`pill pill-${status}`}>{label}</span>;
 }
 
-export function NotAllowed() {
+/**
+ * A page the caller cannot use. `because="role"`: the page exists and the server's abilities say
+ * the caller's roles do not allow it (say so, and who grants roles); without it: a record the
+ * server answered 404 for — not found, or not readable, which the platform never tells apart.
+ */
+export function NotAllowed({ because }: { because?: 'role' } = {}) {
   const { t } = useTranslation();
   return (
     <>
-      <PageTitle>{t('errors.notFoundTitle')}</PageTitle>
+      <PageTitle>{t(because === 'role' ? 'errors.notAllowedTitle' : 'errors.notFoundTitle')}</PageTitle>
       <Alert kind="warning">
-        <p>{t('errors.notFoundOrNotAllowed')}</p>
+        <p>{t(because === 'role' ? 'errors.roleDoesNotAllow' : 'errors.notFoundOrNotAllowed')}</p>
       </Alert>
     </>
   );

@@ -32,7 +32,7 @@ export function ResultsPage() {
   if (campaign.isLoading || version.isLoading) return <Loading />;
   if (campaign.error) return <ErrorMessage error={campaign.error} />;
   if (!campaign.data || !version.data) return <ErrorMessage error={version.error} />;
-  if (campaign.data.abilities.results === 'none') return <NotAllowed />;
+  if (campaign.data.abilities.results === 'none') return <NotAllowed because="role" />;
   return <Results c={campaign.data} q={version.data.questionnaire} />;
 }
 

@@ -33,12 +33,9 @@ export function JobsPage() {
       id: 'progress',
       header: t('jobs.column.progress'),
       cell: (c) => {
-        const p = c.row.original.progress;
-        const text =
-          p.total !== null
-            ? t('jobs.progressOf', { done: fmt.number(p.done), total: fmt.number(p.total) })
-            : t('jobs.progressUnknown', { done: fmt.number(p.done) });
-        return isFinished(c.row.original.state) || !p.phase ? text : `${words.phase(p.phase)}: ${text}`;
+        const { progress: p, state } = c.row.original;
+        const text = words.progress(state, p);
+        return isFinished(state) || !p.phase ? text : `${words.phase(p.phase)}: ${text}`;
       },
     }),
     col.accessor('createdAt', { header: t('jobs.column.created'), cell: (c) => fmt.dateTime(c.getValue()) }),

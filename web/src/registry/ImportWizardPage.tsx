@@ -25,7 +25,8 @@ export function ImportWizardPage() {
   const { kind, isLoading, error } = useKind(kindName);
   if (isLoading) return <Loading />;
   if (error) return <ErrorMessage error={error} />;
-  if (!kind?.abilities.import) return <NotAllowed />;
+  if (!kind) return <NotAllowed />;
+  if (!kind.abilities.import) return <NotAllowed because="role" />;
   return <ImportWizard kind={kind} />;
 }
 

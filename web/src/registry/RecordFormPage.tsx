@@ -55,8 +55,8 @@ export function RecordFormPage() {
   if (error) return <ErrorMessage error={error} />;
   if (!kind || (rec.error instanceof ApiError && rec.error.status === 404)) return <NotAllowed />;
   if (rec.error) return <ErrorMessage error={rec.error} />;
-  if (id && rec.data && !rec.data.abilities.update) return <NotAllowed />;
-  if (!id && !kind.abilities.create) return <NotAllowed />;
+  if (id && rec.data && !rec.data.abilities.update) return <NotAllowed because="role" />;
+  if (!id && !kind.abilities.create) return <NotAllowed because="role" />;
   return (
     <RecordForm key={`${kind.name}-${id ?? 'new'}`} kind={kind} record={rec.data} countries={countries} />
   );

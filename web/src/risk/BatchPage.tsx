@@ -39,7 +39,7 @@ export function BatchPage() {
     [qc, id],
   );
 
-  if (ab.data && !ab.data.use) return <NotAllowed />;
+  if (ab.data && !ab.data.use) return <NotAllowed because="role" />;
   if (isLoading) return <Loading />;
   if (error || !b) return <ErrorMessage error={error} />;
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });

@@ -14,7 +14,7 @@ export function ModelPage() {
   const fmt = useFormat();
   const ab = useRiskAbilities();
   const { data: m, isLoading, error } = useModel(id);
-  if (ab.data && !ab.data.use) return <NotAllowed />;
+  if (ab.data && !ab.data.use) return <NotAllowed because="role" />;
   if (isLoading) return <Loading />;
   if (error || !m) return <ErrorMessage error={error} />;
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });

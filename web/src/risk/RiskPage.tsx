@@ -12,7 +12,7 @@ export function RiskPage() {
   const { t } = useTranslation();
   const { data: ab, isLoading } = useRiskAbilities();
   if (isLoading || !ab) return <Loading />;
-  if (!ab.use) return <NotAllowed />;
+  if (!ab.use) return <NotAllowed because="role" />;
   return (
     <>
       <PageTitle>{t('risk.title')}</PageTitle>

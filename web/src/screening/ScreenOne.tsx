@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
@@ -14,6 +14,7 @@ export function ScreenOne({ canSave }: { canSave: boolean }) {
   const [country, setCountry] = useState('');
   const [birthDate, setBirthDate] = useState('');
   const [identifier, setIdentifier] = useState('');
+  const qc = useQueryClient();
   const m = useMutation({
     mutationFn: (save: boolean) =>
       api<ScreenResponse>('/screening/screen', {
@@ -26,6 +27,10 @@ export function ScreenOne({ canSave }: { canSave: boolean }) {
           save,
         },
       }),
+    // A saved party may open a case: the case list shows it without a reload.
+    onSuccess: (_r, save) => {
+      if (save) void qc.invalidateQueries({ queryKey: ['screening', 'cases'] });
+    },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();

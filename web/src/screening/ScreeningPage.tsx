@@ -13,7 +13,7 @@ export function ScreeningPage() {
   const { data, isLoading } = useScreeningAbilities();
   if (isLoading || !data) return <Loading />;
   const ab = data.abilities;
-  if (!ab.readLists) return <NotAllowed />;
+  if (!ab.readLists) return <NotAllowed because="role" />;
   const demo = data.lists?.some((l) => l.isDemo);
   return (
     <>
