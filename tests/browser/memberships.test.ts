@@ -54,6 +54,12 @@ describe('network membership: request or nomination → endorsement → approval
     await ncp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Memberships' }).click();
     await ncp.getByRole('heading', { name: /waiting for your endorsement/ }).waitFor();
     await expectAccessible(ncp, 'memberships-ncp');
+    // The request's note is shown to whoever decides on it (issue 21, item 6).
+    await ncp
+      .getByRole('row')
+      .filter({ hasText: 'AT Expert' })
+      .getByText('I lead our procurement of scanners.')
+      .waitFor();
     await ncp.getByRole('button', { name: 'Endorse AT Expert for Procurement' }).click();
     await ncp.getByRole('status').filter({ hasText: 'AT Expert was endorsed for Procurement' }).waitFor();
     expect((await membership('at.expert@demo.eucab.eu', 'procurement'))?.status).toBe('endorsed');
@@ -67,6 +73,12 @@ describe('network membership: request or nomination → endorsement → approval
       .click();
     await coordinator.getByRole('heading', { name: /waiting for your approval/ }).waitFor();
     await expectAccessible(coordinator, 'memberships-coordinator');
+    await coordinator
+      .getByRole('row')
+      .filter({ hasText: 'AT Expert' })
+      .getByText('I lead our procurement of scanners.')
+      .first()
+      .waitFor();
     await coordinator.getByRole('button', { name: 'Approve AT Expert for Procurement' }).click();
     await coordinator
       .getByRole('status')
@@ -124,5 +136,18 @@ describe('network membership: request or nomination → endorsement → approval
     await coordinator.getByRole('link', { name: 'Training' }).first().click();
     await coordinator.getByRole('row').filter({ hasText: 'AT Risk Analyst' }).waitFor();
     await expectAccessible(coordinator, 'network-coordinator');
+
+    // Ending someone else's membership says "Remove" and asks first (issue 21, item 6).
+    await coordinator.goto('/memberships');
+    expect(
+      await coordinator.getByRole('button', { name: 'Withdraw AT Risk Analyst from Training' }).count(),
+    ).toBe(0);
+    await coordinator.getByRole('button', { name: 'Remove AT Risk Analyst from Training' }).click();
+    await coordinator.getByText('Remove AT Risk Analyst from Training? They lose').waitFor();
+    expect((await membership('at.analyst@demo.eucab.eu', 'training'))?.status).toBe('active');
+    await expectAccessible(coordinator, 'membership-remove-confirm');
+    await coordinator.getByRole('button', { name: 'Remove', exact: true }).click();
+    await coordinator.getByRole('status').filter({ hasText: 'AT Risk Analyst' }).waitFor();
+    expect((await membership('at.analyst@demo.eucab.eu', 'training'))?.status).toBe('withdrawn');
   });
 });

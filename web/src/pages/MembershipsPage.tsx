@@ -134,22 +134,52 @@ export function MembershipsPage() {
     },
   });
 
-  const actions = (m: Membership) => (
-    <div className="row-actions">
-      {VERBS.filter((v) => m.abilities[v]).map((v) => (
+  // Withdrawing one's own membership is "Withdraw"; ending someone else's is "Remove", and asks
+  // to confirm first (the button alone removed a person at one click).
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const verbLabel = (m: Membership, v: Verb) => (v === 'withdraw' && m.user_id !== me.user.id ? 'remove' : v);
+  const actions = (m: Membership) =>
+    confirming === m.id ? (
+      <div className="row-actions">
+        <span>{t('memberships.confirmRemove', { name: m.display_name, network: m.network_name })}</span>
         <button
-          key={v}
           type="button"
-          className={`button button-small ${v === 'reject' || v === 'withdraw' ? 'button-secondary' : ''}`}
-          onClick={() => act.mutate({ m, verb: v })}
+          className="button button-small"
+          onClick={() => {
+            setConfirming(null);
+            act.mutate({ m, verb: 'withdraw' });
+          }}
           disabled={act.isPending}
-          aria-label={t(`memberships.verbNamed.${v}`, { name: m.display_name, network: m.network_name })}
         >
-          {t(`memberships.verb.${v}`)}
+          {t('memberships.verb.remove')}
         </button>
-      ))}
-    </div>
-  );
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          onClick={() => setConfirming(null)}
+        >
+          {t('common.cancel')}
+        </button>
+      </div>
+    ) : (
+      <div className="row-actions">
+        {VERBS.filter((v) => m.abilities[v]).map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={`button button-small ${v === 'reject' || v === 'withdraw' ? 'button-secondary' : ''}`}
+            onClick={() => (verbLabel(m, v) === 'remove' ? setConfirming(m.id) : act.mutate({ m, verb: v }))}
+            disabled={act.isPending}
+            aria-label={t(`memberships.verbNamed.${verbLabel(m, v)}`, {
+              name: m.display_name,
+              network: m.network_name,
+            })}
+          >
+            {t(`memberships.verb.${verbLabel(m, v)}`)}
+          </button>
+        ))}
+      </div>
+    );
 
   const columns = [
     col.accessor('display_name', {
@@ -168,6 +198,13 @@ export function MembershipsPage() {
     col.accessor('status', {
       header: t('memberships.status'),
       cell: (c) => <StatusPill status={c.getValue()} label={t(`membershipStatus.${c.getValue()}`)} />,
+    }),
+    // The note of a request or nomination (why this person, in this role): what the NCP and the
+    // coordinator decide on.
+    col.accessor('note', {
+      header: t('memberships.note'),
+      enableSorting: false,
+      cell: (c) => c.getValue() || '—',
     }),
     col.accessor('updated_at', { header: t('memberships.updated'), cell: (c) => f.dateTime(c.getValue()) }),
     col.display({ id: 'actions', header: t('common.actions'), cell: (c) => actions(c.row.original) }),
