@@ -471,5 +471,6 @@ describe('registry access matrix (every kind × caller × marking × action)', (
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Two calls per record and caller: more kinds, more calls (the default 120 s ran out with 26 kinds on a busy machine).
+  }, 300_000);
 });
