@@ -94,7 +94,7 @@ export const releaseTrainingSeats = defineScheduledTask({
         }
         await recordAudit(trx, actor, {
           action: 'training_event.seats_released',
-          recordKind: trainingEventKind.name,
+          recordKind: 'training_event',
           recordId: e.id,
           organisationId: e.owner_org_id,
           changes: {

@@ -228,7 +228,7 @@ export function nominate(deps: ChangeDeps, actor: Actor, eventId: string, input:
     // The audit trail names the nomination, never the person (its readers may not read names).
     await recordAudit(trx, actor, {
       action: 'training_event.nominated',
-      recordKind: trainingEventKind.name,
+      recordKind: 'training_event',
       recordId: eventId,
       organisationId: actor.orgId,
       changes: { nomination: row.id, state: row.state },
@@ -298,7 +298,7 @@ export function withdrawNomination(deps: ChangeDeps, actor: Actor, id: string) {
     }
     await recordAudit(trx, actor, {
       action: 'training_event.nomination_withdrawn',
-      recordKind: trainingEventKind.name,
+      recordKind: 'training_event',
       recordId: n.event_id,
       organisationId: n.organisation_id,
       changes: {
@@ -328,7 +328,7 @@ export function recordAttendance(deps: ChangeDeps, actor: Actor, id: string, inp
       .execute();
     await recordAudit(trx, actor, {
       action: 'training_event.attendance',
-      recordKind: trainingEventKind.name,
+      recordKind: 'training_event',
       recordId: n.event_id,
       organisationId: env.owner_org_id,
       changes: { nomination: id, attended: { before: n.attended, after: input.attended } },
