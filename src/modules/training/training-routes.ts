@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../route-kit/caller.ts';
 import type { AppDeps } from '../../route-kit/deps.ts';
+import { eventIcs } from './operations/event-ics.ts';
 import {
   eventRegistration,
   nominate,
@@ -28,6 +29,31 @@ export async function trainingRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => eventRegistration(deps.db, requireUser(req), req.params.id),
+  );
+
+  r.get(
+    '/training/events/:id/ics',
+    {
+      schema: {
+        tags,
+        summary: 'A training event as an iCalendar file (its days; the title where the marking allows)',
+        params: eventParams,
+        querystring: z.strictObject({
+          lang: z.enum(['en', 'fr', 'de'], { error: 'lang: en, fr or de' }).default('en'),
+        }),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename="training-event-${req.params.id}.ics"`)
+        .send(
+          await eventIcs(deps.db, requireUser(req), req.params.id, {
+            locale: req.query.lang,
+            publicUrl: deps.config.publicUrl,
+          }),
+        ),
   );
 
   r.post(

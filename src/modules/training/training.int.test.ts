@@ -169,6 +169,29 @@ describe('training event registration', () => {
     expect((await de.post(`/api/v1/training/nominations/${anna.id}/withdraw`)).statusCode).toBe(403);
   });
 
+  it('the event as an iCalendar file: whole days (end exclusive), its title under TLP:GREEN, 404 for no reader', async () => {
+    const res = await (await t.as('cz.expert@demo.eucab.eu')).get(
+      `/api/v1/training/events/${eventId}/ics?lang=fr`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/calendar/);
+    // No independent iCalendar parser is installed: unfold the lines (RFC 5545 §3.1) and read the event's properties.
+    const lines = res.body.replace(/\r\n[ \t]/g, '').split('\r\n');
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
+    const event = lines.slice(lines.indexOf('BEGIN:VEVENT'), lines.indexOf('END:VEVENT') + 1);
+    const prop = (name: string) => event.find((l) => l.split(/[;:]/)[0] === name)?.replace(/^[^:]*:/, '');
+    expect(prop('UID')).toBe(`training:training_event:${eventId}@eucab-platform`);
+    expect(prop('SUMMARY')).toBe('X-ray image analysis\\, Rotterdam 2027');
+    expect(prop('DTSTART')).toBe('20270601');
+    expect(prop('DTEND')).toBe('20270604');
+    expect(prop('URL')).toMatch(new RegExp(`/registry/training_event/${eventId}$`));
+    expect((await t.client().get(`/api/v1/training/events/${eventId}/ics`)).statusCode).toBe(401);
+    expect(
+      (await de.get('/api/v1/training/events/00000000-0000-4000-8000-000000000000/ics')).statusCode,
+    ).toBe(404);
+    expect((await de.get(`/api/v1/training/events/${eventId}/ics?lang=xx`)).statusCode).toBe(400);
+  });
+
   it('the event is in the calendar of its readers', async () => {
     const cal = await (await t.as('cz.expert@demo.eucab.eu')).get(
       '/api/v1/calendar?from=2027-05-01&to=2027-06-30',
