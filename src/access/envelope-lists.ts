@@ -26,5 +26,9 @@ export function envelopeListColumns(alias: string, kind: string | RawBuilder<str
       SELECT mv.translator_id::text FROM message_versions mv WHERE mv.message_id = ${col('id')}
       UNION SELECT mv.reviewer_id::text FROM message_versions mv WHERE mv.message_id = ${col('id')}
       ORDER BY 1)`.as('embargo_reader_ids'),
+    // Records about a person (`personalData`): the person's user id and their opt-in
+    // (src/access/personal-data-policy.ts).
+    sql<string | null>`${col('data')}->>'person_user'`.as('person_user_id'),
+    sql<boolean>`coalesce((${col('data')}->>'open_consent') = 'true', false)`.as('open_consent'),
   ] as const;
 }

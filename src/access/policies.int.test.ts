@@ -196,6 +196,41 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
       })),
     );
   },
+  async training_nomination(db) {
+    const rec = await recipientsOf(db);
+    const rows = await db
+      .selectFrom('training_nominations as n')
+      .innerJoin('registry_records as r', 'r.id', 'n.event_id')
+      .select([
+        'n.id',
+        'n.organisation_id',
+        'n.state',
+        'r.id as event_id',
+        'r.kind',
+        'r.owner_org_id',
+        'r.author_id',
+        'r.distribution',
+        'r.distribution_network_id',
+        'r.sharing_group_id',
+        'r.tlp',
+        'r.status',
+        'r.submitted_by',
+        ...ENVELOPE_COLUMNS,
+        sql<string[]>`ARRAY(SELECT tr.data->>'person_user' FROM registry_records tr
+          WHERE tr.kind = 'trainer' AND tr.data->>'person_user' IS NOT NULL
+            AND (r.data->'trainers') @> to_jsonb(tr.id::text))`.as('trainer_user_ids'),
+      ])
+      .execute();
+    return fixed(
+      rows.map((n) => ({
+        id: n.id,
+        organisation_id: n.organisation_id,
+        state: n.state,
+        trainer_user_ids: n.trainer_user_ids,
+        event: { ...n, id: n.event_id, recipients: rec.get(`${n.kind}:${n.event_id}`) ?? [] },
+      })),
+    );
+  },
   risk_dataset: async (db) =>
     fixed(await db.selectFrom('risk_datasets').select(['id', 'organisation_id']).execute()),
   risk_model: async (db) =>
@@ -778,6 +813,60 @@ async function addRows(db: Database): Promise<void> {
     ['screening_list_version', announcements[0]!.id],
     ['user', people[1]!.id],
   ];
+  // Training: trainers are personal data (one names a national user, one the Commission observer,
+  // one opted in, one retracted) and an event naming them, with nominations of three administrations.
+  const observer = people.find((p) => p.type === 'commission')!;
+  const trainerIds: string[] = [];
+  for (const [n, extra] of [
+    { person_user: someone(1).id },
+    { person_user: observer.id },
+    { open_consent: true },
+    {},
+  ].entries()) {
+    const owner = orgs[n % 2]!;
+    const tr = await db
+      .insertInto('registry_records')
+      .values({
+        kind: 'trainer',
+        owner_org_id: owner.id,
+        author_id: owner.users[0]!.id,
+        distribution: n === 0 ? 'organisation' : 'eucab',
+        tlp: 'green',
+        status: n === 3 ? 'retracted' : 'published',
+        title: `policy trainer ${n}`,
+        data: j({ name: `policy trainer ${n}`, ...extra }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    trainerIds.push(tr.id);
+  }
+  const event = await db
+    .insertInto('registry_records')
+    .values({
+      kind: 'training_event',
+      owner_org_id: orgs[2]!.id,
+      author_id: orgs[2]!.users[0]!.id,
+      distribution: 'eucab',
+      tlp: 'green',
+      status: 'published',
+      title: 'policy training event',
+      data: j({ title: 'policy training event', trainers: trainerIds }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const [n, org] of orgs.slice(0, 3).entries())
+    await db
+      .insertInto('training_nominations')
+      .values({
+        event_id: event.id,
+        organisation_id: org.id,
+        nominee_name: `policy nominee ${n}`,
+        nominated_by: org.users[0]!.id,
+        state: n === 0 ? 'seated' : 'waiting',
+        seat_source: n === 0 ? 'quota' : null,
+      })
+      .execute();
+
   for (const [n, [recordKind, recordId]] of subjects.entries()) {
     const actor = await loadActor(db, people[(n * 5) % people.length]!.id, null);
     await db

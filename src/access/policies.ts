@@ -9,6 +9,7 @@ import type { AnyResourcePolicy } from './policy.ts';
 import { registryRecordPolicy } from './registry-record-policy.ts';
 import { riskBatchPolicy, riskDatasetPolicy, riskModelPolicy } from './risk-policy.ts';
 import { screeningBatchPolicy, screeningCasePolicy, screeningPartyPolicy } from './screening-policy.ts';
+import { trainingNominationPolicy } from './training-policy.ts';
 
 /**
  * Every resource policy of the platform: ONE registration point (a new resource kind adds its
@@ -35,6 +36,7 @@ export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   campaignPolicy,
   responsePolicy,
   directoryEntryPolicy,
+  trainingNominationPolicy,
 ]);
 
 /** The policy of a resource kind by its name. */

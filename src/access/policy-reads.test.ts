@@ -27,6 +27,10 @@ const ALLOWED: Readonly<Record<string, string>> = {
     "scheduled digest: reads each recipient's own settings; their notifications go through notificationPolicy",
   'modules/mapping/mapping-handlers.ts':
     'outbox handler: the recipients of a campaign event (its participants and coordinators)',
+  'modules/training/release-task.ts':
+    "scheduled release of unused seats (system actor): the events due and their nominations; each nominating NCP is checked with the event's abilities before being notified",
+  'modules/training/operations/registration.ts':
+    "the users an event's trainer records name (who read nominees' names, the rule of trainingNominationPolicy) and a lock on the event's row; the event itself is read through its abilities",
   'modules/mapping/reminders.ts': 'scheduled reminders: the assigned people whose response is still open',
   'modules/risk/risk-jobs.ts':
     "risk jobs: rows of the job's administration, after the starter is checked again by riskDatasetPolicy (guard)",

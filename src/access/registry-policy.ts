@@ -6,6 +6,7 @@ import type { RecordStatus } from '../db/schema.ts';
 import { forbidden } from '../http/errors.ts';
 import { type Actor, canWrite, isUser } from './actor.ts';
 import { type ApprovalRound, approvalAbilities, holdsStep } from './approval-policy.ts';
+import { type PersonalEnvelope, personalAbilities, personalReadable } from './personal-data-policy.ts';
 import {
   editedBy,
   readableFilter,
@@ -26,7 +27,7 @@ import { NAMED_RECIPIENTS_ONLY, TLP_RULES } from './tlp.ts';
  * holders of the steps read the record meanwhile, and the owner's editors, the proposer and the
  * holders see the proposed correction (`correction`); only the proposer withdraws it.
  */
-export interface RegistryEnvelope extends SharedEnvelope {
+export interface RegistryEnvelope extends SharedEnvelope, Omit<PersonalEnvelope, 'owner_org_id' | 'status'> {
   status: RecordStatus;
   submitted_by: string | null;
   /** The open approval round (submitted records of kinds with approval steps), else null. */
@@ -43,6 +44,8 @@ export type { RecordAbilities } from '../contract/registry-records.ts';
 const VISIBLE_OUTSIDE: readonly RecordStatus[] = ['published', 'retracted'];
 
 export function recordAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinition): RecordAbilities {
+  // Records about a person (trainers): the personal-data rules narrow what the registry allows.
+  if (kind.personalData) return personalAbilities(a, r, workflowAbilities(a, r, kind));
   const abilities = workflowAbilities(a, r, kind);
   if (!kind.embargoField) return abilities;
   // Released at an embargo: the audience reads once the record is published and the moment has
@@ -183,7 +186,10 @@ export function authoriseCreate(a: Actor, kind: KindDefinition, network?: string
 }
 
 /** What the registry's SQL filter needs of a kind: its name and its approval steps (as data). */
-export type KindForFilter = Pick<KindDefinition, 'name' | 'workflow' | 'network' | 'embargoField'>;
+export type KindForFilter = Pick<
+  KindDefinition,
+  'name' | 'workflow' | 'network' | 'embargoField' | 'personalData'
+>;
 
 /**
  * The SQL equivalent of `recordAbilities(...).read` for the alias of registry_records: the shared
@@ -193,6 +199,7 @@ export type KindForFilter = Pick<KindDefinition, 'name' | 'workflow' | 'network'
  */
 export function readableRecords(a: Actor, k: KindForFilter, alias: string): RawBuilder<boolean> {
   const filter = workflowReadable(a, k, alias);
+  if (k.personalData) return personalReadable(a, alias, filter);
   if (!k.embargoField) return filter;
   // The SQL of the embargo rule in recordAbilities: released records as the workflow allows, and
   // the insiders whatever the moment.

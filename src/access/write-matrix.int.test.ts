@@ -16,6 +16,7 @@ import { messageCases } from '../testing/write-matrix/message-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
+import { trainingCases } from '../testing/write-matrix/training-cases.ts';
 
 /**
  * The generated write matrix (see src/testing/write-matrix/harness.ts): every write operation of
@@ -31,6 +32,7 @@ const CASES: WriteCase[] = [
   ...meetingCases(),
   ...threadCases(),
   ...messageCases(),
+  ...trainingCases(),
 ];
 
 let t: TestApp;

@@ -146,6 +146,15 @@ export interface KindDefinition {
    */
   embargoField?: 'embargo_at';
   /**
+   * The records are about a person (trainers): personal data. Read only by signed-in users of
+   * national administrations and EUCAB bodies (never anonymous, never the Commission's observers);
+   * never exported, quoted in feeds, e-mails or digests, or read with an API key unless the person
+   * opted in (the boolean field `open_consent`); the person (the `user` field `person_user`) reads
+   * the record whatever its marking and withdraws their consent, after which only the owning
+   * administration and the person read it (src/access/personal-data-policy.ts).
+   */
+  personalData?: true;
+  /**
    * The code lists this kind's fields use (its own, in `<name>.codes.ts` beside it, or shared
    * ones): the seed stores every list a definition names — there is no other registration.
    */

@@ -53,6 +53,7 @@ describe('module manifests', () => {
         'mapping.reminders',
         'meetings.action-point-reminders',
         'messages.release',
+        'training.release-seats',
       ].sort(),
     );
     expect(new Set(MODULES.map((m) => m.name)).size).toBe(MODULES.length);
@@ -82,6 +83,7 @@ describe('module manifests', () => {
       'mapping',
       'meetings',
       'messages',
+      'training',
     ]);
     // Every module that writes audit events says how they read (src/modules/sentences.test.ts
     // checks each action the code writes); no action has two sentences.
@@ -101,6 +103,7 @@ describe('module manifests', () => {
       'directory',
       'meetings',
       'messages',
+      'training',
     ]);
     expect(() => sentenceTables(MODULES)).not.toThrow();
     expect(sentenceTables(MODULES).audit.size).toBeGreaterThan(100);

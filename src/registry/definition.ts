@@ -103,6 +103,13 @@ export function defineKind<const C extends string = never>(spec: KindSpec<C>): K
     if (def.workflow.publishAtCreation)
       throw new Error(`${def.name}: a kind released at an embargo cannot publish at creation`);
   }
+  if (def.personalData) {
+    if (def.fields.person_user?.type !== 'user' || def.fields.open_consent?.type !== 'boolean')
+      throw new Error(
+        `${def.name}: a kind of personal data needs the user field "person_user" and the boolean field "open_consent"`,
+      );
+    if (def.access.distribution === 'public') throw new Error(`${def.name}: personal data is never public`);
+  }
   if (def.workflow.publishAtCreation && def.workflow.fourEyes)
     throw new Error(`${def.name}: a kind with approval steps cannot publish at creation`);
   for (const f of def.searchable) {

@@ -18,6 +18,9 @@ export interface EnvelopeParts {
   /** Kinds released at an embargo (`embargoField`): the moment, and who reads before it. */
   embargo_at: string | null;
   embargo_reader_ids: string[];
+  /** Records about a person (`personalData`): the person's user id and their opt-in. */
+  person_user_id: string | null;
+  open_consent: boolean;
 }
 
 /**
@@ -51,6 +54,8 @@ export async function pageWithEnvelopes<O extends PageRow>(
       ARRAY(SELECT re.user_id::text FROM record_editors re
         WHERE re.record_kind = ${kind} AND re.record_id = r.id) AS editor_ids,
       ${embargoColumns},
+      r.data->>'person_user' AS person_user_id,
+      coalesce((r.data->>'open_consent') = 'true', false) AS open_consent,
       ${approvalRoundColumn('r', kind)}
     FROM (${page}) AS r
     ORDER BY ${order} ${sql.raw(direction === 'desc' ? 'DESC' : 'ASC')}, r.id`.execute(db);

@@ -82,6 +82,19 @@ const EXPECTED: Record<Rel, Record<Case, string>> = {
 };
 const CASES = Object.keys(EXPECTED.same_org_ncp) as Case[];
 
+/**
+ * Records about a person (`personalData`: trainers; src/access/personal-data-policy.ts): never
+ * anonymous (even public), never the Commission's observer, never an API key or an export unless
+ * the person opted in (the examples do not): the table above without those cells.
+ */
+const PERSONAL_UNREAD: readonly Rel[] = ['observer', 'api_key_read', 'anonymous'];
+function expected(kindName: string, rel: Rel, c: Case): string {
+  const want = EXPECTED[rel][c];
+  if (!KINDS.find((k) => k.name === kindName)?.personalData) return want;
+  if (PERSONAL_UNREAD.includes(rel)) return '-';
+  return want.replace('E', '') || '-';
+}
+
 let t: TestApp;
 const callers = new Map<Rel, { client?: TestClient; key?: string }>();
 const records: {
@@ -247,7 +260,7 @@ describe('registry access matrix (every kind × caller × marking × action)', (
           : null;
         let expectedStat = 0;
         for (const rec of records.filter((x) => x.kind === kind.name)) {
-          const want = EXPECTED[rel][rec.c];
+          const want = expected(kind.name, rel, rec.c);
           const read = (await call(who, 'GET', `/api/v1/registry/${kind.name}/${rec.id}`)).statusCode === 200;
           const found = (await call(who, 'GET', `/api/v1/search?q=${rec.token}`))
             .json()
@@ -348,7 +361,7 @@ describe('registry access matrix (every kind × caller × marking × action)', (
     for (const [rel, who] of callers) {
       for (const rec of records) {
         const kind = KINDS.find((k) => k.name === rec.kind)!;
-        const want = EXPECTED[rel][rec.c];
+        const want = expected(rec.kind, rel, rec.c);
         const published = rec.c !== 'draft_eucab' && !(kind.workflow.fourEyes && rec.c === 'eucab_red');
         const effective = published || rec.c === 'draft_eucab' ? want : '-';
         const share = await call(who, 'POST', `/api/v1/registry/${rec.kind}/${rec.id}/share`, rec.marking);
@@ -420,7 +433,8 @@ describe('registry access matrix (every kind × caller × marking × action)', (
       for (const rec of records) {
         const kind = KINDS.find((k) => k.name === rec.kind)!;
         const published = rec.c !== 'draft_eucab' && !(kind.workflow.fourEyes && rec.c === 'eucab_red');
-        const readable = EXPECTED[rel][rec.c].includes('R') && (published || rec.c === 'draft_eucab');
+        const readable =
+          expected(rec.kind, rel, rec.c).includes('R') && (published || rec.c === 'draft_eucab');
         // Attachments: listed and downloaded exactly when the record may be read.
         const list = await call(who, 'GET', `/api/v1/registry/${rec.kind}/${rec.id}/attachments`);
         const file = await call(who, 'GET', rec.attachmentUrl);
@@ -457,5 +471,6 @@ describe('registry access matrix (every kind × caller × marking × action)', (
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Two calls per record and caller: more kinds, more calls (the default 120 s ran out with 26 kinds on a busy machine).
+  }, 300_000);
 });

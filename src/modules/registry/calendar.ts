@@ -14,6 +14,8 @@ export const CALENDAR_DATES: readonly { kind: string; start: string; end?: strin
   { kind: 'field_test', start: 'start_date', end: 'end_date' },
   { kind: 'goods_measure', start: 'valid_from' },
   { kind: 'action_point', start: 'due_date' },
+  { kind: 'training_event', start: 'starts_on', end: 'ends_on' },
+  { kind: 'training_event', start: 'release_date' },
 ];
 
 /** At most this many dates per field and range (a month of one kind rarely has more). */
