@@ -124,8 +124,8 @@ export function buildLp(inst: Instance, ix: ModelIndex, stage: Stage, fix: Stage
   const lg = new Map<string, { needs: number[]; cands: number[] }>();
   const lgOf = (ad: string, g: number) => {
     const k = `${a(ad)}_${g}`;
-    let v = lg.get(k);
-    if (!v) lg.set(k, (v = { needs: [], cands: [] }));
+    const v = lg.get(k) ?? { needs: [], cands: [] };
+    lg.set(k, v);
     return v;
   };
   inst.needs.forEach((n, i) => {

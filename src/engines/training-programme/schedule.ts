@@ -1,58 +1,13 @@
 /**
- * Second stage: gives every session of a plan its weeks (facility free, a qualified trainer free)
- * and turns the plan into a Programme: items, coverage, figures, and a reason for every need left
- * uncovered. The greedy baseline uses the same calendar (Calendar) while it builds its plan.
+ * Second stage: gives every session of a plan its weeks (facility free, a qualified trainer free),
+ * re-seats the officers of a session that found no weeks where room is left (or in a new dated
+ * session), and turns the plan into a Programme: items, coverage, figures, and a reason for every
+ * need left uncovered.
  */
-import { at, type Candidate, type Instance, itemKey } from './instance.ts';
+import { Calendar } from './calendar.ts';
+import { fillNeeds, type OpenSession } from './greedy.ts';
+import { at, type Instance, itemKey } from './instance.ts';
 import type { Programme, ProgrammeFigures, ProgrammeItem, StageReport, UncoveredNeed } from './types.ts';
-
-export class Calendar {
-  private readonly facilityBusy = new Map<string, Set<number>>();
-  private readonly trainerBusy = new Map<string, Set<number>>();
-  private readonly facilityFree: Map<string, Set<number>>;
-  private readonly trainerFree: Map<string, Set<number>>;
-  constructor(private readonly inst: Instance) {
-    this.facilityFree = new Map(inst.facilities.map((f) => [f.id, new Set(f.availableWeeks)]));
-    this.trainerFree = new Map(inst.trainers.map((t) => [t.id, new Set(t.availableWeeks)]));
-  }
-
-  private free(
-    free: Map<string, Set<number>>,
-    busy: Map<string, Set<number>>,
-    id: string,
-    start: number,
-    len: number,
-  ) {
-    const f = free.get(id);
-    const b = busy.get(id);
-    for (let w = start; w < start + len; w++) if (!f?.has(w) || b?.has(w)) return false;
-    return true;
-  }
-
-  private book(busy: Map<string, Set<number>>, id: string, start: number, len: number) {
-    let b = busy.get(id);
-    if (!b) busy.set(id, (b = new Set()));
-    for (let w = start; w < start + len; w++) b.add(w);
-  }
-
-  /** Books the earliest weeks (or `preferred` when free) where the site and a trainer are free. */
-  place(c: Candidate, preferred?: number): { start: number; trainer: string } | null {
-    const starts: number[] = [];
-    if (preferred !== undefined) starts.push(preferred);
-    for (let w = 1; w + c.weeks - 1 <= this.inst.weeks; w++) if (w !== preferred) starts.push(w);
-    // The trainer with the fewest free weeks first: keep the flexible ones for later sessions.
-    const trainers = [...c.trainers].sort((a, b) => a.availableWeeks.length - b.availableWeeks.length);
-    for (const start of starts) {
-      if (!this.free(this.facilityFree, this.facilityBusy, c.facilityId, start, c.weeks)) continue;
-      const t = trainers.find((x) => this.free(this.trainerFree, this.trainerBusy, x.id, start, c.weeks));
-      if (!t) continue;
-      this.book(this.facilityBusy, c.facilityId, start, c.weeks);
-      this.book(this.trainerBusy, t.id, start, c.weeks);
-      return { start, trainer: t.id };
-    }
-    return null;
-  }
-}
 
 /** A plan before dating: sessions per candidate, seats per administration, officers per need. */
 export interface Plan {
@@ -74,13 +29,13 @@ export interface Dated {
 /** Dates every session of the plan; sessions that find no weeks are dropped with their seats. */
 export function datePlan(inst: Instance, plan: Plan): Dated {
   const cal = new Calendar(inst);
-  const items: ProgrammeItem[] = [];
+  const open: OpenSession[] = [];
   const pinsLeft = new Map<string, (number | undefined)[]>();
   for (const p of inst.pins) {
     const k = itemKey(p);
     pinsLeft.set(k, [...(pinsLeft.get(k) ?? []), p.week]);
   }
-  // Pinned sessions first (with their weeks), then the longest courses, then the fullest.
+  // Pinned sessions first (with their weeks), then the longest courses, then in model order.
   const order = [...plan.sessions.entries()]
     .filter(([, n]) => n > 0)
     .map(([i, n]) => ({ c: at(inst.candidates, i), n }))
@@ -95,8 +50,6 @@ export function datePlan(inst: Instance, plan: Plan): Dated {
     const seatsLeft = new Map(plan.attendance.get(c.index) ?? []);
     const pinned = pinsLeft.get(itemKey(c)) ?? [];
     for (let s = 0; s < n; s++) {
-      const pinWeek = s < pinned.length ? pinned[s] : undefined;
-      const slot = cal.place(c, pinWeek);
       const participants: Record<string, number> = {};
       let room = c.seats;
       for (const [admin, left] of seatsLeft) {
@@ -106,6 +59,9 @@ export function datePlan(inst: Instance, plan: Plan): Dated {
         seatsLeft.set(admin, left - take);
         room -= take;
       }
+      const isPinned = s < pinned.length;
+      if (Object.keys(participants).length === 0 && !isPinned) continue; // an idle session
+      const slot = cal.place(c, isPinned ? pinned[s] : undefined);
       if (!slot) {
         for (const [admin, k] of Object.entries(participants)) {
           const m = lost.get(admin) ?? new Map<string, number>();
@@ -115,24 +71,27 @@ export function datePlan(inst: Instance, plan: Plan): Dated {
         }
         continue;
       }
-      if (Object.keys(participants).length === 0 && s >= pinned.length) continue; // an empty, unpinned session
-      items.push({
-        courseId: c.courseId,
-        facilityId: c.facilityId,
-        language: c.language,
-        host: c.facility.admin,
-        startWeek: slot.start,
-        endWeek: slot.start + c.weeks - 1,
-        quarter: Math.min(4, Math.floor(((slot.start - 1) * 4) / inst.weeks) + 1),
-        trainers: [slot.trainer],
-        seats: c.seats,
-        participants,
-        pinned: s < pinned.length,
+      open.push({
+        c,
+        room,
+        item: {
+          courseId: c.courseId,
+          facilityId: c.facilityId,
+          language: c.language,
+          host: c.facility.admin,
+          startWeek: slot.start,
+          endWeek: slot.start + c.weeks - 1,
+          quarter: Math.min(4, Math.floor(((slot.start - 1) * 4) / inst.weeks) + 1),
+          trainers: [slot.trainer],
+          seats: c.seats,
+          participants,
+          pinned: isPinned,
+        },
       });
     }
   }
   // Take lost seats away from the administration's needs on that course, lowest priority first.
-  const droppedByDates = new Set<string>();
+  const hit = new Set<number>();
   const cov = new Map([...plan.coverage].map(([i, m]) => [i, new Map(m)]));
   for (const [admin, byCourse] of lost)
     for (const [key, seats] of byCourse) {
@@ -141,14 +100,14 @@ export function datePlan(inst: Instance, plan: Plan): Dated {
         .map((n, i) => ({ n, i }))
         .filter(({ n, i }) => n.admin === admin && (cov.get(i)?.get(key) ?? 0) > 0)
         .sort((a, b) => a.n.priority - b.n.priority);
-      for (const { n, i } of needs) {
+      for (const { i } of needs) {
         if (left <= 0) break;
         const m = cov.get(i);
         if (!m) continue;
         const take = Math.min(left, m.get(key) ?? 0);
         m.set(key, (m.get(key) ?? 0) - take);
         left -= take;
-        droppedByDates.add(n.id);
+        hit.add(i);
       }
     }
   const covered: Record<string, number> = {};
@@ -157,8 +116,16 @@ export function datePlan(inst: Instance, plan: Plan): Dated {
     for (const v of cov.get(i)?.values() ?? []) sum += v;
     covered[n.id] = Math.min(n.officers, Math.round(sum));
   });
-  items.sort((a, b) => a.startWeek - b.startWeek || a.courseId.localeCompare(b.courseId));
-  return { items, covered, droppedByDates };
+  // Re-seat the officers who lost their session: room left in dated sessions, or new ones.
+  const left = new Map<number, number>();
+  for (const i of hit) left.set(i, at(inst.needs, i).officers - (covered[at(inst.needs, i).id] ?? 0));
+  if (left.size) fillNeeds(inst, cal, open, left, covered, cov);
+  const droppedByDates = new Set<string>();
+  for (const [i, rest] of left) if (rest > 0) droppedByDates.add(at(inst.needs, i).id);
+  const items = open
+    .map((o) => o.item)
+    .sort((a, b) => a.startWeek - b.startWeek || a.courseId.localeCompare(b.courseId));
+  return { items, covered, droppedByDates, coverage: cov };
 }
 
 export function figuresOf(
