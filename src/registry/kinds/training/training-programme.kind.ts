@@ -245,8 +245,10 @@ export const trainingProgramme = defineKind({
     travel_km: 2890,
     items: [
       {
-        course: 'Customs valuation, advanced',
-        facility: 'Lille customs school',
+        course: 'course-1',
+        course_title: 'Customs valuation, advanced',
+        facility: 'facility-1',
+        facility_title: 'Lille customs school',
         host: 'FR',
         language: 'en',
         start_week: 11,
