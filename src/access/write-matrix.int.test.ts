@@ -16,6 +16,7 @@ import { messageCases } from '../testing/write-matrix/message-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
+import { trainingProgrammeCases } from '../testing/write-matrix/training-programme-cases.ts';
 
 /**
  * The generated write matrix (see src/testing/write-matrix/harness.ts): every write operation of
@@ -31,6 +32,7 @@ const CASES: WriteCase[] = [
   ...meetingCases(),
   ...threadCases(),
   ...messageCases(),
+  ...trainingProgrammeCases(),
 ];
 
 let t: TestApp;
