@@ -287,3 +287,14 @@ export function startFromDated(
   start.set('s', s);
   return start;
 }
+
+/** Σ km × officers of a solution's (or start's) u columns: the travel objective without the session term. */
+export function travelOfValues(inst: Instance, ix: ModelIndex, values: Map<string, number>): number {
+  let km = 0;
+  for (const c of inst.candidates)
+    for (const ad of at(ix.candAdmins, c.index))
+      km +=
+        Math.max(1, Math.round(inst.distance(ad, c.facilityId))) *
+        (values.get(`u_${c.index}_${ix.adminNo.get(ad)}`) ?? 0);
+  return km;
+}

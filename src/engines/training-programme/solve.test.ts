@@ -69,7 +69,9 @@ function bruteForce(input: ProgrammeInput): { weighted: number; minShare: number
         const n0 = needs;
         const weighted = n0.reduce((s, n, i) => s + n.priority * (cov[i] ?? 0), 0);
         const got = new Map<string, number>();
-        n0.forEach((n, i) => got.set(n.admin, (got.get(n.admin) ?? 0) + (cov[i] ?? 0)));
+        n0.forEach((n, i) => {
+          got.set(n.admin, (got.get(n.admin) ?? 0) + (cov[i] ?? 0));
+        });
         let share = 1;
         for (const [a, t] of need) if (t > 0) share = Math.min(share, (got.get(a) ?? 0) / t);
         if (weighted > best.weighted || (weighted === best.weighted && share > best.minShare + 1e-9))

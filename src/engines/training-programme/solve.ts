@@ -5,7 +5,7 @@
 import { greedyDated } from './greedy.ts';
 import { SolverError, solveLp } from './highs-runner.ts';
 import { buildInstance, type Instance } from './instance.ts';
-import { buildLp, indexModel, planFromValues, type Stage, startFromDated } from './model.ts';
+import { buildLp, indexModel, planFromValues, type Stage, startFromDated, travelOfValues } from './model.ts';
 import { datePlan, programmeOfDated } from './schedule.ts';
 import type { Programme, ProgrammeInput, SolveOptions, StageReport } from './types.ts';
 
@@ -40,7 +40,8 @@ export async function solveProgramme(input: ProgrammeInput, opts: SolveOptions =
 
   const ix = indexModel(inst);
   const stages: StageReport[] = [];
-  let start = startFromDated(inst, ix, greedy.items, greedy.coverage ?? new Map());
+  const greedyStart = startFromDated(inst, ix, greedy.items, greedy.coverage ?? new Map());
+  let start = greedyStart;
   let values: Map<string, number> | null = null;
   let coverageStatus = '';
   let coverageGap = Number.POSITIVE_INFINITY;
@@ -53,6 +54,15 @@ export async function solveProgramme(input: ProgrammeInput, opts: SolveOptions =
       const later = order.slice(n).reduce((s, x) => s + SHARE[x], 0);
       const budget = stage === 'travel' ? left : Math.max(0.5, (left * SHARE[stage]) / later);
       if (budget <= 0.05 && values) break;
+      // The baseline may already meet the first two objectives with less travel: start from it then.
+      if (
+        stage === 'travel' &&
+        values &&
+        greedyProg.figures.weightedCovered >= (fix.weightedCovered ?? 0) - 1e-6 &&
+        greedyProg.figures.minShare >= (fix.minShare ?? 0) - 1e-6 &&
+        travelOfValues(inst, ix, greedyStart) < travelOfValues(inst, ix, values)
+      )
+        start = greedyStart;
       const r = await solveLp(buildLp(inst, ix, stage, fix), {
         timeLimitSeconds: budget,
         mipRelGap: gap,
