@@ -135,7 +135,7 @@ export function generateInstance(seed: number, size: Size = FULL): ProgrammeInpu
       lat: host.lat + (rng.next() - 0.5),
       lon: host.lon + (rng.next() - 0.5),
       capacity: 15 + rng.int(16),
-      availableWeeks: freeWeeks(rng, size.weeks, 0.5),
+      availableWeeks: freeWeeks(rng, size.weeks, 0.75),
     };
   });
   return { weeks: size.weeks, administrations, needs, courses, trainers, facilities };
