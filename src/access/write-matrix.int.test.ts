@@ -17,6 +17,7 @@ import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-case
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
 import { trainingCases } from '../testing/write-matrix/training-cases.ts';
+import { trainingProgrammeCases } from '../testing/write-matrix/training-programme-cases.ts';
 
 /**
  * The generated write matrix (see src/testing/write-matrix/harness.ts): every write operation of
@@ -33,6 +34,7 @@ const CASES: WriteCase[] = [
   ...threadCases(),
   ...messageCases(),
   ...trainingCases(),
+  ...trainingProgrammeCases(),
 ];
 
 let t: TestApp;

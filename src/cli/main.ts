@@ -58,6 +58,9 @@ Commands:
                             DATABASE_URL database, check it against the backup's manifest and
                             migrate it; --force replaces a database that is not empty (the old
                             one is kept aside). Refused while a server uses the database
+  training-programme FILE [--time-limit 60] [--gap 0.01] [--greedy] [--json]
+                            compute a training cooperation programme from a JSON input
+                            (needs, courses, trainers, facilities; src/engines/training-programme)
   help                      this text
 
 Configuration comes from environment variables (see README.md).
@@ -359,6 +362,11 @@ async function main() {
       } catch (e) {
         fail((e as Error).message);
       }
+      return;
+    }
+    case 'training-programme': {
+      const { runCli } = await import('../engines/training-programme/cli.ts');
+      process.exitCode = await runCli(rest);
       return;
     }
     case 'help':

@@ -26,6 +26,7 @@ import { riskModule } from './risk/manifest.ts';
 import { schedulerModule } from './scheduler/manifest.ts';
 import { screeningModule } from './screening/manifest.ts';
 import { trainingModule } from './training/manifest.ts';
+import { trainingProgrammeModule } from './training/programme-manifest.ts';
 import { usersModule } from './users/manifest.ts';
 
 /** Every module of the platform, in the order its routes are registered. Add a module here. */
@@ -49,6 +50,7 @@ export const MODULES: readonly ModuleManifest[] = [
   mappingModule,
   directoryModule,
   meetingsModule,
+  trainingProgrammeModule,
   messagesModule,
   integrityModule,
   trainingModule,
