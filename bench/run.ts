@@ -13,6 +13,7 @@ const suites = [
   { name: 'registry-import', file: 'bench/registry-import/bench.ts' },
   { name: 'mapping', file: 'bench/mapping/bench.ts' },
   { name: 'load', file: 'bench/load/bench.ts' },
+  { name: 'innovation-similarity', file: 'bench/innovation-similarity/bench.ts' },
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;
