@@ -1,6 +1,7 @@
 import { calendarWebModule } from './calendar/module.tsx';
 import { directoryWebModule } from './directory/module.tsx';
 import { documentsWebModule } from './documents/module.tsx';
+import { innovationWebModule } from './innovation/module.tsx';
 import { integrityWebModule } from './integrity/module.tsx';
 import { mappingWebModule } from './mapping/module.tsx';
 import { messagesWebModule } from './messages/module.tsx';
@@ -44,6 +45,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   screeningWebModule,
   mappingWebModule,
   integrityWebModule,
+  innovationWebModule,
   auditWebModule,
   jobsWebModule,
   notificationsWebModule,

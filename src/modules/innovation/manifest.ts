@@ -1,0 +1,14 @@
+import { defineModule } from '../manifest.ts';
+import { innovationHomeTiles } from './home.ts';
+import { innovationRoutes } from './innovation-routes.ts';
+
+/**
+ * The innovation area (issue 15) over the registry kinds `innovation_initiative` and
+ * `common_initiative` (src/registry/kinds/innovation): its overview (domain × readiness level, per
+ * administration, common initiatives) and "who else works on this" (similarity/).
+ */
+export const innovationModule = defineModule({
+  name: 'innovation',
+  routes: [innovationRoutes],
+  homeTiles: innovationHomeTiles,
+});
