@@ -2,6 +2,7 @@ import { membershipPolicy, userPolicy } from './admin-policy.ts';
 import { auditEventPolicy } from './audit-policy.ts';
 import { directoryEntryPolicy } from './directory-policy.ts';
 import { jobPolicy } from './job-policy.ts';
+import { joinRequestPolicy } from './join-request-policy.ts';
 import { campaignPolicy, questionnairePolicy, responsePolicy } from './mapping-policy.ts';
 import { messageVersionPolicy } from './message-policy.ts';
 import { notificationPolicy } from './notification-policy.ts';
@@ -35,6 +36,7 @@ export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   campaignPolicy,
   responsePolicy,
   directoryEntryPolicy,
+  joinRequestPolicy,
 ]);
 
 /** The policy of a resource kind by its name. */

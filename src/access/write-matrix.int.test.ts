@@ -10,6 +10,7 @@ import {
   runCase,
   type WriteCase,
 } from '../testing/write-matrix/harness.ts';
+import { innovationCases } from '../testing/write-matrix/innovation-cases.ts';
 import { mappingCases } from '../testing/write-matrix/mapping-cases.ts';
 import { meetingCases } from '../testing/write-matrix/meeting-cases.ts';
 import { messageCases } from '../testing/write-matrix/message-cases.ts';
@@ -31,6 +32,7 @@ const CASES: WriteCase[] = [
   ...meetingCases(),
   ...threadCases(),
   ...messageCases(),
+  ...innovationCases(),
 ];
 
 let t: TestApp;

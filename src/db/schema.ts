@@ -3,6 +3,7 @@ import type { RecordStatus } from '../contract/registry-records.ts';
 import type { MembershipStatus, NetworkRole, OrgRole } from '../contract/roles.ts';
 import type { Distribution, Tlp } from '../contract/shared-records.ts';
 import type { DigestTables } from './digest-schema.ts';
+import type { InnovationTables } from './innovation-schema.ts';
 import type { MappingTables } from './mapping-schema.ts';
 import type { MeetingTables } from './meetings-schema.ts';
 import type { MessageTables } from './messages-schema.ts';
@@ -587,7 +588,13 @@ export interface ScheduledTaskRunsTable {
   next_due_at: Timestamp;
 }
 
-export interface DB extends RiskTables, MappingTables, MeetingTables, MessageTables, DigestTables {
+export interface DB
+  extends RiskTables,
+    MappingTables,
+    MeetingTables,
+    MessageTables,
+    DigestTables,
+    InnovationTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
   users: UsersTable;

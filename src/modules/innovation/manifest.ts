@@ -1,6 +1,8 @@
 import { defineModule } from '../manifest.ts';
 import { innovationHomeTiles } from './home.ts';
 import { innovationRoutes } from './innovation-routes.ts';
+import { joinRequestRoutes } from './join-request-routes.ts';
+import { INNOVATION_AUDIT_SENTENCES } from './sentences.ts';
 
 /**
  * The innovation area (issue 15) over the registry kinds `innovation_initiative` and
@@ -9,6 +11,7 @@ import { innovationRoutes } from './innovation-routes.ts';
  */
 export const innovationModule = defineModule({
   name: 'innovation',
-  routes: [innovationRoutes],
+  routes: [innovationRoutes, joinRequestRoutes],
   homeTiles: innovationHomeTiles,
+  auditSentences: INNOVATION_AUDIT_SENTENCES,
 });

@@ -6,6 +6,7 @@ import { api } from '../api.ts';
 import { ErrorMessage, Loading, PageTitle, Section, useFormat } from '../components/ui.tsx';
 import { ScrollRegion } from '../mapping/result-parts.tsx';
 import { useCodeList } from '../registry/hooks.ts';
+import { JoinRequests } from './JoinRequests.tsx';
 import { SimilarInitiatives } from './SimilarInitiatives.tsx';
 import type { InnovationOverview } from './types.ts';
 
@@ -182,6 +183,12 @@ function CommonInitiatives({ data }: { data: InnovationOverview['common'] }) {
           </table>
         </ScrollRegion>
       )}
+      {data.map((c) => (
+        <details key={c.id} className="innovation-join-details">
+          <summary>{`${t('innovation.join.title')}: ${c.title}`}</summary>
+          <JoinRequests initiativeId={c.id} />
+        </details>
+      ))}
     </Section>
   );
 }
