@@ -189,8 +189,7 @@ export function decideJoinRequest(
           `joined: ${req.organisation}`,
         );
     }
-    await recordAudit(trx, a, {
-      action: `common_initiative.join_${input.decision === 'approve' ? 'approved' : 'declined'}`,
+    const event = {
       recordKind: commonKind.name,
       recordId: env.id,
       organisationId: env.owner_org_id,
@@ -201,7 +200,10 @@ export function decideJoinRequest(
         ...(note ? { note } : {}),
         ...(version !== env.version ? { version: { before: env.version, after: version } } : {}),
       },
-    });
+    };
+    if (input.decision === 'approve')
+      await recordAudit(trx, a, { action: 'common_initiative.join_approved', ...event });
+    else await recordAudit(trx, a, { action: 'common_initiative.join_declined', ...event });
     return { id: req.id, status: input.decision === 'approve' ? 'approved' : 'declined' };
   });
 }

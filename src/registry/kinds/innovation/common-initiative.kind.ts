@@ -94,7 +94,7 @@ export const commonInitiative = defineKind({
             type: 'text',
             maxLength: 300,
             required: true,
-            label: { en: 'Milestone', fr: 'Jalon', de: 'Meilenstein' },
+            label: { en: 'What is reached', fr: 'Ce qui est atteint', de: 'Was erreicht wird' },
           },
           due_date: {
             type: 'date',
