@@ -123,7 +123,7 @@ describe('requests to join a common initiative', () => {
       .select('action')
       .where('record_id', '=', id)
       .where('action', 'like', 'common_initiative.join_%')
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.action)).toEqual([
       'common_initiative.join_requested',
