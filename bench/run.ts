@@ -14,6 +14,7 @@ const suites = [
   { name: 'mapping', file: 'bench/mapping/bench.ts' },
   { name: 'load', file: 'bench/load/bench.ts' },
   { name: 'training-programme', file: 'bench/training-programme/bench.ts' },
+  { name: 'innovation-similarity', file: 'bench/innovation-similarity/bench.ts' },
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;

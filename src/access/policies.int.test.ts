@@ -275,6 +275,14 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
       })),
     );
   },
+  async common_initiative_join_request(db) {
+    const rows = await db
+      .selectFrom('common_initiative_join_requests as j')
+      .innerJoin('registry_records as r', 'r.id', 'j.record_id')
+      .select(['j.id', 'j.requested_by', 'r.owner_org_id'])
+      .execute();
+    return fixed(rows.map((r) => ({ id: r.id, requestedBy: r.requested_by, leadOrgId: r.owner_org_id })));
+  },
   async directory_entry(db) {
     const rows = await db
       .selectFrom('directory_entries as d')
@@ -867,6 +875,26 @@ async function addRows(db: Database): Promise<void> {
       })
       .execute();
 
+  // requests to join a common initiative: each of the four administrations' first record, asked by
+  // a person of the next administration
+  for (let k = 0; k < orgs.length; k++) {
+    const record = await db
+      .selectFrom('registry_records')
+      .select('id')
+      .where('owner_org_id', '=', orgs[k]!.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const asker = orgs[(k + 1) % orgs.length]!.users[0]!;
+    await db
+      .insertInto('common_initiative_join_requests')
+      .values({
+        record_id: record.id,
+        requested_by: asker.id,
+        organisation_id: asker.organisation_id,
+        role: 'partner',
+      })
+      .execute();
+  }
   for (const [n, [recordKind, recordId]] of subjects.entries()) {
     const actor = await loadActor(db, people[(n * 5) % people.length]!.id, null);
     await db

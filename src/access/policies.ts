@@ -2,6 +2,7 @@ import { membershipPolicy, userPolicy } from './admin-policy.ts';
 import { auditEventPolicy } from './audit-policy.ts';
 import { directoryEntryPolicy } from './directory-policy.ts';
 import { jobPolicy } from './job-policy.ts';
+import { joinRequestPolicy } from './join-request-policy.ts';
 import { campaignPolicy, questionnairePolicy, responsePolicy } from './mapping-policy.ts';
 import { messageVersionPolicy } from './message-policy.ts';
 import { notificationPolicy } from './notification-policy.ts';
@@ -37,6 +38,7 @@ export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   responsePolicy,
   directoryEntryPolicy,
   trainingNominationPolicy,
+  joinRequestPolicy,
 ]);
 
 /** The policy of a resource kind by its name. */

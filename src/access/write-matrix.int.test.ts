@@ -10,6 +10,7 @@ import {
   runCase,
   type WriteCase,
 } from '../testing/write-matrix/harness.ts';
+import { innovationCases } from '../testing/write-matrix/innovation-cases.ts';
 import { mappingCases } from '../testing/write-matrix/mapping-cases.ts';
 import { meetingCases } from '../testing/write-matrix/meeting-cases.ts';
 import { messageCases } from '../testing/write-matrix/message-cases.ts';
@@ -35,6 +36,7 @@ const CASES: WriteCase[] = [
   ...messageCases(),
   ...trainingCases(),
   ...trainingProgrammeCases(),
+  ...innovationCases(),
 ];
 
 let t: TestApp;

@@ -12,6 +12,7 @@ import { KINDS } from '../registry/kinds/index.ts';
 import { seedDemoData } from '../seed/demo-data.ts';
 import { seedDiscussionsDemo } from '../seed/discussions-demo.ts';
 import { seedDocumentsDemo } from '../seed/documents-demo.ts';
+import { seedInnovationDemo } from '../seed/innovation-demo.ts';
 import { seedIntegrityDemo } from '../seed/integrity-demo.ts';
 import { seedMeetingsDemo } from '../seed/meetings-demo.ts';
 import { seedMessagesDemo } from '../seed/messages-demo.ts';
@@ -257,6 +258,7 @@ async function main() {
           await seedDiscussionsDemo(rt.db);
           await seedIntegrityDemo(rt);
           await seedTrainingDemo(rt.db);
+          await seedInnovationDemo(rt.db);
           // The demo's people start with their digest just sent: the first comes a period later
           // (not about 140 e-mails written to the log at the first start).
           await rt.db

@@ -3,6 +3,7 @@ import type { RecordStatus } from '../contract/registry-records.ts';
 import type { MembershipStatus, NetworkRole, OrgRole } from '../contract/roles.ts';
 import type { Distribution, Tlp } from '../contract/shared-records.ts';
 import type { DigestTables } from './digest-schema.ts';
+import type { InnovationTables } from './innovation-schema.ts';
 import type { MappingTables } from './mapping-schema.ts';
 import type { MeetingTables } from './meetings-schema.ts';
 import type { MessageTables } from './messages-schema.ts';
@@ -596,7 +597,8 @@ export interface DB
     MeetingTables,
     MessageTables,
     DigestTables,
-    TrainingTables {
+    TrainingTables,
+    InnovationTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
   users: UsersTable;

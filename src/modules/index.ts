@@ -10,6 +10,7 @@ import { authModule } from './auth/manifest.ts';
 import { calendarModule } from './calendar/manifest.ts';
 import { directoryModule } from './directory/manifest.ts';
 import { homeModule } from './home/manifest.ts';
+import { innovationModule } from './innovation/manifest.ts';
 import { integrityModule } from './integrity/manifest.ts';
 import { jobsModule } from './jobs/manifest.ts';
 import type { ModuleManifest } from './manifest.ts';
@@ -54,6 +55,7 @@ export const MODULES: readonly ModuleManifest[] = [
   messagesModule,
   integrityModule,
   trainingModule,
+  innovationModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

@@ -1,6 +1,7 @@
 import { calendarWebModule } from './calendar/module.tsx';
 import { directoryWebModule } from './directory/module.tsx';
 import { documentsWebModule } from './documents/module.tsx';
+import { innovationWebModule } from './innovation/module.tsx';
 import { integrityWebModule } from './integrity/module.tsx';
 import { mappingWebModule } from './mapping/module.tsx';
 import { messagesWebModule } from './messages/module.tsx';
@@ -46,6 +47,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   mappingWebModule,
   integrityWebModule,
   trainingProgrammeWebModule,
+  innovationWebModule,
   auditWebModule,
   jobsWebModule,
   notificationsWebModule,
