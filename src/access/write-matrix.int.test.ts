@@ -15,6 +15,7 @@ import { meetingCases } from '../testing/write-matrix/meeting-cases.ts';
 import { messageCases } from '../testing/write-matrix/message-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
+import { thirdCountriesCases } from '../testing/write-matrix/third-countries-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
 
 /**
@@ -31,6 +32,7 @@ const CASES: WriteCase[] = [
   ...meetingCases(),
   ...threadCases(),
   ...messageCases(),
+  ...thirdCountriesCases(),
 ];
 
 let t: TestApp;

@@ -25,6 +25,7 @@ import { registerMandatorySource } from './risk/mandatory-sources.ts';
 import { riskModule } from './risk/manifest.ts';
 import { schedulerModule } from './scheduler/manifest.ts';
 import { screeningModule } from './screening/manifest.ts';
+import { thirdCountriesModule } from './third-countries/manifest.ts';
 import { usersModule } from './users/manifest.ts';
 
 /** Every module of the platform, in the order its routes are registered. Add a module here. */
@@ -50,6 +51,7 @@ export const MODULES: readonly ModuleManifest[] = [
   meetingsModule,
   messagesModule,
   integrityModule,
+  thirdCountriesModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

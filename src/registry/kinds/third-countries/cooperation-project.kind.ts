@@ -214,6 +214,7 @@ export const cooperationProject = defineKind({
           category: {
             type: 'code',
             codeList: 'iati_document_category',
+            required: true,
             label: { en: 'Category', fr: 'Catégorie', de: 'Kategorie' },
           },
         },
