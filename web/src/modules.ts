@@ -21,6 +21,7 @@ import {
 import { registryWebModule } from './registry/module.tsx';
 import { riskWebModule } from './risk/module.tsx';
 import { screeningWebModule } from './screening/module.tsx';
+import { thirdCountriesWebModule } from './third-countries/module.tsx';
 import type { WebModule } from './web-module.ts';
 
 /**
@@ -44,6 +45,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   screeningWebModule,
   mappingWebModule,
   integrityWebModule,
+  thirdCountriesWebModule,
   auditWebModule,
   jobsWebModule,
   notificationsWebModule,
