@@ -17,6 +17,7 @@ import { seedMeetingsDemo } from '../seed/meetings-demo.ts';
 import { seedMessagesDemo } from '../seed/messages-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { seedRiskDemo } from '../seed/risk-demo.ts';
+import { seedThirdCountriesDemo } from '../seed/third-countries-demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
 import { askRunningServer, type ControlSocket, startControlSocket } from './control-socket.ts';
@@ -252,6 +253,7 @@ async function main() {
           await seedDocumentsDemo(rt.db);
           await seedDiscussionsDemo(rt.db);
           await seedIntegrityDemo(rt);
+          await seedThirdCountriesDemo(rt);
           // The demo's people start with their digest just sent: the first comes a period later
           // (not about 140 e-mails written to the log at the first start).
           await rt.db
