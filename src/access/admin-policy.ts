@@ -15,6 +15,14 @@ export function canManageOrganisations(a: Actor): boolean {
   return canWrite(a) && isPlatformAdmin(a);
 }
 
+/**
+ * An administration's IATI organisation identifier (the reporting organisation of its IATI
+ * exports): set by its NCP, or by a platform administrator.
+ */
+export function canSetIatiIdentifier(a: Actor, orgId: string): boolean {
+  return canWrite(a) && (isPlatformAdmin(a) || (isUser(a) && a.orgId === orgId && a.orgRoles.has('ncp')));
+}
+
 /** Create users, disable them, import them: platform administrators, or the organisation's NCP / deputy. */
 export function canManageUsersOf(a: Actor, orgId: string): boolean {
   return canWrite(a) && (isPlatformAdmin(a) || isOrgManager(a, orgId));

@@ -34,6 +34,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'modules/mapping/reminders.ts': 'scheduled reminders: the assigned people whose response is still open',
   'modules/risk/risk-jobs.ts':
     "risk jobs: rows of the job's administration, after the starter is checked again by riskDatasetPolicy (guard)",
+  'modules/third-countries/iati-import-job.ts':
+    "IATI import job: the IATI identifiers the starter's own administration already holds (identifiers only, no record), so that a re-run adds nothing twice",
   'modules/screening/cases.ts':
     'raising cases for the parties a screening run of the same administration just stored',
   'modules/screening/mandatory-source.ts':

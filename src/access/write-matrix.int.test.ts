@@ -16,6 +16,7 @@ import { meetingCases } from '../testing/write-matrix/meeting-cases.ts';
 import { messageCases } from '../testing/write-matrix/message-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
+import { thirdCountriesCases } from '../testing/write-matrix/third-countries-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
 import { trainingCases } from '../testing/write-matrix/training-cases.ts';
 import { trainingProgrammeCases } from '../testing/write-matrix/training-programme-cases.ts';
@@ -37,6 +38,7 @@ const CASES: WriteCase[] = [
   ...trainingCases(),
   ...trainingProgrammeCases(),
   ...innovationCases(),
+  ...thirdCountriesCases(),
 ];
 
 let t: TestApp;

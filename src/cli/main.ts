@@ -19,6 +19,7 @@ import { seedMessagesDemo } from '../seed/messages-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { seedRiskDemo } from '../seed/risk-demo.ts';
 import { seedTrainingDemo } from '../seed/training-demo.ts';
+import { seedThirdCountriesDemo } from '../seed/third-countries-demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
 import { askRunningServer, type ControlSocket, startControlSocket } from './control-socket.ts';
@@ -259,6 +260,7 @@ async function main() {
           await seedIntegrityDemo(rt);
           await seedTrainingDemo(rt.db);
           await seedInnovationDemo(rt.db);
+          await seedThirdCountriesDemo(rt);
           // The demo's people start with their digest just sent: the first comes a period later
           // (not about 140 e-mails written to the log at the first start).
           await rt.db

@@ -94,10 +94,24 @@ function spec(f: FieldSpec, label: string, countries: CountryCodes): z.ZodType {
         lat: z.number().min(-90).max(90),
         lon: z.number().min(-180).max(180),
       });
-    case 'list':
-      return z
+    case 'list': {
+      const list = z
         .array(spec(f.of, label, countries))
         .max(f.maxItems ?? 100, `${label}: at most ${f.maxItems ?? 100} entries`);
+      const sumTo = f.sumTo;
+      if (!sumTo) return list;
+      // The entries' shares add up to the total when any entry gives one (percentages: 100).
+      return list.superRefine((items, ctx) => {
+        const values = items.map((i) => (i as Record<string, unknown> | null)?.[sumTo.field]);
+        if (!values.some((v) => typeof v === 'number')) return;
+        const sum = values.reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
+        if (Math.abs(sum - sumTo.total) > 0.01)
+          ctx.addIssue({
+            code: 'custom',
+            message: `${label}: the ${sumTo.field} values add up to ${Math.round(sum * 100) / 100}, not ${sumTo.total}`,
+          });
+      });
+    }
     case 'object':
       return objectSchema(f.fields, countries);
   }

@@ -54,7 +54,16 @@ export type FieldSpec<C extends string = string> =
   | { type: 'user' }
   | { type: 'ref'; kind: KindName }
   | { type: 'location' }
-  | { type: 'list'; of: FieldSpec<C> & { label?: Labels }; maxItems?: number }
+  /**
+   * sumTo: a list of objects whose number field `field` must add up to `total` when any entry gives
+   * it (e.g. the percentages of a project's recipient countries and regions: 100).
+   */
+  | {
+      type: 'list';
+      of: FieldSpec<C> & { label?: Labels };
+      maxItems?: number;
+      sumTo?: { field: string; total: number };
+    }
   | { type: 'object'; fields: Record<string, FieldDef<C>> };
 
 export type Dimension =

@@ -30,6 +30,8 @@ export interface OrganisationsTable {
   country_code: string | null;
   is_demo: Generated<boolean>;
   created_at: Timestamp;
+  /** The IATI organisation identifier (migration 0074), set by the administration's NCP. */
+  iati_org_id: Generated<string | null>;
 }
 
 export interface NetworksTable {

@@ -28,6 +28,7 @@ import { schedulerModule } from './scheduler/manifest.ts';
 import { screeningModule } from './screening/manifest.ts';
 import { trainingModule } from './training/manifest.ts';
 import { trainingProgrammeModule } from './training/programme-manifest.ts';
+import { thirdCountriesModule } from './third-countries/manifest.ts';
 import { usersModule } from './users/manifest.ts';
 
 /** Every module of the platform, in the order its routes are registered. Add a module here. */
@@ -56,6 +57,7 @@ export const MODULES: readonly ModuleManifest[] = [
   integrityModule,
   trainingModule,
   innovationModule,
+  thirdCountriesModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

@@ -23,6 +23,7 @@ import { registryWebModule } from './registry/module.tsx';
 import { riskWebModule } from './risk/module.tsx';
 import { screeningWebModule } from './screening/module.tsx';
 import { trainingProgrammeWebModule } from './training-programme/module.tsx';
+import { thirdCountriesWebModule } from './third-countries/module.tsx';
 import type { WebModule } from './web-module.ts';
 
 /**
@@ -48,6 +49,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   integrityWebModule,
   trainingProgrammeWebModule,
   innovationWebModule,
+  thirdCountriesWebModule,
   auditWebModule,
   jobsWebModule,
   notificationsWebModule,

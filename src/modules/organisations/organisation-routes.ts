@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../route-kit/caller.ts';
 import type { AppDeps } from '../../route-kit/deps.ts';
+import { IATI_ORG_ID, setIatiIdentifier } from './operations/iati-identifier.ts';
 import {
   createOrganisation,
   getOrganisation,
@@ -81,5 +82,25 @@ export async function organisationRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => updateOrganisation(deps, requireUser(req), req.params.id, req.body),
+  );
+
+  r.put(
+    '/organisations/:id/iati-identifier',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Set the IATI organisation identifier of an administration (its NCP)',
+        params: z.strictObject({ id: z.uuid() }),
+        body: z.strictObject({
+          iatiOrgId: z
+            .string()
+            .trim()
+            .max(200)
+            .regex(IATI_ORG_ID, 'use an IATI organisation identifier such as NL-KVK-27378529')
+            .nullable(),
+        }),
+      },
+    },
+    async (req) => setIatiIdentifier(deps, requireUser(req), req.params.id, req.body.iatiOrgId),
   );
 }

@@ -189,6 +189,17 @@ const adminCases: WriteCase[] = [
     }),
   },
   {
+    op: 'PUT /api/v1/organisations/{id}/iati-identifier',
+    owner: d('hu', 'ncp'),
+    otherOrg: d('at', 'ncp'),
+    sameOrgNoRole: d('hu', 'expert'),
+    expect: { owner: 200 },
+    prepare: async (ctx) => ({
+      url: `/api/v1/organisations/${await ctx.orgId('HU')}/iati-identifier`,
+      body: { iatiOrgId: `HU-MATRIX-${ctx.token()}` },
+    }),
+  },
+  {
     op: 'POST /api/v1/sharing-groups',
     owner: ADMIN,
     otherOrg: d('at', 'ncp'),

@@ -1,5 +1,9 @@
 import type { Actor } from '../../../access/actor.ts';
-import { canManageOrganisations, canManageUsersOf } from '../../../access/admin-policy.ts';
+import {
+  canManageOrganisations,
+  canManageUsersOf,
+  canSetIatiIdentifier,
+} from '../../../access/admin-policy.ts';
 import { diffFields, recordAudit } from '../../../audit/audit-log.ts';
 import { change } from '../../../core/change.ts';
 import type { Database } from '../../../db/connection.ts';
@@ -30,6 +34,7 @@ export async function listOrganisations(db: Database, a: Actor, query: { type?: 
       'o.names',
       'o.country_code',
       'o.is_demo',
+      'o.iati_org_id',
       eb
         .selectFrom('users')
         .select(eb.fn.countAll<number>().as('n'))
@@ -44,7 +49,11 @@ export async function listOrganisations(db: Database, a: Actor, query: { type?: 
   return {
     items: rows.map((o) => ({
       ...o,
-      abilities: { manageUsers: canManageUsersOf(a, o.id), update: canManageOrganisations(a) },
+      abilities: {
+        manageUsers: canManageUsersOf(a, o.id),
+        update: canManageOrganisations(a),
+        setIatiIdentifier: canSetIatiIdentifier(a, o.id),
+      },
     })),
     abilities: { create: canManageOrganisations(a) },
   };
@@ -65,7 +74,11 @@ export async function getOrganisation(db: Database, a: Actor, id: string) {
   return {
     ...o,
     contacts: ncps,
-    abilities: { manageUsers: canManageUsersOf(a, o.id), update: canManageOrganisations(a) },
+    abilities: {
+      manageUsers: canManageUsersOf(a, o.id),
+      update: canManageOrganisations(a),
+      setIatiIdentifier: canSetIatiIdentifier(a, o.id),
+    },
   };
 }
 
