@@ -202,6 +202,13 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
     fixed(await db.selectFrom('risk_models').select(['id', 'organisation_id']).execute()),
   risk_batch: async (db) =>
     fixed(await db.selectFrom('risk_batches').select(['id', 'organisation_id']).execute()),
+  recommendation_response: async (db) =>
+    fixed(
+      await db
+        .selectFrom('recommendation_responses')
+        .select(['id', 'organisation_id', 'record_owner_org_id'])
+        .execute(),
+    ),
   screening_party: async (db) =>
     fixed(await db.selectFrom('screening_parties').select(['id', 'organisation_id']).execute()),
   screening_case: async (db) =>

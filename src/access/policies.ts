@@ -8,6 +8,7 @@ import { notificationPolicy } from './notification-policy.ts';
 import type { AnyResourcePolicy } from './policy.ts';
 import { registryRecordPolicy } from './registry-record-policy.ts';
 import { riskBatchPolicy, riskDatasetPolicy, riskModelPolicy } from './risk-policy.ts';
+import { recommendationResponsePolicy } from './risk-sharing-policy.ts';
 import { screeningBatchPolicy, screeningCasePolicy, screeningPartyPolicy } from './screening-policy.ts';
 
 /**
@@ -23,6 +24,7 @@ export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   riskDatasetPolicy,
   riskModelPolicy,
   riskBatchPolicy,
+  recommendationResponsePolicy,
   screeningPartyPolicy,
   screeningCasePolicy,
   screeningBatchPolicy,

@@ -15,6 +15,7 @@ import { meetingCases } from '../testing/write-matrix/meeting-cases.ts';
 import { messageCases } from '../testing/write-matrix/message-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
+import { riskSharingCases } from '../testing/write-matrix/risk-sharing-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
 
 /**
@@ -27,6 +28,7 @@ const CASES: WriteCase[] = [
   ...platformCases(),
   ...registryCases(),
   ...analysisCases(),
+  ...riskSharingCases(),
   ...mappingCases(),
   ...meetingCases(),
   ...threadCases(),

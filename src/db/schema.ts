@@ -7,6 +7,7 @@ import type { MappingTables } from './mapping-schema.ts';
 import type { MeetingTables } from './meetings-schema.ts';
 import type { MessageTables } from './messages-schema.ts';
 import type { RiskTables } from './risk-schema.ts';
+import type { RiskSharingTables } from './risk-sharing-schema.ts';
 
 /** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -587,7 +588,13 @@ export interface ScheduledTaskRunsTable {
   next_due_at: Timestamp;
 }
 
-export interface DB extends RiskTables, MappingTables, MeetingTables, MessageTables, DigestTables {
+export interface DB
+  extends RiskTables,
+    RiskSharingTables,
+    MappingTables,
+    MeetingTables,
+    MessageTables,
+    DigestTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
   users: UsersTable;
