@@ -95,6 +95,7 @@ describe('module manifests', () => {
       'jobs',
       'registry',
       'risk',
+      'risk-sharing',
       'screening',
       'privacy',
       'mapping',
