@@ -187,7 +187,8 @@ export function ResponsesSection({ id, published }: { id: string; published: boo
           ) : (
             <>
               <AggregateChart rows={data.aggregate} />
-              <div className="table-wrap">
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls; the keyboard reaches it */}
+              <section className="table-wrap" aria-label={t('riskSharing.aggregate.caption')} tabIndex={0}>
                 <table>
                   <caption>{t('riskSharing.aggregate.caption')}</caption>
                   <thead>
@@ -222,7 +223,7 @@ export function ResponsesSection({ id, published }: { id: string; published: boo
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </section>
             </>
           )}
         </Section>
