@@ -588,6 +588,20 @@ async function addRows(db: Database): Promise<void> {
         created_by: by,
       })
       .execute();
+    // responses to a profile recommendation of this organisation, by the next one
+    const rec = await db.selectFrom('registry_records').select('id').limit(1).executeTakeFirstOrThrow();
+    const responder = orgs.slice(0, 3)[(n + 1) % 3]!;
+    await db
+      .insertInto('recommendation_responses')
+      .values({
+        record_id: rec.id,
+        record_owner_org_id: organisation_id,
+        organisation_id: responder.id,
+        author_id: responder.users[0]!.id,
+        response_type: 'feedback',
+        controls: 1,
+      })
+      .execute();
     // sanctions screening
     const party = await db
       .insertInto('screening_parties')

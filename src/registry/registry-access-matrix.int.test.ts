@@ -320,7 +320,7 @@ describe('registry access matrix (every kind × caller × marking × action)', (
     console.log(`Registry access matrix (R read/list/search, E export):\n${printed.join('\n')}`);
     expect(mismatches).toEqual([]);
     // Every kind × caller × marking: more kinds, more calls (120 s was reached with 16 kinds on a busy machine).
-  }, 300_000);
+  }, 600_000);
 
   it('a thread follows its record: the words of its posts, the @ picker and mentions reach exactly its readers', async () => {
     const author = await t.as('nl.expert@demo.eucab.eu');
@@ -414,7 +414,7 @@ describe('registry access matrix (every kind × caller × marking × action)', (
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 300_000);
 
   it('the calendar feed carries the meetings each person may read, titled only where the marking allows quoting in e-mail', async () => {
     const mismatches: string[] = [];
@@ -495,5 +495,5 @@ describe('registry access matrix (every kind × caller × marking × action)', (
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 300_000);
 });
