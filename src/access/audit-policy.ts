@@ -5,6 +5,7 @@ import { jobPolicy } from './job-policy.ts';
 import { campaignPolicy, responsePolicy } from './mapping-policy.ts';
 import { definePolicy, type TableName } from './policy.ts';
 import { riskBatchPolicy, riskDatasetPolicy, riskModelPolicy } from './risk-policy.ts';
+import { recommendationResponsePolicy } from './risk-sharing-policy.ts';
 import {
   canReadLists,
   screeningBatchPolicy,
@@ -99,6 +100,8 @@ export const AUDIT_KIND_RULES: Readonly<Record<string, AuditDetailRule>> = Objec
   risk_dataset: policyRule('risk_datasets', riskDatasetPolicy),
   risk_model: policyRule('risk_models', riskModelPolicy),
   risk_batch: policyRule('risk_batches', riskBatchPolicy),
+  // responses to profile recommendations (src/modules/risk-sharing)
+  recommendation_response: policyRule('recommendation_responses', recommendationResponsePolicy),
   // sanctions screening (src/modules/screening)
   screening_party: policyRule('screening_parties', screeningPartyPolicy),
   screening_case: policyRule('screening_cases', screeningCasePolicy),

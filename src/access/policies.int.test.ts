@@ -237,6 +237,13 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
     fixed(await db.selectFrom('risk_models').select(['id', 'organisation_id']).execute()),
   risk_batch: async (db) =>
     fixed(await db.selectFrom('risk_batches').select(['id', 'organisation_id']).execute()),
+  recommendation_response: async (db) =>
+    fixed(
+      await db
+        .selectFrom('recommendation_responses')
+        .select(['id', 'organisation_id', 'record_owner_org_id'])
+        .execute(),
+    ),
   screening_party: async (db) =>
     fixed(await db.selectFrom('screening_parties').select(['id', 'organisation_id']).execute()),
   screening_case: async (db) =>
@@ -622,6 +629,20 @@ async function addRows(db: Database): Promise<void> {
         mandatory_count: 0,
         explore_count: 0,
         created_by: by,
+      })
+      .execute();
+    // responses to a profile recommendation of this organisation, by the next one
+    const rec = await db.selectFrom('registry_records').select('id').limit(1).executeTakeFirstOrThrow();
+    const responder = orgs.slice(0, 3)[(n + 1) % 3]!;
+    await db
+      .insertInto('recommendation_responses')
+      .values({
+        record_id: rec.id,
+        record_owner_org_id: organisation_id,
+        organisation_id: responder.id,
+        author_id: responder.users[0]!.id,
+        response_type: 'feedback',
+        controls: 1,
       })
       .execute();
     // sanctions screening

@@ -9,6 +9,7 @@ import { notificationPolicy } from './notification-policy.ts';
 import type { AnyResourcePolicy } from './policy.ts';
 import { registryRecordPolicy } from './registry-record-policy.ts';
 import { riskBatchPolicy, riskDatasetPolicy, riskModelPolicy } from './risk-policy.ts';
+import { recommendationResponsePolicy } from './risk-sharing-policy.ts';
 import { screeningBatchPolicy, screeningCasePolicy, screeningPartyPolicy } from './screening-policy.ts';
 import { trainingNominationPolicy } from './training-policy.ts';
 
@@ -25,6 +26,7 @@ export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   riskDatasetPolicy,
   riskModelPolicy,
   riskBatchPolicy,
+  recommendationResponsePolicy,
   screeningPartyPolicy,
   screeningCasePolicy,
   screeningBatchPolicy,

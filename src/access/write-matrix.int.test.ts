@@ -17,6 +17,7 @@ import { messageCases } from '../testing/write-matrix/message-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
 import { thirdCountriesCases } from '../testing/write-matrix/third-countries-cases.ts';
+import { riskSharingCases } from '../testing/write-matrix/risk-sharing-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
 import { trainingCases } from '../testing/write-matrix/training-cases.ts';
 import { trainingProgrammeCases } from '../testing/write-matrix/training-programme-cases.ts';
@@ -31,6 +32,7 @@ const CASES: WriteCase[] = [
   ...platformCases(),
   ...registryCases(),
   ...analysisCases(),
+  ...riskSharingCases(),
   ...mappingCases(),
   ...meetingCases(),
   ...threadCases(),

@@ -9,6 +9,7 @@ import type { MeetingTables } from './meetings-schema.ts';
 import type { MessageTables } from './messages-schema.ts';
 import type { RiskTables } from './risk-schema.ts';
 import type { TrainingTables } from './training-schema.ts';
+import type { RiskSharingTables } from './risk-sharing-schema.ts';
 
 /** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -595,6 +596,7 @@ export interface ScheduledTaskRunsTable {
 
 export interface DB
   extends RiskTables,
+    RiskSharingTables,
     MappingTables,
     MeetingTables,
     MessageTables,

@@ -24,6 +24,7 @@ import { privacyModule } from './privacy/manifest.ts';
 import { registryModule } from './registry/manifest.ts';
 import { registerMandatorySource } from './risk/mandatory-sources.ts';
 import { riskModule } from './risk/manifest.ts';
+import { riskSharingModule } from './risk-sharing/manifest.ts';
 import { schedulerModule } from './scheduler/manifest.ts';
 import { screeningModule } from './screening/manifest.ts';
 import { trainingModule } from './training/manifest.ts';
@@ -44,6 +45,7 @@ export const MODULES: readonly ModuleManifest[] = [
   jobsModule,
   registryModule,
   riskModule,
+  riskSharingModule,
   screeningModule,
   schedulerModule,
   privacyModule,

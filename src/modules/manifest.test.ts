@@ -97,6 +97,7 @@ describe('module manifests', () => {
       'jobs',
       'registry',
       'risk',
+      'risk-sharing',
       'screening',
       'privacy',
       'mapping',

@@ -23,7 +23,7 @@ const rules: RuleSet = {
     },
     {
       id: 'hs85',
-      family: 'safety_security',
+      family: 'security_safety',
       weight: -0.5,
       rationale: 'test negative weight',
       mandatory: true,

@@ -85,7 +85,7 @@ const rules: RuleSet = {
     },
     {
       id: 'watchlist',
-      family: 'safety_security',
+      family: 'security_safety',
       weight: 1.5,
       rationale: 'party list',
       validTo: '2021-01-02',
@@ -140,6 +140,21 @@ describe('rules', () => {
     const und = bt.find((r) => r.id === 'undervalued')!;
     expect(und).toMatchObject({ hits: 2, frauds: 2, precision: 1, revenue: 80 });
     expect(bt.find((r) => r.id === 'weapons')!.mandatory).toBe(true);
+  });
+
+  it('reads the former family name safety_security as security_safety', () => {
+    const rs = validateRules({
+      rules: [
+        {
+          id: 'old',
+          family: 'safety_security',
+          weight: 1,
+          rationale: 'r',
+          conditions: [{ op: 'hsPrefix', prefixes: ['93'] }],
+        },
+      ],
+    });
+    expect(rs.rules[0]!.family).toBe('security_safety');
   });
 
   it('rejects malformed rules with every reason', () => {

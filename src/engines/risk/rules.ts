@@ -6,8 +6,14 @@
 import type { Frame } from './frame.ts';
 import { parseDay } from './frame.ts';
 
-export const FAMILIES = ['financial', 'safety_security', 'prohibitions_restrictions', 'sanctions'] as const;
+export const FAMILIES = ['financial', 'security_safety', 'prohibitions_restrictions', 'sanctions'] as const;
 export type Family = (typeof FAMILIES)[number];
+
+/**
+ * Family names rules written before the shared risk-family list still carry (rule files, stored
+ * models): read as their new name.
+ */
+export const LEGACY_FAMILIES: Readonly<Record<string, Family>> = { safety_security: 'security_safety' };
 
 export type Condition =
   | { op: 'equals'; role: string; value: string }
@@ -72,7 +78,10 @@ export class RuleError extends Error {
 const NUM_FIELDS = new Set(['value', 'mass', 'quantity']);
 const isNumField = (f: string) => NUM_FIELDS.has(f) || f.startsWith('num:');
 
-/** Validate a rule set's structure. Throws RuleError listing every problem. */
+/**
+ * Validate a rule set's structure (legacy family names are renamed in place). Throws RuleError
+ * listing every problem.
+ */
 export function validateRules(doc: unknown): RuleSet {
   const p: string[] = [];
   const rs = doc as RuleSet;
@@ -86,6 +95,8 @@ export function validateRules(doc: unknown): RuleSet {
     if (!r || typeof r.id !== 'string' || r.id === '') p.push(`${at}: missing id`);
     else if (ids.has(r.id)) p.push(`${at}: duplicate id`);
     else ids.add(r.id);
+    const legacy = r && typeof r.family === 'string' ? LEGACY_FAMILIES[r.family] : undefined;
+    if (legacy) r.family = legacy;
     if (!(FAMILIES as readonly string[]).includes(r?.family))
       p.push(`${at}: family must be one of ${FAMILIES.join(', ')}`);
     if (typeof r?.weight !== 'number' || !Number.isFinite(r.weight)) p.push(`${at}: weight must be a number`);

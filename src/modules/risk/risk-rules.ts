@@ -150,18 +150,43 @@ export function convertRules(
   return { ruleSet: validateRules(ruleSet), skipped };
 }
 
+/** The published records of a kind the actor may read, newest first, with their owner's code. */
+async function readablePublished(db: Database, actor: Actor, kind: string): Promise<RuleRecord[]> {
+  const def = kindByName(kind)!;
+  const rows = await readableKindQuery(db, actor, def, { status: 'published', fields: {} })
+    .select(['o.code as owner', 'r.data'])
+    .orderBy('r.published_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ owner: r.owner, data: r.data as Record<string, unknown> }));
+}
+
 /** The rules the actor may read (own and shared to them), published, with tables and lists resolved. */
 export async function readableRuleSet(db: Database, actor: Actor): Promise<ConvertedRules> {
-  const load = async (kind: string) => {
-    const def = kindByName(kind)!;
-    const rows = await readableKindQuery(db, actor, def, { status: 'published', fields: {} })
-      .select(['o.code as owner', 'r.data'])
-      .orderBy('r.published_at', 'desc')
-      .execute();
-    return rows.map((r) => ({ owner: r.owner, data: r.data as Record<string, unknown> }));
-  };
   const own = actor.orgId ? await ownCode(db, actor.orgId) : '';
-  return convertRules(own, await load('risk_rule'), await load('reference_table'), await load('party_list'));
+  return convertRules(
+    own,
+    await readablePublished(db, actor, 'risk_rule'),
+    await readablePublished(db, actor, 'reference_table'),
+    await readablePublished(db, actor, 'party_list'),
+  );
+}
+
+/**
+ * Given rule definitions (in the `risk_rule` format, e.g. a profile recommendation's) as the
+ * actor's own, with the reference tables and party lists the actor may read.
+ */
+export async function ruleSetOf(
+  db: Database,
+  actor: Actor,
+  rules: ReadonlyArray<Record<string, unknown>>,
+): Promise<ConvertedRules> {
+  const own = actor.orgId ? await ownCode(db, actor.orgId) : '';
+  return convertRules(
+    own,
+    rules.map((data) => ({ owner: own, data })),
+    await readablePublished(db, actor, 'reference_table'),
+    await readablePublished(db, actor, 'party_list'),
+  );
 }
 
 async function ownCode(db: Database, orgId: string): Promise<string> {

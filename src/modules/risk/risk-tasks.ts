@@ -268,8 +268,13 @@ export interface DatasetPart {
   outcomes?: Array<[id: string, fraud: 0 | 1, revenue: number | null]>;
 }
 
-/** Builds one frame from several stored datasets, by column name, with the model's mapping. */
-function buildFrame(mapping: Mapping, header: string[], parts: DatasetPart[], requireLabel: boolean): Frame {
+/** Builds one frame from several stored datasets, by column name, with the model's mapping (also the risk-sharing backtest). */
+export function buildFrame(
+  mapping: Mapping,
+  header: string[],
+  parts: DatasetPart[],
+  requireLabel: boolean,
+): Frame {
   const cols = compileMapping(mapping, header, { requireLabel });
   const builder = new FrameBuilder(cols);
   builder.maxProblems = MAX_PROBLEMS;

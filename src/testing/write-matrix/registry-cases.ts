@@ -1,3 +1,4 @@
+import { approvalSteps } from '../../contract/access-shapes.ts';
 import type { KindDefinition } from '../../registry/definition.ts';
 import { cell } from '../../registry/export.ts';
 import { KINDS } from '../../registry/kinds/index.ts';
@@ -21,6 +22,26 @@ const NO_NETWORK_COLLEAGUE = 'nl.ncp@demo.eucab.eu';
 
 type State = 'draft' | 'submitted' | 'published';
 
+/** The kind has approval steps: its records are submitted and published by their approval. */
+const approved = (kind: KindDefinition) => approvalSteps(kind).length > 0;
+
+/**
+ * Who writes, who is the colleague without the author's rights, and who approves, per kind. A
+ * colleague approves four-eyes kinds. Kinds the risk-management network's coordinator publishes
+ * (nl.expert) are written by a risk analyst of the same administration (nl.analyst); nl.expert is
+ * then also the colleague (neither the author nor the NCP: may not change the author's record).
+ */
+function people(kind: KindDefinition): { author: string; colleague: string; approver: string } {
+  const steps = approvalSteps(kind);
+  if (!steps.some((s) => s.by === 'network_coordinator'))
+    return { author: AUTHOR, colleague: COLLEAGUE, approver: COLLEAGUE };
+  if (steps.length !== 1 || steps[0]!.by !== 'network_coordinator' || steps[0]!.network !== 'risk-management')
+    throw new Error(
+      `${kind.name}: the write matrix knows no people for these approval steps; add them here.`,
+    );
+  return { author: COLLEAGUE, colleague: AUTHOR, approver: AUTHOR };
+}
+
 const refs = new Map<string, string>();
 
 /** A published record of each kind referenced by `ref` fields, created once (by the author). */
@@ -31,7 +52,7 @@ async function ref(ctx: MatrixCtx, kind: string): Promise<string> {
       data: def.example(ctx.token(), () => {
         throw new Error(`${kind}: a referenced kind must not reference others in its example`);
       }),
-      publish: !def.workflow.fourEyes,
+      publish: !approved(def),
     });
     refs.set(kind, out.id);
   }
@@ -63,16 +84,17 @@ async function exampleData(ctx: MatrixCtx, kind: KindDefinition): Promise<Record
 
 /** Creates a record of the kind as the author, in the given workflow state. */
 async function record(ctx: MatrixCtx, kind: KindDefinition, state: State): Promise<string> {
-  const four = kind.workflow.fourEyes;
-  const out = await ctx.ok(AUTHOR, 'POST', `/api/v1/registry/${kind.name}`, {
+  const four = approved(kind);
+  const who = people(kind);
+  const out = await ctx.ok(who.author, 'POST', `/api/v1/registry/${kind.name}`, {
     data: await exampleData(ctx, kind),
     marking: { distribution: 'eucab', tlp: 'green' },
     publish: state === 'published' && !four,
   });
   if (four && state !== 'draft') {
-    await ctx.ok(AUTHOR, 'POST', `/api/v1/registry/${kind.name}/${out.id}/submit`);
+    await ctx.ok(who.author, 'POST', `/api/v1/registry/${kind.name}/${out.id}/submit`);
     if (state === 'published')
-      await ctx.ok(COLLEAGUE, 'POST', `/api/v1/registry/${kind.name}/${out.id}/publish`);
+      await ctx.ok(who.approver, 'POST', `/api/v1/registry/${kind.name}/${out.id}/publish`);
   }
   return out.id;
 }
@@ -89,8 +111,9 @@ const PDF = { filename: 'report.pdf', content: '%PDF-1.4 write matrix\n', conten
 
 function kindCases(kind: KindDefinition): WriteCase[] {
   const base = `/api/v1/registry/${kind.name}`;
-  const four = kind.workflow.fourEyes;
-  const common = { variant: kind.name, owner: AUTHOR, otherOrg: OTHER, sameOrgNoRole: COLLEAGUE };
+  const four = approved(kind);
+  const who = people(kind);
+  const common = { variant: kind.name, owner: who.author, otherOrg: OTHER, sameOrgNoRole: who.colleague };
   // What a reader outside the owning administration gets on a draft (it cannot see it).
   const hidden = { readOnlyOrg: 404, otherOrg: 404 };
   const onRecord = (state: State, suffix: string, body?: (ctx: MatrixCtx) => Promise<unknown> | unknown) =>
@@ -136,9 +159,9 @@ function kindCases(kind: KindDefinition): WriteCase[] {
       ? {
           ...common,
           op: `POST ${base}/{id}/publish`,
-          // The approver is a colleague of the submitter; the submitter cannot approve their own.
-          owner: COLLEAGUE,
-          sameOrgNoRole: AUTHOR,
+          // The approver (a colleague, or the network's coordinator); the submitter cannot approve their own.
+          owner: who.approver,
+          sameOrgNoRole: who.author,
           expect: { owner: 200, ...hidden },
           prepare: onRecord('submitted', '/publish'),
         }
@@ -178,9 +201,9 @@ function kindCases(kind: KindDefinition): WriteCase[] {
           (decision): WriteCase => ({
             ...common,
             op: `POST /api/v1/registry/{kind}/{id}/${decision}`,
-            // A colleague of the submitter decides; the submitter never; others cannot see the submitted record.
-            owner: COLLEAGUE,
-            sameOrgNoRole: AUTHOR,
+            // The approver decides; the submitter never; others cannot see the submitted record.
+            owner: who.approver,
+            sameOrgNoRole: who.author,
             expect: { owner: 200, ...hidden },
             prepare: async (ctx) => {
               const id = await record(ctx, kind, 'submitted');
@@ -230,7 +253,7 @@ function kindCases(kind: KindDefinition): WriteCase[] {
       // the job but only its starter or the NCP cancels it; other administrations never see it.
       expect: { owner: 200, readOnlyOrg: 404, otherOrg: 404 },
       prepare: async (ctx) => {
-        const id = await fixtureJob(ctx, AUTHOR, 'registry.import', { kind: kind.name });
+        const id = await fixtureJob(ctx, who.author, 'registry.import', { kind: kind.name });
         return { url: `${base}/import/${id}/cancel`, state: { job: id } };
       },
       cleanup: (ctx, p) => closeFixtureJob(ctx, p.state?.job),
@@ -245,15 +268,16 @@ function kindCases(kind: KindDefinition): WriteCase[] {
  */
 function correctionCases(kind: KindDefinition): WriteCase[] {
   const base = `/api/v1/registry/${kind.name}`;
+  const who = people(kind);
   const common = {
     variant: `${kind.name} correction`,
-    owner: AUTHOR,
+    owner: who.author,
     otherOrg: OTHER,
-    sameOrgNoRole: COLLEAGUE,
+    sameOrgNoRole: who.colleague,
   };
   const proposed = async (ctx: MatrixCtx) => {
     const id = await record(ctx, kind, 'published');
-    await ctx.ok(AUTHOR, 'PUT', `${base}/${id}`, {
+    await ctx.ok(who.author, 'PUT', `${base}/${id}`, {
       data: await exampleData(ctx, kind),
       note: 'write matrix',
     });
@@ -275,9 +299,9 @@ function correctionCases(kind: KindDefinition): WriteCase[] {
       (decision): WriteCase => ({
         ...common,
         op: `POST /api/v1/registry/{kind}/{id}/${decision}`,
-        // A colleague of the proposer decides; the proposer never; other readers may not.
-        owner: COLLEAGUE,
-        sameOrgNoRole: AUTHOR,
+        // The approver decides; the proposer never; other readers may not.
+        owner: who.approver,
+        sameOrgNoRole: who.author,
         expect: { owner: 200 },
         prepare: async (ctx) => ({
           url: `${base}/${await proposed(ctx)}/${decision}`,

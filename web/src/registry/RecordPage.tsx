@@ -31,6 +31,12 @@ import { ReferencedBy } from './views/ReferencedBy.tsx';
 import { WorkflowActions } from './WorkflowActions.tsx';
 import './registry.css';
 
+/** Kinds with a page of their area beside the record (its actions beyond the registry's). */
+const AREA_PAGES: Readonly<Record<string, string>> = {
+  risk_factor: '/risk/factors/:id',
+  profile_recommendation: '/risk/recommendations/:id',
+};
+
 /** /registry/:kind/:id — one record: marking, fields by type, workflow, sharing, history, comments, files. */
 export function RecordPage() {
   const { kind: kindName, id } = useParams();
@@ -80,6 +86,11 @@ export function RecordPage() {
       {r.named_org_ids.length > 0 && (
         <p className="muted">
           {t('marking.organisations')}: <NamedOrganisations ids={r.named_org_ids} />
+        </p>
+      )}
+      {AREA_PAGES[kind.name] && (
+        <p>
+          <Link to={AREA_PAGES[kind.name]!.replace(':id', r.id)}>{t(`registry.areaPage.${kind.name}`)}</Link>
         </p>
       )}
       <WorkflowActions kind={kind} record={r} />

@@ -1,4 +1,5 @@
 import { defineKind } from '../../definition.ts';
+import { riskFamily } from './risk-family.codes.ts';
 
 const ROLE_HINT = {
   en: 'A column role: direction, hs, origin, departure, destination, importer, exporter, consignor, consignee, declarant, office, value, mass, quantity (or cat:<column> / num:<column>).',
@@ -30,7 +31,7 @@ export const riskRule = defineKind({
   },
   area: 'risk',
   network: 'risk-management',
-  codeLists: [],
+  codeLists: [riskFamily],
   fields: {
     rule_id: {
       type: 'text',
@@ -46,15 +47,10 @@ export const riskRule = defineKind({
     },
     name: { type: 'text', label: { en: 'Name', fr: 'Nom', de: 'Name' }, required: true, maxLength: 200 },
     family: {
-      type: 'text',
+      type: 'code',
+      codeList: 'risk_family',
       label: { en: 'Risk family', fr: 'Famille de risque', de: 'Risikofamilie' },
       required: true,
-      pattern: '^(financial|safety_security|prohibitions_restrictions|sanctions)$',
-      patternHint: {
-        en: 'One of financial, safety_security, prohibitions_restrictions, sanctions.',
-        fr: 'Une des valeurs financial, safety_security, prohibitions_restrictions, sanctions.',
-        de: 'Einer der Werte financial, safety_security, prohibitions_restrictions, sanctions.',
-      },
     },
     weight: {
       type: 'number',
@@ -76,6 +72,15 @@ export const riskRule = defineKind({
     },
     valid_from: { type: 'date', label: { en: 'Valid from', fr: 'Valable du', de: 'Gültig ab' } },
     valid_to: { type: 'date', label: { en: 'Valid to', fr: "Valable jusqu'au", de: 'Gültig bis' } },
+    factor: {
+      type: 'ref',
+      kind: 'risk_factor',
+      label: {
+        en: 'Common risk factor it was made from',
+        fr: 'Facteur de risque commun d’origine',
+        de: 'Gemeinsamer Risikofaktor, aus dem sie entstand',
+      },
+    },
     mandatory: {
       type: 'boolean',
       label: {
