@@ -7,6 +7,7 @@ import { messageVersionPolicy } from './message-policy.ts';
 import { notificationPolicy } from './notification-policy.ts';
 import type { AnyResourcePolicy } from './policy.ts';
 import { registryRecordPolicy } from './registry-record-policy.ts';
+import { riskInformationFeedbackPolicy } from './risk-information-policy.ts';
 import { riskBatchPolicy, riskDatasetPolicy, riskModelPolicy } from './risk-policy.ts';
 import { screeningBatchPolicy, screeningCasePolicy, screeningPartyPolicy } from './screening-policy.ts';
 
@@ -35,6 +36,7 @@ export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   campaignPolicy,
   responsePolicy,
   directoryEntryPolicy,
+  riskInformationFeedbackPolicy,
 ]);
 
 /** The policy of a resource kind by its name. */

@@ -15,6 +15,7 @@ import { meetingCases } from '../testing/write-matrix/meeting-cases.ts';
 import { messageCases } from '../testing/write-matrix/message-cases.ts';
 import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-cases.ts';
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
+import { riskInformationCases } from '../testing/write-matrix/risk-information-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
 
 /**
@@ -31,6 +32,7 @@ const CASES: WriteCase[] = [
   ...meetingCases(),
   ...threadCases(),
   ...messageCases(),
+  ...riskInformationCases(),
 ];
 
 let t: TestApp;

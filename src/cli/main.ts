@@ -17,6 +17,7 @@ import { seedMeetingsDemo } from '../seed/meetings-demo.ts';
 import { seedMessagesDemo } from '../seed/messages-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { seedRiskDemo } from '../seed/risk-demo.ts';
+import { seedRiskInformationDemo } from '../seed/risk-information-demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
 import { askRunningServer, type ControlSocket, startControlSocket } from './control-socket.ts';
@@ -249,6 +250,7 @@ async function main() {
           await seedMeetingsDemo(rt.db);
           await seedMessagesDemo(rt.db);
           await seedRiskDemo(rt.db);
+          await seedRiskInformationDemo(rt.db);
           await seedDocumentsDemo(rt.db);
           await seedDiscussionsDemo(rt.db);
           await seedIntegrityDemo(rt);

@@ -6,6 +6,7 @@ import type { DigestTables } from './digest-schema.ts';
 import type { MappingTables } from './mapping-schema.ts';
 import type { MeetingTables } from './meetings-schema.ts';
 import type { MessageTables } from './messages-schema.ts';
+import type { RiskInformationTables } from './risk-information-schema.ts';
 import type { RiskTables } from './risk-schema.ts';
 
 /** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
@@ -587,7 +588,13 @@ export interface ScheduledTaskRunsTable {
   next_due_at: Timestamp;
 }
 
-export interface DB extends RiskTables, MappingTables, MeetingTables, MessageTables, DigestTables {
+export interface DB
+  extends RiskTables,
+    MappingTables,
+    MeetingTables,
+    MessageTables,
+    DigestTables,
+    RiskInformationTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
   users: UsersTable;

@@ -23,6 +23,7 @@ import { privacyModule } from './privacy/manifest.ts';
 import { registryModule } from './registry/manifest.ts';
 import { registerMandatorySource } from './risk/mandatory-sources.ts';
 import { riskModule } from './risk/manifest.ts';
+import { riskInformationModule } from './risk-information/manifest.ts';
 import { schedulerModule } from './scheduler/manifest.ts';
 import { screeningModule } from './screening/manifest.ts';
 import { usersModule } from './users/manifest.ts';
@@ -50,6 +51,7 @@ export const MODULES: readonly ModuleManifest[] = [
   meetingsModule,
   messagesModule,
   integrityModule,
+  riskInformationModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */
