@@ -26,6 +26,7 @@ import { riskModule } from './risk/manifest.ts';
 import { riskInformationModule } from './risk-information/manifest.ts';
 import { schedulerModule } from './scheduler/manifest.ts';
 import { screeningModule } from './screening/manifest.ts';
+import { stixModule } from './stix/manifest.ts';
 import { usersModule } from './users/manifest.ts';
 
 /** Every module of the platform, in the order its routes are registered. Add a module here. */
@@ -52,6 +53,7 @@ export const MODULES: readonly ModuleManifest[] = [
   messagesModule,
   integrityModule,
   riskInformationModule,
+  stixModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */
