@@ -3,6 +3,7 @@ import type { Actor } from '../../../access/actor.ts';
 import { registryRecordPolicy } from '../../../access/registry-record-policy.ts';
 import { riskInformationFeedbackPolicy } from '../../../access/risk-information-policy.ts';
 import type { Database } from '../../../db/connection.ts';
+import type { Distribution } from '../../../db/schema.ts';
 import {
   type FeedbackFacts,
   feedbackToStix,
@@ -27,8 +28,8 @@ export interface ObjectQuery {
   ids?: readonly string[];
   /** Only records changed after this moment (TAXII `added_after`). */
   after?: Date;
-  /** Only records whose owner is this organisation or that name it (a TAXII collection's audience). */
-  audienceOrgId?: string;
+  /** Only records of these distributions (a TAXII collection's audience). */
+  distributions?: readonly Distribution[];
   limit: number;
 }
 
@@ -64,20 +65,9 @@ export async function riskInformationObjects(
     .where('r.tlp', '<>', 'red')
     .where(registryRecordPolicy.readable(actor, 'r'));
   if (q.ids) query = q.ids.length ? query.where('r.id', 'in', [...q.ids]) : query.where(sql<boolean>`false`);
-  if (q.after) query = query.where('r.updated_at', '>', q.after);
-  if (q.audienceOrgId)
-    query = query.where((eb) =>
-      eb.or([
-        eb('r.owner_org_id', '=', q.audienceOrgId!),
-        eb.exists(
-          eb
-            .selectFrom('record_organisations as ro')
-            .select(sql`1`.as('one'))
-            .whereRef('ro.record_id', '=', 'r.id')
-            .where('ro.organisation_id', '=', q.audienceOrgId!),
-        ),
-      ]),
-    );
+  // >=: timestamps are kept in microseconds, callers compare the millisecond values they were given
+  if (q.after) query = query.where('r.updated_at', '>=', q.after);
+  if (q.distributions) query = query.where('r.distribution', 'in', [...q.distributions]);
   const rows = await query.orderBy('r.updated_at').orderBy('r.id').limit(q.limit).execute();
   if (rows.length === 0) return [];
   const feedback = await db
