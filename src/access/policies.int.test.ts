@@ -9,6 +9,7 @@ import { registerJobKind } from '../jobs/job-registry.ts';
 import { KINDS } from '../registry/kinds/index.ts';
 import { ENVELOPE_COLUMNS } from '../registry/record-queries.ts';
 import { seedMessagesDemo } from '../seed/messages-demo.ts';
+import { seedRiskInformationDemo } from '../seed/risk-information-demo.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { type Actor, anonymousActor, systemActor } from './actor.ts';
 import { AUDIT_KIND_RULES } from './audit-policy.ts';
@@ -62,6 +63,8 @@ beforeAll(async () => {
   // Coordinated messages: one released with approved versions, one under embargo (translators and
   // reviewers of other administrations read it, nobody else outside its administration).
   await seedMessagesDemo(db);
+  // Risk information at several markings, with receipts and feedback of named administrations.
+  await seedRiskInformationDemo(db);
 }, 240_000);
 afterAll(async () => t?.close());
 
@@ -289,6 +292,34 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
       .select(['j.id', 'j.requested_by', 'r.owner_org_id'])
       .execute();
     return fixed(rows.map((r) => ({ id: r.id, requestedBy: r.requested_by, leadOrgId: r.owner_org_id })));
+  async risk_information_feedback(db) {
+    const rec = await recipientsOf(db);
+    const rows = await db
+      .selectFrom('risk_information_feedback as f')
+      .innerJoin('registry_records as r', 'r.id', 'f.record_id')
+      .select([
+        'f.id as feedback_id',
+        'f.organisation_id as feedback_org_id',
+        'r.id',
+        'r.kind',
+        'r.owner_org_id',
+        'r.author_id',
+        'r.distribution',
+        'r.distribution_network_id',
+        'r.sharing_group_id',
+        'r.tlp',
+        'r.status',
+        'r.submitted_by',
+        ...ENVELOPE_COLUMNS,
+      ])
+      .execute();
+    return fixed(
+      rows.map(({ feedback_id, feedback_org_id, ...r }) => ({
+        id: feedback_id,
+        organisation_id: feedback_org_id,
+        record: { ...r, recipients: rec.get(`${r.kind}:${r.id}`) ?? [] },
+      })),
+    );
   },
   async directory_entry(db) {
     const rows = await db

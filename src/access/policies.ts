@@ -8,6 +8,7 @@ import { messageVersionPolicy } from './message-policy.ts';
 import { notificationPolicy } from './notification-policy.ts';
 import type { AnyResourcePolicy } from './policy.ts';
 import { registryRecordPolicy } from './registry-record-policy.ts';
+import { riskInformationFeedbackPolicy } from './risk-information-policy.ts';
 import { riskBatchPolicy, riskDatasetPolicy, riskModelPolicy } from './risk-policy.ts';
 import { recommendationResponsePolicy } from './risk-sharing-policy.ts';
 import { screeningBatchPolicy, screeningCasePolicy, screeningPartyPolicy } from './screening-policy.ts';
@@ -41,6 +42,7 @@ export const POLICIES: readonly AnyResourcePolicy[] = Object.freeze([
   directoryEntryPolicy,
   trainingNominationPolicy,
   joinRequestPolicy,
+  riskInformationFeedbackPolicy,
 ]);
 
 /** The policy of a resource kind by its name. */

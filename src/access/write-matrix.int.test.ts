@@ -18,6 +18,7 @@ import { NOT_CALLED, platformCases } from '../testing/write-matrix/platform-case
 import { registryCases } from '../testing/write-matrix/registry-cases.ts';
 import { thirdCountriesCases } from '../testing/write-matrix/third-countries-cases.ts';
 import { riskSharingCases } from '../testing/write-matrix/risk-sharing-cases.ts';
+import { riskInformationCases } from '../testing/write-matrix/risk-information-cases.ts';
 import { threadCases } from '../testing/write-matrix/thread-cases.ts';
 import { trainingCases } from '../testing/write-matrix/training-cases.ts';
 import { trainingProgrammeCases } from '../testing/write-matrix/training-programme-cases.ts';
@@ -41,6 +42,7 @@ const CASES: WriteCase[] = [
   ...trainingProgrammeCases(),
   ...innovationCases(),
   ...thirdCountriesCases(),
+  ...riskInformationCases(),
 ];
 
 let t: TestApp;

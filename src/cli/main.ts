@@ -21,6 +21,7 @@ import { seedRiskDemo } from '../seed/risk-demo.ts';
 import { seedTrainingDemo } from '../seed/training-demo.ts';
 import { seedThirdCountriesDemo } from '../seed/third-countries-demo.ts';
 import { seedRiskSharingDemo } from '../seed/risk-sharing-demo.ts';
+import { seedRiskInformationDemo } from '../seed/risk-information-demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createRuntime } from '../server/runtime.ts';
 import { askRunningServer, type ControlSocket, startControlSocket } from './control-socket.ts';
@@ -257,6 +258,7 @@ async function main() {
           await seedMessagesDemo(rt.db);
           await seedRiskDemo(rt.db);
           await seedRiskSharingDemo(rt.db);
+          await seedRiskInformationDemo(rt.db);
           await seedDocumentsDemo(rt.db);
           await seedDiscussionsDemo(rt.db);
           await seedIntegrityDemo(rt);

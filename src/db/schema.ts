@@ -7,6 +7,7 @@ import type { InnovationTables } from './innovation-schema.ts';
 import type { MappingTables } from './mapping-schema.ts';
 import type { MeetingTables } from './meetings-schema.ts';
 import type { MessageTables } from './messages-schema.ts';
+import type { RiskInformationTables } from './risk-information-schema.ts';
 import type { RiskTables } from './risk-schema.ts';
 import type { TrainingTables } from './training-schema.ts';
 import type { RiskSharingTables } from './risk-sharing-schema.ts';
@@ -602,7 +603,8 @@ export interface DB
     MessageTables,
     DigestTables,
     TrainingTables,
-    InnovationTables {
+    InnovationTables,
+    RiskInformationTables {
   organisations: OrganisationsTable;
   networks: NetworksTable;
   users: UsersTable;

@@ -30,6 +30,10 @@ import { screeningModule } from './screening/manifest.ts';
 import { trainingModule } from './training/manifest.ts';
 import { trainingProgrammeModule } from './training/programme-manifest.ts';
 import { thirdCountriesModule } from './third-countries/manifest.ts';
+import { riskInformationModule } from './risk-information/manifest.ts';
+import { schedulerModule } from './scheduler/manifest.ts';
+import { screeningModule } from './screening/manifest.ts';
+import { stixModule } from './stix/manifest.ts';
 import { usersModule } from './users/manifest.ts';
 
 /** Every module of the platform, in the order its routes are registered. Add a module here. */
@@ -60,6 +64,8 @@ export const MODULES: readonly ModuleManifest[] = [
   trainingModule,
   innovationModule,
   thirdCountriesModule,
+  riskInformationModule,
+  stixModule,
 ];
 
 /** The scheduled tasks of every module (the runtime's scheduler runs them). */

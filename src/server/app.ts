@@ -16,6 +16,7 @@ import { installInputGuards } from '../http/input-guards.ts';
 import { installRequestLimits } from '../http/request-limits.ts';
 import { RequestLogController } from '../http/request-log.ts';
 import { registerModules } from '../modules/index.ts';
+import { taxiiRoutes } from '../modules/taxii/taxii-routes.ts';
 import type { AppDeps } from '../route-kit/deps.ts';
 import { authHooks } from './auth-plugin.ts';
 
@@ -109,6 +110,8 @@ export async function buildApp(
   await app.register(authHooks, deps);
 
   await app.register(async (api) => registerModules(api, deps), { prefix: '/api/v1' });
+  // TAXII 2.1 (read-only) for national systems: API keys by HTTP Basic or Bearer (src/modules/taxii).
+  await app.register(async (taxii) => taxiiRoutes(taxii, deps), { prefix: '/taxii2' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.engine }));
   // For the load benchmark (bench/load): how many requests and database queries are running now,
