@@ -30,6 +30,7 @@ function rng(seed: number): () => number {
   };
 }
 
+const PARTICLE = /^(al|el|bin|ibn|ben|bint|ould|abu|abd|de|van|von|da|di)$/i;
 const schemaOf = (e: Entity) => (e.kind === 'person' ? 'Person' : 'Organization');
 const latin = (s: string) => /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}\s'.-]+$/u.test(s);
 
@@ -170,7 +171,12 @@ async function nameParts(): Promise<void> {
     const p = name.split(/\s+/);
     if (p.length >= 3 && p.length <= 5 && p.every((x) => /^\p{L}+$/u.test(x)) && n < 120) {
       n++;
-      const mid = 1 + Math.floor(random() * (p.length - 2));
+      // a middle part that is a name, not an article or link word (al, bin, ould, ...)
+      const mids = p
+        .map((x, k) => k)
+        .filter((k) => k > 0 && k < p.length - 1 && !PARTICLE.test(p[k]!));
+      if (!mids.length) continue;
+      const mid = mids[Math.floor(random() * mids.length)]!;
       const dropped = p.filter((_, k) => k !== mid).join(' ');
       parts.push(['Person', dropped, name, true, `UN ${e.id}: middle part ${mid + 1} dropped`]);
       let other = pool[Math.floor(random() * pool.length)]!;

@@ -48,12 +48,12 @@ export function allowedEdits(len: number): number {
 
 /**
  * Edits tolerated in a part of a person's name: one typing or transliteration difference (plus one
- * confusable letter) up to 8 letters, two beyond. Two real surnames a few letters apart
+ * confusable letter) up to 10 letters, two beyond. Two real surnames a few letters apart
  * ("Harrison" / "Harriman") are different people, not a typo.
  */
 export function allowedPersonEdits(len: number): number {
   if (len <= 2) return 0;
-  if (len <= 8) return 1.2;
+  if (len <= 10) return 1.2;
   return 2.2;
 }
 
@@ -147,8 +147,10 @@ export function tokenSim(
     const ka = slavicKey(sa);
     const kb = slavicKey(sb);
     if (sa !== a.form || sb !== b.form) {
-      if (sa === sb || (ka && ka === kb) || fuzzySim(sa, sb, true) >= 0.8) {
-        sim = 0.85;
+      // the same stem with a grammatical ending is the same name; a spelling difference on top less
+      const s2 = sa === sb ? 0.95 : ka && ka === kb ? 0.9 : fuzzySim(sa, sb, true) >= 0.8 ? 0.85 : 0;
+      if (s2 > sim) {
+        sim = s2;
         how = 'Baltic ending';
       }
     }
@@ -213,8 +215,12 @@ const PERSON_QUERY_EXTRA_COVERED = 0.3;
 const NUMBER_MISMATCH = 0.2;
 /** Weight of a number present on one side only (series marker "II"): as heavy as a name part. */
 const UNPAIRED_NUMBER_WEIGHT = 1;
+/** Share of its weight an unmatched group or company word costs. */
+const UNMATCHED_SYMBOL = 0.3;
+/** rigour org-symbol groups of words that name a group or a company form, not a business. */
+const GROUP_WORDS = new Set(['org:holding', 'org:grp']);
 /** Both names state a legal form, of different types (JSC / LLC). */
-const LEGAL_FORM_CONFLICT = 0.8;
+const LEGAL_FORM_CONFLICT = 0.75;
 /** "X bin Y" against "Y bin X". */
 const PATRONYMIC_SWAP = 0.6;
 /** Words linking a given name to the father's or ancestor's name. */
@@ -224,9 +230,15 @@ const PATRONYMIC_LINKS = new Set(['bin', 'ibn', 'ben', 'bint', 'binti', 'bte', '
 function patronymicRelations(n: NormName): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const t = n.tokens;
-  for (let i = 1; i < t.length - 1; i++)
-    if (PATRONYMIC_LINKS.has(t[i]!.form) && t[i - 1]!.cls === 'name' && t[i + 1]!.cls === 'name')
-      out.push([i - 1, i + 1]);
+  for (let i = 1; i < t.length - 1; i++) {
+    if (!PATRONYMIC_LINKS.has(t[i]!.form)) continue;
+    // nearest name parts on both sides, over articles ("AL-WALID OULD MAHFOUZ")
+    let x = i - 1;
+    while (x >= 0 && t[x]!.cls === 'particle') x--;
+    let y = i + 1;
+    while (y < t.length && t[y]!.cls === 'particle') y++;
+    if (x >= 0 && y < t.length && t[x]!.cls === 'name' && t[y]!.cls === 'name') out.push([x, y]);
+  }
   return out;
 }
 
@@ -304,6 +316,34 @@ function joinedCandidates(A: NormToken[], B: NormToken[], swap: boolean, out: Ca
   }
 }
 
+/**
+ * Organisation acronyms of four to eight words: "IRGC" ~ "Islamic Revolutionary Guard Corps",
+ * "KCNA" ~ "Korean Central News Agency" (the first letters of consecutive words, particles such as
+ * "of" or "the" skipped or used). Shorter initialisms are handled with joined words.
+ */
+function acronymCandidates(A: NormToken[], B: NormToken[], swap: boolean, out: Candidate[]): void {
+  for (let i = 0; i < A.length; i++) {
+    const a = A[i]!;
+    if (a.cls === 'number' || a.form.length < 3 || a.form.length > 8 || /\d/.test(a.form)) continue;
+    for (let j = 0; j < B.length; j++) {
+      if (B[j]!.cls === 'particle' || B[j]!.form[0] !== a.form[0]) continue;
+      const idx: number[] = [];
+      let k = j;
+      let pos = 0;
+      while (k < B.length && pos < a.form.length) {
+        const t = B[k]!;
+        if (t.cls === 'number') break;
+        if (t.form[0] === a.form[pos]) pos++;
+        else if (t.cls !== 'particle') break;
+        idx.push(k++);
+      }
+      const words = idx.filter((x) => B[x]!.cls !== 'particle').length;
+      if (pos === a.form.length && words >= 4 && words === a.form.length)
+        out.push(swap ? { a: idx, b: [i], sim: 0.9, how: 'acronym' } : { a: [i], b: idx, sim: 0.9, how: 'acronym' });
+    }
+  }
+}
+
 /** Compare a query name with a listed name. Score in [0, 1]; 1 = same name after normalisation. */
 export function compareNames(q: NormName, c: NormName): NameComparison {
   const A = q.tokens;
@@ -328,6 +368,10 @@ export function compareNames(q: NormName, c: NormName): NameComparison {
         cands.push({ a: [i], b: [j], sim: NUMBER_MISMATCH, how: 'different number' });
   joinedCandidates(A, B, false, cands);
   joinedCandidates(B, A, true, cands);
+  if (q.mode === 'org' && c.mode === 'org') {
+    acronymCandidates(A, B, false, cands);
+    acronymCandidates(B, A, true, cands);
+  }
   cands.sort((x, y) => y.sim - x.sim || y.a.length + y.b.length - (x.a.length + x.b.length));
   const usedA = new Array<boolean>(A.length).fill(false);
   const usedB = new Array<boolean>(B.length).fill(false);
@@ -357,15 +401,26 @@ export function compareNames(q: NormName, c: NormName): NameComparison {
   let extraB = 0;
   const unmatchedQuery: string[] = [];
   const unmatchedListed: string[] = [];
+  // an unmatched part costs its weight; a particle half of it; a word that names the group
+  // ("Holding", "Group") a third of it (a business word such as "Systems" or "Corporation" names
+  // another entity and costs in full)
+  const extraWeight = (t: NormToken) =>
+    t.cls === 'number'
+      ? UNPAIRED_NUMBER_WEIGHT
+      : t.cls === 'particle'
+        ? t.weight / 2
+        : t.cls === 'symbol' && t.groups.some((g) => GROUP_WORDS.has(g))
+          ? t.weight * UNMATCHED_SYMBOL
+          : t.weight;
   A.forEach((t, i) => {
     if (!usedA[i]) {
-      extraA += t.cls === 'number' ? UNPAIRED_NUMBER_WEIGHT : t.cls === 'particle' ? t.weight / 2 : t.weight;
+      extraA += extraWeight(t);
       unmatchedQuery.push(t.form);
     }
   });
   B.forEach((t, j) => {
     if (!usedB[j]) {
-      extraB += t.cls === 'number' ? UNPAIRED_NUMBER_WEIGHT : t.cls === 'particle' ? t.weight / 2 : t.weight;
+      extraB += extraWeight(t);
       unmatchedListed.push(t.form);
     }
   });

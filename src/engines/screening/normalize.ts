@@ -93,6 +93,9 @@ const WEIGHT: Record<TokenClass, number> = { name: 1, symbol: 0.5, particle: 0.2
 
 const SHORT_NAME_WEIGHT = 0.5;
 
+/** East Slavic patronymics as romanised (Russian, Ukrainian, Belarusian; several conventions). */
+const PATRONYMIC = /^\p{L}{3,}(ovich|evich|ovitch|evitch|owitsch|ewitsch|ovych|evych|ovna|evna|ivna|ovic|evic)$/u;
+
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
 
@@ -165,8 +168,12 @@ function makeToken(form: string, mode: NameMode, abjad: boolean): NormToken {
   const tok: NormToken = {
     form,
     cls,
-    // a part of one or two letters carries little information
-    weight: cls === 'name' && form.length <= 2 ? SHORT_NAME_WEIGHT : WEIGHT[cls],
+    // a part of one or two letters carries little information; an East Slavic patronymic
+    // ("Viktorovich") is often left out
+    weight:
+      cls === 'name' && (form.length <= 2 || (mode === 'person' && PATRONYMIC.test(form)))
+        ? SHORT_NAME_WEIGHT
+        : WEIGHT[cls],
     groups,
     abjad,
     phonetic: cls === 'name' ? phoneticKey(form) : '',
