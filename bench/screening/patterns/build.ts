@@ -96,18 +96,91 @@ const CYRILLIC_NAMES = [
 ];
 type Conv = Record<string, string>;
 const BASE: Conv = {
-  а: 'a', б: 'b', г: 'g', д: 'd', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r',
-  с: 's', т: 't', у: 'u', ф: 'f', ы: 'y', э: 'e', ъ: '', ь: '', е: 'e', ё: 'jo', й: 'j', в: 'v',
+  а: 'a',
+  б: 'b',
+  г: 'g',
+  д: 'd',
+  з: 'z',
+  и: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  ы: 'y',
+  э: 'e',
+  ъ: '',
+  ь: '',
+  е: 'e',
+  ё: 'jo',
+  й: 'j',
+  в: 'v',
 };
 const CONVENTIONS: Record<string, Conv> = {
-  German: { ...BASE, в: 'w', ж: 'sch', з: 's', х: 'ch', ц: 'z', ч: 'tsch', ш: 'sch', щ: 'schtsch', ю: 'ju', я: 'ja', ё: 'jo' },
-  French: { ...BASE, ж: 'j', х: 'kh', ц: 'ts', ч: 'tch', ш: 'ch', щ: 'chtch', у: 'ou', ю: 'iou', я: 'ia', й: 'ï', ё: 'io' },
+  German: {
+    ...BASE,
+    в: 'w',
+    ж: 'sch',
+    з: 's',
+    х: 'ch',
+    ц: 'z',
+    ч: 'tsch',
+    ш: 'sch',
+    щ: 'schtsch',
+    ю: 'ju',
+    я: 'ja',
+    ё: 'jo',
+  },
+  French: {
+    ...BASE,
+    ж: 'j',
+    х: 'kh',
+    ц: 'ts',
+    ч: 'tch',
+    ш: 'ch',
+    щ: 'chtch',
+    у: 'ou',
+    ю: 'iou',
+    я: 'ia',
+    й: 'ï',
+    ё: 'io',
+  },
   Polish: { ...BASE, в: 'w', ж: 'ż', х: 'ch', ц: 'c', ч: 'cz', ш: 'sz', щ: 'szcz', ю: 'ju', я: 'ja', л: 'ł' },
   Czech: { ...BASE, ж: 'ž', х: 'ch', ц: 'c', ч: 'č', ш: 'š', щ: 'šč', ю: 'ju', я: 'ja' },
-  Hungarian: { ...BASE, ж: 'zs', с: 'sz', х: 'h', ц: 'c', ч: 'cs', ш: 's', щ: 'scs', ю: 'ju', я: 'ja', ы: 'i' },
+  Hungarian: {
+    ...BASE,
+    ж: 'zs',
+    с: 'sz',
+    х: 'h',
+    ц: 'c',
+    ч: 'cs',
+    ш: 's',
+    щ: 'scs',
+    ю: 'ju',
+    я: 'ja',
+    ы: 'i',
+  },
   Dutch: { ...BASE, ж: 'zj', х: 'ch', ц: 'ts', ч: 'tsj', ш: 'sj', щ: 'sjtsj', у: 'oe', ю: 'joe', я: 'ja' },
 };
-const ENGLISH: Conv = { ...BASE, ж: 'zh', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ю: 'yu', я: 'ya', й: 'y', ё: 'yo' };
+const ENGLISH: Conv = {
+  ...BASE,
+  ж: 'zh',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ю: 'yu',
+  я: 'ya',
+  й: 'y',
+  ё: 'yo',
+};
 const VOWELS = 'аеёиоуыэюя';
 function romanise(name: string, conv: Conv, english: boolean): string {
   return name
@@ -172,25 +245,44 @@ async function nameParts(): Promise<void> {
     if (p.length >= 3 && p.length <= 5 && p.every((x) => /^\p{L}+$/u.test(x)) && n < 120) {
       n++;
       // a middle part that is a name, not an article or link word (al, bin, ould, ...)
-      const mids = p
-        .map((x, k) => k)
-        .filter((k) => k > 0 && k < p.length - 1 && !PARTICLE.test(p[k]!));
+      const mids = p.map((x, k) => k).filter((k) => k > 0 && k < p.length - 1 && !PARTICLE.test(p[k]!));
       if (!mids.length) continue;
       const mid = mids[Math.floor(random() * mids.length)]!;
       const dropped = p.filter((_, k) => k !== mid).join(' ');
       parts.push(['Person', dropped, name, true, `UN ${e.id}: middle part ${mid + 1} dropped`]);
       let other = pool[Math.floor(random() * pool.length)]!;
-      if (other.toLowerCase() === p[mid]!.toLowerCase()) other = pool[(pool.indexOf(other) + 1) % pool.length]!;
+      if (other.toLowerCase() === p[mid]!.toLowerCase())
+        other = pool[(pool.indexOf(other) + 1) % pool.length]!;
       const replaced = p.map((x, k) => (k === mid ? other : x)).join(' ');
-      parts.push(['Person', replaced, name, false, `UN ${e.id}: part ${mid + 1} replaced by another entry's part`]);
+      parts.push([
+        'Person',
+        replaced,
+        name,
+        false,
+        `UN ${e.id}: part ${mid + 1} replaced by another entry's part`,
+      ]);
       if (n % 3 === 0) parts.push(['Person', p[0]!, name, false, `UN ${e.id}: given name alone`]);
     }
     const bin = p.findIndex((x, k) => k > 0 && k < p.length - 1 && /^(bin|ibn|ben|bint|ould)$/i.test(x));
     if (bin > 0 && order.length < 120 && p[bin - 1]!.toLowerCase() !== p[bin + 1]!.toLowerCase()) {
-      const swapped = p.map((x, k) => (k === bin - 1 ? p[bin + 1] : k === bin + 1 ? p[bin - 1] : x)).join(' ');
-      order.push(['Person', swapped, name, false, `UN ${e.id}: patronymic order swapped (X bin Y / Y bin X)`]);
+      const swapped = p
+        .map((x, k) => (k === bin - 1 ? p[bin + 1] : k === bin + 1 ? p[bin - 1] : x))
+        .join(' ');
+      order.push([
+        'Person',
+        swapped,
+        name,
+        false,
+        `UN ${e.id}: patronymic order swapped (X bin Y / Y bin X)`,
+      ]);
       const inverted = `${p[p.length - 1]}, ${p.slice(0, -1).join(' ')}`;
-      order.push(['Person', inverted, name, true, `UN ${e.id}: whole name inverted as lists print it (SURNAME, Given)`]);
+      order.push([
+        'Person',
+        inverted,
+        name,
+        true,
+        `UN ${e.id}: whole name inverted as lists print it (SURNAME, Given)`,
+      ]);
     }
   }
   for (const e of persons) {

@@ -339,7 +339,9 @@ function acronymCandidates(A: NormToken[], B: NormToken[], swap: boolean, out: C
       }
       const words = idx.filter((x) => B[x]!.cls !== 'particle').length;
       if (pos === a.form.length && words >= 4 && words === a.form.length)
-        out.push(swap ? { a: idx, b: [i], sim: 0.9, how: 'acronym' } : { a: [i], b: idx, sim: 0.9, how: 'acronym' });
+        out.push(
+          swap ? { a: idx, b: [i], sim: 0.9, how: 'acronym' } : { a: [i], b: idx, sim: 0.9, how: 'acronym' },
+        );
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import { compareNames, explainComparison } from './compare.ts';
 import { countryCode } from './countries.ts';
+import { compareHitQuality, groupHits, type Listing } from './group.ts';
 import {
   birthYearSpan,
   type Entity,
@@ -49,9 +50,13 @@ export interface Hit {
   nameScore: number;
   matchedName: EntityName;
   explanation: string[];
+  /** With `group`: the other listings of the same person or thing (other lists), best first. */
+  sameAs?: Listing[];
 }
 
 export interface ScreenOptions {
+  /** One hit per real person: hits on entries that are the same person on several lists are merged. */
+  group?: boolean;
   threshold?: number;
   reviewThreshold?: number;
   /** Maximum number of hits returned. */
@@ -143,13 +148,12 @@ function idKey(value: string): string {
   return `i:${normalizeIdentifier(value).replace(/^(IMO|MMSI)(?=\d)/, '')}`;
 }
 
-/** Hit order: score, then a primary name before an alias, then the entry id (stable output). */
+/**
+ * Hit order: score, then the quality of the match (birth date agreement, name similarity, name parts
+ * matched, a primary name); the entry id only when all of these are equal (stable output).
+ */
 function compareHits(a: Hit, b: Hit): number {
-  return (
-    b.score - a.score ||
-    (a.matchedName.strength === 'primary' ? 0 : 1) - (b.matchedName.strength === 'primary' ? 0 : 1) ||
-    (a.entityId < b.entityId ? -1 : 1)
-  );
+  return compareHitQuality(a, b) || (a.entityId < b.entityId ? -1 : 1);
 }
 
 const STRENGTH_FACTOR: Record<string, number> = { primary: 1, alias: 1, weak: 0.9 };
@@ -303,7 +307,8 @@ export class ScreeningIndex {
       }
     }
     hits.sort(compareHits);
-    return { query, hits: hits.slice(0, limit), candidatesScored: cands.size };
+    const out = opts.group ? groupHits(hits) : hits;
+    return { query, hits: out.slice(0, limit), candidatesScored: cands.size };
   }
 
   /** A query naming several aliases: each screened, the best hit per entry kept. */
@@ -311,7 +316,7 @@ export class ScreeningIndex {
     const best = new Map<string, Hit>();
     let scored = 0;
     for (const name of aliases) {
-      const r = this.screen({ ...query, name }, { ...opts, limit: Number.MAX_SAFE_INTEGER });
+      const r = this.screen({ ...query, name }, { ...opts, group: false, limit: Number.MAX_SAFE_INTEGER });
       scored += r.candidatesScored;
       for (const h of r.hits) {
         const prev = best.get(h.entityId);
@@ -319,7 +324,8 @@ export class ScreeningIndex {
       }
     }
     const hits = [...best.values()].sort(compareHits);
-    return { query, hits: hits.slice(0, opts.limit ?? 10), candidatesScored: scored };
+    const out = opts.group ? groupHits(hits) : hits;
+    return { query, hits: out.slice(0, opts.limit ?? 10), candidatesScored: scored };
   }
 
   /** Score one listed entity (by id) against the query: re-screening a known (party x entry) pair. */

@@ -94,7 +94,8 @@ const WEIGHT: Record<TokenClass, number> = { name: 1, symbol: 0.5, particle: 0.2
 const SHORT_NAME_WEIGHT = 0.5;
 
 /** East Slavic patronymics as romanised (Russian, Ukrainian, Belarusian; several conventions). */
-const PATRONYMIC = /^\p{L}{3,}(ovich|evich|ovitch|evitch|owitsch|ewitsch|ovych|evych|ovna|evna|ivna|ovic|evic)$/u;
+const PATRONYMIC =
+  /^\p{L}{3,}(ovich|evich|ovitch|evitch|owitsch|ewitsch|ovych|evych|ovna|evna|ivna|ovic|evic)$/u;
 
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
@@ -191,7 +192,7 @@ function makeToken(form: string, mode: NameMode, abjad: boolean): NormToken {
  */
 function scriptSpellings(text: string): string {
   return text
-    .replace(/(^|[\s\-])ال(?=\p{Script=Arabic}{2})/gu, '$1al-')
+    .replace(/(^|[\s-])ال(?=\p{Script=Arabic}{2})/gu, '$1al-')
     .replace(/ου/g, 'ou')
     .replace(/Ου/g, 'Ou')
     .replace(/ΟΥ/g, 'OU')

@@ -68,7 +68,7 @@ function numberWords(token: string): string[] | undefined {
 }
 
 /** Value of a run of number words. */
-function valueOf(words: string[]): number | undefined {
+function numberValue(words: string[]): number | undefined {
   const t = numberTable();
   let total = 0;
   let current = 0;
@@ -113,7 +113,7 @@ export function readNumbers(tokens: string[]): Array<{ form: string; word?: stri
   let last = -1;
   const flush = () => {
     if (!run.length) return;
-    const v = valueOf(run);
+    const v = numberValue(run);
     const lone = run.length === 1 && COMPOUND_ONLY.has(run[0]!);
     if (v === undefined || lone) out.push(...runTokens.map((form) => ({ form })));
     else out.push({ form: String(v), word: runTokens.join('') });
@@ -135,7 +135,7 @@ export function readNumbers(tokens: string[]): Array<{ form: string; word?: stri
       out.push({ form: tok });
       continue;
     }
-    const v = valueOf(words);
+    const v = numberValue(words);
     const isConnector = words.length === 1 && t.connectors.includes(words[0]!);
     if (isConnector) {
       if (run.length) {
@@ -159,7 +159,7 @@ export function readNumbers(tokens: string[]): Array<{ form: string; word?: stri
     if (!extends_) flush();
     run.push(...words);
     runTokens.push(tok);
-    last = valueOf(run) ?? -1;
+    last = numberValue(run) ?? -1;
   }
   flush();
   return out;

@@ -32,7 +32,10 @@ export function slavicKey(form: string): string {
   for (const [re, to] of SLAVIC_REWRITES) k = k.replace(re, to);
   // "ch" is kh in German/Polish/Czech, sh in French and ch in English: the hushing sounds and kh fold
   // into one class, as the romanisations cannot be told apart letter by letter
-  return k.replace(/[SCH]/g, 's').replace(/T/g, 'c').replace(/(.)\1+/g, '$1');
+  return k
+    .replace(/[SCH]/g, 's')
+    .replace(/T/g, 'c')
+    .replace(/(.)\1+/g, '$1');
 }
 
 const BALTIC_ENDINGS = ['ius', 'ijus', 'jus', 'as', 'is', 'ys', 'us', 'o', 'io', 's'];
