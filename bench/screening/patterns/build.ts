@@ -245,7 +245,7 @@ async function nameParts(): Promise<void> {
     if (p.length >= 3 && p.length <= 5 && p.every((x) => /^\p{L}+$/u.test(x)) && n < 120) {
       n++;
       // a middle part that is a name, not an article or link word (al, bin, ould, ...)
-      const mids = p.map((x, k) => k).filter((k) => k > 0 && k < p.length - 1 && !PARTICLE.test(p[k]!));
+      const mids = p.map((_, k) => k).filter((k) => k > 0 && k < p.length - 1 && !PARTICLE.test(p[k]!));
       if (!mids.length) continue;
       const mid = mids[Math.floor(random() * mids.length)]!;
       const dropped = p.filter((_, k) => k !== mid).join(' ');
