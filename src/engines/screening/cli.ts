@@ -207,7 +207,8 @@ async function cmdScreen(argv: string[]) {
   if (values.id) q.identifiers = (values.id as string[]).map(identifier);
   const th = threshold(values.threshold as string | undefined);
   const index = await buildIndex(listSources(values as { list?: string[] }));
-  const r = index.screen(q, { threshold: th });
+  // one hit per real person: the same person on several lists is shown once with every listing
+  const r = index.screen(q, { threshold: th, group: true });
   if (values.json) {
     process.stdout.write(
       `${JSON.stringify(
@@ -227,6 +228,10 @@ async function cmdScreen(argv: string[]) {
       `${h.band.toUpperCase().padEnd(6)} ${h.score.toFixed(3)} ${h.entityId} [${h.entity.kind}, ${h.entity.programmes.slice(0, 3).join('; ')}] ${primaryName(h.entity)}\n`,
     );
     for (const x of h.explanation) process.stdout.write(`         ${x}\n`);
+    for (const s of h.sameAs ?? [])
+      process.stdout.write(
+        `         same person listed as ${s.entityId} (${s.sourceList}${s.programmes.length ? `: ${s.programmes.slice(0, 3).join('; ')}` : ''}) ${s.score.toFixed(3)}\n`,
+      );
   }
 }
 

@@ -4,8 +4,9 @@
  * split words and initialisms; numbers compared as numbers. Every score carries its explanation.
  */
 import { distance } from 'fastest-levenshtein';
-import type { NormName, NormToken } from './normalize.ts';
+import { type NormName, type NormToken, skeleton } from './normalize.ts';
 import { referenceTables } from './reference.ts';
+import { balticStem, slavicKey } from './variants.ts';
 
 /** Edit cost of substituting one character for another. Confusables (rigour compare.yml) cost less. */
 const CONFUSABLE_COST = 0.6;
@@ -45,18 +46,29 @@ export function allowedEdits(len: number): number {
   return 3;
 }
 
+/**
+ * Edits tolerated in a part of a person's name: one typing or transliteration difference (plus one
+ * confusable letter) up to 10 letters, two beyond. Two real surnames a few letters apart
+ * ("Harrison" / "Harriman") are different people, not a typo.
+ */
+export function allowedPersonEdits(len: number): number {
+  if (len <= 2) return 0;
+  if (len <= 10) return 1.2;
+  return 2.2;
+}
+
 const simCache = new Map<string, number>();
 
-export function fuzzySim(a: string, b: string): number {
+export function fuzzySim(a: string, b: string, person = false): number {
   if (a === b) return 1;
   const len = Math.max(a.length, b.length);
   // two-letter parts: only a transposition is tolerated ("HO" ~ "OH")
   if (len === 2 && a.length === 2 && b.length === 2) return a[0] === b[1] && a[1] === b[0] ? 0.5 : 0;
-  const allowed = allowedEdits(len);
+  const allowed = person ? allowedPersonEdits(len) : allowedEdits(len);
   if (Math.abs(a.length - b.length) > allowed) return 0;
   // plain Levenshtein is at most twice the confusable-aware OSA cost: cheap rejection
   if (distance(a, b) > 2 * allowed) return 0;
-  const key = a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
+  const key = `${person ? 'p' : 'o'}${a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`}`;
   const hit = simCache.get(key);
   if (hit !== undefined) return hit;
   const cost = editCost(a, b);
@@ -72,9 +84,22 @@ export interface TokenMatch {
 }
 
 /** Similarity of two name parts in [0, 1] with the rule that produced it. */
-export function tokenSim(a: NormToken, b: NormToken, lastA: boolean, lastB: boolean): TokenMatch {
+export function tokenSim(
+  a: NormToken,
+  b: NormToken,
+  lastA: boolean,
+  lastB: boolean,
+  person = false,
+): TokenMatch {
   if (a.cls === 'number' || b.cls === 'number') {
     if (a.cls === 'number' && b.cls === 'number' && a.num === b.num) return { sim: 1, how: 'same number' };
+    // a number read from a word against a word: a misspelt number word ("secnd" ~ "second")
+    const w = a.cls === 'number' ? a.word : b.word;
+    const other = a.cls === 'number' ? b : a;
+    if (w && other.cls !== 'number') {
+      const f = fuzzySim(w, other.form);
+      if (f > 0) return { sim: f, how: 'edit distance' };
+    }
     return { sim: 0, how: '' };
   }
   if (a.form === b.form) return { sim: 1, how: 'exact' };
@@ -84,7 +109,7 @@ export function tokenSim(a: NormToken, b: NormToken, lastA: boolean, lastB: bool
     sim = 0.95;
     how = 'synonym';
   }
-  const f = fuzzySim(a.form, b.form);
+  const f = fuzzySim(a.form, b.form, person);
   if (f > sim) {
     sim = f;
     how = 'edit distance';
@@ -102,6 +127,37 @@ export function tokenSim(a: NormToken, b: NormToken, lastA: boolean, lastB: bool
   if (sim < 0.85 && (a.abjad || b.abjad) && a.skeleton.length >= 2 && a.skeleton === b.skeleton) {
     sim = 0.85;
     how = 'consonant skeleton (abjad transliteration)';
+  } else if (
+    // a short name of one consonant and long vowels ("علي" -> "ly" ~ "Ali", "عزيز" -> "zyz" ~ "Aziz")
+    sim < 0.8 &&
+    (a.abjad || b.abjad) &&
+    a.skeleton.length === 1 &&
+    a.skeleton === b.skeleton &&
+    a.cls === 'name' &&
+    b.cls === 'name' &&
+    Math.min(a.form.length, b.form.length) >= 2
+  ) {
+    sim = 0.8;
+    how = 'consonant skeleton (abjad transliteration)';
+  }
+  if (sim < 0.85 && person && a.cls === 'name' && b.cls === 'name') {
+    // Cyrillic names romanised by other national conventions; Baltic endings on foreign names
+    const sa = balticStem(a.form);
+    const sb = balticStem(b.form);
+    const ka = slavicKey(sa);
+    const kb = slavicKey(sb);
+    if (sa !== a.form || sb !== b.form) {
+      // the same stem with a grammatical ending is the same name; a spelling difference on top less
+      const s2 = sa === sb ? 0.95 : ka && ka === kb ? 0.9 : fuzzySim(sa, sb, true) >= 0.8 ? 0.85 : 0;
+      if (s2 > sim) {
+        sim = s2;
+        how = 'Baltic ending';
+      }
+    }
+    if (sim < 0.85 && ka.length >= 4 && kb.length >= 4 && (ka === kb || fuzzySim(ka, kb, true) >= 0.8)) {
+      sim = ka === kb ? 0.85 : 0.8;
+      how = 'romanisation convention';
+    }
   }
   if (sim < 0.7) {
     // initials: "J" ~ "John"
@@ -156,9 +212,62 @@ const LISTED_EXTRA_CONFLICT = 1.0;
  * (middle names and patronymics are often missing from one side). */
 const PERSON_QUERY_EXTRA_COVERED = 0.3;
 /** Similarity given to two differing numbers (series, vintages) paired with each other. */
-const NUMBER_MISMATCH = 0.5;
+const NUMBER_MISMATCH = 0.2;
 /** Weight of a number present on one side only (series marker "II"): as heavy as a name part. */
 const UNPAIRED_NUMBER_WEIGHT = 1;
+/** Share of its weight an unmatched group or company word costs. */
+const UNMATCHED_SYMBOL = 0.3;
+/** rigour org-symbol groups of words that name a group or a company form, not a business. */
+const GROUP_WORDS = new Set(['org:holding', 'org:grp']);
+/** Both names state a legal form, of different types (JSC / LLC). */
+const LEGAL_FORM_CONFLICT = 0.75;
+/** "X bin Y" against "Y bin X". */
+const PATRONYMIC_SWAP = 0.6;
+/** Words linking a given name to the father's or ancestor's name. */
+const PATRONYMIC_LINKS = new Set(['bin', 'ibn', 'ben', 'bint', 'binti', 'bte', 'ould', 'walad', 'bar', 'ap']);
+
+/** (child, parent) pairs of token indexes around a patronymic link word. */
+function patronymicRelations(n: NormName): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const t = n.tokens;
+  for (let i = 1; i < t.length - 1; i++) {
+    if (!PATRONYMIC_LINKS.has(t[i]!.form)) continue;
+    // nearest name parts on both sides, over articles ("AL-WALID OULD MAHFOUZ")
+    let x = i - 1;
+    while (x >= 0 && t[x]!.cls === 'particle') x--;
+    let y = i + 1;
+    while (y < t.length && t[y]!.cls === 'particle') y++;
+    if (x >= 0 && y < t.length && t[x]!.cls === 'name' && t[y]!.cls === 'name') out.push([x, y]);
+  }
+  return out;
+}
+
+/**
+ * True when both names link two paired parts by a patronymic word in opposite directions. A whole
+ * name printed inverted ("MARWAN, BILAL BIN") has the link word last and gives no relation.
+ */
+function patronymicsCrossed(q: NormName, c: NormName, chosen: Candidate[]): boolean {
+  const rq = patronymicRelations(q);
+  const rc = patronymicRelations(c);
+  if (!rq.length || !rc.length) return false;
+  const toB = new Map<number, number>();
+  for (const cd of chosen) if (cd.a.length === 1 && cd.b.length === 1) toB.set(cd.a[0]!, cd.b[0]!);
+  return rq.some(([x, y]) => {
+    const bx = toB.get(x);
+    const by = toB.get(y);
+    return bx !== undefined && by !== undefined && rc.some(([u, v]) => u === by && v === bx);
+  });
+}
+
+/** Share of Han/Hangul characters equal at the same position, as a factor in [0.5, 1]. */
+function syllableAgreement(a: string, b: string): number {
+  const ca = [...a];
+  const cb = [...b];
+  let same = 0;
+  const len = Math.max(ca.length, cb.length);
+  for (let i = 0; i < Math.min(ca.length, cb.length); i++) if (ca[i] === cb[i]) same++;
+  return 0.5 + (0.5 * same) / len;
+}
 
 function concat(tokens: NormToken[], from: number, len: number): string {
   let s = '';
@@ -171,12 +280,24 @@ function joinedCandidates(A: NormToken[], B: NormToken[], swap: boolean, out: Ca
     const a = A[i]!;
     if (a.cls === 'number' || a.form.length < 2) continue;
     for (let j = 0; j < B.length; j++) {
-      if (B[j]!.form[0] !== a.form[0]) continue;
+      if (B[j]!.form[0] !== a.form[0] && !a.abjad && !B[j]!.abjad) continue;
       for (let len = 2; len <= 3 && j + len <= B.length; len++) {
         const s = concat(B, j, len);
         const sim = a.form.length >= 4 && s.length <= a.form.length + 3 ? fuzzySim(a.form, s) : 0;
         const idx = len === 2 ? [j, j + 1] : [j, j + 1, j + 2];
-        if (sim >= 0.8) {
+        // abjad transliterations: "عبد الله" -> "bd llh" ~ "Abdullah" by consonants
+        const abjadJoin =
+          sim < 0.8 &&
+          (a.abjad || idx.some((k) => B[k]!.abjad)) &&
+          a.skeleton.length >= 3 &&
+          skeleton(s) === a.skeleton;
+        if (abjadJoin) {
+          out.push(
+            swap
+              ? { a: idx, b: [i], sim: 0.85, how: 'split word (consonants)' }
+              : { a: [i], b: idx, sim: 0.85, how: 'joined word (consonants)' },
+          );
+        } else if (sim >= 0.8) {
           out.push(
             swap ? { a: idx, b: [i], sim, how: 'split word' } : { a: [i], b: idx, sim, how: 'joined word' },
           );
@@ -195,6 +316,36 @@ function joinedCandidates(A: NormToken[], B: NormToken[], swap: boolean, out: Ca
   }
 }
 
+/**
+ * Organisation acronyms of four to eight words: "IRGC" ~ "Islamic Revolutionary Guard Corps",
+ * "KCNA" ~ "Korean Central News Agency" (the first letters of consecutive words, particles such as
+ * "of" or "the" skipped or used). Shorter initialisms are handled with joined words.
+ */
+function acronymCandidates(A: NormToken[], B: NormToken[], swap: boolean, out: Candidate[]): void {
+  for (let i = 0; i < A.length; i++) {
+    const a = A[i]!;
+    if (a.cls === 'number' || a.form.length < 3 || a.form.length > 8 || /\d/.test(a.form)) continue;
+    for (let j = 0; j < B.length; j++) {
+      if (B[j]!.cls === 'particle' || B[j]!.form[0] !== a.form[0]) continue;
+      const idx: number[] = [];
+      let k = j;
+      let pos = 0;
+      while (k < B.length && pos < a.form.length) {
+        const t = B[k]!;
+        if (t.cls === 'number') break;
+        if (t.form[0] === a.form[pos]) pos++;
+        else if (t.cls !== 'particle') break;
+        idx.push(k++);
+      }
+      const words = idx.filter((x) => B[x]!.cls !== 'particle').length;
+      if (pos === a.form.length && words >= 4 && words === a.form.length)
+        out.push(
+          swap ? { a: idx, b: [i], sim: 0.9, how: 'acronym' } : { a: [i], b: idx, sim: 0.9, how: 'acronym' },
+        );
+    }
+  }
+}
+
 /** Compare a query name with a listed name. Score in [0, 1]; 1 = same name after normalisation. */
 export function compareNames(q: NormName, c: NormName): NameComparison {
   const A = q.tokens;
@@ -202,10 +353,11 @@ export function compareNames(q: NormName, c: NormName): NameComparison {
   const notes: string[] = [];
   if (A.length === 0 || B.length === 0)
     return { score: 0, pairs: [], unmatchedQuery: [], unmatchedListed: [], notes };
+  const person = q.mode === 'person' && c.mode === 'person';
   const cands: Candidate[] = [];
   for (let i = 0; i < A.length; i++) {
     for (let j = 0; j < B.length; j++) {
-      const m = tokenSim(A[i]!, B[j]!, i === A.length - 1, j === B.length - 1);
+      const m = tokenSim(A[i]!, B[j]!, i === A.length - 1, j === B.length - 1, person);
       if (m.sim > 0) cands.push({ a: [i], b: [j], sim: m.sim, how: m.how });
     }
   }
@@ -218,6 +370,10 @@ export function compareNames(q: NormName, c: NormName): NameComparison {
         cands.push({ a: [i], b: [j], sim: NUMBER_MISMATCH, how: 'different number' });
   joinedCandidates(A, B, false, cands);
   joinedCandidates(B, A, true, cands);
+  if (q.mode === 'org' && c.mode === 'org') {
+    acronymCandidates(A, B, false, cands);
+    acronymCandidates(B, A, true, cands);
+  }
   cands.sort((x, y) => y.sim - x.sim || y.a.length + y.b.length - (x.a.length + x.b.length));
   const usedA = new Array<boolean>(A.length).fill(false);
   const usedB = new Array<boolean>(B.length).fill(false);
@@ -247,15 +403,26 @@ export function compareNames(q: NormName, c: NormName): NameComparison {
   let extraB = 0;
   const unmatchedQuery: string[] = [];
   const unmatchedListed: string[] = [];
+  // an unmatched part costs its weight; a particle half of it; a word that names the group
+  // ("Holding", "Group") a third of it (a business word such as "Systems" or "Corporation" names
+  // another entity and costs in full)
+  const extraWeight = (t: NormToken) =>
+    t.cls === 'number'
+      ? UNPAIRED_NUMBER_WEIGHT
+      : t.cls === 'particle'
+        ? t.weight / 2
+        : t.cls === 'symbol' && t.groups.some((g) => GROUP_WORDS.has(g))
+          ? t.weight * UNMATCHED_SYMBOL
+          : t.weight;
   A.forEach((t, i) => {
     if (!usedA[i]) {
-      extraA += t.cls === 'number' ? UNPAIRED_NUMBER_WEIGHT : t.cls === 'particle' ? t.weight / 2 : t.weight;
+      extraA += extraWeight(t);
       unmatchedQuery.push(t.form);
     }
   });
   B.forEach((t, j) => {
     if (!usedB[j]) {
-      extraB += t.cls === 'number' ? UNPAIRED_NUMBER_WEIGHT : t.cls === 'particle' ? t.weight / 2 : t.weight;
+      extraB += extraWeight(t);
       unmatchedListed.push(t.form);
     }
   });
@@ -278,9 +445,23 @@ export function compareNames(q: NormName, c: NormName): NameComparison {
   if (unpairedNumber) notes.push('a number on one side only');
   if (listedCountry) notes.push('a country word on the listed side only');
   // legal forms: both stated and of different classes
+  // legal forms: both stated and of different legal types (a joint-stock company is not a limited
+  // liability company, in any language); the same type written two ways is equal, a missing one is free
   if (q.legal.length && c.legal.length && !q.legal.some((l) => c.legal.includes(l))) {
-    score *= 0.97;
-    notes.push(`legal forms differ (${q.legal.join(',')} / ${c.legal.join(',')})`);
+    score *= LEGAL_FORM_CONFLICT;
+    notes.push(`legal forms differ (${q.legal.join(',')} / ${c.legal.join(',')}) x${LEGAL_FORM_CONFLICT}`);
+  }
+  // patronymic order: "X bin Y" (X son of Y) is another person than "Y bin X"
+  if (person && patronymicsCrossed(q, c, chosen)) {
+    score *= PATRONYMIC_SWAP;
+    notes.push(`patronymic order differs x${PATRONYMIC_SWAP}`);
+  }
+  // Han/Hangul written on both sides: transliteration merges distinct characters (章 and 张 are both
+  // "zhang"), so the characters decide
+  if (q.syllabic && c.syllabic && q.syllabic !== c.syllabic) {
+    const f = syllableAgreement(q.syllabic, c.syllabic);
+    score *= f;
+    notes.push(`original-script characters differ (${q.syllabic} / ${c.syllabic}) x${f.toFixed(2)}`);
   }
   const pairs = chosen.map((cd) => ({
     query: cd.a.map((i) => A[i]!.form).join(' '),

@@ -13,6 +13,7 @@ export {
   measuresFromAnnexCsv,
   screenGoods,
 } from './goods.ts';
+export { compareHitQuality, groupHits, type Listing, sameListedEntity } from './group.ts';
 export {
   type Amendment,
   diffEntities,
@@ -38,6 +39,7 @@ export {
   type ScreeningResult,
   type ScreenOptions,
   scoreNamePair,
+  splitAliases,
 } from './matcher.ts';
 export * from './model.ts';
 export { type NameMode, type NormName, normalizeName } from './normalize.ts';

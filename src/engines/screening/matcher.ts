@@ -5,6 +5,7 @@
  */
 import { compareNames, explainComparison } from './compare.ts';
 import { countryCode } from './countries.ts';
+import { compareHitQuality, groupHits, type Listing } from './group.ts';
 import {
   birthYearSpan,
   type Entity,
@@ -49,9 +50,13 @@ export interface Hit {
   nameScore: number;
   matchedName: EntityName;
   explanation: string[];
+  /** With `group`: the other listings of the same person or thing (other lists), best first. */
+  sameAs?: Listing[];
 }
 
 export interface ScreenOptions {
+  /** One hit per real person: hits on entries that are the same person on several lists are merged. */
+  group?: boolean;
   threshold?: number;
   reviewThreshold?: number;
   /** Maximum number of hits returned. */
@@ -78,6 +83,19 @@ interface IndexedEntity {
 }
 
 const modeOf = (kind: EntityKind | undefined): NameMode => (kind === 'person' ? 'person' : 'org');
+
+/**
+ * The names of an alias field that joins several ("Rosneft / Rosneft Oil Company", "A; B"): split at
+ * ";" and at "/" written with a space on either side or between two words of three or more letters
+ * (a legal form such as "A/S" or "S/A" stays whole).
+ */
+export function splitAliases(raw: string): string[] {
+  const parts = raw
+    .split(/;|\s\/|\/\s|(?<=\p{L}{3})\/(?=\p{L}{3})/u)
+    .map((x) => x.trim())
+    .filter((x) => /[\p{L}\p{N}]/u.test(x));
+  return parts.length > 1 ? parts : [raw];
+}
 
 function deletions(form: string): string[] {
   const out: string[] = [];
@@ -130,6 +148,14 @@ function idKey(value: string): string {
   return `i:${normalizeIdentifier(value).replace(/^(IMO|MMSI)(?=\d)/, '')}`;
 }
 
+/**
+ * Hit order: score, then the quality of the match (birth date agreement, name similarity, name parts
+ * matched, a primary name); the entry id only when all of these are equal (stable output).
+ */
+function compareHits(a: Hit, b: Hit): number {
+  return compareHitQuality(a, b) || (a.entityId < b.entityId ? -1 : 1);
+}
+
 const STRENGTH_FACTOR: Record<string, number> = { primary: 1, alias: 1, weak: 0.9 };
 
 export class ScreeningIndex {
@@ -158,7 +184,9 @@ export class ScreeningIndex {
     if (this.byId.has(entity.id)) throw new Error(`duplicate entity id ${entity.id}`);
     const idx = this.entries.length;
     const mode = modeOf(entity.kind);
-    const names = entity.names.map((name) => ({ name, norm: normalizeName(name.value, mode) }));
+    const names = entity.names.flatMap((name) =>
+      splitAliases(name.value).map((value) => ({ name, norm: normalizeName(value, mode) })),
+    );
     this.entries.push({ entity, mode, names });
     this.byId.set(entity.id, idx);
     const post = (k: string, ref: number) => {
@@ -264,6 +292,8 @@ export class ScreeningIndex {
     const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
     const review = Math.min(opts.reviewThreshold ?? REVIEW_THRESHOLD, threshold);
     const limit = opts.limit ?? 10;
+    const aliases = splitAliases(query.name);
+    if (aliases.length > 1) return this.screenAliases(query, aliases, opts);
     const qNorm: Partial<Record<NameMode, NormName>> = {};
     const normFor = (mode: NameMode) => (qNorm[mode] ??= normalizeName(query.name, mode));
     const norms = query.kind ? [normFor(modeOf(query.kind))] : [normFor('person'), normFor('org')];
@@ -276,13 +306,26 @@ export class ScreeningIndex {
         hits.push(hit);
       }
     }
-    hits.sort(
-      (a, b) =>
-        b.score - a.score ||
-        (a.matchedName.strength === 'primary' ? 0 : 1) - (b.matchedName.strength === 'primary' ? 0 : 1) ||
-        (a.entityId < b.entityId ? -1 : 1),
-    );
-    return { query, hits: hits.slice(0, limit), candidatesScored: cands.size };
+    hits.sort(compareHits);
+    const out = opts.group ? groupHits(hits) : hits;
+    return { query, hits: out.slice(0, limit), candidatesScored: cands.size };
+  }
+
+  /** A query naming several aliases: each screened, the best hit per entry kept. */
+  private screenAliases(query: ScreeningQuery, aliases: string[], opts: ScreenOptions): ScreeningResult {
+    const best = new Map<string, Hit>();
+    let scored = 0;
+    for (const name of aliases) {
+      const r = this.screen({ ...query, name }, { ...opts, group: false, limit: Number.MAX_SAFE_INTEGER });
+      scored += r.candidatesScored;
+      for (const h of r.hits) {
+        const prev = best.get(h.entityId);
+        if (!prev || h.score > prev.score) best.set(h.entityId, h);
+      }
+    }
+    const hits = [...best.values()].sort(compareHits);
+    const out = opts.group ? groupHits(hits) : hits;
+    return { query, hits: out.slice(0, opts.limit ?? 10), candidatesScored: scored };
   }
 
   /** Score one listed entity (by id) against the query: re-screening a known (party x entry) pair. */
@@ -398,5 +441,9 @@ export class ScreeningIndex {
 /** Score of two bare names (compare-pairs); `kind` chooses person or organisation rules. */
 export function scoreNamePair(name1: string, name2: string, kind?: EntityKind): number {
   const mode = modeOf(kind);
-  return compareNames(normalizeName(name1, mode), normalizeName(name2, mode)).score;
+  let best = 0;
+  for (const a of splitAliases(name1))
+    for (const b of splitAliases(name2))
+      best = Math.max(best, compareNames(normalizeName(a, mode), normalizeName(b, mode)).score);
+  return best;
 }

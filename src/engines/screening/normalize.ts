@@ -7,7 +7,9 @@ import anyAscii from 'any-ascii';
 import { doubleMetaphone } from 'double-metaphone';
 import { fuzzySim } from './compare.ts';
 import { countryCode } from './countries.ts';
+import { readNumbers } from './numbers.ts';
 import { type OrgType, referenceTables, tokenForms } from './reference.ts';
+import { titleTables } from './titles.ts';
 
 export type NameMode = 'person' | 'org';
 
@@ -27,6 +29,8 @@ export interface NormToken {
   num?: number;
   /** Organisation names: the part is a country name (a subsidiary's qualifier: "Banco Santander Chile"). */
   country?: boolean;
+  /** A number read from words ("second" -> 2): the words as written, compared when the other side has a word. */
+  word?: string;
 }
 
 export interface NormName {
@@ -37,6 +41,8 @@ export interface NormName {
   legal: string[];
   /** Titles/honorifics removed. */
   removed: string[];
+  /** Han and Hangul characters of the name as written (compared when both names have them). */
+  syllabic?: string;
 }
 
 /** Connective words and name particles: kept, compared, but weighted low. */
@@ -74,6 +80,7 @@ export const PARTICLES = new Set([
   'ben',
   'bint',
   'binti',
+  'ould',
   'bte',
   'a',
   'an',
@@ -85,6 +92,10 @@ export const PARTICLES = new Set([
 const WEIGHT: Record<TokenClass, number> = { name: 1, symbol: 0.5, particle: 0.2, number: 0.6, initial: 0.5 };
 
 const SHORT_NAME_WEIGHT = 0.5;
+
+/** East Slavic patronymics as romanised (Russian, Ukrainian, Belarusian; several conventions). */
+const PATRONYMIC =
+  /^\p{L}{3,}(ovich|evich|ovitch|evitch|owitsch|ewitsch|ovych|evych|ovna|evna|ivna|ovic|evic)$/u;
 
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
@@ -109,10 +120,20 @@ export function skeleton(form: string): string {
   let last = '';
   for (let i = 0; i < form.length; i++) {
     let c = form[i]!;
-    if (c === 'p' && form[i + 1] === 'h') {
+    const next = form[i + 1];
+    if (c === 'p' && next === 'h') {
       c = 'f';
       i++;
+    } else if (next === 'h' && 'kgsctd'.includes(c)) {
+      // Arabic letters written with two Latin letters: kh, gh, sh, ch (French), th, dh
+      c = c === 'c' ? 's' : c === 'g' ? 'k' : c;
+      i++;
+    } else if (c === 'd' && next === 'j') {
+      // "dj" (French) = "j"
+      c = 'j';
+      i++;
     } else if ('aeiouwyh0123456789'.includes(c)) continue;
+    else if (c === 'g') c = 'k';
     else if (c === 'p') c = 'b';
     else if (c === 'v') c = 'f';
     else if (c === 'q' || c === 'c') c = 'k';
@@ -148,8 +169,12 @@ function makeToken(form: string, mode: NameMode, abjad: boolean): NormToken {
   const tok: NormToken = {
     form,
     cls,
-    // a part of one or two letters carries little information
-    weight: cls === 'name' && form.length <= 2 ? SHORT_NAME_WEIGHT : WEIGHT[cls],
+    // a part of one or two letters carries little information; an East Slavic patronymic
+    // ("Viktorovich") is often left out
+    weight:
+      cls === 'name' && (form.length <= 2 || (mode === 'person' && PATRONYMIC.test(form)))
+        ? SHORT_NAME_WEIGHT
+        : WEIGHT[cls],
     groups,
     abjad,
     phonetic: cls === 'name' ? phoneticKey(form) : '',
@@ -160,12 +185,32 @@ function makeToken(form: string, mode: NameMode, abjad: boolean): NormToken {
   return tok;
 }
 
+/**
+ * Script-specific spellings before the generic transliteration: the Arabic article written apart
+ * ("التكريتي" -> "al-تكريتي", as Latin lists write "AL-TIKRITI"); Greek digraphs read as one sound
+ * ("ου" -> "ou", word-initial "μπ"/"ντ"/"γκ" -> b/d/g) as Greek names are romanised.
+ */
+function scriptSpellings(text: string): string {
+  return text
+    .replace(/(^|[\s-])ال(?=\p{Script=Arabic}{2})/gu, '$1al-')
+    .replace(/ου/g, 'ou')
+    .replace(/Ου/g, 'Ou')
+    .replace(/ΟΥ/g, 'OU')
+    .replace(/(^|\s)μπ/g, '$1b')
+    .replace(/(^|\s)Μπ/g, '$1B')
+    .replace(/(^|\s)ντ/g, '$1d')
+    .replace(/(^|\s)Ντ/g, '$1D')
+    .replace(/(^|\s)γκ/g, '$1g')
+    .replace(/(^|\s)Γκ/g, '$1G');
+}
+
+const SYLLABIC_ALL = /[\p{Script=Han}\p{Script=Hangul}]/gu;
+
 /** Split raw text into token forms, remembering which came from an abjad script. */
 function rawTokens(raw: string): Array<{ form: string; abjad: boolean }> {
   // "&" is "and"; camelCase words are split after two or more letters ("SiemensAG", "JanDaniel",
   // not "eNtwork"); the joined-word rule of the comparison pairs them again with unsplit spellings.
-  const text = raw
-    .normalize('NFKC')
+  const text = scriptSpellings(raw.normalize('NFKC'))
     .replace(/&/g, ' and ')
     .replace(/(?<=\p{L}\p{Ll})(?=\p{Lu})/gu, ' ');
   const out: Array<{ form: string; abjad: boolean }> = [];
@@ -186,11 +231,13 @@ export function normalizeName(raw: string, mode: NameMode): NormName {
   const hit = cache.get(ck);
   if (hit) return hit;
   const t = referenceTables();
-  let toks = rawTokens(raw);
+  let toks: Array<{ form: string; abjad: boolean; word?: string }> = rawTokens(raw);
   const removed: string[] = [];
   const legal: string[] = [];
+  let titled = 0;
   if (mode === 'person') {
-    // Titles and honorifics at the start of the name ("Dr", "His Excellency", "Mr.").
+    // Titles and honorifics at the start of the name ("Dr", "His Excellency", "Mr."): rigour's
+    // prefixes are removed.
     let stripped = true;
     while (stripped && toks.length > 1) {
       stripped = false;
@@ -207,11 +254,41 @@ export function normalizeName(raw: string, mode: NameMode): NormName {
         }
       }
     }
+    // Titles, ranks and honorifics of tables/titles.json ("Herr", "Sheikh", "Mullah", "Major
+    // General") at the start are kept as light parts (weighed like particles): many are also written
+    // as part of the name on the lists, so a side without them costs little and a side with them
+    // still pairs; a title that is also a given name ("Major") only when two parts follow.
+    const titles = titleTables();
+    let found = true;
+    while (found && titled < toks.length - 1) {
+      found = false;
+      for (let n = Math.min(titles.maxLen, toks.length - 1 - titled); n >= 1; n--) {
+        const k = toks
+          .slice(titled, titled + n)
+          .map((x) => x.form)
+          .join(' ');
+        if (titles.titles.has(k) || (titles.alsoGiven.has(k) && toks.length - titled - n >= 2)) {
+          titled += n;
+          found = true;
+          break;
+        }
+      }
+    }
   } else {
     // leading articles and vessel prefixes ("The", "Le", "MV")
     while (toks.length > 1 && (t.orgPrefixes.has(toks[0]!.form) || t.objPrefixes.has(toks[0]!.form))) {
       removed.push(toks[0]!.form);
       toks = toks.slice(1);
+    }
+    // numbers written as words and ordinals ("Twenty-Seventh" -> 27, "1er" -> 1)
+    const read = readNumbers(toks.map((x) => x.form));
+    if (read.length !== toks.length || read.some((r, i) => r.form !== toks[i]!.form)) {
+      const abjadAll = toks.some((x) => x.abjad);
+      toks = read.map((r) => ({
+        form: r.form,
+        abjad: abjadAll && !r.word,
+        ...(r.word ? { word: r.word } : {}),
+      }));
     }
     // Legal forms: longest match of a rigour org-type alias, replaced by its canonical class.
     const kept: Array<{ form: string; abjad: boolean }> = [];
@@ -259,8 +336,19 @@ export function normalizeName(raw: string, mode: NameMode): NormName {
       }
     }
   }
-  const tokens = toks.map((x) => makeToken(x.form, mode, x.abjad));
+  const tokens = toks.map((x, i) => {
+    const tok = makeToken(x.form, mode, x.abjad);
+    if (i < titled) {
+      tok.cls = 'particle';
+      tok.weight = WEIGHT.particle;
+      tok.phonetic = '';
+    }
+    if (x.word) tok.word = x.word;
+    return tok;
+  });
   const n: NormName = { raw, mode, tokens, legal, removed };
+  const syllabic = raw.match(SYLLABIC_ALL);
+  if (syllabic) n.syllabic = syllabic.join('');
   if (cache.size > 200_000) cache.clear();
   cache.set(ck, n);
   return n;
