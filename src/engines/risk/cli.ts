@@ -23,6 +23,7 @@ import {
   evaluateModel,
   explanationNames,
   loadModel,
+  missingFields,
   modelToJson,
   type RiskModel,
   type ScoreResult,
@@ -223,6 +224,20 @@ function scoreMapping(v: Values, model: RiskModel): Mapping {
     Object.entries(m.columns).map(([c, r]) => [c, excluded.has(fieldFor(c, r)) ? 'ignore' : r]),
   ) as Mapping['columns'];
   return { format: 'eucab-risk-mapping', version: 1, columns };
+}
+
+/** Exit 2 naming the columns the model reads that the mapping leaves out. */
+function requireModelFields(model: RiskModel, frame: Frame): void {
+  const missing = missingFields(model, frame);
+  if (missing.length === 0) return;
+  const names = missing.map((f) =>
+    f.includes(':')
+      ? `"${f.slice(f.indexOf(':') + 1)}" (${f.split(':')[0] === 'cat' ? 'categorical' : 'numeric'})`
+      : `a column with the role ${f}`,
+  );
+  throw new UsageError(
+    `the file (with its mapping) lacks what the model reads: ${names.join(', ')}. Columns with the roles categorical and numeric are matched by name: keep their names or rename them in the file.`,
+  );
 }
 
 function explanationCells(model: RiskModel, e: Explanation, top: number): string[] {
@@ -443,6 +458,7 @@ async function main(argv: string[]): Promise<void> {
       const out = need(v, 'out');
       const top = num(v, 'top', 5, (x) => Number.isInteger(x) && x >= 0);
       const frame = await loadFrame([input], scoreMapping(v, model), false, true);
+      requireModelFields(model, frame);
       const t = Date.now();
       const full = v.full === true;
       const K = top;
@@ -494,6 +510,7 @@ async function main(argv: string[]): Promise<void> {
     case 'evaluate': {
       const model = loadModelFile(need(v, 'model'));
       const frame = await loadFrame([need(v, 'input')], scoreMapping(v, model), true, true);
+      requireModelFields(model, frame);
       const report = evaluateModel(model, frame);
       log(summaryLine(report));
       const text = toJson(report);

@@ -448,10 +448,12 @@ function csvProblem(
     line = lastLine + 1;
     reason = `a quote opened in the record starting on line ${line} is never closed (the rest of the file was read as one field)`;
   } else if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-    const n = (e as CsvError & { record?: string[] }).record?.length;
-    reason = `${n ?? 'a different number of'} values for ${header.length} columns${
-      header.length <= 1 ? '' : ` (delimiter ${dialect.delimiter}; override it if the file uses another one)`
-    }`;
+    const n = (e as CsvError & { record?: string[] }).record?.length ?? 'a different number of';
+    const counted =
+      header.length > 0
+        ? `${n} values for ${header.length} columns`
+        : `${n} values, not as many as on the first line`;
+    reason = `${counted} (the file is read with the delimiter ${dialect.delimiter}: give the right one if the file uses another)`;
   }
   const column =
     typeof ctx.column === 'number'

@@ -142,6 +142,16 @@ export function trainModel(frame: Frame, rows: ArrayLike<number> | null, opts: T
   return { doc, pipeline: fit.pipeline, gbdt, rules, trainCols: fit.cols };
 }
 
+/** Frame fields the model reads that the frame lacks (as "field" names: hs, importer, cat:<column> …). */
+export function missingFields(model: RiskModel, frame: Frame): string[] {
+  const need = new Set<string>();
+  for (const e of model.pipeline.encoders)
+    for (const f of e.fields) need.add(['hs6', 'hs4', 'hs2'].includes(f) ? 'hs' : f);
+  const missing = [...need].filter((f) => !frame.cats.has(f));
+  for (const f of model.pipeline.numeric) if (!frame.nums.has(f)) missing.push(f);
+  return missing;
+}
+
 export function modelToJson(m: RiskModel): string {
   return JSON.stringify(m.doc);
 }
