@@ -8,6 +8,10 @@ export interface CsvOptions {
   trim?: boolean;
   /** Lines starting with this are comments (e.g. "#": exports start with the marking). */
   comment?: string;
+  /** Field delimiter (default ","). */
+  delimiter?: string;
+  /** Keep a stray quote inside an unquoted field (ACME 5" PIPES) as a character instead of failing. */
+  relaxQuotes?: boolean;
 }
 
 const SLICE = 64 * 1024;
@@ -41,6 +45,8 @@ export async function* csvRecords(
       relax_column_count: false,
       max_record_size: limits.maxCellChars * limits.maxColumns,
       ...(opts.comment ? { comment: opts.comment } : {}),
+      ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+      ...(opts.relaxQuotes ? { relax_quotes: true } : {}),
     }),
   );
   try {

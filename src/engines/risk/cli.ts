@@ -5,16 +5,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import {
+  DATE_FORMATS,
+  DELIMITERS,
+  type DelimiterName,
+  type DetectedDialect,
+  type DialectOverrides,
+  ENCODINGS,
+} from './dialect.ts';
 import { FrameTransformer } from './features.ts';
 import { DataError, type Frame, readFrame, readSample } from './frame.ts';
 import { AtomicWriter, csvLine, toJson, writeFileAtomic } from './io.ts';
-import { compileMapping, type Mapping, MappingError, proposeMapping } from './mapping.ts';
+import { compileMapping, fieldFor, type Mapping, MappingError, proposeMapping } from './mapping.ts';
 import { type evaluateScores, rankOrder } from './metrics.ts';
 import {
   type Explanation,
   evaluateModel,
   explanationNames,
   loadModel,
+  missingFields,
   modelToJson,
   type RiskModel,
   type ScoreResult,
@@ -33,15 +42,22 @@ const USAGE = `usage: risk <command> [options]
   propose-mapping --input FILE [--sample 1000] [--out mapping.json]
   train     --input FILE[,FILE] --mapping mapping.json --out model.json [--rules rules.json]
             [--valid FILE] [--seed 1] [--trees 300] [--depth 6] [--leaves 63] [--lr 0.05]
-  score     --model model.json --input FILE --out scores.csv [--top 5] [--full]
+            [--allow-leaky COLUMN[,COLUMN]] [--no-leakage-guard]
+  score     --model model.json --input FILE --out scores.csv [--mapping mapping.json] [--top 5] [--full]
   select    --model model.json --input FILE --out selection.csv (--budget 5% | --k 100)
-            [--exploration 0.1] [--exploration-mode uncertainty|random] [--seed 1]
+            [--mapping mapping.json] [--exploration 0.1] [--exploration-mode uncertainty|random] [--seed 1]
   backtest  --rules rules.json --mapping mapping.json --input FILE [--out report.json]
-  evaluate  --model model.json --input FILE [--out metrics.json]
+  evaluate  --model model.json --input FILE [--mapping mapping.json] [--out metrics.json]
   simulate  --mapping mapping.json --history FILE --input FILE --budget 10% [--exploration 0.1]
             [--exploration-mode uncertainty|random] [--period week|month|DAYS] [--rules rules.json]
             [--seed 1] [--trees 300] [--out result.json]
-FILE is CSV (header row) or JSON lines (.jsonl/.ndjson). Progress goes to stderr.`;
+FILE is CSV (header row; comma, semicolon or tab), JSON lines (.jsonl/.ndjson), either gzip-compressed
+or not. Every command reading a FILE detects and reports its dialect; override it with
+  [--encoding utf-8|utf-8-bom|utf-16le|windows-1252] [--delimiter comma|semicolon|tab|pipe]
+  [--decimal point|comma] [--date-format ymd|dmy|mdy]
+score and select read files without outcome columns; columns the mapping does not know are ignored
+(with a warning). train excludes columns that alone nearly decide the label (leakage guard) and says
+which and why; --allow-leaky keeps the named ones. Progress goes to stderr.`;
 
 const OPTS = {
   input: { type: 'string' },
@@ -65,6 +81,12 @@ const OPTS = {
   'exploration-mode': { type: 'string' },
   period: { type: 'string' },
   quiet: { type: 'boolean' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  decimal: { type: 'string' },
+  'date-format': { type: 'string' },
+  'allow-leaky': { type: 'string' },
+  'no-leakage-guard': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -131,9 +153,47 @@ function gbdtOpts(v: Values) {
   };
 }
 
-async function loadFrame(paths: string[], mapping: Mapping, requireLabel = false): Promise<Frame> {
+function oneOf<T extends string>(v: Values, key: keyof Values, allowed: readonly T[]): T | undefined {
+  const x = v[key];
+  if (x === undefined) return undefined;
+  if (typeof x !== 'string' || !(allowed as readonly string[]).includes(x))
+    throw new UsageError(`--${key} must be one of ${allowed.join(', ')} (got "${String(x)}")`);
+  return x as T;
+}
+
+/** Dialect overrides from the options (encoding, delimiter, decimal, date format). */
+function dialectOf(v: Values): DialectOverrides {
+  const decimal = oneOf(v, 'decimal', ['point', 'comma'] as const);
+  const out: DialectOverrides = {};
+  const encoding = oneOf(v, 'encoding', ENCODINGS);
+  const delimiter = oneOf(v, 'delimiter', Object.keys(DELIMITERS) as DelimiterName[]);
+  const dateFormat = oneOf(v, 'date-format', DATE_FORMATS);
+  if (encoding) out.encoding = encoding;
+  if (delimiter) out.delimiter = delimiter;
+  if (decimal) out.decimal = decimal === 'comma' ? ',' : '.';
+  if (dateFormat) out.dateFormat = dateFormat;
+  return out;
+}
+
+let dialectOverrides: DialectOverrides = {};
+const logDialect = (path: string, d: DetectedDialect) => log(`${path}: ${d.notes.join('; ')}`);
+
+async function loadFrame(
+  paths: string[],
+  mapping: Mapping,
+  requireLabel = false,
+  forScoring = false,
+): Promise<Frame> {
   const t = Date.now();
-  const f = await readFrame(paths, { mapping, requireLabel, onProgress: (n) => log(`read ${n} rows`) });
+  const f = await readFrame(paths, {
+    mapping,
+    requireLabel,
+    forScoring,
+    dialect: dialectOverrides,
+    onDialect: logDialect,
+    onWarning: (w) => log(`warning: ${w}`),
+    onProgress: (n) => log(`read ${n} rows`),
+  });
   log(`read ${f.n} rows from ${paths.join(', ')} in ${Date.now() - t} ms`);
   return f;
 }
@@ -150,6 +210,34 @@ function loadModelFile(path: string): RiskModel {
 function modelMapping(m: RiskModel): Mapping {
   if (!m.doc.mapping) throw new UsageError('the model carries no mapping');
   return m.doc.mapping;
+}
+
+/** The mapping to read a file to score: --mapping (columns named differently) or the model's own. */
+function scoreMapping(v: Values, model: RiskModel): Mapping {
+  if (!v.mapping) return modelMapping(model);
+  const m = readJson(v.mapping, 'mapping') as Mapping;
+  if (!m || typeof m !== 'object' || !m.columns || typeof m.columns !== 'object')
+    throw new UsageError(`mapping ${v.mapping} has no "columns" object (column name → role)`);
+  // columns the leakage guard excluded at training are not read
+  const excluded = new Set((model.doc.leakage ?? []).filter((l) => l.excluded).map((l) => l.field));
+  const columns = Object.fromEntries(
+    Object.entries(m.columns).map(([c, r]) => [c, excluded.has(fieldFor(c, r)) ? 'ignore' : r]),
+  ) as Mapping['columns'];
+  return { format: 'eucab-risk-mapping', version: 1, columns };
+}
+
+/** Exit 2 naming the columns the model reads that the mapping leaves out. */
+function requireModelFields(model: RiskModel, frame: Frame): void {
+  const missing = missingFields(model, frame);
+  if (missing.length === 0) return;
+  const names = missing.map((f) =>
+    f.includes(':')
+      ? `"${f.slice(f.indexOf(':') + 1)}" (${f.split(':')[0] === 'cat' ? 'categorical' : 'numeric'})`
+      : `a column with the role ${f}`,
+  );
+  throw new UsageError(
+    `the file (with its mapping) lacks what the model reads: ${names.join(', ')}. Columns with the roles categorical and numeric are matched by name: keep their names or rename them in the file.`,
+  );
 }
 
 function explanationCells(model: RiskModel, e: Explanation, top: number): string[] {
@@ -290,6 +378,7 @@ async function main(argv: string[]): Promise<void> {
     strict: true,
   });
   quiet = v.quiet === true;
+  dialectOverrides = dialectOf(v);
   const cmd = positionals[0];
   if (!cmd || v.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -300,12 +389,27 @@ async function main(argv: string[]): Promise<void> {
     case 'propose-mapping': {
       const input = need(v, 'input');
       const n = num(v, 'sample', 1000, (x) => Number.isInteger(x) && x > 0);
-      const s = await readSample(input, n);
-      const { mapping, inferred } = proposeMapping(s.header, s.rows);
-      compileMapping(mapping, s.header);
+      const s = await readSample(input, n, {
+        dialect: dialectOverrides,
+        onDialect: (d) => logDialect(input, d),
+      });
+      const { mapping, inferred, uncertain } = proposeMapping(s.header, s.rows, {
+        decimal: s.dialect.dialect.decimal,
+        dateFormat: s.dialect.dialect.dateFormat,
+      });
       log(`inferred from the header and ${s.rows.length} sample rows:`);
-      for (const i of inferred) log(`  ${i.column} → ${i.role}: ${i.reason}`);
-      const text = toJson({ ...mapping, inferred });
+      for (const i of inferred)
+        log(`  ${i.column} → ${i.role} (confidence ${i.confidence.toFixed(1)}): ${i.reason}`);
+      if (uncertain.length > 0) log(`review these uncertain columns: ${uncertain.join(', ')}`);
+      try {
+        compileMapping(mapping, s.header, { requireLabel: false });
+      } catch (e) {
+        if (!(e instanceof MappingError)) throw e;
+        for (const p of e.problems) log(`review: ${p}`);
+      }
+      if (!Object.values(mapping.columns).includes('label'))
+        log('review: no column was recognised as the outcome (label): set it to train (not needed to score)');
+      const text = toJson({ ...mapping, inferred, uncertain, dialect: s.dialect.dialect });
       if (v.out) writeFileAtomic(v.out, `${text}\n`);
       else process.stdout.write(`${text}\n`);
       return;
@@ -323,8 +427,20 @@ async function main(argv: string[]): Promise<void> {
         gbdt: gbdtOpts(v),
         rules,
         mapping: { format: 'eucab-risk-mapping', version: 1, columns: mapping.columns },
+        leakage:
+          v['no-leakage-guard'] === true
+            ? false
+            : {
+                allow: (v['allow-leaky'] ?? '')
+                  .split(',')
+                  .map((c) => c.trim())
+                  .filter(Boolean),
+              },
         onProgress: log,
       });
+      const excluded = (model.doc.leakage ?? []).filter((l) => l.excluded).map((l) => l.column);
+      if (excluded.length > 0)
+        log(`leakage guard excluded ${excluded.join(', ')} (keep with --allow-leaky ${excluded.join(',')})`);
       log(`trained in ${Date.now() - t} ms`);
       if (v.valid) {
         const vf = await loadFrame([v.valid], mapping, true);
@@ -341,7 +457,8 @@ async function main(argv: string[]): Promise<void> {
       const input = need(v, 'input');
       const out = need(v, 'out');
       const top = num(v, 'top', 5, (x) => Number.isInteger(x) && x >= 0);
-      const frame = await loadFrame([input], modelMapping(model));
+      const frame = await loadFrame([input], scoreMapping(v, model), false, true);
+      requireModelFields(model, frame);
       const t = Date.now();
       const full = v.full === true;
       const K = top;
@@ -392,7 +509,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'evaluate': {
       const model = loadModelFile(need(v, 'model'));
-      const frame = await loadFrame([need(v, 'input')], modelMapping(model), true);
+      const frame = await loadFrame([need(v, 'input')], scoreMapping(v, model), true, true);
+      requireModelFields(model, frame);
       const report = evaluateModel(model, frame);
       log(summaryLine(report));
       const text = toJson(report);

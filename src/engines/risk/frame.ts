@@ -3,10 +3,26 @@
  * bad rows are reported with line, column and reason. A file is read once, row by row, into typed
  * columns: it is never held in memory as text.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
-import { type CompiledColumn, compileMapping, type Mapping } from './mapping.ts';
+import { PassThrough, pipeline, Transform } from 'node:stream';
+import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
+import { CsvError, parse } from 'csv-parse';
+import {
+  DEFAULT_DIALECT,
+  DELIMITERS,
+  type DetectedDialect,
+  type Dialect,
+  type DialectOverrides,
+  dateFormatLabel,
+  detectDialect,
+  isGzip,
+  parseDate,
+  parseNumber,
+  textDecoderFor,
+} from './dialect.ts';
+import { DataError, type RowProblem } from './frame-error.ts';
+import { adaptMappingForScoring, type CompiledColumn, compileMapping, type Mapping } from './mapping.ts';
 
 export interface CatCol {
   /** Code per row, -1 when empty. */
@@ -31,25 +47,7 @@ export interface Frame {
   hasDate: boolean;
 }
 
-export interface RowProblem {
-  line: number;
-  column: string;
-  reason: string;
-}
-
-export class DataError extends Error {
-  constructor(
-    public readonly problems: RowProblem[],
-    public readonly file?: string,
-  ) {
-    super(
-      `invalid data${file ? ` in ${file}` : ''}:\n  ${problems
-        .map((p) => `line ${p.line}, column "${p.column}": ${p.reason}`)
-        .join('\n  ')}`,
-    );
-    this.name = 'DataError';
-  }
-}
+export { DataError, type RowProblem } from './frame-error.ts';
 
 class Grow<T extends Int32Array | Float64Array | Int8Array | Uint8Array> {
   arr: T;
@@ -70,20 +68,9 @@ class Grow<T extends Int32Array | Float64Array | Int8Array | Uint8Array> {
   }
 }
 
-const NUM_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const DATE_RE = /^(\d{4})[-/](\d{2})[-/](\d{2})/;
-
+/** Days since 1970-01-01 of an ISO date (yyyy-mm-dd or yyyy/mm/dd); NaN when not a date. */
 export function parseDay(s: string): number {
-  const m = DATE_RE.exec(s);
-  if (!m) return Number.NaN;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
-    return Number.NaN;
-  return t / 86_400_000;
+  return parseDate(s, 'ymd');
 }
 
 export function dayToIso(day: number): string {
@@ -108,7 +95,10 @@ export class FrameBuilder {
   problems: RowProblem[] = [];
   maxProblems = 20;
 
-  constructor(public readonly columns: CompiledColumn[]) {
+  constructor(
+    public readonly columns: CompiledColumn[],
+    public dialect: Pick<Dialect, 'decimal' | 'dateFormat'> = DEFAULT_DIALECT,
+  ) {
     for (const c of columns) {
       if (c.role === 'revenue') this.hasRevenue = true;
       else if (c.role === 'date') this.hasDate = true;
@@ -144,9 +134,15 @@ export class FrameBuilder {
           id = raw;
           break;
         case 'date':
-          day = parseDay(raw);
+          day = parseDate(raw, this.dialect.dateFormat);
           if (Number.isNaN(day))
-            this.problem(line, c.column, raw === '' ? 'missing date' : `not a date (YYYY-MM-DD): "${raw}"`);
+            this.problem(
+              line,
+              c.column,
+              raw === ''
+                ? 'missing date'
+                : `not a date (${dateFormatLabel(this.dialect.dateFormat)}): "${raw}"`,
+            );
           break;
         case 'label': {
           const v = raw.toLowerCase();
@@ -168,8 +164,13 @@ export class FrameBuilder {
         case 'numeric': {
           let x = Number.NaN;
           if (raw !== '') {
-            if (NUM_RE.test(raw)) x = Number(raw);
-            else this.problem(line, c.column, `not a number: "${raw}"`);
+            x = parseNumber(raw, this.dialect.decimal);
+            if (Number.isNaN(x))
+              this.problem(
+                line,
+                c.column,
+                `not a number${this.dialect.decimal === ',' ? ' (decimal comma expected)' : ''}: "${raw}"`,
+              );
           }
           if (c.role === 'revenue') rev = Number.isNaN(x) ? 0 : x;
           else numVals.push([c.field, x]);
@@ -259,71 +260,234 @@ export interface ReadOptions {
   mapping: Mapping;
   requireLabel?: boolean;
   onProgress?: (rows: number) => void;
+  /** Overrides of the detected dialect (applied to every file). */
+  dialect?: DialectOverrides;
+  /** Called per file with the dialect it was read in. */
+  onDialect?: (path: string, detected: DetectedDialect) => void;
+  /**
+   * Scoring new declarations: outcome columns (label, revenue) and free text may be absent, and
+   * columns the mapping does not know are ignored (each reported through onWarning).
+   */
+  forScoring?: boolean;
+  onWarning?: (message: string) => void;
 }
 
 function isJsonl(path: string): boolean {
   return /\.(jsonl|ndjson)$/i.test(path);
 }
 
-/** Stream records (header first) from a CSV file, with their line numbers. */
-export async function* readRecords(path: string): AsyncGenerator<{ line: number; values: string[] }> {
-  if (!statSync(path).isFile()) throw new DataError([{ line: 0, column: '*', reason: 'not a file' }], path);
-  if (isJsonl(path)) {
-    let header: string[] | null = null;
-    let line = 0;
-    const rl = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const text of rl) {
-      line++;
-      if (text.trim() === '') continue;
-      let obj: unknown;
-      try {
-        obj = JSON.parse(text);
-      } catch (e) {
-        throw new DataError([{ line, column: '*', reason: `invalid JSON: ${(e as Error).message}` }], path);
-      }
-      if (!obj || typeof obj !== 'object' || Array.isArray(obj))
-        throw new DataError([{ line, column: '*', reason: 'each line must be a JSON object' }], path);
-      const rec = obj as Record<string, unknown>;
-      if (!header) {
-        header = Object.keys(rec);
-        yield { line: 0, values: header };
-      }
-      yield {
-        line,
-        values: header.map((h) => {
-          const v = rec[h];
-          return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-        }),
-      };
-    }
-    return;
-  }
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, skip_empty_lines: true, info: true, relax_quotes: false, relax_column_count: false }),
-  );
+/** The first bytes of a file, gunzipped when it is gzip-compressed (for dialect detection). */
+function headOf(path: string): { head: Uint8Array; gzip: boolean } {
+  const fd = openSync(path, 'r');
   try {
-    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: r.info.lines, values: r.record };
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const raw = buf.subarray(0, n);
+    if (!isGzip(raw)) return { head: raw, gzip: false };
+    try {
+      const out = gunzipSync(raw.subarray(0, 16 * 1024), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      return { head: out.subarray(0, 64 * 1024), gzip: true };
+    } catch (e) {
+      throw new DataError(
+        [
+          {
+            line: 1,
+            column: '*',
+            reason: `the file starts like gzip but cannot be decompressed: ${(e as Error).message}`,
+          },
+        ],
+        path,
+      );
     }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Detects (or takes from the overrides) the dialect of a file: compression, encoding, delimiter, decimal, dates. */
+export function sniffFile(path: string, overrides: DialectOverrides = {}): DetectedDialect {
+  if (!statSync(path).isFile()) throw new DataError([{ line: 0, column: '*', reason: 'not a file' }], path);
+  const { head, gzip } = headOf(path);
+  try {
+    return detectDialect(head, gzip, overrides);
   } catch (e) {
-    const err = e as Error & { lines?: number; code?: string };
-    if (err.code?.startsWith('CSV_'))
-      throw new DataError([{ line: err.lines ?? 0, column: '*', reason: err.message }], path);
+    if (e instanceof DataError) throw new DataError(e.problems, path);
     throw e;
   }
 }
 
-/** Header and up to n sample rows. */
-export async function readSample(path: string, n: number): Promise<{ header: string[]; rows: string[][] }> {
+/** Decodes a byte stream in the given encoding into UTF-8 text (a byte order mark is dropped). */
+function decoder(dialect: Dialect): Transform {
+  const td = textDecoderFor(dialect.encoding);
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      cb(null, td.decode(chunk, { stream: true }));
+    },
+    flush(cb) {
+      cb(null, td.decode());
+    },
+  });
+}
+
+/** The file as text (gunzipped, decoded) piped into `sink`; an error anywhere destroys the sink with it. */
+function textInto<T extends NodeJS.WritableStream & NodeJS.ReadableStream>(
+  path: string,
+  dialect: Dialect,
+  sink: T,
+): T {
+  const stages: unknown[] = [createReadStream(path)];
+  if (dialect.gzip) stages.push(createGunzip());
+  stages.push(decoder(dialect), sink);
+  (pipeline as unknown as (s: unknown[], cb: (e?: Error | null) => void) => void)(stages, () => {});
+  return sink;
+}
+
+function zlibProblem(e: unknown, path: string): DataError | null {
+  const code = (e as { code?: string }).code ?? '';
+  if (code.startsWith('Z_') || code === 'ERR_BUFFER_TOO_LARGE')
+    return new DataError(
+      [{ line: 0, column: '*', reason: `the gzip data is damaged or truncated: ${(e as Error).message}` }],
+      path,
+    );
+  return null;
+}
+
+export interface RecordOptions {
+  /** Overrides of the detected dialect (encoding, delimiter, decimal, date format). */
+  dialect?: DialectOverrides;
+  /** Called once with the dialect used for the file, and the notes on how it was found. */
+  onDialect?: (detected: DetectedDialect) => void;
+}
+
+/** Stream records (header first) from a CSV file, with their line numbers. */
+export async function* readRecords(
+  path: string,
+  opts: RecordOptions = {},
+): AsyncGenerator<{ line: number; values: string[] }> {
+  const detected = sniffFile(path, opts.dialect);
+  opts.onDialect?.(detected);
+  const dialect = detected.dialect;
+  if (isJsonl(path)) {
+    let header: string[] | null = null;
+    let line = 0;
+    const rl = createInterface({
+      input: textInto(path, dialect, new PassThrough()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    try {
+      for await (const text of rl) {
+        line++;
+        if (text.trim() === '') continue;
+        let obj: unknown;
+        try {
+          obj = JSON.parse(text);
+        } catch (e) {
+          throw new DataError([{ line, column: '*', reason: `invalid JSON: ${(e as Error).message}` }], path);
+        }
+        if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+          throw new DataError([{ line, column: '*', reason: 'each line must be a JSON object' }], path);
+        const rec = obj as Record<string, unknown>;
+        if (!header) {
+          header = Object.keys(rec);
+          yield { line: 0, values: header };
+        }
+        yield {
+          line,
+          values: header.map((h) => {
+            const v = rec[h];
+            return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+          }),
+        };
+      }
+    } catch (e) {
+      throw zlibProblem(e, path) ?? e;
+    }
+    return;
+  }
+  const parser = textInto(
+    path,
+    dialect,
+    parse({
+      bom: true,
+      delimiter: DELIMITERS[dialect.delimiter],
+      skip_empty_lines: true,
+      info: true,
+      // a stray quote inside a field (ACME 5" PIPES) is kept as a character
+      relax_quotes: true,
+      relax_column_count: false,
+    }),
+  );
+  let header: string[] = [];
+  let lastLine = 0;
+  try {
+    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (lastLine === 0) header = r.record;
+      lastLine = r.info.lines;
+      yield { line: r.info.lines, values: r.record };
+    }
+  } catch (e) {
+    const z = zlibProblem(e, path);
+    if (z) throw z;
+    if (e instanceof CsvError) throw csvProblem(e, path, header, lastLine, dialect);
+    throw e;
+  }
+}
+
+/** A csv-parse error as a DataError at the line (and column) where the problem starts. */
+function csvProblem(
+  e: CsvError,
+  path: string,
+  header: string[],
+  lastLine: number,
+  dialect: Dialect,
+): DataError {
+  const ctx = e as CsvError & { lines?: number; column?: string | number; index?: number };
+  let line = ctx.lines ?? lastLine + 1;
+  let reason = e.message;
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    line = lastLine + 1;
+    reason = `a quote opened in the record starting on line ${line} is never closed (the rest of the file was read as one field)`;
+  } else if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+    const n = (e as CsvError & { record?: string[] }).record?.length ?? 'a different number of';
+    const counted =
+      header.length > 0
+        ? `${n} values for ${header.length} columns`
+        : `${n} values, not as many as on the first line`;
+    reason = `${counted} (the file is read with the delimiter ${dialect.delimiter}: give the right one if the file uses another)`;
+  }
+  const column =
+    typeof ctx.column === 'number'
+      ? (header[ctx.column] ?? `column ${ctx.column + 1}`)
+      : typeof ctx.index === 'number' && ctx.code !== 'CSV_QUOTE_NOT_CLOSED'
+        ? (header[ctx.index] ?? `column ${ctx.index + 1}`)
+        : '*';
+  if (line < 1) line = 1;
+  return new DataError([{ line, column, reason }], path);
+}
+
+/** Header and up to n sample rows, with the dialect the file was read in. */
+export async function readSample(
+  path: string,
+  n: number,
+  opts: RecordOptions = {},
+): Promise<{ header: string[]; rows: string[][]; dialect: DetectedDialect }> {
   let header: string[] | null = null;
+  let dialect: DetectedDialect | null = null;
   const rows: string[][] = [];
-  for await (const r of readRecords(path)) {
+  const records = readRecords(path, {
+    ...opts,
+    onDialect: (d) => {
+      dialect = d;
+      opts.onDialect?.(d);
+    },
+  });
+  for await (const r of records) {
     if (!header) header = r.values;
     else rows.push(r.values);
     if (rows.length >= n) break;
   }
   if (!header) throw new DataError([{ line: 1, column: '*', reason: 'file is empty (no header)' }], path);
-  return { header, rows };
+  return { header, rows, dialect: dialect! };
 }
 
 /** Read one or more files with the same mapping into one frame (shared category codes). */
@@ -334,13 +498,30 @@ export async function readFrame(paths: string | string[], opts: ReadOptions): Pr
   for (let s = 0; s < list.length; s++) {
     const path = list[s]!;
     let columns: CompiledColumn[] | null = null;
-    for await (const r of readRecords(path)) {
+    let dialect: Dialect = DEFAULT_DIALECT;
+    const records = readRecords(path, {
+      dialect: opts.dialect,
+      onDialect: (d) => {
+        dialect = d.dialect;
+        opts.onDialect?.(path, d);
+      },
+    });
+    for await (const r of records) {
       if (!columns) {
-        columns = compileMapping(opts.mapping, r.values, { requireLabel: opts.requireLabel ?? false });
+        let mapping = opts.mapping;
+        if (opts.forScoring) {
+          const adapted = adaptMappingForScoring(opts.mapping, r.values, {
+            keepOutcomes: opts.requireLabel ?? false,
+          });
+          mapping = adapted.mapping;
+          for (const w of adapted.warnings) opts.onWarning?.(`${path}: ${w}`);
+        }
+        columns = compileMapping(mapping, r.values, { requireLabel: opts.requireLabel ?? false });
         if (!firstHeader) firstHeader = r.values;
         else if (r.values.join('\u0001') !== firstHeader.join('\u0001'))
           throw new DataError([{ line: 1, column: '*', reason: 'header differs from the first file' }], path);
-        if (!builder) builder = new FrameBuilder(columns);
+        if (!builder) builder = new FrameBuilder(columns, dialect);
+        else builder.dialect = dialect;
         continue;
       }
       const values = r.values;

@@ -27,6 +27,13 @@ import {
   sigmoid,
   trainGbdt,
 } from './gbdt.ts';
+import {
+  findLeakage,
+  type LeakageFinding,
+  type LeakageOptions,
+  mappingWithout,
+  withoutFields,
+} from './leakage.ts';
 import type { Mapping } from './mapping.ts';
 import { evaluateScores, type MetricReport } from './metrics.ts';
 import { backtestRules, evaluateRules, type RuleBacktest, type RuleSet, validateRules } from './rules.ts';
@@ -40,6 +47,8 @@ export interface TrainOptions {
   pipeline?: Partial<PipelineOptions>;
   rules?: RuleSet | null;
   mapping?: Mapping | null;
+  /** Leakage guard (default on): columns that alone nearly decide the label are excluded; `false` turns it off. */
+  leakage?: LeakageOptions | false;
   createdAt?: string;
   onProgress?: (msg: string) => void;
 }
@@ -51,6 +60,8 @@ export interface ModelDocument {
   mapping: Mapping | null;
   training: { rows: number; positives: number; seed: number };
   featureNames: string[];
+  /** Columns the leakage guard found (excluded, or kept by an explicit override), with the reason. */
+  leakage?: LeakageFinding[];
   importance: Array<{ feature: string; gain: number; share: number }>;
   metrics: {
     /** Trees evaluated on their own training rows (encodings out of fold): optimistic, for reference. */
@@ -89,7 +100,11 @@ export function trainModel(frame: Frame, rows: ArrayLike<number> | null, opts: T
   const seed = opts.seed ?? 1;
   const idx = rows ?? Uint32Array.from({ length: frame.n }, (_, i) => i);
   const t0 = Date.now();
-  const fit = fitPipeline(frame, idx, { ...opts.pipeline, seed });
+  const leakage =
+    opts.leakage === false ? [] : findLeakage(frame, idx, opts.mapping, { seed, ...opts.leakage });
+  for (const l of leakage) opts.onProgress?.(`leakage guard: "${l.column}" ${l.reason}`);
+  const excluded = leakage.filter((l) => l.excluded).map((l) => l.field);
+  const fit = fitPipeline(withoutFields(frame, excluded), idx, { ...opts.pipeline, seed });
   opts.onProgress?.(
     `features: ${fit.pipeline.featureNames.length} (${fit.pipeline.encoders.length} encodings) in ${Date.now() - t0} ms`,
   );
@@ -109,7 +124,8 @@ export function trainModel(frame: Frame, rows: ArrayLike<number> | null, opts: T
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     createdAt: opts.createdAt ?? new Date().toISOString(),
-    mapping: opts.mapping ?? null,
+    mapping: opts.mapping ? mappingWithout(opts.mapping, leakage) : null,
+    ...(opts.leakage === false ? {} : { leakage }),
     training: { rows: idx.length, positives: pos, seed },
     featureNames: fit.pipeline.featureNames,
     importance,
@@ -124,6 +140,16 @@ export function trainModel(frame: Frame, rows: ArrayLike<number> | null, opts: T
     rules,
   };
   return { doc, pipeline: fit.pipeline, gbdt, rules, trainCols: fit.cols };
+}
+
+/** Frame fields the model reads that the frame lacks (as "field" names: hs, importer, cat:<column> …). */
+export function missingFields(model: RiskModel, frame: Frame): string[] {
+  const need = new Set<string>();
+  for (const e of model.pipeline.encoders)
+    for (const f of e.fields) need.add(['hs6', 'hs4', 'hs2'].includes(f) ? 'hs' : f);
+  const missing = [...need].filter((f) => !frame.cats.has(f));
+  for (const f of model.pipeline.numeric) if (!frame.nums.has(f)) missing.push(f);
+  return missing;
 }
 
 export function modelToJson(m: RiskModel): string {

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { riskDatasetPolicy } from '../../access/risk-policy.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
+import { DATE_FORMATS, type DialectOverrides, ENCODINGS } from '../../engines/risk/dialect.ts';
 import { compileMapping, type Mapping, ROLES } from '../../engines/risk/mapping.ts';
 import { type JobContext, JobFailedError, type JobKind } from '../../jobs/job-types.ts';
 import {
@@ -28,6 +29,14 @@ export const mappingSchema = z.strictObject({
   format: z.literal('eucab-risk-mapping').default('eucab-risk-mapping'),
   version: z.literal(1).default(1),
   columns: z.record(z.string().max(200), z.enum(ROLES)),
+});
+
+/** Overrides of a file's detected dialect (the upload form's encoding, delimiter, decimal and date fields). */
+export const dialectSchema = z.strictObject({
+  encoding: z.enum(ENCODINGS).optional(),
+  delimiter: z.enum(['comma', 'semicolon', 'tab', 'pipe']).optional(),
+  decimal: z.enum(['.', ',']).optional(),
+  dateFormat: z.enum(DATE_FORMATS).optional(),
 });
 
 const budgetSchema = z.union([
@@ -68,6 +77,7 @@ function validateJobFile(
   file: { bytes: Buffer; name: string },
   mapping: Mapping,
   requireLabel: boolean,
+  read: { dialect?: DialectOverrides; rename?: Record<string, string> } = {},
 ) {
   return runJobTask(ctx, 'validateTask', {
     bytes: file.bytes,
@@ -75,6 +85,7 @@ function validateJobFile(
     mapping,
     requireLabel,
     limits: ctx.tableLimits,
+    ...read,
   }).then((v) => {
     // A file refused by a limit of the table reader: the limit is the job's failure reason.
     if (v.tableError) throw new JobFailedError(v.tableError.message, v.problems);
@@ -93,6 +104,7 @@ async function requireFile(ctx: JobContext<unknown>) {
 export const uploadData = z.strictObject({
   name: z.string().trim().min(1).max(200),
   mapping: mappingSchema,
+  dialect: dialectSchema.default({}),
 });
 export type UploadData = z.infer<typeof uploadData>;
 
@@ -109,7 +121,7 @@ export const riskUploadJob: JobKind<UploadData, { datasetId: string; rows: numbe
     if (done) return { datasetId: done.id, rows: done.row_count, positives: done.positives };
     const file = await requireFile(ctx);
     const mapping = ctx.data.mapping as Mapping;
-    const v = await validateJobFile(ctx, file, mapping, true);
+    const v = await validateJobFile(ctx, file, mapping, true, { dialect: ctx.data.dialect });
     if (v.problems.length > 0)
       throw new JobFailedError(
         `The file has ${v.problems.length === 100 ? 'at least 100' : v.problems.length} problem(s): nothing was stored.`,
@@ -125,7 +137,7 @@ export const riskUploadJob: JobKind<UploadData, { datasetId: string; rows: numbe
         file: { name: file.name, sha256: sha256(file.bytes) },
         mapping,
         validated: v,
-        report: { jobId: ctx.jobId, problems: [] },
+        report: { jobId: ctx.jobId, problems: [], dialect: v.dialect?.notes ?? [] },
       });
       await recordAudit(trx, ctx.actor, {
         action: 'risk.dataset.upload',
@@ -159,6 +171,11 @@ export const trainData = z.strictObject({
   activate: z.boolean().default(true),
   /** Number of trees (default 300): fewer for quick demos and tests. */
   trees: z.number().int().min(10).max(1000).optional(),
+  /**
+   * Columns to keep although the leakage guard finds that they alone nearly decide the label
+   * (explicit override, recorded in the audit event).
+   */
+  allowLeakyColumns: z.array(z.string().min(1).max(200)).max(50).default([]),
 });
 export type TrainData = z.infer<typeof trainData>;
 
@@ -226,6 +243,7 @@ export const riskTrainJob: JobKind<TrainData, { modelId: string; version: number
       seed: d.seed,
       rules: rules.ruleSet,
       holdout: 0.2,
+      allowLeaky: d.allowLeakyColumns,
       ...(d.trees ? { nTrees: d.trees } : {}),
     });
     return ctx.db.transaction().execute(async (trx) => {
@@ -241,7 +259,7 @@ export const riskTrainJob: JobKind<TrainData, { modelId: string; version: number
         createdBy: ctx.actor.userId!,
         version,
         trained: res,
-        mapping,
+        mapping: res.mapping,
         header: first.header,
         settings: {
           jobId: ctx.jobId,
@@ -267,6 +285,10 @@ export const riskTrainJob: JobKind<TrainData, { modelId: string; version: number
           rows: { after: res.rows },
           datasets: { after: d.datasetIds },
           outcome_batches: { after: batchIds.length },
+          leakage_excluded: {
+            after: res.metrics.leakage.filter((l) => l.excluded).map((l) => l.column),
+          },
+          ...(d.allowLeakyColumns.length > 0 ? { leakage_override: { after: d.allowLeakyColumns } } : {}),
         },
       });
       if (d.activate) await activateModel(trx, ctx.actor, m);
@@ -281,6 +303,9 @@ export const scoreData = z.strictObject({
   name: z.string().trim().min(1).max(200),
   modelId: z.uuid(),
   mapping: mappingSchema,
+  dialect: dialectSchema.default({}),
+  /** File column → the model's column name (a batch mapped differently is stored under the model's names). */
+  rename: z.record(z.string().max(200), z.string().max(200)).default({}),
   budget: budgetSchema,
   explorationShare: z.number().min(0).max(0.5),
   seed: z
@@ -351,7 +376,7 @@ export const riskScoreJob: JobKind<ScoreData, { batchId: string; rows: number; s
     if (!model) throw new JobFailedError('The model does not exist any more.');
     const file = await requireFile(ctx);
     const mapping = d.mapping as Mapping;
-    const v = await validateJobFile(ctx, file, mapping, false);
+    const v = await validateJobFile(ctx, file, mapping, false, { dialect: d.dialect, rename: d.rename });
     if (v.problems.length > 0)
       throw new JobFailedError(`The batch file has problems: nothing was scored or stored.`, v.problems);
     await ctx.progress({ done: 0, total: v.rows, phase: 'screening' });
@@ -377,7 +402,7 @@ export const riskScoreJob: JobKind<ScoreData, { batchId: string; rows: number; s
         file: { name: file.name, sha256: sha256(file.bytes) },
         mapping,
         validated: v,
-        report: { jobId: ctx.jobId },
+        report: { jobId: ctx.jobId, dialect: v.dialect?.notes ?? [] },
       });
       const b = await trx
         .insertInto('risk_batches')

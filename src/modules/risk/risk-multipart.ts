@@ -3,7 +3,7 @@ import { badRequest, HttpError } from '../../http/errors.ts';
 import { refuseNulInPart } from '../../http/uploads.ts';
 import type { RiskUpload } from './operations/uploaded-file.ts';
 
-const FILE_TYPES = /\.(csv|jsonl|ndjson)$/i;
+const FILE_TYPES = /\.(csv|tsv|txt|jsonl|ndjson)(\.gz)?$/i;
 
 /**
  * Reads a multipart request of the risk routes: text fields and the one file (field "file"), in any
@@ -42,8 +42,9 @@ export async function readMultipart(req: FastifyRequest, what: string): Promise<
       { field: 'file', message: 'missing' },
     ]);
   if (!FILE_TYPES.test(file.name))
-    throw badRequest('The file must be CSV (.csv, with a header row) or JSON lines (.jsonl).', [
-      { field: 'file', message: 'must end in .csv or .jsonl' },
-    ]);
+    throw badRequest(
+      'The file must be CSV (.csv, .tsv or .txt, with a header row; comma, semicolon or tab) or JSON lines (.jsonl), optionally gzip-compressed (.gz).',
+      [{ field: 'file', message: 'must end in .csv, .tsv, .txt or .jsonl (optionally .gz)' }],
+    );
   return { fields, file };
 }

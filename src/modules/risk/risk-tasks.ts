@@ -11,7 +11,20 @@ import {
   type TableLimits,
   tableRecords,
 } from '../../core/table-reader/index.ts';
+import {
+  DEFAULT_DIALECT,
+  DELIMITERS,
+  type DetectedDialect,
+  type Dialect,
+  type DialectOverrides,
+  detectDialect,
+  isGzip,
+  parseDate,
+  parseNumber,
+  textDecoderFor,
+} from '../../engines/risk/dialect.ts';
 import { DataError, dayToIso, type Frame, FrameBuilder, type RowProblem } from '../../engines/risk/frame.ts';
+import type { LeakageFinding } from '../../engines/risk/leakage.ts';
 import { type CompiledColumn, compileMapping, type Mapping } from '../../engines/risk/mapping.ts';
 import type { MetricReport } from '../../engines/risk/metrics.ts';
 import {
@@ -38,29 +51,108 @@ export function decodeChunk(bytes: Uint8Array): string[][] {
 }
 
 /**
- * The records of an upload (CSV or JSON lines; the header first) through the one bounded table
- * reader (src/core/table-reader), values as text. A malformed file is a DataError (its problem is
- * reported by line); a file over a TABLE_MAX_* limit throws its TableError.
+ * An upload made readable: gunzipped (within TABLE_MAX_UNCOMPRESSED_BYTES), its dialect detected
+ * (or taken from the overrides) and reported, its text re-encoded as UTF-8. Binary data is refused
+ * as a DataError; so is damaged gzip.
+ */
+function prepareUpload(
+  bytes: Uint8Array,
+  fileName: string,
+  overrides: DialectOverrides,
+  limits: TableLimits,
+): { bytes: Uint8Array; format: 'csv' | 'jsonl'; detected: DetectedDialect } {
+  const gz = isGzip(bytes);
+  let raw = bytes;
+  if (gz) {
+    try {
+      raw = gunzipSync(bytes, { maxOutputLength: Math.max(1, limits.maxUncompressedBytes) });
+    } catch (e) {
+      const big = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      throw new DataError([
+        {
+          line: 1,
+          column: '*',
+          reason: big
+            ? `the gzip-compressed file unpacks to more than the limit (TABLE_MAX_UNCOMPRESSED_BYTES = ${limits.maxUncompressedBytes} bytes)`
+            : `the gzip data is damaged or truncated: ${(e as Error).message}`,
+        },
+      ]);
+    }
+  }
+  const detected = detectDialect(raw.subarray(0, 64 * 1024), gz, overrides);
+  const enc = detected.dialect.encoding;
+  const text =
+    enc === 'utf-8' || enc === 'utf-8-bom' ? raw : Buffer.from(textDecoderFor(enc).decode(raw), 'utf8');
+  const format = /\.(jsonl|ndjson)(\.gz)?$/i.test(fileName) ? 'jsonl' : 'csv';
+  return { bytes: text, format, detected };
+}
+
+/**
+ * The records of an upload (CSV or JSON lines, possibly gzip-compressed, in any supported encoding
+ * and delimiter; the header first) through the one bounded table reader (src/core/table-reader),
+ * values as text. A malformed file is a DataError (its problem is reported by line; an unclosed
+ * quote at the line its record starts); a file over a TABLE_MAX_* limit throws its TableError.
  */
 async function* uploadRecords(
   bytes: Uint8Array,
   fileName: string,
   limits: TableLimits = DEFAULT_TABLE_LIMITS,
+  overrides: DialectOverrides = {},
+  onDialect?: (d: DetectedDialect) => void,
 ): AsyncGenerator<{ line: number; values: string[] }> {
-  const format = /\.(jsonl|ndjson)$/i.test(fileName) ? 'jsonl' : 'csv';
+  const up = prepareUpload(bytes, fileName, overrides, limits);
+  onDialect?.(up.detected);
+  let lastLine = 0;
   try {
-    for await (const r of tableRecords(format, bytes, { limits, trim: false }))
+    for await (const r of tableRecords(up.format, up.bytes, {
+      limits,
+      trim: false,
+      delimiter: DELIMITERS[up.detected.dialect.delimiter],
+      relaxQuotes: true,
+    })) {
+      lastLine = r.line;
       yield {
         line: r.line,
         values: r.values.map((v) =>
           v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v),
         ),
       };
+    }
   } catch (e) {
-    if (e instanceof TableError && e.limit === undefined && e.status === 422)
-      throw new DataError([{ line: e.line ?? 1, column: e.column || '*', reason: e.message }]);
+    if (e instanceof TableError && e.limit === undefined && e.status === 422) {
+      if (/Quote Not Closed/i.test(e.message))
+        throw new DataError([
+          {
+            line: lastLine + 1,
+            column: '*',
+            reason: `a quote opened in the record starting on line ${lastLine + 1} is never closed (the rest of the file was read as one field)`,
+          },
+        ]);
+      const hint = /Invalid Record Length|columns length/i.test(e.message)
+        ? ` (read with the delimiter ${up.detected.dialect.delimiter}: choose the right one if the file uses another)`
+        : '';
+      throw new DataError([{ line: e.line ?? 1, column: e.column || '*', reason: `${e.message}${hint}` }]);
+    }
     throw e;
   }
+}
+
+/** Values stored in the platform's canonical form: numbers with a decimal point, dates as yyyy-mm-dd. */
+function canonicalise(values: string[], cols: CompiledColumn[], dialect: Dialect): string[] {
+  if (dialect.decimal === '.' && dialect.dateFormat === 'ymd') return values;
+  const out = values.slice();
+  for (const c of cols) {
+    const raw = (out[c.index] ?? '').trim();
+    if (raw === '') continue;
+    if (c.role === 'date') {
+      const d = parseDate(raw, dialect.dateFormat);
+      if (!Number.isNaN(d)) out[c.index] = dayToIso(d);
+    } else if (['value', 'mass', 'quantity', 'numeric', 'revenue'].includes(c.role)) {
+      const x = parseNumber(raw, dialect.decimal);
+      if (!Number.isNaN(x)) out[c.index] = String(x);
+    }
+  }
+  return out;
 }
 
 /** A file refused by a limit: the limit's error, also as the one problem (so nothing is stored). */
@@ -82,20 +174,30 @@ export async function sampleTask(input: {
   fileName: string;
   n: number;
   limits?: TableLimits;
-}): Promise<{ header: string[]; rows: string[][]; tableError?: TableErrorData }> {
+  dialect?: DialectOverrides;
+}): Promise<{
+  header: string[];
+  rows: string[][];
+  dialect: DetectedDialect | null;
+  tableError?: TableErrorData;
+}> {
   let header: string[] | null = null;
+  let dialect: DetectedDialect | null = null;
   const rows: string[][] = [];
   try {
-    for await (const r of uploadRecords(input.bytes, input.fileName, input.limits)) {
+    const records = uploadRecords(input.bytes, input.fileName, input.limits, input.dialect, (d) => {
+      dialect = d;
+    });
+    for await (const r of records) {
       if (!header) header = r.values;
       else rows.push(r.values);
       if (rows.length >= input.n) break;
     }
   } catch (e) {
-    if (e instanceof TableError) return refused(e, { header: [], rows: [] });
+    if (e instanceof TableError) return refused(e, { header: [], rows: [], dialect });
     throw e;
   }
-  return { header: header ?? [], rows };
+  return { header: header ?? [], rows, dialect };
 }
 
 export interface ValidateInput {
@@ -106,6 +208,10 @@ export interface ValidateInput {
   requireLabel: boolean;
   /** TABLE_MAX_* of the configuration (default: the documented defaults). */
   limits?: TableLimits;
+  /** Overrides of the detected dialect (encoding, delimiter, decimal, date format). */
+  dialect?: DialectOverrides;
+  /** File column → name stored (a batch mapped differently is stored with the model's column names). */
+  rename?: Record<string, string>;
 }
 
 export interface ValidateResult {
@@ -120,6 +226,8 @@ export interface ValidateResult {
   chunkRows: number[];
   /** Set when the file was refused by a limit of the table reader (problems has it too). */
   tableError?: TableErrorData;
+  /** The dialect the file was read in, and how it was found. */
+  dialect?: DetectedDialect;
 }
 
 /** Parse and validate every row (line, column, reason; duplicate ids), and cut the rows into compressed chunks. */
@@ -153,12 +261,18 @@ async function validateRecords(input: ValidateInput, progress?: Progress): Promi
     const chunkRows: number[] = [];
     let current: string[][] = [];
     let rows = 0;
+    let detected: DetectedDialect | undefined;
+    let dialect: Dialect = DEFAULT_DIALECT;
     try {
-      for await (const r of uploadRecords(input.bytes, input.fileName, input.limits)) {
+      const records = uploadRecords(input.bytes, input.fileName, input.limits, input.dialect, (d) => {
+        detected = d;
+        dialect = d.dialect;
+      });
+      for await (const r of records) {
         if (!header) {
-          header = r.values;
+          header = r.values.map((h) => input.rename?.[h] ?? h);
           const cols = compileMapping(input.mapping, header, { requireLabel: input.requireLabel });
-          builder = new FrameBuilder(cols);
+          builder = new FrameBuilder(cols, dialect);
           builder.maxProblems = MAX_PROBLEMS;
           idCol = cols.find((c) => c.role === 'id');
           labelCol = cols.find((c) => c.role === 'label');
@@ -193,7 +307,7 @@ async function validateRecords(input: ValidateInput, progress?: Progress): Promi
           }
         }
         if (problems.length + builder!.problems.length >= MAX_PROBLEMS) break;
-        current.push(values);
+        current.push(canonicalise(values, builder!.columns, dialect));
         rows++;
         if (current.length === CHUNK_ROWS) {
           chunks.push(encodeChunk(current));
@@ -227,6 +341,7 @@ async function validateRecords(input: ValidateInput, progress?: Progress): Promi
         dateTo: null,
         chunks: [],
         chunkRows: [],
+        dialect: detected,
       };
     if (current.length > 0) {
       chunks.push(encodeChunk(current));
@@ -256,6 +371,7 @@ async function validateRecords(input: ValidateInput, progress?: Progress): Promi
       dateTo: Number.isFinite(hi) ? dayToIso(hi) : null,
       chunks,
       chunkRows,
+      dialect: detected,
     };
   }
 }
@@ -323,13 +439,23 @@ export interface TrainInput {
   /** Share of the most recent rows held out to measure the model honestly (0 = none). */
   holdout: number;
   nTrees?: number;
+  /** Columns kept although the leakage guard finds them (explicit, audited override). */
+  allowLeaky?: string[];
 }
 
 export interface TrainResult {
   document: Uint8Array;
   rows: number;
   positives: number;
-  metrics: { validation: MetricReport | null; trainInSample: MetricReport | null; holdoutRows: number };
+  metrics: {
+    validation: MetricReport | null;
+    trainInSample: MetricReport | null;
+    holdoutRows: number;
+    /** Columns the leakage guard excluded (or kept by the override), with the reason. */
+    leakage: LeakageFinding[];
+  };
+  /** The mapping the model reads (excluded columns set to ignore). */
+  mapping: Mapping;
   importance: Array<{ feature: string; gain: number; share: number }>;
   ruleImportance: Array<Record<string, unknown>>;
 }
@@ -368,6 +494,7 @@ export async function trainTask(input: TrainInput, progress?: Progress): Promise
         seed: input.seed,
         rules: input.rules,
         mapping: input.mapping,
+        leakage: { allow: input.allowLeaky ?? [] },
         gbdt,
         onProgress,
       });
@@ -379,6 +506,7 @@ export async function trainTask(input: TrainInput, progress?: Progress): Promise
     seed: input.seed,
     rules: input.rules,
     mapping: input.mapping,
+    leakage: { allow: input.allowLeaky ?? [] },
     gbdt,
     onProgress,
   });
@@ -388,7 +516,13 @@ export async function trainTask(input: TrainInput, progress?: Progress): Promise
     document: gzipSync(Buffer.from(modelToJson(model), 'utf8')),
     rows: frame.n,
     positives,
-    metrics: { validation, trainInSample: model.doc.metrics.trainInSample ?? null, holdoutRows },
+    metrics: {
+      validation,
+      trainInSample: model.doc.metrics.trainInSample ?? null,
+      holdoutRows,
+      leakage: model.doc.leakage ?? [],
+    },
+    mapping: model.doc.mapping ?? input.mapping,
     importance: model.doc.importance.slice(0, 40),
     ruleImportance: (model.doc.metrics.rules ?? []).map((r) => {
       const rule = model.rules?.rules.find((x) => x.id === r.id);
@@ -503,6 +637,10 @@ export interface OutcomesInput {
   chunks: Uint8Array[];
   /** TABLE_MAX_* of the configuration (default: the documented defaults). */
   limits?: TableLimits;
+  /** Overrides of the detected dialect (encoding, delimiter, decimal, date format). */
+  dialect?: DialectOverrides;
+  /** File column → name stored (a batch mapped differently is stored with the model's column names). */
+  rename?: Record<string, string>;
 }
 
 const ID_NAMES = new Set(['id', 'declaration id', 'declaration_id', 'declaration']);

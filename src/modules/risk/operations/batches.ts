@@ -1,11 +1,11 @@
 import type { Actor } from '../../../access/actor.ts';
 import { tableLimitsFrom } from '../../../core/table-reader/limits.ts';
 import type { Database } from '../../../db/connection.ts';
-import type { Mapping } from '../../../engines/risk/mapping.ts';
+import { type Mapping, MULTI_ROLES } from '../../../engines/risk/mapping.ts';
 import { badRequest } from '../../../http/errors.ts';
 import { enqueueJob } from '../../../jobs/index.ts';
 import type { AppDeps } from '../../../route-kit/deps.ts';
-import { scoreData } from '../risk-jobs.ts';
+import { mappingSchema, scoreData } from '../risk-jobs.ts';
 import {
   BATCH_COLUMNS,
   batchMapping,
@@ -15,7 +15,14 @@ import {
   readableModels,
 } from '../risk-service.ts';
 import { iso, mayChange, requireAnalyst } from './analyst.ts';
-import { parseField, type ReadUpload, sampleOf } from './uploaded-file.ts';
+import {
+  checkMapping,
+  dialectFields,
+  jsonField,
+  parseField,
+  type ReadUpload,
+  sampleOf,
+} from './uploaded-file.ts';
 
 /**
  * Starts scoring a batch of new declarations with the active model (job `risk.score`): the file
@@ -37,14 +44,28 @@ export async function scoreBatch(deps: AppDeps, actor: Actor, input: { upload: R
     budgetK !== undefined
       ? { k: budgetK }
       : { percent: num(fields.budgetPercent) ?? settings.budgetPercent ?? 5 };
-  const s = await sampleOf(file, 1, tableLimitsFrom(deps.config));
-  const mapping = batchMapping(model.mapping as Mapping, s.header);
+  const dialect = dialectFields(fields);
+  const s = await sampleOf(file, 1, tableLimitsFrom(deps.config), dialect);
+  const rename =
+    fields.mapping === undefined || fields.mapping === ''
+      ? {}
+      : renameToModel(
+          model.mapping as Mapping,
+          parseField(mappingSchema, jsonField(fields.mapping, 'mapping'), 'mapping') as Mapping,
+          s.header,
+        );
+  const mapping = batchMapping(
+    model.mapping as Mapping,
+    s.header.map((h) => rename[h] ?? h),
+  );
   const data = parseField(
     scoreData,
     {
       name: fields.name ?? file.name,
       modelId: model.id,
       mapping,
+      dialect,
+      rename,
       budget,
       explorationShare: num(fields.explorationShare) ?? settings.explorationShare ?? 0.1,
       seed: num(fields.seed) ?? settings.seed ?? 1,
@@ -53,6 +74,28 @@ export async function scoreBatch(deps: AppDeps, actor: Actor, input: { upload: R
   );
   const job = await enqueueJob(deps, a, { kind: 'risk.score', data, file });
   return { jobId: job.id };
+}
+
+/**
+ * The batch's own mapping turned into column renames: a column given a single role (id, date, hs,
+ * origin, importer …) is stored under the name the model knows for that role; categorical and
+ * numeric columns keep their names (the model knows them by name). 400 when the mapping does not
+ * fit the file.
+ */
+function renameToModel(model: Mapping, given: Mapping, header: string[]): Record<string, string> {
+  checkMapping(given, header, false);
+  const byRole = new Map<string, string>();
+  for (const [col, role] of Object.entries(model.columns))
+    if (!MULTI_ROLES.has(role) && role !== 'label' && role !== 'revenue') byRole.set(role, col);
+  const rename: Record<string, string> = {};
+  for (const [col, role] of Object.entries(given.columns)) {
+    const target = byRole.get(role);
+    if (target && target !== col) rename[col] = target;
+  }
+  // a column that already carries a target name but has another role is set aside
+  const targets = new Set(Object.values(rename));
+  for (const h of header) if (targets.has(h) && !(h in rename)) rename[h] = `${h} (not used)`;
+  return rename;
 }
 
 /** The scored batches of the caller's administration, oldest first, with each selection's hit rate. */

@@ -8,11 +8,19 @@ import type { AppDeps } from '../../../route-kit/deps.ts';
 import { mappingSchema } from '../risk-jobs.ts';
 import { DATASET_COLUMNS, findDataset, readableDatasets } from '../risk-service.ts';
 import { iso, requireAnalyst } from './analyst.ts';
-import { checkMapping, jsonField, parseField, type ReadUpload, sampleOf } from './uploaded-file.ts';
+import {
+  checkMapping,
+  dialectFields,
+  jsonField,
+  parseField,
+  type ReadUpload,
+  sampleOf,
+} from './uploaded-file.ts';
 
 /**
  * Proposes a column → role mapping for a declaration file: the engine's proposal over the header
- * and up to 1,000 rows, with 5 sample rows. A query: nothing is stored.
+ * and up to 1,000 rows (each column with its reason and confidence, the uncertain ones listed),
+ * with 5 sample rows and the file's detected dialect. A query: nothing is stored.
  */
 export async function proposeDatasetMapping(
   deps: Pick<AppDeps, 'config'>,
@@ -20,10 +28,27 @@ export async function proposeDatasetMapping(
   input: { upload: ReadUpload },
 ) {
   requireAnalyst(actor, false);
-  const { file } = await input.upload('declaration file');
-  const s = await sampleOf(file, 1000, tableLimitsFrom(deps.config));
-  const p = proposeMapping(s.header, s.rows);
-  return { header: s.header, sample: s.rows.slice(0, 5), mapping: p.mapping, inferred: p.inferred };
+  const { fields, file } = await input.upload('declaration file');
+  const s = await sampleOf(file, 1000, tableLimitsFrom(deps.config), dialectFields(fields));
+  const d = s.dialect?.dialect;
+  const p = proposeMapping(s.header, s.rows, d ? { decimal: d.decimal, dateFormat: d.dateFormat } : {});
+  return {
+    header: s.header,
+    sample: s.rows.slice(0, 5),
+    mapping: p.mapping,
+    inferred: p.inferred,
+    uncertain: p.uncertain,
+    dialect: d
+      ? {
+          encoding: d.encoding,
+          delimiter: d.delimiter,
+          decimal: d.decimal === ',' ? 'comma' : 'point',
+          dateFormat: d.dateFormat,
+          gzip: d.gzip,
+          notes: s.dialect!.notes,
+        }
+      : null,
+  };
 }
 
 /**
@@ -35,9 +60,10 @@ export async function uploadDataset(deps: AppDeps, actor: Actor, input: { upload
   const { fields, file } = await input.upload('declaration history');
   const name = parseField(z.string().trim().min(1).max(200), fields.name ?? file.name, 'name');
   const mapping = parseField(mappingSchema, jsonField(fields.mapping, 'mapping'), 'mapping') as Mapping;
-  const s = await sampleOf(file, 1, tableLimitsFrom(deps.config));
+  const dialect = dialectFields(fields);
+  const s = await sampleOf(file, 1, tableLimitsFrom(deps.config), dialect);
   checkMapping(mapping, s.header, true);
-  const job = await enqueueJob(deps, a, { kind: 'risk.upload', data: { name, mapping }, file });
+  const job = await enqueueJob(deps, a, { kind: 'risk.upload', data: { name, mapping, dialect }, file });
   return { jobId: job.id };
 }
 

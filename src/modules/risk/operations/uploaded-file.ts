@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { TableError, type TableLimits } from '../../../core/table-reader/limits.ts';
+import { DATE_FORMATS, type DialectOverrides, ENCODINGS } from '../../../engines/risk/dialect.ts';
 import { compileMapping, type Mapping, MappingError } from '../../../engines/risk/mapping.ts';
 import { badRequest } from '../../../http/errors.ts';
 import { tableLimitError } from '../../../http/table-errors.ts';
@@ -18,9 +19,14 @@ export interface RiskUpload {
 export type ReadUpload = (what: string) => Promise<RiskUpload>;
 
 /** The header and the first `n` rows of an uploaded file, read in a worker within the table limits. */
-export async function sampleOf(file: { name: string; bytes: Buffer }, n: number, limits: TableLimits) {
+export async function sampleOf(
+  file: { name: string; bytes: Buffer },
+  n: number,
+  limits: TableLimits,
+  dialect: DialectOverrides = {},
+) {
   try {
-    const s = await runRiskTask('sampleTask', { bytes: file.bytes, fileName: file.name, n, limits });
+    const s = await runRiskTask('sampleTask', { bytes: file.bytes, fileName: file.name, n, limits, dialect });
     // Refused by a limit of the table reader (TABLE_MAX_*): 413 / 422 naming it.
     if (s.tableError) throw tableLimitError(TableError.fromData(s.tableError));
     if (s.header.length === 0)
@@ -31,6 +37,30 @@ export async function sampleOf(file: { name: string; bytes: Buffer }, n: number,
       throw badRequest(`The file cannot be read: ${e.message}`, [{ field: 'file', message: e.message }]);
     throw e;
   }
+}
+
+const dialectFieldsSchema = z.strictObject({
+  encoding: z.enum(ENCODINGS).optional(),
+  delimiter: z.enum(['comma', 'semicolon', 'tab', 'pipe']).optional(),
+  decimal: z.enum(['point', 'comma']).optional(),
+  dateFormat: z.enum(DATE_FORMATS).optional(),
+});
+
+/**
+ * The upload form's overrides of the detected dialect (fields encoding, delimiter, decimal
+ * point|comma, dateFormat ymd|dmy|mdy; empty = detect); 400 naming a bad one.
+ */
+export function dialectFields(fields: Record<string, string>): DialectOverrides {
+  const raw: Record<string, string> = {};
+  for (const k of ['encoding', 'delimiter', 'decimal', 'dateFormat'])
+    if (fields[k] !== undefined && fields[k] !== '') raw[k] = fields[k]!;
+  const d = parseField(dialectFieldsSchema, raw, 'dialect');
+  const out: DialectOverrides = {};
+  if (d.encoding) out.encoding = d.encoding;
+  if (d.delimiter) out.delimiter = d.delimiter;
+  if (d.decimal) out.decimal = d.decimal === 'comma' ? ',' : '.';
+  if (d.dateFormat) out.dateFormat = d.dateFormat;
+  return out;
 }
 
 /** 400 naming every problem when the mapping does not fit the file's header. */
