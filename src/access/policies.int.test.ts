@@ -292,6 +292,7 @@ const LOADERS: Record<string, (db: Database, prepared: Prepared) => Promise<Samp
       .select(['j.id', 'j.requested_by', 'r.owner_org_id'])
       .execute();
     return fixed(rows.map((r) => ({ id: r.id, requestedBy: r.requested_by, leadOrgId: r.owner_org_id })));
+  },
   async risk_information_feedback(db) {
     const rec = await recipientsOf(db);
     const rows = await db

@@ -9,8 +9,8 @@ import type { MeetingTables } from './meetings-schema.ts';
 import type { MessageTables } from './messages-schema.ts';
 import type { RiskInformationTables } from './risk-information-schema.ts';
 import type { RiskTables } from './risk-schema.ts';
-import type { TrainingTables } from './training-schema.ts';
 import type { RiskSharingTables } from './risk-sharing-schema.ts';
+import type { TrainingTables } from './training-schema.ts';
 
 /** Typed schema for Kysely; mirrors the committed migrations in ./migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -24,16 +24,14 @@ import { privacyModule } from './privacy/manifest.ts';
 import { registryModule } from './registry/manifest.ts';
 import { registerMandatorySource } from './risk/mandatory-sources.ts';
 import { riskModule } from './risk/manifest.ts';
+import { riskInformationModule } from './risk-information/manifest.ts';
 import { riskSharingModule } from './risk-sharing/manifest.ts';
 import { schedulerModule } from './scheduler/manifest.ts';
 import { screeningModule } from './screening/manifest.ts';
+import { stixModule } from './stix/manifest.ts';
+import { thirdCountriesModule } from './third-countries/manifest.ts';
 import { trainingModule } from './training/manifest.ts';
 import { trainingProgrammeModule } from './training/programme-manifest.ts';
-import { thirdCountriesModule } from './third-countries/manifest.ts';
-import { riskInformationModule } from './risk-information/manifest.ts';
-import { schedulerModule } from './scheduler/manifest.ts';
-import { screeningModule } from './screening/manifest.ts';
-import { stixModule } from './stix/manifest.ts';
 import { usersModule } from './users/manifest.ts';
 
 /** Every module of the platform, in the order its routes are registered. Add a module here. */

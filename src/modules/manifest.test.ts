@@ -67,7 +67,13 @@ describe('module manifests', () => {
   it('gathers calendar items, home tiles and tasks, and sentences from the modules that have them', () => {
     expect(MODULES.map((m) => m.name)).toEqual(expect.arrayContaining(['calendar', 'home']));
     expect(withEntry('calendarItems')).toEqual(['registry', 'screening', 'scheduler', 'meetings']);
-    expect(withEntry('homeTiles')).toEqual(['announcements', 'registry', 'integrity', 'innovation', 'third-countries']);
+    expect(withEntry('homeTiles')).toEqual([
+      'announcements',
+      'registry',
+      'integrity',
+      'innovation',
+      'third-countries',
+    ]);
     expect(withEntry('homeTasks')).toEqual([
       'networks',
       'jobs',

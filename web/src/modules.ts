@@ -22,8 +22,8 @@ import {
 import { registryWebModule } from './registry/module.tsx';
 import { riskWebModule } from './risk/module.tsx';
 import { screeningWebModule } from './screening/module.tsx';
-import { trainingProgrammeWebModule } from './training-programme/module.tsx';
 import { thirdCountriesWebModule } from './third-countries/module.tsx';
+import { trainingProgrammeWebModule } from './training-programme/module.tsx';
 import type { WebModule } from './web-module.ts';
 
 /**
