@@ -111,6 +111,8 @@ describe('module manifests', () => {
       'meetings',
       'messages',
       'training',
+      'innovation',
+      'risk-information',
     ]);
     expect(() => sentenceTables(MODULES)).not.toThrow();
     expect(sentenceTables(MODULES).audit.size).toBeGreaterThan(100);
