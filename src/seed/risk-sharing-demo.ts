@@ -97,12 +97,14 @@ export async function seedRiskSharingDemo(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, a, {
-        action: `recommendation_response.${String(values.response_type)}`,
+      const event = {
         recordKind: 'recommendation_response',
         recordId: row.id,
         changes: { recommendation, ...values, demo: true },
-      });
+      };
+      if (values.response_type === 'adoption')
+        await recordAudit(trx, a, { action: 'recommendation_response.adoption', ...event });
+      else await recordAudit(trx, a, { action: 'recommendation_response.feedback', ...event });
     };
     await respond('de.analyst', { response_type: 'adoption', adoption: 'adopted' });
     await respond('be.analyst', {
