@@ -121,7 +121,7 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
             <FileField
               label={t('risk.datasets.file')}
               hint={t('risk.datasets.fileHint')}
-              accept=".csv,.tsv,.txt,.jsonl,.ndjson,.gz,text/csv"
+              accept=".csv,.tsv,.jsonl,.ndjson,.gz,text/csv"
               onChange={(f) => {
                 setFile(f);
                 setProposal(null);
