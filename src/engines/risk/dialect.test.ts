@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDate, parseNumber } from './dialect.ts';
+import { parseDate, parseNumber, unclosedQuoteLine } from './dialect.ts';
 import { DataError, readFrame, readSample } from './frame.ts';
 import type { Mapping } from './mapping.ts';
 import { tmpDir } from './test-helpers.ts';
@@ -100,5 +100,12 @@ describe('file dialect', () => {
     expect((err as Error).message).toMatch(/gzip data is damaged or truncated/);
     const ragged = file('ragged.csv', 'id;v\n1;2\n3;4;5\n');
     await expect(readSample(ragged, 5)).rejects.toThrow(/line 3.*3 values for 2 columns/);
+  });
+});
+
+describe('unclosedQuoteLine', () => {
+  it('finds the line where the never-closed quote opens; stray quotes are characters', () => {
+    expect(unclosedQuoteLine('id;v\n1;a\n2;"open\n3;x\n', ';')).toBe(3);
+    expect(unclosedQuoteLine('id;v\n1;ACME 5" PIPES\n2;"closed\nover lines"\n', ';')).toBeNull();
   });
 });

@@ -339,3 +339,34 @@ export function describeDialect(d: Dialect): string {
     .filter(Boolean)
     .join(', ');
 }
+
+/**
+ * The line on which the quoted field that is never closed starts (a quote at the start of a field
+ * opens one; a quote inside an unquoted field is a character), or null when every quote closes.
+ */
+export function unclosedQuoteLine(text: string, delimiter: string): number | null {
+  let line = 1;
+  let inQuote = false;
+  let openedAt = 0;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inQuote) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuote = false;
+      } else if (ch === '\n') line++;
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      inQuote = true;
+      openedAt = line;
+      fieldStart = false;
+    } else if (ch === '\n') {
+      line++;
+      fieldStart = true;
+    } else if (ch === delimiter) fieldStart = true;
+    else if (ch !== '\r') fieldStart = false;
+  }
+  return inQuote ? openedAt : null;
+}

@@ -21,7 +21,7 @@ export async function riskBatchRoutes(app: FastifyInstance, deps: AppDeps) {
         summary:
           'Score a batch of new declarations with the active model (multipart: file, name, budgetPercent or budgetK, explorationShare, seed) — background job',
         description:
-          'The file uses the same columns as the history (an outcome column, if present, is ignored). The selection: mandatory hits (mandatory rules and registered sources such as sanctions screening) outside the budget, then the highest scores, and an exploration share of the budget for declarations the model is least sure about. Each selected declaration carries its explanation (base + contributions = score).',
+          'The file uses the same columns as the history, or gives its own `mapping` (JSON; columns with a single role may be named differently); outcome columns are not needed (ignored if present) and columns the model does not know are ignored. The dialect fields (`encoding`, `delimiter`, `decimal`, `dateFormat`) override the detection. The selection: mandatory hits (mandatory rules and registered sources such as sanctions screening) outside the budget, then the highest scores, and an exploration share of the budget for declarations the model is least sure about. Each selected declaration carries its explanation (base + contributions = score).',
         response: { 202: accepted },
       },
     },

@@ -18,7 +18,7 @@ export async function riskDatasetRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['risk'],
         summary: 'Propose a column → role mapping for a declaration file (multipart field "file")',
         description:
-          "Reads the header and up to 1,000 rows and returns the engine's proposal with the reason for each role, plus 5 sample rows. Nothing is stored.",
+          "Reads the header and up to 1,000 rows and returns the engine's proposal with the reason and a confidence for each role (the uncertain columns listed), 5 sample rows and how the file is written (`dialect`: encoding, delimiter, decimal separator, date format, gzip, with notes). Optional fields `encoding`, `delimiter` (comma|semicolon|tab|pipe), `decimal` (point|comma), `dateFormat` (ymd|dmy|mdy) override the detection. Nothing is stored.",
       },
     },
     async (req) =>
@@ -33,7 +33,7 @@ export async function riskDatasetRoutes(app: FastifyInstance, deps: AppDeps) {
         summary:
           'Upload a declaration history (multipart: file, name, mapping as JSON) — validated and stored by a background job',
         description:
-          'Every column needs a role (`ignore` to skip), one column is the id and one the label (fraud 0/1). The job reports every bad row as line/column/reason and stores nothing then.',
+          'Every column needs a role (`ignore` to skip), one column is the id and one the label (fraud 0/1). CSV with comma, semicolon or tab, JSON lines, optionally gzip-compressed; the dialect fields of the proposal apply. The job reports every bad row as line/column/reason and stores nothing then.',
         response: { 202: accepted },
       },
     },

@@ -50,7 +50,7 @@ async function finished(jobId: string) {
   const res = await analyst.get(`/api/v1/jobs/${jobId}`);
   expect(res.statusCode, res.body).toBe(200);
   const job = res.json();
-  expect(job.status, JSON.stringify(job)).toBe('succeeded');
+  expect(job.state, JSON.stringify(job)).toBe('succeeded');
   return job;
 }
 
@@ -194,6 +194,6 @@ describe('EU declaration files through the API', () => {
       content: 'id;v\n1;a\n2;"open\n3;x\n4;y\n',
     });
     expect(q.statusCode).toBe(400);
-    expect(q.body).toMatch(/line 3/);
+    expect(q.body, q.body).toMatch(/line 3/);
   });
 });

@@ -3,7 +3,7 @@ import { badRequest, HttpError } from '../../http/errors.ts';
 import { refuseNulInPart } from '../../http/uploads.ts';
 import type { RiskUpload } from './operations/uploaded-file.ts';
 
-const FILE_TYPES = /\.(csv|tsv|txt|jsonl|ndjson)(\.gz)?$/i;
+const FILE_TYPES = /\.(csv|tsv|jsonl|ndjson)(\.gz)?$/i;
 
 /**
  * Reads a multipart request of the risk routes: text fields and the one file (field "file"), in any
@@ -43,8 +43,8 @@ export async function readMultipart(req: FastifyRequest, what: string): Promise<
     ]);
   if (!FILE_TYPES.test(file.name))
     throw badRequest(
-      'The file must be CSV (.csv, .tsv or .txt, with a header row; comma, semicolon or tab) or JSON lines (.jsonl), optionally gzip-compressed (.gz).',
-      [{ field: 'file', message: 'must end in .csv, .tsv, .txt or .jsonl (optionally .gz)' }],
+      'The file must be CSV (.csv or .tsv, with a header row; comma, semicolon or tab) or JSON lines (.jsonl), optionally gzip-compressed (.gz).',
+      [{ field: 'file', message: 'must end in .csv, .tsv or .jsonl (optionally .gz)' }],
     );
   return { fields, file };
 }

@@ -22,6 +22,7 @@ import {
   parseDate,
   parseNumber,
   textDecoderFor,
+  unclosedQuoteLine,
 } from '../../engines/risk/dialect.ts';
 import { DataError, dayToIso, type Frame, FrameBuilder, type RowProblem } from '../../engines/risk/frame.ts';
 import type { LeakageFinding } from '../../engines/risk/leakage.ts';
@@ -120,14 +121,20 @@ async function* uploadRecords(
     }
   } catch (e) {
     if (e instanceof TableError && e.limit === undefined && e.status === 422) {
-      if (/Quote Not Closed/i.test(e.message))
+      if (/Quote Not Closed/i.test(e.message)) {
+        const at =
+          unclosedQuoteLine(
+            Buffer.from(up.bytes).toString('utf8'),
+            DELIMITERS[up.detected.dialect.delimiter],
+          ) ?? lastLine + 1;
         throw new DataError([
           {
-            line: lastLine + 1,
+            line: at,
             column: '*',
-            reason: `a quote opened in the record starting on line ${lastLine + 1} is never closed (the rest of the file was read as one field)`,
+            reason: `a quote opened on line ${at} is never closed (the rest of the file was read as one field)`,
           },
         ]);
+      }
       const hint = /Invalid Record Length|columns length/i.test(e.message)
         ? ` (read with the delimiter ${up.detected.dialect.delimiter}: choose the right one if the file uses another)`
         : '';

@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import { FileField } from '../components/FileField.tsx';
 import { JobProgress } from '../components/JobProgress.tsx';
 import { ErrorMessage, Loading, Section, TextField, useFormat } from '../components/ui.tsx';
+import { appendDialect, DETECT, type DialectChoice, FileDialectFields } from './FileDialectFields.tsx';
 import { rememberedJob, rememberJob, useDatasets } from './hooks.ts';
 import { type MappingProposal, ROLES } from './types.ts';
 
@@ -20,6 +21,7 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
   const [columns, setColumns] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  const [dialect, setDialect] = useState<DialectChoice>(DETECT);
   const [jobId, setJobId] = useState<string | null>(() => rememberedJob('upload'));
 
   async function propose(e: React.FormEvent) {
@@ -29,6 +31,7 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
     setFailure(null);
     try {
       const form = new FormData();
+      appendDialect(form, dialect);
       form.append('file', file);
       const p = await api<MappingProposal>('/risk/mapping-proposal', { form });
       setProposal(p);
@@ -49,6 +52,7 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
       const form = new FormData();
       form.append('name', name || file.name);
       form.append('mapping', JSON.stringify({ format: 'eucab-risk-mapping', version: 1, columns }));
+      appendDialect(form, dialect);
       form.append('file', file);
       const r = await api<{ jobId: string }>('/risk/datasets', { form });
       rememberJob('upload', r.jobId);
@@ -117,12 +121,13 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
             <FileField
               label={t('risk.datasets.file')}
               hint={t('risk.datasets.fileHint')}
-              accept=".csv,.jsonl,.ndjson,text/csv"
+              accept=".csv,.tsv,.jsonl,.ndjson,.gz,text/csv"
               onChange={(f) => {
                 setFile(f);
                 setProposal(null);
               }}
             />
+            <FileDialectFields value={dialect} onChange={setDialect} />
             <div className="actions">
               <button type="submit" className="button button-secondary" disabled={!file || busy}>
                 {t('risk.datasets.propose')}
@@ -138,6 +143,12 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
                 onChange={(e) => setName(e.target.value)}
                 required
               />
+              {proposal.dialect && (
+                <p>
+                  {t('riskFiles.dialect.detected')}: {proposal.dialect.notes.join('; ')}
+                </p>
+              )}
+              {proposal.uncertain.length > 0 && <p className="hint">{t('riskFiles.mapping.uncertain')}</p>}
               <div className="table-wrap">
                 <table>
                   <caption>{t('risk.mapping.caption')}</caption>
@@ -147,6 +158,7 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
                       <th scope="col">{t('risk.mapping.sample')}</th>
                       <th scope="col">{t('risk.mapping.role')}</th>
                       <th scope="col">{t('risk.mapping.proposed')}</th>
+                      <th scope="col">{t('riskFiles.mapping.confidence')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -175,6 +187,12 @@ export function DatasetsSection({ canChange }: { canChange: boolean }) {
                         <td>
                           {t(`risk.roles.${reasons.get(col)?.role ?? 'ignore'}`)}
                           <span className="hint"> — {reasons.get(col)?.reason}</span>
+                        </td>
+                        <td>
+                          {fmt.number(reasons.get(col)?.confidence ?? 0)}
+                          {proposal.uncertain.includes(col) && (
+                            <strong className="pill"> {t('riskFiles.mapping.review')}</strong>
+                          )}
                         </td>
                       </tr>
                     ))}

@@ -17,7 +17,17 @@ export interface MappingProposal {
   header: string[];
   sample: string[][];
   mapping: Mapping;
-  inferred: { column: string; role: Role; reason: string }[];
+  inferred: { column: string; role: Role; reason: string; confidence: number }[];
+  /** Columns whose proposal is a guess, to review. */
+  uncertain: string[];
+  /** How the file was read (detected or given), with one note per setting. */
+  dialect: {
+    encoding: string;
+    delimiter: string;
+    decimal: string;
+    dateFormat: string;
+    notes: string[];
+  } | null;
 }
 
 export interface Dataset {
