@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { up as migration0014 } from '../db/migrations/0014_owner_bound_country.ts';
+import { seedInnovationDemo } from '../seed/innovation-demo.ts';
 import { seedProcurementDemo } from '../seed/procurement-demo.ts';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 import { KINDS } from './kinds/index.ts';
@@ -38,6 +39,8 @@ function csvUpload(c: TestClient, url: string, content: string) {
 beforeAll(async () => {
   t = await createTestApp();
   await seedProcurementDemo(t.rt.db);
+  // innovation initiatives: a second kind with a matrix and a map view
+  await seedInnovationDemo(t.rt.db);
   nl = await t.as('nl.expert@demo.eucab.eu');
   de = await t.as('de.expert@demo.eucab.eu');
   admin = await t.as('admin@demo.eucab.eu');
@@ -140,7 +143,7 @@ describe('a catalogue entry’s country is its owner’s', () => {
       const map = kind.views.find((v) => v.type === 'map');
       const matrix = kind.views.find((v) => v.type === 'matrix');
       if (!map || !matrix) continue;
-      for (const filter of ['', '&category=nii']) {
+      for (const filter of ['', ...(kind.filters.includes('category') ? ['&category=nii'] : [])]) {
         const sum = map.measure === 'sum' ? `&sumField=${map.sumField}` : '';
         const get = async (groupBy: string) =>
           (await fr.get(`/api/v1/registry/${kind.name}/stats?groupBy=${groupBy}${sum}${filter}`)).json()

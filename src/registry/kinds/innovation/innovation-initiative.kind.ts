@@ -13,7 +13,8 @@ import {
  * non-intrusive inspection, mobile apps …): its domain, technology readiness level (Horizon
  * Europe), the technologies it uses, partners, budget and funding, results and contacts, a short
  * summary in a second language (so that "who else works on this" finds it across languages,
- * src/modules/innovation) and links to the procurement area's equipment models and field tests.
+ * src/modules/innovation) and links to the procurement area's equipment models (field tests: see
+ * the module README, left for the matrices' one-level references).
  * Documents are attached to the record (every record takes attachments).
  */
 export const innovationInitiative = defineKind({
@@ -25,9 +26,9 @@ export const innovationInitiative = defineKind({
     de: 'Innovationsinitiativen',
   },
   description: {
-    en: 'Innovation initiatives of the customs administrations — AI-based image recognition, smart seals, non-intrusive inspection, mobile apps and more — by domain and technology readiness level, with partners, funding, results and links to equipment models and field tests.',
-    fr: 'Initiatives d’innovation des administrations douanières — reconnaissance d’images par l’IA, scellés intelligents, inspection non intrusive, applications mobiles et autres — par domaine et niveau de maturité technologique, avec partenaires, financement, résultats et liens vers les modèles d’équipement et les essais sur le terrain.',
-    de: 'Innovationsinitiativen der Zollverwaltungen — KI-gestützte Bilderkennung, intelligente Plomben, nicht-intrusive Kontrolle, mobile Anwendungen und mehr — nach Bereich und Technologie-Reifegrad, mit Partnern, Finanzierung, Ergebnissen und Verweisen auf Ausrüstungsmodelle und Feldtests.',
+    en: 'Innovation initiatives of the customs administrations — AI-based image recognition, smart seals, non-intrusive inspection, mobile apps and more — by domain and technology readiness level, with partners, funding, results and links to equipment models.',
+    fr: 'Initiatives d’innovation des administrations douanières — reconnaissance d’images par l’IA, scellés intelligents, inspection non intrusive, applications mobiles et autres — par domaine et niveau de maturité technologique, avec partenaires, financement, résultats et liens vers les modèles d’équipement.',
+    de: 'Innovationsinitiativen der Zollverwaltungen — KI-gestützte Bilderkennung, intelligente Plomben, nicht-intrusive Kontrolle, mobile Anwendungen und mehr — nach Bereich und Technologie-Reifegrad, mit Partnern, Finanzierung, Ergebnissen und Verweisen auf Ausrüstungsmodelle.',
   },
   area: 'innovation',
   network: 'innovation',
@@ -177,12 +178,6 @@ export const innovationInitiative = defineKind({
       maxItems: 20,
       label: { en: 'Equipment models', fr: 'Modèles d’équipement', de: 'Ausrüstungsmodelle' },
     },
-    field_tests: {
-      type: 'list',
-      of: { type: 'ref', kind: 'field_test', label: { en: 'Field test', fr: 'Essai', de: 'Feldtest' } },
-      maxItems: 20,
-      label: { en: 'Field tests', fr: 'Essais sur le terrain', de: 'Feldtests' },
-    },
     // An initiative is its administration's: the country is the owner's (matrix and map agree).
     country: {
       type: 'country',
@@ -191,7 +186,7 @@ export const innovationInitiative = defineKind({
       setBy: 'owner_country',
     },
   },
-  example: (token, ref) => ({
+  example: (token) => ({
     title: `Initiative ${token}`,
     summary: 'Automatic detection of cigarettes in X-ray images of containers with a neural network.',
     second_summary: {
@@ -206,7 +201,7 @@ export const innovationInitiative = defineKind({
     partners: [{ name: 'Technical University', type: 'research' }],
     budget: { amount: 450_000, currency: 'EUR' },
     funding_source: 'ccei',
-    equipment_models: [ref('equipment_model')],
+    // No reference: a common initiative's example refers to this kind (references one level deep).
   }),
   titleField: 'title',
   importKey: ['title'],
