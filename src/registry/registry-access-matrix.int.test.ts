@@ -266,7 +266,7 @@ beforeAll(async () => {
       .key,
   });
   callers.set('anonymous', { client: t.client() });
-}, 240_000);
+}, 420_000); // every kind × 6 markings, each with an attachment: 26 kinds on a busy machine took over 240 s
 
 afterAll(async () => t?.close());
 

@@ -80,6 +80,22 @@ describe('trainers are personal data', () => {
     expect(listed).not.toContain(closed);
   });
 
+  it('notifications (and so digests) never quote a trainer’s name without the opt-in', async () => {
+    expect((await fr.post('/api/v1/registry/subscriptions', { kind: 'trainer' })).statusCode).toBe(201);
+    const closed = await create(trainerData('Quiet Quentin (fictitious)'));
+    const opted = await create(trainerData('Loud Lotte (fictitious)', { open_consent: true }));
+    await t.rt.outbox.drain();
+    const frId = await t.userId('fr.expert@demo.eucab.eu');
+    const summaries = await t.rt.db
+      .selectFrom('notifications')
+      .select(['record_id', 'summary'])
+      .where('user_id', '=', frId)
+      .where('record_id', 'in', [closed, opted])
+      .execute();
+    expect(summaries.find((n) => n.record_id === closed)?.summary).toBe('');
+    expect(summaries.find((n) => n.record_id === opted)?.summary).toBe('Loud Lotte (fictitious)');
+  });
+
   it('the trainer reads the record kept in the owning administration and withdraws their consent; then only the owner and the trainer read it', async () => {
     const trainerUser = await t.as('de.expert@demo.eucab.eu');
     const deExpert = await t.userId('de.expert@demo.eucab.eu');

@@ -112,7 +112,6 @@ export const trainingEvent = defineKind({
     ends_on: '2027-03-10',
     place: 'Utrecht',
     facility: ref('training_facility'),
-    trainers: [ref('trainer')],
     seats_total: 12,
     release_date: '2027-02-15',
   }),
