@@ -101,6 +101,7 @@ describe('module manifests', () => {
       'directory',
       'meetings',
       'messages',
+      'risk-information',
     ]);
     expect(() => sentenceTables(MODULES)).not.toThrow();
     expect(sentenceTables(MODULES).audit.size).toBeGreaterThan(100);
