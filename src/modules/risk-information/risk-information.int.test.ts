@@ -118,7 +118,7 @@ describe('risk information: receipt and feedback', () => {
       .selectFrom('audit_events')
       .select(['action', 'record_id'])
       .where('action', 'in', ['risk_information.receipt_confirmed', 'risk_information.control_feedback'])
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
     expect(actions).toEqual([
       { action: 'risk_information.receipt_confirmed', record_id: recordId },
