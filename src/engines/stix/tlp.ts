@@ -6,9 +6,7 @@
  */
 export const TLP2_EXTENSION_ID = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
 
-export type TlpLevel = 'clear' | 'green' | 'amber' | 'amber_strict' | 'red';
-
-const MARKINGS: Record<TlpLevel, { id: string; name: string; value: string }> = {
+const MARKINGS = {
   clear: {
     id: 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487',
     name: 'TLP:CLEAR',
@@ -30,7 +28,10 @@ const MARKINGS: Record<TlpLevel, { id: string; name: string; value: string }> = 
     value: 'amber+strict',
   },
   red: { id: 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1', name: 'TLP:RED', value: 'red' },
-};
+} as const satisfies Record<string, { id: string; name: string; value: string }>;
+
+/** The TLP 2.0 levels (the platform's `tlp` values). */
+export type TlpLevel = keyof typeof MARKINGS;
 
 export interface MarkingDefinition {
   type: 'marking-definition';

@@ -25,7 +25,7 @@ const auditCount = async () =>
       await t.rt.db
         .selectFrom('audit_events')
         .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('action', 'in', ['risk_information.receipt', 'risk_information.feedback'])
+        .where('action', 'in', ['risk_information.receipt_confirmed', 'risk_information.control_feedback'])
         .executeTakeFirstOrThrow()
     ).n,
   );
@@ -117,12 +117,12 @@ describe('risk information: receipt and feedback', () => {
     const actions = await t.rt.db
       .selectFrom('audit_events')
       .select(['action', 'record_id'])
-      .where('action', 'in', ['risk_information.receipt', 'risk_information.feedback'])
-      .orderBy('id')
+      .where('action', 'in', ['risk_information.receipt_confirmed', 'risk_information.control_feedback'])
+      .orderBy('seq')
       .execute();
     expect(actions).toEqual([
-      { action: 'risk_information.receipt', record_id: recordId },
-      { action: 'risk_information.feedback', record_id: recordId },
+      { action: 'risk_information.receipt_confirmed', record_id: recordId },
+      { action: 'risk_information.control_feedback', record_id: recordId },
     ]);
     // the same report again changes nothing
     await de.put(url('feedback'), FEEDBACK);

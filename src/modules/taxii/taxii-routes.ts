@@ -35,6 +35,10 @@ const q = (req: FastifyRequest) => req.query as TaxiiQuery;
  * reply is application/taxii+json;version=2.1; errors are TAXII error objects.
  */
 export async function taxiiRoutes(app: FastifyInstance, deps: AppDeps) {
+  // TAXII is its own protocol (documented in the README), not an operation of the REST API's OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
   app.addHook('onRequest', async (req) => {
     if (!acceptable(req.headers.accept))
       throw new TaxiiError(406, 'Not acceptable', `This server answers ${TAXII_MEDIA_TYPE} only.`);

@@ -16,6 +16,7 @@ import {
 } from '../components/ui.tsx';
 import { RsvpPanel } from '../meetings/RsvpPanel.tsx';
 import { VersionsPanel } from '../messages/VersionsPanel.tsx';
+import { FeedbackPanel } from '../risk-information/FeedbackPanel.tsx';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
@@ -127,6 +128,9 @@ export function RecordPage() {
 
       {/* A meeting's invitation: answers per person (src/modules/meetings). */}
       {kind.name === 'meeting' && r.status === 'published' && <RsvpPanel meetingId={r.id} />}
+      {kind.name === 'risk_information' && r.status !== 'draft' && (
+        <FeedbackPanel recordId={r.id} canExport={r.abilities.export} />
+      )}
 
       {/* A coordinated message's language versions and its embargo (src/modules/messages). */}
       {kind.name === 'message' && <VersionsPanel messageId={r.id} embargoAt={String(r.data.embargo_at)} />}

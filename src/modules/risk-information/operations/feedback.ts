@@ -110,7 +110,7 @@ async function ensureReceipt(
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordAudit(trx, actor, {
-    action: 'risk_information.receipt',
+    action: 'risk_information.receipt_confirmed',
     recordKind: 'risk_information',
     recordId,
     changes: { received_version: { before: null, after: version } },
@@ -128,7 +128,7 @@ function respondingActor(actor: Actor, respond: boolean): Actor & { userId: stri
 
 /**
  * `PUT /risk-information/:id/receipt`: the caller confirms, for their administration, that it
- * received the risk information (once; audited as `risk_information.receipt`).
+ * received the risk information (once; audited as `risk_information.receipt_confirmed`).
  */
 export async function confirmReceipt(
   deps: Pick<AppDeps, 'db' | 'outbox'>,
@@ -146,7 +146,7 @@ export async function confirmReceipt(
 /**
  * `PUT /risk-information/:id/feedback`: the caller's administration reports on its controls
  * (control performed, result, usefulness, a comment); confirms receipt first when not yet done.
- * Audited as `risk_information.feedback` with what changed; an identical report writes nothing.
+ * Audited as `risk_information.control_feedback` with what changed; an identical report writes nothing.
  */
 export async function sendFeedback(
   deps: Pick<AppDeps, 'db' | 'outbox'>,
@@ -176,7 +176,7 @@ export async function sendFeedback(
       .where('id', '=', row.id)
       .execute();
     await recordAudit(trx, actor, {
-      action: 'risk_information.feedback',
+      action: 'risk_information.control_feedback',
       recordKind: 'risk_information',
       recordId,
       changes,

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../access/actor.ts';
 import { recordAbilities } from '../../../access/registry-policy.ts';
 import { kindByName } from '../../../access/shared-kinds.ts';
+import { TLP_RULES } from '../../../access/tlp.ts';
 import type { Database } from '../../../db/connection.ts';
 import { type Bundle, makeBundle } from '../../../engines/stix/index.ts';
 import { forbidden, notFound } from '../../../http/errors.ts';
@@ -20,7 +21,7 @@ export async function exportRiskInformation(db: Database, actor: Actor, id: stri
   const env = await loadRegistryEnvelope(db, kind, id);
   const can = env ? recordAbilities(actor, env, kind) : null;
   if (!env || !can?.read) throw notFound('No risk information with this id that you may read.');
-  if (env.tlp === 'red')
+  if (!TLP_RULES[env.tlp].exportable)
     throw forbidden('TLP:RED is never exported: its named recipients read it in the platform only.');
   if (!can.export || !['published', 'retracted'].includes(env.status))
     throw forbidden('Only a published risk information you may export leaves the platform as STIX.');

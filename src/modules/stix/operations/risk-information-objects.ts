@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../access/actor.ts';
 import { registryRecordPolicy } from '../../../access/registry-record-policy.ts';
 import { riskInformationFeedbackPolicy } from '../../../access/risk-information-policy.ts';
+import { EXPORTABLE } from '../../../access/tlp.ts';
 import type { Database } from '../../../db/connection.ts';
 import type { Distribution } from '../../../db/schema.ts';
 import {
@@ -34,7 +35,8 @@ export interface ObjectQuery {
 }
 
 /**
- * The published (and retracted: `revoked`) risk information the actor may read, never TLP:RED,
+ * The published (and retracted: `revoked`) risk information the actor may read, only of exportable
+ * markings (never TLP:RED),
  * as STIX objects — the records through the registry's readable filter (registryRecordPolicy), the
  * recipients' feedback through riskInformationFeedbackPolicy. Oldest change first.
  */
@@ -62,7 +64,7 @@ export async function riskInformationObjects(
     ])
     .where('r.kind', '=', 'risk_information')
     .where('r.status', 'in', ['published', 'retracted'])
-    .where('r.tlp', '<>', 'red')
+    .where('r.tlp', 'in', [...EXPORTABLE])
     .where(registryRecordPolicy.readable(actor, 'r'));
   if (q.ids) query = q.ids.length ? query.where('r.id', 'in', [...q.ids]) : query.where(sql<boolean>`false`);
   // >=: timestamps are kept in microseconds, callers compare the millisecond values they were given
