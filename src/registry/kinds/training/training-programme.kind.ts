@@ -88,11 +88,21 @@ export const trainingProgramme = defineKind({
         label: L('Session', 'Session', 'Durchführung'),
         fields: {
           course: { type: 'text', maxLength: 200, required: true, label: L('Course', 'Cours', 'Kurs') },
+          course_title: {
+            type: 'text',
+            maxLength: 300,
+            label: L('Course title', 'Intitulé du cours', 'Kurstitel'),
+          },
           facility: {
             type: 'text',
             maxLength: 200,
             required: true,
             label: L('Facility', 'Site', 'Schulungsstätte'),
+          },
+          facility_title: {
+            type: 'text',
+            maxLength: 300,
+            label: L('Facility name', 'Nom du site', 'Name der Schulungsstätte'),
           },
           host: { type: 'text', maxLength: 20, label: L('Host', 'Hôte', 'Gastgeber') },
           language: {
