@@ -17,9 +17,9 @@ afterAll(() => t.close());
 describe('training_programme', () => {
   it('is added by the training network, published through four eyes and read by signed-in users', async () => {
     const nl = await t.as('nl.analyst@demo.eucab.eu');
-    expect((await nl.post(BASE, { data: trainingProgramme.example('a') })).statusCode).toBe(403);
+    expect((await nl.post(BASE, { data: trainingProgramme.example('a', (k) => k) })).statusCode).toBe(403);
     const fr = await t.as('fr.expert@demo.eucab.eu');
-    const made = await fr.post(BASE, { data: trainingProgramme.example('b') });
+    const made = await fr.post(BASE, { data: trainingProgramme.example('b', (k) => k) });
     expect(made.statusCode, made.body).toBe(201);
     const id = made.json().id as string;
     expect(made.json().status).toBe('draft');
