@@ -288,7 +288,7 @@ export const trainingProgramme = defineKind({
   searchable: ['title'],
   listColumns: ['title', 'year', 'covered_officers', 'total_officers'],
   filters: ['year'],
-  access: { distribution: 'eucab', tlp: 'green', createdBy: { network: true } },
+  access: { distribution: 'eucab', tlp: 'green' },
   workflow: { fourEyes: true },
   views: [{ type: 'list', label: L('Training programmes', 'Programmes de formation', 'Schulungsprogramme') }],
 });
