@@ -35,7 +35,7 @@ export function trainingProgrammeCases(): WriteCase[] {
       otherOrg: d('de', 'expert'),
       sameOrgNoRole: d('fr', 'ncp'),
       // the draft is FR's: another administration does not see it (404)
-      expect: { owner: 202, otherOrg: 404 },
+      expect: { owner: 202, otherOrg: 404, readOnlyOrg: 404 },
       prepare: async (ctx) => ({
         url: `/api/v1/training/programmes/${await programme(ctx)}/generate`,
         // no such campaign: the job fails at once with a message; the matrix checks the start only

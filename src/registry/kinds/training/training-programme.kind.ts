@@ -88,11 +88,21 @@ export const trainingProgramme = defineKind({
         label: L('Session', 'Session', 'Durchführung'),
         fields: {
           course: { type: 'text', maxLength: 200, required: true, label: L('Course', 'Cours', 'Kurs') },
+          course_title: {
+            type: 'text',
+            maxLength: 300,
+            label: L('Course title', 'Intitulé du cours', 'Kurstitel'),
+          },
           facility: {
             type: 'text',
             maxLength: 200,
             required: true,
             label: L('Facility', 'Site', 'Schulungsstätte'),
+          },
+          facility_title: {
+            type: 'text',
+            maxLength: 300,
+            label: L('Facility name', 'Nom du site', 'Name der Schulungsstätte'),
           },
           host: { type: 'text', maxLength: 20, label: L('Host', 'Hôte', 'Gastgeber') },
           language: {
@@ -278,7 +288,7 @@ export const trainingProgramme = defineKind({
   searchable: ['title'],
   listColumns: ['title', 'year', 'covered_officers', 'total_officers'],
   filters: ['year'],
-  access: { distribution: 'eucab', tlp: 'green', createdBy: { network: true } },
+  access: { distribution: 'eucab', tlp: 'green' },
   workflow: { fourEyes: true },
   views: [{ type: 'list', label: L('Training programmes', 'Programmes de formation', 'Schulungsprogramme') }],
 });
