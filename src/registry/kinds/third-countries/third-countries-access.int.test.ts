@@ -102,7 +102,7 @@ describe('third-countries kinds: access matrix', () => {
         for (const dist of Object.keys(markings) as Dist[]) {
           const url = `/api/v1/registry/${name}`;
           const read = (await call(caller, 'GET', `${url}/${ids[dist]}`)).statusCode === 200;
-          const list = await call(caller, 'GET', `${url}?q=${tokens[dist]}&pageSize=100`);
+          const list = await call(caller, 'GET', `${url}?q=${tokens[dist]}&limit=100`);
           const listed =
             list.statusCode === 200 &&
             (list.json().items as { id: string }[]).some((i) => i.id === ids[dist]);
