@@ -13,6 +13,7 @@ import {
   TextField,
   useFormat,
 } from '../components/ui.tsx';
+import { ScrollRegion } from '../mapping/result-parts.tsx';
 import { useCodeList, useCountryCodes } from '../registry/hooks.ts';
 import { countryName } from '../registry/views/scale.ts';
 import { type MapCountry, WorldMap } from './WorldMap.tsx';
@@ -281,7 +282,7 @@ function TimelineSection({
         const name = g.region ? region(g.region) : countryName(g.country ?? '', i18n.language);
         const items = [...g.items].sort((x, y) => (x.start ?? '').localeCompare(y.start ?? ''));
         return (
-          <div className="table-wrap" key={`${g.region}:${g.country}`}>
+          <ScrollRegion label={name} key={`${g.region}:${g.country}`}>
             <table>
               <caption>{name}</caption>
               <thead>
@@ -305,7 +306,7 @@ function TimelineSection({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         );
       })}
     </Section>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ErrorMessage, Loading, useFormat } from '../components/ui.tsx';
+import { ScrollRegion } from '../mapping/result-parts.tsx';
 import { ScaleLegend } from '../registry/views/parts.tsx';
 import { classes, colourOf, countryName, EU_NUMERIC } from '../registry/views/scale.ts';
 import { WORLD_NUMERIC } from './iso-numeric.ts';
@@ -95,7 +96,7 @@ export function WorldMap({ countries, measure }: { countries: MapCountry[]; meas
         </svg>
         <ScaleLegend scale={scale} title={label} />
       </figure>
-      <div className="table-wrap map-table">
+      <ScrollRegion label={t('thirdCountries.map.tableCaption')}>
         <table>
           <caption>{t('thirdCountries.map.tableCaption')}</caption>
           <thead>
@@ -123,7 +124,7 @@ export function WorldMap({ countries, measure }: { countries: MapCountry[]; meas
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
