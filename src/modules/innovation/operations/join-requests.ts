@@ -118,7 +118,7 @@ export function requestToJoin(
       .executeTakeFirstOrThrow();
     await recordAudit(trx, a, {
       action: 'common_initiative.join_requested',
-      recordKind: commonKind.name,
+      recordKind: 'common_initiative',
       recordId,
       organisationId: env.owner_org_id,
       changes: { request: row.id, organisation: org.code, role: input.role },
@@ -190,7 +190,7 @@ export function decideJoinRequest(
         );
     }
     const event = {
-      recordKind: commonKind.name,
+      recordKind: 'common_initiative',
       recordId: env.id,
       organisationId: env.owner_org_id,
       changes: {
