@@ -413,8 +413,6 @@ export interface RegistryRecordsTable extends SharedEnvelopeColumns {
   file_search: ColumnType<string | null, never, never>;
   /** The words of the record's visible posts (migration 0050; null: none). */
   comment_search: ColumnType<string | null, never, never>;
-  /** The three vectors above in one, what a search matches (generated, migration 0083). */
-  search_all: ColumnType<string, never, never>;
   submitted_by: string | null;
   published_by: string | null;
   published_at: NullableTimestamp;

@@ -47,17 +47,26 @@ export function searchQuery(language: string, q: string) {
 }
 
 /**
- * Matches a record (alias `r` of registry_records) by its own fields, the words of its attached
- * files (`file_search`, filled as files are attached: src/registry/operations/attachments.ts) or
- * those of its visible posts (`comment_search`: neither withdrawn nor hidden, record-service.ts),
- * through the generated column `search_all` that concatenates the three (migration 0083) and its
- * one GIN index. Used inside the readable filter of lists and the global search, so a file's words
- * find only records the caller may read. Matching the three columns apart ORed six bitmap scans
- * (search ×1.40 at p50); a sub-query on attachment_texts was ×2–×136 slower
- * (docs/benchmarks/registry.md).
+ * A record's whole vector (alias `r` of registry_records): its own fields, the words of its
+ * attached files (`file_search`, filled as files are attached: src/registry/operations/attachments.ts)
+ * and those of its visible posts (`comment_search`: neither withdrawn nor hidden, record-service.ts),
+ * written exactly as the expression of the GIN index `registry_records_search_all_idx`
+ * (migration 0086), so that the planner matches it with that index.
+ */
+function recordVector(alias: string) {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql`(coalesce(${col('search')}, ''::tsvector) || coalesce(${col('file_search')}, ''::tsvector) || coalesce(${col('comment_search')}, ''::tsvector))`;
+}
+
+/**
+ * Matches a record by its whole vector (recordVector) with one tsquery: one bitmap scan of one
+ * index. Used inside the readable filter of lists and the global search, so a file's words find
+ * only records the caller may read. Matching the three columns apart ORed six bitmap scans (search
+ * ×1.40 at p50), a stored concatenated column made every row wider (list ×1.4), and a sub-query on
+ * attachment_texts was ×2–×136 slower (docs/benchmarks/registry.md).
  */
 export function recordSearchMatch(alias: string, language: string, q: string) {
-  return sql<boolean>`(${sql.ref(`${alias}.search_all`)} @@ ${searchQuery(language, q)})`;
+  return sql<boolean>`(${recordVector(alias)} @@ ${searchQuery(language, q)})`;
 }
 
 /** How well a record's files match (half the weight of its own fields), 0 without a match. */
