@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { RecordAbilities } from '../contract/registry-records.ts';
+import { NO_RECORD_ABILITIES, type RecordAbilities } from '../contract/registry-records.ts';
 import type { RecordStatus } from '../db/schema.ts';
 import { type Actor, canWrite, isUser } from './actor.ts';
 
@@ -48,7 +48,7 @@ export function personalAbilities(a: Actor, r: PersonalEnvelope, base: RecordAbi
   const own = isUser(a) && a.orgId === r.owner_org_id;
   const others = base.read && inAudience(a) && (!viaApiKey(a) || open) && (r.status !== 'retracted' || own);
   const read = others || subject;
-  if (!read) return { ...base, ...NONE };
+  if (!read) return NO_RECORD_ABILITIES;
   const live = r.status !== 'retracted';
   return {
     ...base,
@@ -60,24 +60,6 @@ export function personalAbilities(a: Actor, r: PersonalEnvelope, base: RecordAbi
     ...(others ? {} : SUBJECT_ONLY),
   };
 }
-
-const NONE = {
-  read: false,
-  update: false,
-  share: false,
-  export: false,
-  submit: false,
-  publish: false,
-  retract: false,
-  comment: false,
-  quote: false,
-  restrictedFields: false,
-  editors: false,
-  approve: false,
-  reject: false,
-  correction: false,
-  withdrawCorrection: false,
-} as const;
 
 /** What the person reads only as its subject: the record, nothing else (the owner's actions stay theirs). */
 const SUBJECT_ONLY = {

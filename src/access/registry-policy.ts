@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { approvalSteps } from '../contract/access-shapes.ts';
 import type { KindDefinition } from '../contract/registry-kinds.ts';
 import type { RecordAbilities } from '../contract/registry-records.ts';
+import { NO_RECORD_ABILITIES } from '../contract/registry-records.ts';
 import type { RecordStatus } from '../db/schema.ts';
 import { forbidden } from '../http/errors.ts';
 import { type Actor, canWrite, isUser } from './actor.ts';
@@ -40,6 +41,7 @@ export interface RegistryEnvelope extends SharedEnvelope, Omit<PersonalEnvelope,
 
 /** What the caller may do with a record: declared in the contract (src/contract/registry-records.ts). */
 export type { RecordAbilities } from '../contract/registry-records.ts';
+export { NO_RECORD_ABILITIES };
 
 const VISIBLE_OUTSIDE: readonly RecordStatus[] = ['published', 'retracted'];
 
@@ -58,25 +60,6 @@ export function recordAbilities(a: Actor, r: RegistryEnvelope, kind: KindDefinit
   }
   return NO_RECORD_ABILITIES;
 }
-
-/** No ability at all (a record the caller may not read). */
-export const NO_RECORD_ABILITIES: RecordAbilities = Object.freeze({
-  read: false,
-  update: false,
-  share: false,
-  export: false,
-  submit: false,
-  publish: false,
-  retract: false,
-  comment: false,
-  quote: false,
-  restrictedFields: false,
-  editors: false,
-  approve: false,
-  reject: false,
-  correction: false,
-  withdrawCorrection: false,
-});
 
 /** Published (or retracted) and the embargo has passed (a record without its moment is not released). */
 export function isReleased(r: Pick<RegistryEnvelope, 'status' | 'embargo_at'>, now = Date.now()): boolean {

@@ -29,3 +29,8 @@ export const recordAbilitiesSchema = z.strictObject({
   withdrawCorrection: z.boolean(),
 });
 export type RecordAbilities = z.infer<typeof recordAbilitiesSchema>;
+
+/** No ability at all (a record the caller may not read): every ability of the schema, false. */
+export const NO_RECORD_ABILITIES: RecordAbilities = Object.freeze(
+  Object.fromEntries(Object.keys(recordAbilitiesSchema.shape).map((k) => [k, false])) as RecordAbilities,
+);
