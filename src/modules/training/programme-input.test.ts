@@ -10,8 +10,8 @@ import {
 import type { ProgrammeTaskInput } from './programme-task.ts';
 
 /**
- * The loader against a fake data source: the training kinds and the needs questionnaire are built
- * on another branch, so these records use the field names the loader expects (FIELDS, NEEDS_MATRIX).
+ * The loader against a fake data source holding records and answers written with the field names
+ * of the training kinds and the needs questionnaire (FIELDS, NEEDS_MATRIX).
  */
 const offers: Record<string, OfferRecord[]> = {
   training_course: [
@@ -56,7 +56,7 @@ const offers: Record<string, OfferRecord[]> = {
     {
       id: 'fac-lille',
       title: 'Lille school',
-      data: { location: { lat: 50.63, lon: 3.06 }, country: 'FR', capacity: 20, languages: ['fr', 'en'] },
+      data: { site: { label: 'Lille', lat: 50.63, lon: 3.06 }, country: 'FR', capacity: 20, languages: ['fr', 'en'] },
     },
     { id: 'fac-none', title: 'Nowhere', data: { country: 'BE', capacity: 10 } },
   ],
@@ -68,27 +68,27 @@ const source: ProgrammeDataSource = {
       {
         administration: 'BE',
         competency: 'valuation',
-        values: { level: 'trained', officers: 8, priority: 'high', language: 'fr', mode: 'classroom' },
+        values: { level_needed: 'trained', officers: 8, priority: 'high', preferred_language: 'fr', mode: 'classroom' },
       },
       {
         administration: 'DE',
         competency: 'valuation',
-        values: { level: 'aware', officers: '6', priority: 2, language: 'en' },
+        values: { level_needed: 'aware', officers: '6', priority: 2, preferred_language: 'en' },
       },
       {
         administration: 'DE',
         competency: 'origin',
-        values: { level: 'aware', officers: 0, priority: 'low', language: 'en' },
+        values: { level_needed: 'aware', officers: 0, priority: 'low', preferred_language: 'en' },
       },
       {
         administration: 'NL',
         competency: 'origin',
-        values: { level: 'aware', officers: 4, priority: 'low', language: 'en', mode: 'e_learning' },
+        values: { level_needed: 'aware', officers: 4, priority: 'low', preferred_language: 'en', mode: 'e_learning' },
       },
       {
         administration: 'XX',
         competency: 'origin',
-        values: { level: 'aware', officers: 4, priority: 'low', language: 'en' },
+        values: { level_needed: 'aware', officers: 4, priority: 'low', preferred_language: 'en' },
       },
       { administration: 'PT', competency: 'origin', values: { officers: 4 } },
     ];
@@ -144,6 +144,12 @@ describe('loadProgrammeInput', () => {
   it('reads availability as weeks, quarters, ISO weeks and ranges', () => {
     expect(weeksOf([3, '5', 'W07', { from: 10, to: 12 }, 99])).toEqual([3, 5, 7, 10, 11, 12]);
     expect(weeksOf(undefined, 4)).toEqual([1, 2, 3, 4]);
+    // As a trainer's record writes it, in words.
+    expect(weeksOf('Q1 and Q4, up to 10 days per quarter.', 52)).toEqual([
+      ...Array.from({ length: 13 }, (_, i) => i + 1),
+      ...Array.from({ length: 13 }, (_, i) => i + 40),
+    ]);
+    expect(weeksOf('2027-W14, W15')).toEqual([14, 15]);
   });
 
   it('solves the loaded input in a worker thread, with progress', async () => {

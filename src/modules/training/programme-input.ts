@@ -21,15 +21,19 @@ import type {
 import { LEVELS } from '../../engines/training-programme/index.ts';
 import { JobFailedError } from '../../jobs/index.ts';
 import { kindByName } from '../../registry/kinds/index.ts';
+import {
+  TRAINING_NEEDS_MATRIX,
+  TRAINING_NEEDS_OFFICERS,
+} from '../../registry/kinds/training/training-needs.questionnaire.ts';
 import { CAPITALS } from './programme-capitals.ts';
 
 /** The needs questionnaire's matrix (rows: competency codes) and its columns. */
 export const NEEDS_MATRIX = {
-  code: 'training_needs',
-  level: 'level',
-  officers: 'officers',
+  code: TRAINING_NEEDS_MATRIX,
+  level: 'level_needed',
+  officers: TRAINING_NEEDS_OFFICERS,
   priority: 'priority',
-  language: 'language',
+  language: 'preferred_language',
   mode: 'mode',
 } as const;
 
@@ -54,7 +58,7 @@ export const FIELDS = {
     kind: 'training_facility',
     lat: 'lat',
     lon: 'lon',
-    location: 'location',
+    location: 'site',
     country: 'country',
     capacity: 'capacity',
     languages: 'languages',
@@ -115,11 +119,12 @@ export function weeksOf(v: unknown, weeks = 52): number[] {
   for (const x of Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]) {
     if (typeof x === 'number') add(x);
     else if (typeof x === 'string') {
-      const q = /^Q([1-4])$/i.exec(x.trim());
-      const iso = /^(?:\d{4}-)?W(\d{1,2})$/i.exec(x.trim());
-      if (q) for (let w = (Number(q[1]) - 1) * 13 + 1; w <= Number(q[1]) * 13; w++) add(w);
-      else if (iso) add(Number(iso[1]));
-      else if (/^\d+$/.test(x.trim())) add(Number(x));
+      // Written as the trainer's record has it ("Q2 and Q4, up to 10 days per quarter",
+      // "2027-W14, W15"): every quarter and ISO week named in the text; a bare number is a week.
+      if (/^\d+$/.test(x.trim())) add(Number(x));
+      for (const q of x.matchAll(/\bQ([1-4])\b/gi))
+        for (let w = (Number(q[1]) - 1) * 13 + 1; w <= Number(q[1]) * 13; w++) add(w);
+      for (const iso of x.matchAll(/(?:\b\d{4}-)?\bW(\d{1,2})\b/gi)) add(Number(iso[1]));
     } else if (x && typeof x === 'object') {
       const from = numberOf((x as Record<string, unknown>).from);
       const to = numberOf((x as Record<string, unknown>).to);
