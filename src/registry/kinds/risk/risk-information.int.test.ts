@@ -39,10 +39,16 @@ describe('risk_information', () => {
       },
     });
     expect(bad.statusCode).toBe(400);
-    for (const f of ['family', 'vessel_imo', 'valid_to']) expect(bad.body).toContain(f);
-    const code = await analyst.post(URL, { data: { ...DATA, urgency: 'soon' } });
-    expect(code.statusCode).toBe(400);
-    expect(code.body).toContain('urgency');
+    for (const f of ['vessel_imo', 'valid_to']) expect(bad.body).toContain(f);
+    // Codes are checked against their lists: the urgency's and the shared risk families.
+    for (const [field, value] of [
+      ['urgency', 'soon'],
+      ['family', 'other'],
+    ] as const) {
+      const code = await analyst.post(URL, { data: { ...DATA, [field]: value } });
+      expect(code.statusCode).toBe(400);
+      expect(code.body).toContain(field);
+    }
     expect((await ncp.post(URL, { data: DATA })).statusCode).toBe(403);
     const ok = await analyst.post(URL, { data: DATA, publish: true });
     expect(ok.statusCode, ok.body).toBe(201);

@@ -1,12 +1,6 @@
 import { defineKind } from '../../definition.ts';
+import { riskFamily } from './risk-family.codes.ts';
 import { riskInformationUrgency } from './risk-information.codes.ts';
-
-/**
- * The risk families shared by factors, rules, recommendations and risk information (issue 17).
- * The code list `risk_family` (risk-family.codes.ts) is written beside the risk factors; until it
- * is on this branch the field checks the four codes by pattern.
- */
-const RISK_FAMILY_PATTERN = '^(financial|security_safety|prohibitions_restrictions|sanctions)$';
 
 /**
  * Operational risk information sent by one administration to others (issue 17): what was detected
@@ -30,25 +24,20 @@ export const riskInformation = defineKind({
     de: 'Strukturierte Risikoinformationen für andere Verwaltungen: Festgestelltes, Waren, Route, Beteiligte, Indikatoren und empfohlene Kontrolle; die Empfänger bestätigen den Eingang und melden die Ergebnisse ihrer Kontrollen.',
   },
   formHint: {
-    en: 'Name natural persons only where the control needs it: their names are removed some months after the validity ends. Choose TLP:AMBER or RED and the administrations that need to act.',
-    fr: 'Ne nommez des personnes physiques que si le contrôle l’exige : leurs noms sont supprimés quelques mois après la fin de validité. Choisissez TLP:AMBER ou RED et les administrations qui doivent agir.',
-    de: 'Nennen Sie natürliche Personen nur, wenn die Kontrolle es erfordert: ihre Namen werden einige Monate nach Ende der Gültigkeit entfernt. Wählen Sie TLP:AMBER oder RED und die Verwaltungen, die handeln sollen.',
+    en: 'Name natural persons only where the control needs it. Choose TLP:AMBER or RED and the administrations that need to act.',
+    fr: 'Ne nommez des personnes physiques que si le contrôle l’exige. Choisissez TLP:AMBER ou RED et les administrations qui doivent agir.',
+    de: 'Nennen Sie natürliche Personen nur, wenn die Kontrolle es erfordert. Wählen Sie TLP:AMBER oder RED und die Verwaltungen, die handeln sollen.',
   },
   area: 'risk',
   network: 'risk-management',
-  codeLists: [riskInformationUrgency],
+  codeLists: [riskFamily, riskInformationUrgency],
   fields: {
     title: { type: 'text', label: { en: 'Title', fr: 'Titre', de: 'Titel' }, required: true, maxLength: 200 },
     family: {
-      type: 'text',
+      type: 'code',
+      codeList: 'risk_family',
       label: { en: 'Risk family', fr: 'Famille de risque', de: 'Risikofamilie' },
       required: true,
-      pattern: RISK_FAMILY_PATTERN,
-      patternHint: {
-        en: 'One of financial, security_safety, prohibitions_restrictions, sanctions.',
-        fr: 'Une des valeurs financial, security_safety, prohibitions_restrictions, sanctions.',
-        de: 'Einer der Werte financial, security_safety, prohibitions_restrictions, sanctions.',
-      },
     },
     modus_operandi: {
       type: 'text',
