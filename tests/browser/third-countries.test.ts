@@ -19,25 +19,42 @@ let env: BrowserEnv;
 beforeAll(async () => {
   env = await startEnv();
   await seedThirdCountriesDemo(env.t.rt);
-  // The Dutch NCP sets the administration's IATI organisation identifier.
-  const ncp = await env.t.as('nl.ncp@demo.eucab.eu');
-  const nl = await env.t.rt.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('code', '=', 'NL')
-    .executeTakeFirstOrThrow();
-  const res = await ncp.request({
-    method: 'PUT',
-    url: `/api/v1/organisations/${nl.id}/iati-identifier`,
-    payload: { iatiOrgId: 'NL-KVK-27378529' },
-  });
-  expect(res.statusCode, res.body).toBe(200);
 }, 300_000);
 afterAll(async () => {
   await env?.close();
 });
 
 describe('third countries', () => {
+  it("the Dutch NCP sets the administration's IATI organisation identifier on its page; another NCP cannot", async () => {
+    const nl = await env.t.rt.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('code', '=', 'NL')
+      .executeTakeFirstOrThrow();
+    const other = await env.page();
+    await signIn(other, env.t, 'be.ncp@demo.eucab.eu');
+    await other.goto(`/organisations/${nl.id}`);
+    await other.getByRole('heading', { level: 1 }).waitFor();
+    expect(await other.getByLabel('IATI organisation identifier').count()).toBe(0);
+
+    const page = await env.page();
+    await signIn(page, env.t, 'nl.ncp@demo.eucab.eu');
+    await page.goto(`/organisations/${nl.id}`);
+    await page.getByLabel('IATI organisation identifier').fill('not an identifier');
+    await page.getByRole('button', { name: 'Save the IATI identifier' }).click();
+    await page.getByText('use an IATI organisation identifier such as NL-KVK-27378529').first().waitFor();
+    await page.getByLabel('IATI organisation identifier').fill('NL-KVK-27378529');
+    await page.getByRole('button', { name: 'Save the IATI identifier' }).click();
+    await page.getByText('The IATI organisation identifier was saved.').waitFor();
+    await expectAccessible(page, 'organisation-iati');
+    const row = await env.t.rt.db
+      .selectFrom('organisations')
+      .select('iati_org_id')
+      .where('id', '=', nl.id)
+      .executeTakeFirstOrThrow();
+    expect(row.iati_org_id).toBe('NL-KVK-27378529');
+  }, 180_000);
+
   it('IATI import of 20 activities, 12 kept by sector → world map and overlap finder → edit one → IATI export valid against the XSD', async () => {
     const page = await env.page();
     await signIn(page, env.t, 'nl.expert@demo.eucab.eu');

@@ -295,7 +295,9 @@ export interface OrganisationRow {
   country_code: string | null;
   is_demo: boolean;
   user_count?: number;
-  abilities: { manageUsers: boolean; update: boolean };
+  /** The administration's IATI organisation identifier (the reporting organisation of its IATI export). */
+  iati_org_id?: string | null;
+  abilities: { manageUsers: boolean; update: boolean; setIatiIdentifier?: boolean };
 }
 
 export interface UserRow {

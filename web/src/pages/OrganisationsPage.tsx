@@ -335,6 +335,55 @@ function RenameOrganisation({ o }: { o: { id: string; name: string } }) {
   );
 }
 
+/**
+ * The administration's IATI organisation identifier, set by its NCP: the reporting organisation of
+ * its cooperation projects' IATI export (which refuses without it). Empty clears it.
+ */
+function IatiIdentifier({ o }: { o: { id: string; iati_org_id?: string | null } }) {
+  const { t } = useTranslation();
+  const notice = useNotice();
+  const qc = useQueryClient();
+  const [value, setValue] = useState(o.iati_org_id ?? '');
+  const m = useMutation({
+    mutationFn: () =>
+      api(`/organisations/${o.id}/iati-identifier`, {
+        method: 'PUT',
+        body: { iatiOrgId: value.trim() === '' ? null : value.trim() },
+      }),
+    onSuccess: () => {
+      notice('success', t('organisations.iatiSaved'));
+      void qc.invalidateQueries({ queryKey: ['organisation', o.id] });
+    },
+  });
+  return (
+    <form
+      className="stack"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        m.mutate();
+      }}
+    >
+      <TextField
+        label={t('organisations.iatiId')}
+        hint={t('organisations.iatiHint')}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        error={fieldErrorsOf(m.error).iatiOrgId}
+      />
+      <ErrorMessage error={m.error} />
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button-secondary"
+          disabled={m.isPending || value.trim() === (o.iati_org_id ?? '')}
+        >
+          {t('organisations.iatiSave')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 interface OrgDetail extends OrganisationRow {
   contacts: { id: string; display_name: string; role: string }[];
 }
@@ -376,8 +425,15 @@ export function OrganisationPage() {
                 <dd>{o.country_code}</dd>
               </div>
             )}
+            {o.iati_org_id && (
+              <div>
+                <dt>{t('organisations.iatiId')}</dt>
+                <dd>{o.iati_org_id}</dd>
+              </div>
+            )}
           </dl>
           {o.abilities.update && <RenameOrganisation o={o} />}
+          {o.abilities.setIatiIdentifier && <IatiIdentifier o={o} />}
           {o.abilities.manageUsers && (
             <p>
               <Link className="button button-secondary" to={`/users?organisationId=${o.id}`}>
