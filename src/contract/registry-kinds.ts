@@ -84,6 +84,12 @@ export type FieldDef<C extends string = string> = FieldSpec<C> & {
   /** 'owner' → only the owning organisation sees this field (others see the rest of the record). */
   visibleTo?: 'owner';
   /**
+   * 'owner' → every reader sees it, only the owning organisation changes it: co-editors of other
+   * administrations keep its stored value (their forms leave it out; a different value is refused
+   * with 403), e.g. the participants of a common initiative, which the lead decides.
+   */
+  editableBy?: 'owner';
+  /**
    * 'owner_country' → the server sets it to the owning administration's country (a `country`
    * field): forms leave it out, a different value is refused (src/registry/owner-bound.ts).
    */

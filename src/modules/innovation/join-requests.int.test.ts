@@ -117,6 +117,19 @@ describe('requests to join a common initiative', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect((await de.get(`${COMMON}/${id}`)).json().data.milestones).toHaveLength(2);
+    // Only the lead changes who takes part: a participant adding itself another role is refused,
+    // and leaving the participants out keeps them.
+    const self = await fr.put(`${COMMON}/${id}`, {
+      data: { ...withMilestone, participants: [{ country: 'FR', role: 'partner' }] },
+    });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().detail).toMatch(/Only the owning administration changes participants/);
+    const { participants: _left, ...withoutParticipants } = withMilestone;
+    const kept = await fr.put(`${COMMON}/${id}`, {
+      data: { ...withoutParticipants, end_date: '2028-12-31' },
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect((await de.get(`${COMMON}/${id}`)).json().data.participants).toEqual(record.data.participants);
 
     const audit = await t.rt.db
       .selectFrom('audit_events')

@@ -76,8 +76,11 @@ function RecordForm({
   const navigate = useNavigate();
   const qc = useQueryClient();
   const summaryRef = useRef<HTMLDivElement>(null);
-  // Fields the server sets from the owner (a catalogue entry's country) are not asked for.
-  const fields = kind.fields.filter((f) => !f.setBy);
+  // Fields the server sets from the owner (a catalogue entry's country) are not asked for, nor
+  // those only the owning administration changes when a co-editor of another one edits.
+  const fields = kind.fields.filter(
+    (f) => !f.setBy && !(f.editableBy === 'owner' && record && !record.abilities.restrictedFields),
+  );
   const [form, setForm] = useState<Record<string, unknown>>(() => dataToForm(fields, record?.data ?? {}));
   const [marking, setMarking] = useState<MarkingValue>({
     distribution: kind.access.distribution,

@@ -49,6 +49,8 @@ export const commonInitiative = defineKind({
       label: { en: 'Lead administration', fr: 'Administration chef de file', de: 'Federführende Verwaltung' },
     },
     participants: {
+      // The lead decides who takes part (join requests, src/modules/innovation); participants see it.
+      editableBy: 'owner',
       type: 'list',
       maxItems: 27,
       label: { en: 'Participants', fr: 'Participants', de: 'Beteiligte' },
