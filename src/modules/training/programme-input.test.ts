@@ -56,7 +56,12 @@ const offers: Record<string, OfferRecord[]> = {
     {
       id: 'fac-lille',
       title: 'Lille school',
-      data: { site: { label: 'Lille', lat: 50.63, lon: 3.06 }, country: 'FR', capacity: 20, languages: ['fr', 'en'] },
+      data: {
+        site: { label: 'Lille', lat: 50.63, lon: 3.06 },
+        country: 'FR',
+        capacity: 20,
+        languages: ['fr', 'en'],
+      },
     },
     { id: 'fac-none', title: 'Nowhere', data: { country: 'BE', capacity: 10 } },
   ],
@@ -68,7 +73,13 @@ const source: ProgrammeDataSource = {
       {
         administration: 'BE',
         competency: 'valuation',
-        values: { level_needed: 'trained', officers: 8, priority: 'high', preferred_language: 'fr', mode: 'classroom' },
+        values: {
+          level_needed: 'trained',
+          officers: 8,
+          priority: 'high',
+          preferred_language: 'fr',
+          mode: 'classroom',
+        },
       },
       {
         administration: 'DE',
@@ -83,7 +94,13 @@ const source: ProgrammeDataSource = {
       {
         administration: 'NL',
         competency: 'origin',
-        values: { level_needed: 'aware', officers: 4, priority: 'low', preferred_language: 'en', mode: 'e_learning' },
+        values: {
+          level_needed: 'aware',
+          officers: 4,
+          priority: 'low',
+          preferred_language: 'en',
+          mode: 'e_learning',
+        },
       },
       {
         administration: 'XX',
