@@ -36,7 +36,15 @@ describe('saved filters of registry lists', () => {
       }[];
     // The procurement coordinator adds every kind but those of the risk-management network.
     const de = await kinds(await t.as('de.expert@demo.eucab.eu'));
-    const risk = ['risk_rule', 'reference_table', 'party_list', 'goods_measure'];
+    const risk = [
+      'risk_rule',
+      'reference_table',
+      'party_list',
+      'goods_measure',
+      'risk_factor',
+      'profile_recommendation',
+      'risk_information',
+    ];
     expect(de.filter((k) => k.abilities.create && k.abilities.import).map((k) => k.name)).toEqual(
       de.map((k) => k.name).filter((n) => !risk.includes(n)),
     );
