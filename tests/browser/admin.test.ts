@@ -74,7 +74,8 @@ describe('platform administration', () => {
     await page.getByText('People of all organisations.').waitFor();
     await expectAccessible(page, 'users-admin');
     await page.goto('/networks');
-    await page.getByRole('link', { name: 'Innovation' }).click();
+    // The network's link in the list (the main navigation also leads to the innovation area).
+    await page.getByRole('main').getByRole('link', { name: 'Innovation', exact: true }).click();
     await page.getByRole('heading', { name: 'Appoint a member' }).waitFor();
     await expectAccessible(page, 'network-admin');
   });

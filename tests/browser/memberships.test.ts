@@ -103,7 +103,8 @@ describe('network membership: request or nomination → endorsement → approval
     const ncp = await env.page();
     await signIn(ncp, env.t, 'at.ncp@demo.eucab.eu');
     await ncp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Networks' }).click();
-    await ncp.getByRole('link', { name: 'Training' }).click();
+    // The network's link in the list (the main navigation also has a training entry).
+    await ncp.getByRole('main').getByRole('link', { name: 'Training', exact: true }).click();
     await ncp.getByRole('heading', { name: 'Nominate a member' }).waitFor();
     await ncp.getByLabel('Person').selectOption({ label: 'AT Risk Analyst (AT, at.analyst@demo.eucab.eu)' });
     await ncp.getByRole('button', { name: 'Nominate', exact: true }).click();
@@ -133,7 +134,7 @@ describe('network membership: request or nomination → endorsement → approval
       .waitFor();
     expect((await membership('at.analyst@demo.eucab.eu', 'training'))?.status).toBe('active');
     // The member list of the network now shows them.
-    await coordinator.getByRole('link', { name: 'Training' }).first().click();
+    await coordinator.getByRole('main').getByRole('link', { name: 'Training', exact: true }).first().click();
     await coordinator.getByRole('row').filter({ hasText: 'AT Risk Analyst' }).waitFor();
     await expectAccessible(coordinator, 'network-coordinator');
 
